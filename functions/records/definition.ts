@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { type FieldMeta, fieldMeta } from './fields.ts';
+
+/** The roles of the user directory, from widest to narrowest reach. */
+export const ROLES = ['national', 'regional', 'adviser', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A field-level problem in plain words: which field, what was expected, what was given. */
+export interface FieldError {
+  field: string;
+  message: string;
+  received?: unknown;
+}
+
+/** A record's user-editable values, as validated by its definition's schema. */
+export type Values = Record<string, unknown>;
+
+/** System fields every stored record carries; users never set them. */
+export interface SystemFields {
+  id: string;
+  type: string;
+  regionId: string;
+  councilId?: string;
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  deletedAt?: string;
+  deletedBy?: string;
+}
+
+export type StoredRecord = SystemFields & { values: Values };
+
+/** What rules may look up: other records, read through the same store and cached per request. */
+export interface RuleContext {
+  get(type: string, id: string): Promise<StoredRecord | undefined>;
+  /** Current (not deleted) records of a type for one council. */
+  listForCouncil(type: string, councilId: string): Promise<StoredRecord[]>;
+  /** Today in New Zealand, as YYYY-MM-DD. */
+  today: string;
+}
+
+/**
+ * A domain rule: returns the problems with a candidate record, in words a staff member
+ * understands. Rules run after the schema has accepted the values.
+ */
+export type Rule = (values: Values, ctx: RuleContext, current?: StoredRecord) => Promise<FieldError[]> | FieldError[];
+
+export interface RecordDefinitionInput<S extends z.ZodObject> {
+  /** Singular type name, kebab-case: `lec-group`. */
+  type: string;
+  /** Resource path, kebab-case plural: `lec-groups`. */
+  path: string;
+  label: string;
+  pluralLabel: string;
+  description: string;
+  /** The user-editable fields. Unknown fields are refused. */
+  schema: S;
+  /**
+   * How the record's region is found: the field that holds a region id, or a reference field
+   * whose record's region it inherits (a council, an LEC group, a strategy). `self` is the
+   * region record itself.
+   */
+  scope: { field: keyof z.infer<S> & string } | 'self';
+  /** The field naming the record's council, when it has one (feeds the per-council index). */
+  councilField?: keyof z.infer<S> & string;
+  /** Roles that may create, change and delete. Read access follows region scoping. */
+  writableBy?: readonly Role[];
+  /** Records whose id is a natural key (one per council and quarter, say). */
+  naturalId?: (values: z.infer<S>) => string;
+  /** Fields the system sets from the others; shown read-only, refused on input. */
+  derived?: Record<string, { meta: FieldMeta; derive: (values: z.infer<S>, ctx: RuleContext) => Promise<unknown> }>;
+  rules?: Rule[];
+  /** Public projection: which records (and fields marked `public`) anyone may read. */
+  publicWhen?: (values: z.infer<S>) => boolean;
+  /** Cross-field checks on the values alone (no look-ups). */
+  refine?: (values: z.infer<S>) => FieldError[];
+}
+
+export interface FieldDescription extends FieldMeta {
+  name: string;
+  required: boolean;
+  derived: boolean;
+}
+
+export interface RecordDefinition<S extends z.ZodObject = z.ZodObject> extends RecordDefinitionInput<S> {
+  writableBy: readonly Role[];
+  rules: Rule[];
+  /** Fields in declaration order, editable first, then derived. */
+  fields: FieldDescription[];
+  isPublic: boolean;
+}
+
+export function defineRecord<S extends z.ZodObject>(input: RecordDefinitionInput<S>): RecordDefinition<S> {
+  const editable: FieldDescription[] = Object.entries(input.schema.shape).map(([name, schema]) => {
+    const meta = fieldMeta(schema as z.ZodType);
+    if (!meta) throw new Error(`${input.type}.${name} was declared without a field builder`);
+    return { ...meta, name, required: !(schema as z.ZodType).safeParse(undefined).success, derived: false };
+  });
+  const derived: FieldDescription[] = Object.entries(input.derived ?? {}).map(([name, d]) => ({
+    ...d.meta,
+    name,
+    required: false,
+    derived: true,
+  }));
+  return {
+    writableBy: ['national', 'regional', 'adviser'],
+    rules: [],
+    ...input,
+    schema: input.schema.strict() as unknown as S,
+    fields: [...editable, ...derived],
+    isPublic: input.publicWhen !== undefined,
+  };
+}

@@ -1,0 +1,190 @@
+import { z } from 'zod';
+
+/**
+ * Field builders for record definitions. Each builder returns a zod schema carrying metadata
+ * (`title`, `help`, `kind`, …) that the OpenAPI document, the sheet columns and the error
+ * messages read back, so a field is described once.
+ */
+
+export type FieldKind =
+  | 'text'
+  | 'longText'
+  | 'email'
+  | 'url'
+  | 'date'
+  | 'quarter'
+  | 'integer'
+  | 'decimal'
+  | 'money'
+  | 'boolean'
+  | 'enum'
+  | 'reference'
+  | 'references';
+
+export interface FieldMeta {
+  title: string;
+  help: string;
+  kind: FieldKind;
+  /** For references: the record type the id points at. */
+  refType?: string;
+  /** For enums: the allowed values, in display order. */
+  options?: readonly string[];
+  /** Shown to the public where the record type is public. */
+  public?: boolean;
+}
+
+/** The registry zod keeps our metadata in; read with `fieldMeta(schema)`. */
+export const fieldRegistry = z.registry<FieldMeta>();
+
+interface Described {
+  title: string;
+  help: string;
+  public?: boolean;
+}
+
+function describe<T extends z.ZodType>(schema: T, meta: FieldMeta): T {
+  // The JSON Schema `description` and `title` come from the same words staff see in the sheet.
+  const described = schema.meta({ title: meta.title, description: meta.help }) as T;
+  fieldRegistry.add(described, meta);
+  return described;
+}
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isRealDate(value: string): boolean {
+  if (!DATE_RE.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
+export function text(d: Described & { max?: number; min?: number }) {
+  return describe(
+    z
+      .string({ error: 'expected text' })
+      .trim()
+      .min(d.min ?? 1, { error: 'must not be empty' })
+      .max(d.max ?? 200, { error: `must be at most ${d.max ?? 200} characters` }),
+    { ...d, kind: 'text' },
+  );
+}
+
+export function longText(d: Described & { max?: number }) {
+  return describe(
+    z
+      .string({ error: 'expected text' })
+      .max(d.max ?? 5000, { error: `must be at most ${d.max ?? 5000} characters` }),
+    { ...d, kind: 'longText' },
+  );
+}
+
+export function email(d: Described) {
+  return describe(z.email({ error: 'expected an email address like name@example.org' }).max(254), {
+    ...d,
+    kind: 'email',
+  });
+}
+
+export function url(d: Described) {
+  return describe(
+    z.url({ protocol: /^https?$/, error: 'expected a web address starting with https://' }).max(500),
+    { ...d, kind: 'url' },
+  );
+}
+
+export function date(d: Described) {
+  return describe(
+    z
+      .string({ error: 'expected a date like 2026-03-01' })
+      .refine(isRealDate, { error: 'expected a date like 2026-03-01 (year-month-day)' }),
+    { ...d, kind: 'date' },
+  );
+}
+
+export function quarter(d: Described) {
+  return describe(
+    z
+      .string({ error: 'expected a quarter like 2026-Q3' })
+      .regex(/^\d{4}-Q[1-4]$/, { error: 'expected a quarter like 2026-Q3' }),
+    { ...d, kind: 'quarter' },
+  );
+}
+
+export function integer(d: Described & { min?: number; max?: number }) {
+  const min = d.min ?? 0;
+  const max = d.max ?? 1_000_000_000;
+  return describe(
+    z
+      .number({ error: 'expected a whole number' })
+      .int({ error: 'expected a whole number' })
+      .min(min, { error: `must be ${min} or more` })
+      .max(max, { error: `must be ${max} or less` }),
+    { ...d, kind: 'integer' },
+  );
+}
+
+/** A non-negative decimal with at most two places (hours and the like). */
+export function decimal(d: Described & { max: number }) {
+  return describe(
+    z
+      .number({ error: 'expected a number' })
+      .min(0, { error: 'must be 0 or more' })
+      .max(d.max, { error: `must be ${d.max} or less` })
+      .refine((n) => Math.round(n * 100) === n * 100, { error: 'use at most two decimal places' }),
+    { ...d, kind: 'decimal' },
+  );
+}
+
+/** NZD as a decimal string ("1250000.00"), never a float that rounds. */
+export function money(d: Described) {
+  return describe(
+    z
+      .string({ error: 'expected an amount in dollars like 1250.50, written as text' })
+      .regex(/^\d{1,12}(\.\d{1,2})?$/, { error: 'expected an amount in dollars like 1250.50' }),
+    { ...d, kind: 'money' },
+  );
+}
+
+export function boolean(d: Described) {
+  return describe(z.boolean({ error: 'expected true or false' }), { ...d, kind: 'boolean' });
+}
+
+export function oneOf<const T extends readonly [string, ...string[]]>(options: T, d: Described) {
+  return describe(z.enum(options, { error: `expected one of: ${options.join(', ')}` }), {
+    ...d,
+    kind: 'enum',
+    options,
+  });
+}
+
+const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+
+/** The id of another record, checked to exist (and be in reach) when written. */
+export function ref(refType: string, d: Described) {
+  return describe(z.string({ error: `expected the id of a ${refType}` }).regex(ID_RE, { error: `expected the id of a ${refType}` }), {
+    ...d,
+    kind: 'reference',
+    refType,
+  });
+}
+
+export function refs(refType: string, d: Described & { min?: number; max?: number }) {
+  return describe(
+    z
+      .array(z.string().regex(ID_RE, { error: `expected the id of a ${refType}` }), {
+        error: `expected a list of ${refType} ids`,
+      })
+      .min(d.min ?? 0, { error: `name at least ${d.min ?? 0}` })
+      .max(d.max ?? 100, { error: `name at most ${d.max ?? 100}` }),
+    { ...d, kind: 'references', refType },
+  );
+}
+
+export function fieldMeta(schema: z.ZodType): FieldMeta | undefined {
+  const direct = fieldRegistry.get(schema);
+  if (direct) return direct;
+  // Optional and nullable wrappers keep the metadata on the inner schema.
+  const inner = (schema as { unwrap?: () => z.ZodType }).unwrap?.();
+  return inner ? fieldMeta(inner) : undefined;
+}
+
+export { isRealDate };

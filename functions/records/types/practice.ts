@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { defineRecord } from '../definition.ts';
+import { longText, ref, text } from '../fields.ts';
+
+/** Good practice and working models for the knowledge base (rule 9: advisers contribute). */
+export const practice = defineRecord({
+  type: 'practice',
+  path: 'practices',
+  label: 'Practice',
+  pluralLabel: 'Practices',
+  description: "Good practice and successful working models for the knowledge base: what worked and what didn't.",
+  schema: z.object({
+    regionId: ref('region', { title: 'Region', help: 'Where the practice comes from' }),
+    title: text({ title: 'Title', help: 'A short name for the practice' }),
+    summary: longText({ title: 'Summary', help: 'What was done' }),
+    whatWorked: longText({ title: 'What worked', help: 'What to repeat' }).optional(),
+    whatDidNot: longText({ title: "What didn't", help: 'What to avoid' }).optional(),
+    strategyId: ref('strategy', { title: 'Strategy', help: 'The strategy it came from, if any' }).optional(),
+    adviserId: ref('adviser', { title: 'Contributed by', help: 'The adviser who contributed it, if any' }).optional(),
+  }),
+  scope: { field: 'regionId' },
+});

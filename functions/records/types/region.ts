@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { defineRecord } from '../definition.ts';
+import { boolean, longText, text } from '../fields.ts';
+
+/** A CEG region with its regional Mayors Team. Reference data: ids are slugs like `canterbury`. */
+export const region = defineRecord({
+  type: 'region',
+  path: 'regions',
+  label: 'Region',
+  pluralLabel: 'Regions',
+  description: 'A CEG region and its regional Mayors Taskforce for Jobs team.',
+  schema: z.object({
+    name: text({ title: 'Name', help: 'Official name, with macrons (Manawatū-Whanganui)', public: true }),
+    cegRegion: boolean({
+      title: 'CEG region',
+      help: 'True for the 16 CEG regions; false for the Area Outside Region (Chatham Islands)',
+      public: true,
+    }),
+    mayorsTeamRepresentative: text({
+      title: 'Mayors Team representative',
+      help: 'The regional team member on the national planning and co-ordination group',
+    }).optional(),
+    mayorsTeamNotes: longText({ title: 'Mayors Team notes', help: 'Who is in the regional Mayors Team and how it works' }).optional(),
+  }),
+  scope: 'self',
+  writableBy: ['national', 'regional'],
+});
