@@ -1,0 +1,75 @@
+import { Hono } from 'hono';
+import { DomainError, VersionConflictError, GoneError, ValidationFailedError, BadRequestError } from '../domain/errors.ts';
+import { RecordService } from '../domain/record-service.ts';
+import { BadCursorError } from '../store/cursor.ts';
+import type { RecordStore } from '../store/record-store.ts';
+import type { UserDirectory } from '../store/user-directory.ts';
+import type { Authenticator } from './authenticate.ts';
+import { problemResponse } from './problem.ts';
+import type { AppEnv } from './request.ts';
+import { registerDirectoryRoutes } from './routes/directory.ts';
+import { registerMetaRoutes } from './routes/meta.ts';
+import { registerPublicRoutes } from './routes/public.ts';
+import { registerRecordRoutes } from './routes/records.ts';
+import { registerSyncRoutes } from './routes/sync.ts';
+
+export interface AppDependencies {
+  store: RecordStore;
+  directory: UserDirectory;
+  authenticator: Authenticator;
+  /** Where unexpected failures are reported (Powertools in Lambda, the console locally). */
+  logError?: (message: string, error: unknown) => void;
+  /** Extra routes mounted by the adapter (the dashboard, locally). */
+  extend?: (app: Hono<AppEnv>) => void;
+}
+
+const PUBLIC_PREFIXES = ['/healthz', '/openapi.json', '/docs', '/v1/types', '/v1/public/', '/dashboard'];
+
+function isPublicPath(path: string): boolean {
+  return PUBLIC_PREFIXES.some((prefix) => path === prefix || (prefix.endsWith('/') && path.startsWith(prefix)) || path.startsWith(`${prefix}/`));
+}
+
+/** The one Hono app, served by Lambda in the cloud and by Node locally. */
+export function createApp(deps: AppDependencies): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const service = new RecordService(deps.store);
+
+  app.use('*', async (c, next) => {
+    c.header('Cache-Control', 'no-store');
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (!isPublicPath(c.req.path)) {
+      c.set('principal', await deps.authenticator.authenticate(c.req.header('authorization')));
+    }
+    await next();
+  });
+
+  registerMetaRoutes(app);
+  registerPublicRoutes(app, deps.store);
+  deps.extend?.(app);
+  registerDirectoryRoutes(app, deps.directory, deps.authenticator);
+  registerSyncRoutes(app, service);
+  registerRecordRoutes(app, service);
+
+  app.notFound((c) => problemResponse(c, 404, 'Not found', `There is nothing at ${c.req.method} ${c.req.path}. See /docs for the routes.`));
+
+  app.onError((error, c) => {
+    if (error instanceof BadCursorError) return problemResponse(c, 400, 'Bad cursor', error.message);
+    if (error instanceof DomainError) {
+      const extra: Record<string, unknown> = {};
+      if (error instanceof ValidationFailedError || error instanceof BadRequestError) {
+        if (error.errors.length > 0) extra.errors = error.errors;
+      }
+      if (error instanceof VersionConflictError && error.current) {
+        extra.current = error.current;
+        c.header('ETag', `"${error.current.version}"`);
+      }
+      if (error instanceof GoneError) extra.current = error.record;
+      if (error.status === 401) c.header('WWW-Authenticate', 'Bearer realm="partnership-records"');
+      return problemResponse(c, error.status, error.title, error.message, extra);
+    }
+    deps.logError?.('Unexpected failure', error);
+    return problemResponse(c, 500, 'Something went wrong on our side', 'The request failed unexpectedly and nothing was changed by the failed step. Try again; if it keeps failing, tell the Partnership Records team the time it happened.');
+  });
+
+  return app;
+}

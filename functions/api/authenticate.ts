@@ -1,0 +1,169 @@
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  decodeJwt,
+  errors as joseErrors,
+  type JSONWebKeySet,
+  type JWTPayload,
+  jwtVerify,
+} from 'jose';
+import { z } from 'zod';
+import { UnauthenticatedError } from '../domain/errors.ts';
+import { AccessDeniedError } from '../domain/errors.ts';
+import { accessContact, type Principal, type Scope } from '../domain/principal.ts';
+import type { DirectoryEntry, UserDirectory } from '../store/user-directory.ts';
+
+/**
+ * A trusted token issuer. `google` and `development` tokens identify people by verified email;
+ * `machine` tokens (Cognito client credentials) identify a client id and carry scopes.
+ */
+export const issuerSchema = z.object({
+  kind: z.enum(['google', 'machine', 'development']),
+  issuer: z.string().min(1),
+  audience: z.array(z.string().min(1)).min(1),
+  jwksUri: z.url().optional(),
+  jwks: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }).optional(),
+});
+export type IssuerConfig = z.infer<typeof issuerSchema>;
+
+/** Reads `AUTH_ISSUERS` (JSON array); a development issuer is refused outside local runs. */
+export function issuersFromEnvironment(raw = process.env.AUTH_ISSUERS, allowDevelopment = process.env.ALLOW_DEV_ISSUER === 'true'): IssuerConfig[] {
+  if (!raw) return [];
+  const issuers = z.array(issuerSchema).parse(JSON.parse(raw));
+  if (!allowDevelopment && issuers.some((i) => i.kind === 'development')) {
+    throw new Error('AUTH_ISSUERS names a development issuer, which is only allowed in local runs (ALLOW_DEV_ISSUER=true).');
+  }
+  return issuers;
+}
+
+const ALGORITHMS = ['RS256', 'ES256'];
+const CLOCK_TOLERANCE_S = 30;
+/** Directory entries are cached briefly: a role change takes effect within this time. */
+const DIRECTORY_CACHE_MS = 60_000;
+
+type KeyGetter = ReturnType<typeof createLocalJWKSet> | ReturnType<typeof createRemoteJWKSet>;
+
+/** Verifies bearer tokens and turns them into principals from the user directory. */
+export class Authenticator {
+  private readonly keys = new Map<string, KeyGetter>();
+  private readonly cache = new Map<string, { entry: DirectoryEntry | undefined; until: number }>();
+
+  constructor(
+    private readonly issuers: IssuerConfig[],
+    private readonly directory: UserDirectory,
+  ) {
+    for (const issuer of issuers) {
+      if (issuer.jwks) this.keys.set(issuer.issuer, createLocalJWKSet(issuer.jwks as JSONWebKeySet));
+      else if (issuer.jwksUri) this.keys.set(issuer.issuer, createRemoteJWKSet(new URL(issuer.jwksUri)));
+      else throw new Error(`Issuer ${issuer.issuer} needs jwks or jwksUri`);
+    }
+  }
+
+  async authenticate(authorization: string | undefined): Promise<Principal> {
+    const token = /^Bearer ([A-Za-z0-9._~+/=-]+)$/i.exec(authorization?.trim() ?? '')?.[1];
+    if (!token) {
+      throw new UnauthenticatedError(
+        'Sign in first: send "Authorization: Bearer <token>" with a token from Google (the Sheets add-on does this), your machine-client issuer, or, locally, one printed by npm start.',
+      );
+    }
+    const { payload, issuer } = await this.verify(token);
+    if (issuer.kind === 'machine') return this.machinePrincipal(payload);
+    return this.personPrincipal(payload, issuer);
+  }
+
+  private async verify(token: string): Promise<{ payload: JWTPayload; issuer: IssuerConfig }> {
+    let claimed: string | undefined;
+    try {
+      claimed = decodeJwt(token).iss;
+    } catch {
+      throw new UnauthenticatedError('The bearer token is not a readable JWT. Sign in again to get a fresh one.');
+    }
+    const issuer = this.issuers.find((i) => i.issuer === claimed);
+    if (!issuer) {
+      throw new UnauthenticatedError(`Tokens from issuer "${claimed ?? '(none)'}" are not accepted here. Use a Google sign-in or a registered machine client.`);
+    }
+    try {
+      const { payload } = await jwtVerify(token, this.keys.get(issuer.issuer)!, {
+        issuer: issuer.issuer,
+        algorithms: ALGORITHMS,
+        clockTolerance: CLOCK_TOLERANCE_S,
+        // Cognito access tokens name their client in `client_id`, not `aud`: checked below.
+        ...(issuer.kind === 'machine' ? {} : { audience: issuer.audience }),
+      });
+      if (issuer.kind === 'machine') {
+        if (payload.token_use !== 'access' || !issuer.audience.includes(String(payload.client_id))) {
+          throw new UnauthenticatedError('This machine token was issued for another application (client id not registered here).');
+        }
+      }
+      return { payload, issuer };
+    } catch (error) {
+      throw this.explain(error);
+    }
+  }
+
+  private explain(error: unknown): Error {
+    if (error instanceof UnauthenticatedError) return error;
+    if (error instanceof joseErrors.JWTExpired) {
+      return new UnauthenticatedError('Your sign-in token has expired. Sign in again (in the add-on, just run the action again).');
+    }
+    if (error instanceof joseErrors.JWTClaimValidationFailed) {
+      if (error.claim === 'nbf' || error.claim === 'iat') {
+        return new UnauthenticatedError('Your sign-in token is not valid yet; check the clock of the system that made it.');
+      }
+      if (error.claim === 'aud') {
+        return new UnauthenticatedError('This token was issued for another application (wrong audience).');
+      }
+      return new UnauthenticatedError(`The token's "${error.claim}" claim is not acceptable: ${error.reason}.`);
+    }
+    if (error instanceof joseErrors.JWKSNoMatchingKey) {
+      return new UnauthenticatedError('The token is signed by a key this API does not know. Sign in again.');
+    }
+    if (error instanceof joseErrors.JOSEAlgNotAllowed || error instanceof joseErrors.JOSENotSupported) {
+      return new UnauthenticatedError('The token is not signed with an accepted algorithm (RS256 or ES256).');
+    }
+    if (error instanceof joseErrors.JWSSignatureVerificationFailed || error instanceof joseErrors.JWSInvalid || error instanceof joseErrors.JWTInvalid) {
+      return new UnauthenticatedError('The token signature is not valid. Sign in again to get a fresh token.');
+    }
+    return error instanceof Error ? error : new Error(String(error));
+  }
+
+  private async personPrincipal(payload: JWTPayload, issuer: IssuerConfig): Promise<Principal> {
+    const email = typeof payload.email === 'string' ? payload.email.toLowerCase() : undefined;
+    if (!email || (issuer.kind === 'google' && payload.email_verified !== true)) {
+      throw new UnauthenticatedError('The token does not carry a verified email address; sign in with your work Google account.');
+    }
+    const entry = await this.lookup('user', email);
+    if (!entry) {
+      throw new AccessDeniedError(`${email} is signed in but not in the Partnership Records user directory. Ask ${accessContact()} to add you, with your role and regions.`);
+    }
+    return { kind: 'user', id: email, role: entry.role, regionIds: entry.regionIds };
+  }
+
+  private async machinePrincipal(payload: JWTPayload): Promise<Principal> {
+    const clientId = String(payload.client_id);
+    const entry = await this.lookup('client', clientId);
+    if (!entry) {
+      throw new AccessDeniedError(`Machine client ${clientId} is not registered in the user directory. Ask ${accessContact()} to register it with a role and regions.`);
+    }
+    const scopes = new Set(
+      String(payload.scope ?? '')
+        .split(' ')
+        .filter((s): s is Scope => s === 'records/read' || s === 'records/write'),
+    );
+    return { kind: 'client', id: clientId, role: entry.role, regionIds: entry.regionIds, scopes };
+  }
+
+  private async lookup(kind: 'user' | 'client', key: string): Promise<DirectoryEntry | undefined> {
+    const cacheKey = `${kind}:${key}`;
+    const cached = this.cache.get(cacheKey);
+    if (cached && cached.until > Date.now()) return cached.entry;
+    const entry = await this.directory.find(kind, key);
+    this.cache.set(cacheKey, { entry, until: Date.now() + DIRECTORY_CACHE_MS });
+    return entry;
+  }
+
+  /** Forgets cached directory entries (after the directory itself is changed through the API). */
+  forget(kind: 'user' | 'client', key: string): void {
+    this.cache.delete(`${kind}:${kind === 'user' ? key.toLowerCase() : key}`);
+  }
+}

@@ -1,0 +1,98 @@
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { BadRequestError, DomainError, PreconditionRequiredError } from '../domain/errors.ts';
+import type { Principal } from '../domain/principal.ts';
+import { definitionForPath, RECORD_DEFINITIONS } from '../records/registry.ts';
+import type { RecordDefinition } from '../records/definition.ts';
+import { MAX_LIMIT } from '../domain/record-service.ts';
+
+/** Variables the auth middleware puts on the context. */
+export interface AppEnv {
+  Variables: { principal: Principal };
+}
+
+export class PayloadTooLargeError extends DomainError {
+  constructor(limit: number) {
+    super(`The body is larger than ${Math.round(limit / 1024)} KB. Send fewer rows at a time.`, 413, 'The body is too large');
+  }
+}
+
+/** Reads a JSON body, refusing other media types, oversized bodies and malformed JSON clearly. */
+export async function readJson(c: Context, maxBytes: number): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/(merge-patch\+)?json\b/i.test(type)) {
+    throw new DomainError('Send the body as JSON with "Content-Type: application/json".', 415, 'Unsupported media type');
+  }
+  const declared = Number(c.req.header('content-length') ?? 0);
+  if (declared > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  const text = await c.req.text();
+  if (Buffer.byteLength(text) > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new BadRequestError(`The body is not valid JSON (${(error as Error).message}). Check for a missing quote, comma or bracket.`);
+  }
+}
+
+export function definitionFromPath(path: string): RecordDefinition {
+  const definition = definitionForPath(path);
+  if (!definition) {
+    throw new DomainError(
+      `There is no record type "${path}". The types are: ${RECORD_DEFINITIONS.map((d) => d.path).join(', ')}.`,
+      404,
+      'Not found',
+    );
+  }
+  return definition;
+}
+
+const limitSchema = z.coerce
+  .number({ error: 'expected a whole number' })
+  .int({ error: 'expected a whole number' })
+  .min(1, { error: 'must be at least 1' })
+  .max(MAX_LIMIT, { error: `must be at most ${MAX_LIMIT}` });
+
+const timestampSchema = z.iso.datetime({ offset: true, error: 'expected an ISO timestamp like 2026-03-01T00:00:00Z' });
+
+/** Query parameters shared by list routes, validated with the same plain-words errors as bodies. */
+export function parseQuery<T extends z.ZodRawShape>(c: Context, shape: T): z.infer<z.ZodObject<T>> {
+  const result = z.object(shape).safeParse(c.req.query());
+  if (!result.success) {
+    throw new BadRequestError(
+      'Some query parameters need fixing.',
+      result.error.issues.map((issue) => {
+        const field = issue.path.join('.');
+        return { field, message: `${issue.message}, got ${JSON.stringify(c.req.query(field))}`, received: c.req.query(field) };
+      }),
+    );
+  }
+  return result.data;
+}
+
+export const queryFields = {
+  limit: limitSchema.optional(),
+  cursor: z.string().max(4000).optional(),
+  region: z.string().max(100).optional(),
+  council: z.string().max(100).optional(),
+  changedSince: timestampSchema.optional(),
+  includeDeleted: z.enum(['true', 'false'], { error: 'expected true or false' }).optional(),
+  dryRun: z.enum(['true', 'false'], { error: 'expected true or false' }).optional(),
+};
+
+/** The version an `If-Match` header names ("3", W/"3" or 3), required for changes. */
+export function ifMatchVersion(c: Context, required: boolean): number | undefined {
+  const header = c.req.header('if-match');
+  if (!header) {
+    if (!required) return undefined;
+    throw new PreconditionRequiredError(
+      'Say which version you are changing with an "If-Match" header holding the ETag you read (for example If-Match: "3"), so nobody\'s change is lost.',
+    );
+  }
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
+  if (!match) throw new BadRequestError(`If-Match must hold a version ETag like "3", got ${header}.`);
+  return Number(match[1]);
+}
+
+export function etag(version: number): string {
+  return `"${version}"`;
+}

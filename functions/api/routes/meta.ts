@@ -1,0 +1,31 @@
+import { swaggerUI } from '@hono/swagger-ui';
+import type { Hono } from 'hono';
+import { RECORD_DEFINITIONS } from '../../records/registry.ts';
+import { openApiDocument } from '../openapi.ts';
+import type { AppEnv } from '../request.ts';
+
+/** What the record types look like, for clients that build forms or sheet columns from them. */
+export function describeTypes() {
+  return RECORD_DEFINITIONS.map((d) => ({
+    type: d.type,
+    path: d.path,
+    label: d.label,
+    pluralLabel: d.pluralLabel,
+    description: d.description,
+    public: d.isPublic,
+    writableBy: d.writableBy,
+    naturalId: d.naturalId !== undefined,
+    fields: d.fields,
+  }));
+}
+
+/** Health, the OpenAPI document, its browsable docs and the type catalogue. All token-free. */
+export function registerMetaRoutes(app: Hono<AppEnv>): void {
+  app.get('/healthz', (c) => c.json({ status: 'ok', time: new Date().toISOString() }));
+  app.get('/openapi.json', (c) => c.json(openApiDocument()));
+  app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'Partnership Records API' }));
+  app.get('/v1/types', (c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.json({ items: describeTypes() });
+  });
+}

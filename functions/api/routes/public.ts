@@ -1,0 +1,72 @@
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { NotFoundError } from '../../domain/errors.ts';
+import type { RecordDefinition, StoredRecord } from '../../records/definition.ts';
+import { RECORD_DEFINITIONS } from '../../records/registry.ts';
+import type { RecordStore } from '../../store/record-store.ts';
+import { type AppEnv, parseQuery, queryFields } from '../request.ts';
+
+/** Folds case and macrons so "Whangarei" finds "Whangārei". */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+export const PUBLIC_DEFINITIONS = RECORD_DEFINITIONS.filter((d) => d.isPublic);
+
+export function publicFields(definition: RecordDefinition): string[] {
+  return definition.fields.filter((f) => f.public).map((f) => f.name);
+}
+
+/** What the public may see of a record: public records only, public fields only. */
+export function publicView(definition: RecordDefinition, record: StoredRecord) {
+  const values: Record<string, unknown> = {};
+  for (const name of publicFields(definition)) if (record.values[name] !== undefined) values[name] = record.values[name];
+  return { id: record.id, type: record.type, regionId: record.regionId, updatedAt: record.updatedAt, values };
+}
+
+function isVisible(definition: RecordDefinition, record: StoredRecord): boolean {
+  return !record.deletedAt && definition.publicWhen!(record.values as never);
+}
+
+/** Token-free reads of the service directory and published employment profiles (rule 10). */
+export function registerPublicRoutes(app: Hono<AppEnv>, store: RecordStore): void {
+  for (const definition of PUBLIC_DEFINITIONS) {
+    const enumFields = definition.fields.filter((f) => f.public && f.kind === 'enum');
+    app.get(`/v1/public/${definition.path}`, async (c) => {
+      const filters = Object.fromEntries(enumFields.map((f) => [f.name, z.enum(f.options as [string, ...string[]], { error: `expected one of: ${f.options!.join(', ')}` }).optional()]));
+      const q = parseQuery(c, { region: queryFields.region, q: z.string().max(200).optional(), limit: queryFields.limit, cursor: queryFields.cursor, ...filters });
+      const limit = q.limit ?? 100;
+      const words = q.q ? foldForSearch(q.q).split(/\s+/).filter(Boolean) : [];
+      const items: ReturnType<typeof publicView>[] = [];
+      let cursor = q.cursor;
+      let more = true;
+      // Reads pages until enough visible matches are found; the directory is small per region.
+      while (items.length < limit && more) {
+        const page = await store.list({ type: definition.type, regionId: q.region, limit: limit - items.length, cursor, newestFirst: true });
+        for (const record of page.items) {
+          if (!isVisible(definition, record)) continue;
+          if (enumFields.some((f) => (q as Record<string, unknown>)[f.name] && record.values[f.name] !== (q as Record<string, unknown>)[f.name])) continue;
+          const view = publicView(definition, record);
+          if (words.length > 0) {
+            const haystack = foldForSearch(Object.values(view.values).join(' '));
+            if (!words.every((w) => haystack.includes(w))) continue;
+          }
+          items.push(view);
+        }
+        more = page.more;
+        cursor = page.cursor;
+      }
+      c.header('Cache-Control', 'public, max-age=300');
+      return c.json({ items, more, cursor: more ? cursor : undefined });
+    });
+
+    app.get(`/v1/public/${definition.path}/:id`, async (c) => {
+      const record = await store.get(definition.type, c.req.param('id'));
+      if (!record || !isVisible(definition, record)) {
+        throw new NotFoundError(`There is no public ${definition.label.toLowerCase()} with id "${c.req.param('id')}".`);
+      }
+      c.header('Cache-Control', 'public, max-age=300');
+      return c.json(publicView(definition, record));
+    });
+  }
+}

@@ -1,0 +1,62 @@
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { BadRequestError } from '../../domain/errors.ts';
+import { MAX_PUSH_ROWS, type RecordService } from '../../domain/record-service.ts';
+import { type AppEnv, definitionFromPath, parseQuery, queryFields, readJson } from '../request.ts';
+
+/** 500 rows of long text stay well inside this; API Gateway allows 10 MB, Lambda 6 MB. */
+export const MAX_PUSH_BYTES = 5 * 1024 * 1024;
+
+export const pushRowSchema = z.strictObject({
+  id: z.string().max(100).optional(),
+  baseVersion: z.number().int().min(1).optional(),
+  values: z.unknown().optional(),
+  delete: z.boolean().optional(),
+});
+
+const pushBodySchema = z.strictObject({
+  rows: z.array(z.unknown()).min(1, { error: 'send at least one row' }).max(MAX_PUSH_ROWS, {
+    error: `send at most ${MAX_PUSH_ROWS} rows per push; split the rest into further pushes`,
+  }),
+});
+
+/** The sync protocol: pull changes since a cursor, push rows with per-row outcomes. */
+export function registerSyncRoutes(app: Hono<AppEnv>, service: RecordService): void {
+  app.get('/v1/sync/:path', async (c) => {
+    const definition = definitionFromPath(c.req.param('path'));
+    const q = parseQuery(c, { region: queryFields.region, since: queryFields.cursor, limit: queryFields.limit });
+    const page = await service.pull(definition, c.get('principal'), q.region, q.limit ?? 500, q.since);
+    return c.json({ items: page.items, more: page.more, cursor: page.cursor });
+  });
+
+  app.post('/v1/sync/:path', async (c) => {
+    const definition = definitionFromPath(c.req.param('path'));
+    const q = parseQuery(c, { dryRun: queryFields.dryRun });
+    const body = pushBodySchema.safeParse(await readJson(c, MAX_PUSH_BYTES));
+    if (!body.success) {
+      throw new BadRequestError(
+        'The push body must be {"rows": [...]} with 1 to 500 rows.',
+        body.error.issues.map((i) => ({ field: i.path.join('.') || 'rows', message: i.message })),
+      );
+    }
+    // A malformed row is that row's problem, not the whole push's.
+    const requests = body.data.rows.map((raw) => pushRowSchema.safeParse(raw));
+    const valid = requests.map((r) => (r.success ? r.data : { values: undefined, id: undefined }));
+    const result = await service.push(definition, c.get('principal'), valid, q.dryRun === 'true');
+    requests.forEach((r, index) => {
+      if (!r.success) {
+        result.counts[result.rows[index]!.status]--;
+        result.rows[index] = {
+          index,
+          status: 'invalid',
+          errors: r.error.issues.map((i) => ({
+            field: i.path.join('.') || 'row',
+            message: i.code === 'unrecognized_keys' ? `unknown row field(s) ${i.keys.join(', ')}: a row has id, baseVersion, values and delete` : i.message,
+          })),
+        };
+        result.counts.invalid++;
+      }
+    });
+    return c.json(result);
+  });
+}

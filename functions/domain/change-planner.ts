@@ -1,0 +1,271 @@
+import { ulid } from 'ulid';
+import type { FieldError, RecordDefinition, StoredRecord, Values } from '../records/definition.ts';
+import { fieldErrorsFromZod } from '../records/field-errors.ts';
+import { requireReferencesExist } from '../records/rules.ts';
+import type { ChangeOp, FieldChange, PendingWrite } from '../store/record-store.ts';
+import type { RequestLookups } from './lookups.ts';
+import { type Principal, writeRefusal } from './principal.ts';
+
+/** One change a client asks for: a create, an update from a version it read, or a delete. */
+export interface ChangeRequest {
+  id?: string;
+  baseVersion?: number;
+  values?: unknown;
+  delete?: boolean;
+}
+
+export type RowStatus = 'created' | 'updated' | 'deleted' | 'unchanged' | 'conflict' | 'invalid' | 'forbidden' | 'failed';
+
+/** The outcome of one requested change, as the API reports it. */
+export interface RowOutcome {
+  index: number;
+  id?: string;
+  status: RowStatus;
+  version?: number;
+  record?: StoredRecord;
+  /** For conflicts: the record as it now stands on the server. */
+  current?: StoredRecord;
+  errors?: FieldError[];
+  message?: string;
+}
+
+/** A planned change: either already decided (invalid, unchanged, …) or a write to attempt. */
+export interface PlannedChange {
+  outcome: RowOutcome;
+  write?: PendingWrite;
+}
+
+const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+
+/** Stable JSON (sorted keys) so that equal values compare equal whatever their key order. */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .filter((k) => (value as Values)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Values)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function diffValues(before: Values | undefined, after: Values | undefined): FieldChange[] {
+  const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const changes: FieldChange[] = [];
+  for (const field of [...fields].sort()) {
+    const from = before?.[field];
+    const to = after?.[field];
+    if (canonical(from) !== canonical(to)) changes.push({ field, from, to });
+  }
+  return changes;
+}
+
+function referenceFields(definition: RecordDefinition) {
+  return definition.fields
+    .filter((f) => !f.derived && (f.kind === 'reference' || f.kind === 'references'))
+    .map((f) => ({ name: f.name, refType: f.refType!, many: f.kind === 'references' }));
+}
+
+/**
+ * Decides what each requested change means against the stored record: validation, the domain
+ * rules, region scoping, derived fields, and the version check that makes lost updates
+ * impossible. Identical values are `unchanged`, so a retried request never makes a second version.
+ */
+export class ChangePlanner {
+  private readonly checkReferences: ReturnType<typeof requireReferencesExist>;
+
+  constructor(
+    private readonly definition: RecordDefinition,
+    private readonly principal: Principal,
+    private readonly lookups: RequestLookups,
+  ) {
+    this.checkReferences = requireReferencesExist(referenceFields(definition));
+  }
+
+  /** Parses and checks values alone: the schema and the value-only rules. */
+  parseValues(input: unknown): { values?: Values; errors: FieldError[] } {
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+      return { errors: [{ field: 'values', message: 'expected an object of field values', received: input }] };
+    }
+    const parsed = this.definition.schema.safeParse(input);
+    if (!parsed.success) return { errors: fieldErrorsFromZod(this.definition, parsed.error, input) };
+    const values = parsed.data as Values;
+    return { values, errors: this.definition.refine?.(values) ?? [] };
+  }
+
+  /** The id a new record gets: its natural key, the client's id, or a fresh ULID. */
+  idFor(request: ChangeRequest, values: Values | undefined): { id?: string; error?: FieldError } {
+    const natural = values && this.definition.naturalId?.(values as never);
+    if (natural) {
+      if (request.id && request.id !== natural) {
+        return {
+          error: {
+            field: 'id',
+            message: `${this.definition.label.toLowerCase()} ids come from their values; this one must be "${natural}"`,
+            received: request.id,
+          },
+        };
+      }
+      return { id: natural };
+    }
+    if (request.id !== undefined) {
+      if (typeof request.id !== 'string' || !ID_RE.test(request.id)) {
+        return {
+          error: {
+            field: 'id',
+            message: 'expected an id of letters, digits, "-" or "_" (at most 100), such as a UUID',
+            received: request.id,
+          },
+        };
+      }
+      return { id: request.id };
+    }
+    return { id: values ? ulid() : undefined };
+  }
+
+  async plan(index: number, request: ChangeRequest, current: StoredRecord | undefined, at: string): Promise<PlannedChange> {
+    if (request.delete) return this.planDelete(index, request, current, at);
+    const parsed = this.parseValues(request.values);
+    const { id, error } = this.idFor(request, parsed.values);
+    const errors = [...(error ? [error] : []), ...parsed.errors];
+    if (!parsed.values || errors.length > 0) return { outcome: { index, id, status: 'invalid', errors } };
+    const values = parsed.values;
+    const recordId = id!;
+
+    const referenceErrors = await this.checkReferences(values, this.lookups);
+    if (referenceErrors.length > 0) return { outcome: { index, id: recordId, status: 'invalid', errors: referenceErrors } };
+
+    const { regionId, councilId } = await this.placeOf(recordId, values);
+    for (const region of new Set([regionId, current && !current.deletedAt ? current.regionId : regionId])) {
+      const refusal = writeRefusal(this.principal, this.definition, region);
+      if (refusal) return { outcome: { index, id: recordId, status: 'forbidden', message: refusal } };
+    }
+
+    const ruleErrors = (await Promise.all(this.definition.rules.map((rule) => rule(values, this.lookups, current)))).flat();
+    if (ruleErrors.length > 0) return { outcome: { index, id: recordId, status: 'invalid', errors: ruleErrors } };
+
+    const stored = { ...values };
+    for (const [name, derived] of Object.entries(this.definition.derived ?? {})) {
+      stored[name] = await derived.derive(values as never, this.lookups);
+    }
+
+    const live = current && !current.deletedAt ? current : undefined;
+    if (live && canonical(live.values) === canonical(stored) && live.regionId === regionId) {
+      return { outcome: { index, id: recordId, status: 'unchanged', version: live.version, record: live } };
+    }
+    const conflict = this.versionConflict(index, recordId, request, current);
+    if (conflict) return conflict;
+
+    const op: ChangeOp = !current ? 'created' : current.deletedAt ? 'restored' : 'updated';
+    const version = (current?.version ?? 0) + 1;
+    const record: StoredRecord = {
+      id: recordId,
+      type: this.definition.type,
+      regionId,
+      ...(councilId ? { councilId } : {}),
+      version,
+      createdAt: current?.createdAt ?? at,
+      createdBy: current?.createdBy ?? this.principal.id,
+      updatedAt: at,
+      updatedBy: this.principal.id,
+      values: stored,
+    };
+    return {
+      outcome: { index, id: recordId, status: op === 'updated' ? 'updated' : 'created', version, record },
+      write: {
+        record,
+        expectedVersion: current ? current.version : null,
+        history: {
+          version,
+          op,
+          at,
+          by: this.principal.id,
+          changes: diffValues(live?.values, stored),
+          record,
+        },
+      },
+    };
+  }
+
+  private versionConflict(index: number, id: string, request: ChangeRequest, current: StoredRecord | undefined): PlannedChange | undefined {
+    const label = this.definition.label.toLowerCase();
+    if (!current) {
+      if (request.baseVersion === undefined) return undefined;
+      return {
+        outcome: {
+          index,
+          id,
+          status: 'invalid',
+          errors: [
+            {
+              field: 'baseVersion',
+              message: `there is no ${label} with id "${id}" to update; leave out baseVersion to create it`,
+              received: request.baseVersion,
+            },
+          ],
+        },
+      };
+    }
+    if (request.baseVersion === current.version) return undefined;
+    const message =
+      request.baseVersion === undefined
+        ? `a ${label} with id "${id}" already exists (version ${current.version}); pull it and edit that version`
+        : current.deletedAt
+          ? `this ${label} was deleted by ${current.deletedBy} at ${current.deletedAt} after you read version ${request.baseVersion}`
+          : `this ${label} was changed by ${current.updatedBy} at ${current.updatedAt} (now version ${current.version}) after you read version ${request.baseVersion}; keep yours or take theirs`;
+    return { outcome: { index, id, status: 'conflict', version: current.version, current, message } };
+  }
+
+  private planDelete(index: number, request: ChangeRequest, current: StoredRecord | undefined, at: string): PlannedChange {
+    const label = this.definition.label.toLowerCase();
+    const id = request.id;
+    if (!id || !current) {
+      return {
+        outcome: { index, id, status: 'invalid', errors: [{ field: 'id', message: `there is no ${label} with id "${id ?? ''}" to delete`, received: id }] },
+      };
+    }
+    const refusal = writeRefusal(this.principal, this.definition, current.regionId);
+    if (refusal) return { outcome: { index, id, status: 'forbidden', message: refusal } };
+    // Deleting what is already deleted is a retry, not a second change.
+    if (current.deletedAt) return { outcome: { index, id, status: 'unchanged', version: current.version, record: current } };
+    if (request.baseVersion !== current.version) {
+      return {
+        outcome: {
+          index,
+          id,
+          status: 'conflict',
+          version: current.version,
+          current,
+          message:
+            request.baseVersion === undefined
+              ? `say which version of this ${label} you are deleting (it is at version ${current.version})`
+              : `this ${label} was changed by ${current.updatedBy} at ${current.updatedAt} (now version ${current.version}) after you read version ${request.baseVersion}`,
+        },
+      };
+    }
+    const version = current.version + 1;
+    const record: StoredRecord = { ...current, version, updatedAt: at, updatedBy: this.principal.id, deletedAt: at, deletedBy: this.principal.id };
+    return {
+      outcome: { index, id, status: 'deleted', version, record },
+      write: {
+        record,
+        expectedVersion: current.version,
+        history: { version, op: 'deleted', at, by: this.principal.id, changes: [], record },
+      },
+    };
+  }
+
+  /** Where a record belongs: its region, directly or through the record its scope field names. */
+  private async placeOf(id: string, values: Values): Promise<{ regionId: string; councilId?: string }> {
+    const { scope, councilField } = this.definition;
+    if (scope === 'self') return { regionId: id };
+    const target = values[scope.field] as string;
+    const field = this.definition.fields.find((f) => f.name === scope.field)!;
+    const councilId = councilField ? (values[councilField] as string | undefined) : undefined;
+    if (field.refType === 'region') return { regionId: target, councilId };
+    const parent = await this.lookups.get(field.refType!, target);
+    // References were checked just before, so the parent exists.
+    return { regionId: parent!.regionId, councilId: councilId ?? (field.refType === 'council' ? target : parent!.councilId) };
+  }
+}

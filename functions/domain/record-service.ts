@@ -1,0 +1,194 @@
+import type { RecordDefinition, StoredRecord, Values } from '../records/definition.ts';
+import type { HistoryEntry, Page, RecordStore } from '../store/record-store.ts';
+import { type ChangeRequest, ChangePlanner, type PlannedChange, type RowOutcome } from './change-planner.ts';
+import {
+  AccessDeniedError,
+  BadRequestError,
+  DomainError,
+  GoneError,
+  NotFoundError,
+  ValidationFailedError,
+  VersionConflictError,
+} from './errors.ts';
+import { RequestLookups } from './lookups.ts';
+import { defaultRegion, type Principal, requireReadRegion } from './principal.ts';
+
+export const MAX_PUSH_ROWS = 500;
+export const DEFAULT_LIMIT = 100;
+export const MAX_LIMIT = 500;
+
+export interface PushResult {
+  dryRun: boolean;
+  counts: Record<RowOutcome['status'], number>;
+  rows: RowOutcome[];
+}
+
+export interface ListOptions {
+  regionId?: string;
+  councilId?: string;
+  changedSince?: string;
+  includeDeleted?: boolean;
+  limit?: number;
+  cursor?: string;
+}
+
+function emptyCounts(): PushResult['counts'] {
+  return { created: 0, updated: 0, deleted: 0, unchanged: 0, conflict: 0, invalid: 0, forbidden: 0, failed: 0 };
+}
+
+/**
+ * The use cases of the records API, in domain terms: read, list, history, change one record,
+ * push many, pull changes. Region scoping is enforced here, so every route inherits it.
+ */
+export class RecordService {
+  constructor(private readonly store: RecordStore) {}
+
+  async get(definition: RecordDefinition, principal: Principal, id: string): Promise<StoredRecord> {
+    const record = await this.store.get(definition.type, id);
+    if (!record) throw new NotFoundError(`There is no ${definition.label.toLowerCase()} with id "${id}".`);
+    requireReadRegion(principal, record.regionId, definition.pluralLabel.toLowerCase());
+    if (record.deletedAt) {
+      throw new GoneError(
+        `This ${definition.label.toLowerCase()} was deleted by ${record.deletedBy} at ${record.deletedAt}; its history is still available.`,
+        record,
+      );
+    }
+    return record;
+  }
+
+  async history(definition: RecordDefinition, principal: Principal, id: string, limit: number, cursor?: string): Promise<Page<HistoryEntry>> {
+    const record = await this.store.get(definition.type, id);
+    if (!record) throw new NotFoundError(`There is no ${definition.label.toLowerCase()} with id "${id}".`);
+    requireReadRegion(principal, record.regionId, definition.pluralLabel.toLowerCase());
+    return this.store.history(definition.type, id, limit, cursor);
+  }
+
+  async list(definition: RecordDefinition, principal: Principal, options: ListOptions): Promise<Page<StoredRecord>> {
+    let regionId = options.regionId;
+    if (options.councilId) {
+      const council = await this.store.get('council', options.councilId);
+      if (!council) throw new BadRequestError(`There is no council with id "${options.councilId}".`);
+      if (regionId && council.regionId !== regionId) {
+        throw new BadRequestError(`Council "${options.councilId}" is not in region "${regionId}".`);
+      }
+      regionId = council.regionId;
+    }
+    regionId ??= defaultRegion(principal);
+    if (regionId) requireReadRegion(principal, regionId, definition.pluralLabel.toLowerCase());
+    return this.store.list({
+      type: definition.type,
+      regionId,
+      councilId: options.councilId,
+      changedSince: options.changedSince,
+      includeDeleted: options.includeDeleted,
+      limit: options.limit ?? DEFAULT_LIMIT,
+      cursor: options.cursor,
+      newestFirst: !options.changedSince,
+    });
+  }
+
+  /** Changes and tombstones since a cursor, for the add-on and other sync clients. */
+  async pull(definition: RecordDefinition, principal: Principal, regionId: string | undefined, limit: number, cursor?: string) {
+    const region = regionId ?? defaultRegion(principal);
+    if (region) requireReadRegion(principal, region, definition.pluralLabel.toLowerCase());
+    return this.store.pull({ type: definition.type, regionId: region, limit, cursor });
+  }
+
+  /**
+   * Applies up to 500 requested changes, each with its own outcome. With `dryRun`, everything is
+   * checked exactly as for real and nothing is written.
+   */
+  async push(definition: RecordDefinition, principal: Principal, requests: ChangeRequest[], dryRun: boolean): Promise<PushResult> {
+    const lookups = new RequestLookups(this.store);
+    const planner = new ChangePlanner(definition, principal, lookups);
+    const at = new Date().toISOString();
+
+    // Ids first (natural keys come from values), so all current records are read in one go.
+    const ids = requests.map((request) => (request.delete ? request.id : planner.idFor(request, planner.parseValues(request.values).values).id));
+    const seen = new Map<string, number>();
+    const duplicates = new Set<number>();
+    ids.forEach((id, index) => {
+      if (!id) return;
+      if (seen.has(id)) duplicates.add(index);
+      else seen.set(id, index);
+    });
+    const current = await this.store.getMany(
+      [...seen.keys()].map((id) => ({ type: definition.type, id })),
+    );
+    for (const record of current.values()) lookups.remember(record);
+
+    const planned = await Promise.all(
+      requests.map((request, index): Promise<PlannedChange> | PlannedChange => {
+        if (duplicates.has(index)) {
+          return {
+            outcome: {
+              index,
+              id: ids[index],
+              status: 'invalid' as const,
+              errors: [{ field: 'id', message: `row ${seen.get(ids[index]!)! + 1} of this push already changes this record; send one change per record`, received: ids[index] }],
+            },
+          };
+        }
+        // A generated id is fresh; everything else may exist already.
+        const existing = ids[index] ? current.get(`${definition.type}#${ids[index]}`) : undefined;
+        return planner.plan(index, request.delete ? request : { ...request, id: ids[index] }, existing, at);
+      }),
+    );
+
+    const rows = planned.map((p) => p.outcome);
+    const toWrite = planned.filter((p) => p.write);
+    if (!dryRun && toWrite.length > 0) {
+      const results = await this.store.writeAll(toWrite.map((p) => p.write!));
+      const conflicted: RowOutcome[] = [];
+      toWrite.forEach((p, i) => {
+        const result = results[i]!;
+        if (result.status === 'conflict') {
+          p.outcome.status = 'conflict';
+          p.outcome.message = 'someone else changed this record at the same moment; keep yours or take theirs';
+          delete p.outcome.record;
+          conflicted.push(p.outcome);
+        } else if (result.status === 'failed') {
+          p.outcome.status = 'failed';
+          p.outcome.message = `This row ${result.reason}.`;
+          delete p.outcome.record;
+          delete p.outcome.version;
+        }
+      });
+      if (conflicted.length > 0) {
+        const fresh = await this.store.getMany(conflicted.map((o) => ({ type: definition.type, id: o.id! })));
+        for (const outcome of conflicted) {
+          outcome.current = fresh.get(`${definition.type}#${outcome.id}`);
+          outcome.version = outcome.current?.version;
+        }
+      }
+    }
+    const counts = emptyCounts();
+    for (const row of rows) counts[row.status]++;
+    return { dryRun, counts, rows };
+  }
+
+  /** One change through the same path as a push, turned into an exception when it fails. */
+  async change(definition: RecordDefinition, principal: Principal, request: ChangeRequest): Promise<RowOutcome> {
+    const { rows } = await this.push(definition, principal, [request], false);
+    const outcome = rows[0]!;
+    switch (outcome.status) {
+      case 'invalid':
+        throw new ValidationFailedError(outcome.errors ?? []);
+      case 'forbidden':
+        throw new AccessDeniedError(outcome.message!);
+      case 'conflict':
+        throw new VersionConflictError(outcome.message!, outcome.current);
+      case 'failed':
+        throw new DomainError(outcome.message!, 503, 'Try again');
+      default:
+        return outcome;
+    }
+  }
+
+  /** The editable values of a record (without derived fields), for merging a partial update. */
+  editableValues(definition: RecordDefinition, record: StoredRecord): Values {
+    const values = { ...record.values };
+    for (const name of Object.keys(definition.derived ?? {})) delete values[name];
+    return values;
+  }
+}

@@ -1,0 +1,36 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { handle } from 'hono/aws-lambda';
+import { createApp } from '../api/app.ts';
+import { Authenticator, issuersFromEnvironment } from '../api/authenticate.ts';
+import { createDocumentClient } from '../store/client.ts';
+import { RecordStore } from '../store/record-store.ts';
+import { UserDirectory } from '../store/user-directory.ts';
+
+/**
+ * Lambda entry for the API: the same Hono app as `npm start`, built once per container so
+ * that JWKS and directory caches survive between invocations.
+ */
+const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'partnership-records-api' });
+const tableName = process.env.TABLE_NAME;
+if (!tableName) throw new Error('TABLE_NAME is not set');
+
+const client = createDocumentClient();
+const store = new RecordStore(client, tableName);
+const directory = new UserDirectory(client, tableName);
+// The development issuer is refused here: ALLOW_DEV_ISSUER is never set in the cloud.
+const authenticator = new Authenticator(issuersFromEnvironment(process.env.AUTH_ISSUERS, false), directory);
+
+const app = createApp({
+  store,
+  directory,
+  authenticator,
+  logError: (message, error) => logger.error(message, error as Error),
+});
+
+const honoHandler = handle(app);
+
+export const handler = async (event: APIGatewayProxyEventV2, context: Context) => {
+  logger.addContext(context);
+  return honoHandler(event, context);
+};

@@ -1,0 +1,51 @@
+import type { StoredRecord } from '../records/definition.ts';
+
+/** Key builders for the item layouts described in table-schema.ts. */
+export const CURRENT_SK = 'CURRENT';
+export const HISTORY_PREFIX = 'H#';
+
+export function recordPk(type: string, id: string): string {
+  return `R#${type}#${id}`;
+}
+
+export function historySk(version: number): string {
+  return `${HISTORY_PREFIX}${String(version).padStart(10, '0')}`;
+}
+
+export function changeSortKey(updatedAt: string, id: string): string {
+  return `${updatedAt}#${id}`;
+}
+
+export function regionPartition(type: string, regionId: string): string {
+  return `${type}#${regionId}`;
+}
+
+export function councilPartition(type: string, councilId: string): string {
+  return `${type}#${councilId}`;
+}
+
+/** Index attributes of a current item: every index orders records by their last change. */
+export function indexAttributes(record: StoredRecord): Record<string, string> {
+  const sk = changeSortKey(record.updatedAt, record.id);
+  const attributes: Record<string, string> = {
+    gsi1pk: regionPartition(record.type, record.regionId),
+    gsi1sk: sk,
+    gsi3pk: record.type,
+    gsi3sk: sk,
+  };
+  if (record.councilId) {
+    attributes.gsi2pk = councilPartition(record.type, record.councilId);
+    attributes.gsi2sk = sk;
+  }
+  return attributes;
+}
+
+export function userPk(email: string): string {
+  return `USER#${email.toLowerCase()}`;
+}
+
+export function clientPk(clientId: string): string {
+  return `CLIENT#${clientId}`;
+}
+
+export const PROFILE_SK = 'PROFILE';

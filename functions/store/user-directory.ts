@@ -1,0 +1,53 @@
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { ROLES } from '../records/definition.ts';
+import { clientPk, PROFILE_SK, userPk } from './keys.ts';
+
+/** A person (by verified email) or a machine client (by client id) and what they may reach. */
+export const directoryEntrySchema = z.strictObject({
+  role: z.enum(ROLES, { error: `expected one of: ${ROLES.join(', ')}` }),
+  regionIds: z.array(z.string().min(1)).max(20),
+  name: z.string().max(200).optional(),
+});
+
+export type DirectoryEntry = z.infer<typeof directoryEntrySchema> & {
+  kind: 'user' | 'client';
+  key: string;
+  updatedAt: string;
+  updatedBy: string;
+};
+
+/** The user directory: verified identity → role and regions. Lives in the records table. */
+export class UserDirectory {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  private pk(kind: 'user' | 'client', key: string) {
+    return kind === 'user' ? userPk(key) : clientPk(key);
+  }
+
+  async find(kind: 'user' | 'client', key: string): Promise<DirectoryEntry | undefined> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: this.pk(kind, key), sk: PROFILE_SK } }),
+    );
+    if (!result.Item) return undefined;
+    const { pk: _pk, sk: _sk, ...entry } = result.Item;
+    return entry as DirectoryEntry;
+  }
+
+  async put(kind: 'user' | 'client', key: string, entry: z.infer<typeof directoryEntrySchema>, by: string): Promise<DirectoryEntry> {
+    const normalisedKey = kind === 'user' ? key.toLowerCase() : key;
+    const item: DirectoryEntry = { ...entry, kind, key: normalisedKey, updatedAt: new Date().toISOString(), updatedBy: by };
+    await this.client.send(
+      new PutCommand({ TableName: this.tableName, Item: { pk: this.pk(kind, normalisedKey), sk: PROFILE_SK, ...item } }),
+    );
+    return item;
+  }
+
+  async remove(kind: 'user' | 'client', key: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: this.pk(kind, key), sk: PROFILE_SK } }));
+  }
+}
+

@@ -1,0 +1,171 @@
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import type { EnvironmentConfig } from './environment-config.ts';
+import { createPrivateBucket } from './private-bucket.ts';
+import { SNAPSHOT_KEYS } from './snapshot-bucket.ts';
+
+export interface DashboardSiteProps {
+  config: EnvironmentConfig;
+  snapshotBucket: s3.IBucket;
+  accessLogs: s3.IBucket;
+  /** Folder of built dashboard files to upload; when undefined the bucket is left as it is. */
+  siteAssetsPath: string | undefined;
+}
+
+/**
+ * The national dashboard: static files in a private bucket, served over HTTPS by CloudFront, which
+ * reads the page from the site bucket and the snapshot JSON from the snapshot bucket, both through
+ * origin access control. The page and its data share one origin, so the browser needs no CORS.
+ */
+export class DashboardSite extends Construct {
+  readonly bucket: s3.Bucket;
+  readonly distribution: cloudfront.Distribution;
+  /** `https://<domain>`: used for the API's CORS rule and links. */
+  readonly origin: string;
+
+  constructor(scope: Construct, id: string, props: DashboardSiteProps) {
+    super(scope, id);
+    const { config } = props;
+
+    this.bucket = createPrivateBucket(this, 'SiteBucket', {
+      config,
+      accessLogs: { bucket: props.accessLogs, prefix: 'site-bucket' },
+    });
+
+    const snapshotOrigin = S3BucketOrigin.withOriginAccessControl(props.snapshotBucket);
+    const securityHeaders = createSecurityHeadersPolicy(this);
+    const snapshotBehaviour = (cachePolicy: cloudfront.ICachePolicy): cloudfront.BehaviorOptions => ({
+      origin: snapshotOrigin,
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy,
+      responseHeadersPolicy: securityHeaders,
+      compress: true,
+    });
+
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: `Partnership Records dashboard (${config.name})`,
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: securityHeaders,
+        compress: true,
+      },
+      additionalBehaviors: {
+        // Dated snapshots change only if a night is re-run; a day-long cache is fine.
+        [`/${SNAPSHOT_KEYS.historyPrefix}*`]: snapshotBehaviour(cloudfront.CachePolicy.CACHING_OPTIMIZED),
+        // latest.json changes every night: cache briefly so a new snapshot shows within minutes.
+        [`/${SNAPSHOT_KEYS.latest}`]: snapshotBehaviour(createLatestSnapshotCachePolicy(this)),
+      },
+      // Viewers are in New Zealand, whose edge locations only the "all" price class includes.
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_ALL,
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      enableLogging: true,
+      logBucket: props.accessLogs,
+      logFilePrefix: 'cloudfront/',
+    });
+    Validations.of(this.distribution).acknowledge(
+      {
+        id: 'AwsSolutions-CFR1',
+        reason: 'The dashboard holds only aggregate, non-personal figures; staff travel, so no country is blocked.',
+      },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'Static files and snapshots only, no forms or dynamic origin; WAF (in us-east-1) would add cost without a threat ' +
+          'to filter. The API is protected by JWT authorizers and throttling instead.',
+      },
+      {
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'Served on the default *.cloudfront.net certificate, for which CloudFront fixes the TLS policy; a custom domain ' +
+          'with TLSv1.2_2021 is the upgrade path.',
+      },
+    );
+
+    this.origin = `https://${this.distribution.distributionDomainName}`;
+
+    if (props.siteAssetsPath) this.deploySiteFiles(props.siteAssetsPath);
+  }
+
+  /** Uploads the built page and clears CloudFront's copy so the new one is served at once. */
+  private deploySiteFiles(siteAssetsPath: string): void {
+    new s3deploy.BucketDeployment(this, 'SiteFiles', {
+      sources: [s3deploy.Source.asset(siteAssetsPath)],
+      destinationBucket: this.bucket,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      prune: true,
+      memoryLimit: 512,
+    });
+    acknowledgeBucketDeploymentFindings(Stack.of(this));
+  }
+}
+
+function createSecurityHeadersPolicy(scope: Construct): cloudfront.ResponseHeadersPolicy {
+  return new cloudfront.ResponseHeadersPolicy(scope, 'SecurityHeaders', {
+    comment: 'Partnership Records dashboard: strict transport, no framing, same-origin content only',
+    securityHeadersBehavior: {
+      strictTransportSecurity: {
+        accessControlMaxAge: Duration.days(730),
+        includeSubdomains: true,
+        override: true,
+      },
+      contentTypeOptions: { override: true },
+      frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+      referrerPolicy: {
+        referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+        override: true,
+      },
+      // The page loads its scripts, styles and snapshot JSON from this origin only; charts draw on
+      // canvas, and Chart.js sets inline styles, hence 'unsafe-inline' for styles alone.
+      contentSecurityPolicy: {
+        contentSecurityPolicy: [
+          "default-src 'self'",
+          "script-src 'self'",
+          "style-src 'self' 'unsafe-inline'",
+          "img-src 'self' data:",
+          "connect-src 'self'",
+          "frame-ancestors 'none'",
+          "base-uri 'self'",
+          "form-action 'none'",
+          "object-src 'none'",
+        ].join('; '),
+        override: true,
+      },
+    },
+  });
+}
+
+function createLatestSnapshotCachePolicy(scope: Construct): cloudfront.CachePolicy {
+  return new cloudfront.CachePolicy(scope, 'LatestSnapshotCache', {
+    comment: 'latest.json: replaced nightly, cached for minutes',
+    defaultTtl: Duration.minutes(5),
+    minTtl: Duration.seconds(0),
+    maxTtl: Duration.hours(1),
+    enableAcceptEncodingGzip: true,
+    enableAcceptEncodingBrotli: true,
+  });
+}
+
+/**
+ * BucketDeployment runs a Lambda function that CDK itself provides and versions; its runtime and
+ * role are not ours to choose. The findings are acknowledged on the stack because that function is
+ * a stack-level singleton.
+ */
+function acknowledgeBucketDeploymentFindings(stack: Stack): void {
+  const reason =
+    'CDK-provided BucketDeployment handler: CDK fixes its runtime and role (AWSLambdaBasicExecutionRole and ' +
+    'object-level access to the source asset and the site bucket). It runs only during deployment.';
+  Validations.of(stack).acknowledge(
+    { id: 'AwsSolutions-L1', reason },
+    { id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', reason },
+  );
+}

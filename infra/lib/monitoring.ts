@@ -1,0 +1,116 @@
+import { Duration } from 'aws-cdk-lib';
+import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { EnvironmentConfig } from './environment-config.ts';
+import { RUN_OVERDUE_AFTER_HOURS } from './nightly-aggregation.ts';
+
+export interface MonitoringProps {
+  config: EnvironmentConfig;
+  apis: { name: string; api: apigw.IHttpApi }[];
+  functions: { name: string; function: lambda.IFunction }[];
+  aggregation: { successfulRuns: cloudwatch.IMetric; failedRuns: sqs.IQueue };
+}
+
+/** Server errors tolerated in five minutes before anyone is woken: a single blip is not an incident. */
+const API_5XX_THRESHOLD = 3;
+const FIVE_MINUTES = Duration.minutes(5);
+
+/**
+ * Alarms that mean "someone should look", all sent to one encrypted SNS topic (and by email when
+ * `alarmEmail` is set): API server errors, function errors and throttles, a nightly run that failed
+ * or has not succeeded for 26 hours.
+ */
+export class Monitoring extends Construct {
+  readonly topic: sns.Topic;
+  readonly alarms: cloudwatch.Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: MonitoringProps) {
+    super(scope, id);
+    const { config } = props;
+
+    // CloudWatch cannot publish to a topic encrypted with the AWS managed SNS key, whose policy we
+    // cannot change; a customer key lets us grant CloudWatch alone.
+    const key = new kms.Key(this, 'AlarmTopicKey', {
+      description: `Encrypts Partnership Records alarm notifications (${config.name})`,
+      enableKeyRotation: true,
+      removalPolicy: config.removalPolicy,
+    });
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
+    );
+    this.topic = new sns.Topic(this, 'AlarmTopic', {
+      displayName: `Partnership Records alarms (${config.name})`,
+      masterKey: key,
+      enforceSSL: true,
+    });
+    if (config.alarmEmail) this.topic.addSubscription(new EmailSubscription(config.alarmEmail));
+
+    for (const { name, api } of props.apis) {
+      this.alarm(`${name}ServerErrors`, {
+        description: `${name}: ${API_5XX_THRESHOLD} or more 5xx responses in 5 minutes`,
+        metric: api.metricServerError({ statistic: 'Sum', period: FIVE_MINUTES }),
+        threshold: API_5XX_THRESHOLD,
+      });
+    }
+
+    for (const { name, function: fn } of props.functions) {
+      this.alarm(`${name}Errors`, {
+        description: `${name}: the function failed (threw, timed out or ran out of memory)`,
+        metric: fn.metricErrors({ statistic: 'Sum', period: FIVE_MINUTES }),
+        threshold: 1,
+      });
+      this.alarm(`${name}Throttles`, {
+        description: `${name}: invocations were refused for lack of concurrency`,
+        metric: fn.metricThrottles({ statistic: 'Sum', period: FIVE_MINUTES }),
+        threshold: 1,
+      });
+    }
+
+    this.alarm('AggregationFailedRuns', {
+      description: 'Nightly aggregation: a run could not be delivered or failed after retries (see the failed-runs queue)',
+      metric: props.aggregation.failedRuns.metricApproximateNumberOfMessagesVisible({
+        statistic: 'Maximum',
+        period: FIVE_MINUTES,
+      }),
+      threshold: 1,
+    });
+
+    // One-hour buckets, alarming when every one of the last 26 saw no successful run. Missing data
+    // counts as "no run": an aggregation that never starts must alarm too.
+    new cloudwatch.Alarm(this, 'AggregationOverdue', {
+      alarmDescription: `Nightly aggregation: no successful run in ${RUN_OVERDUE_AFTER_HOURS} hours`,
+      metric: props.aggregation.successfulRuns,
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+      evaluationPeriods: RUN_OVERDUE_AFTER_HOURS,
+      datapointsToAlarm: RUN_OVERDUE_AFTER_HOURS,
+      treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+    }).addAlarmAction(new SnsAction(this.topic));
+  }
+
+  /** An alarm on "at least `threshold` in one period", where no data means nothing went wrong. */
+  private alarm(id: string, props: { description: string; metric: cloudwatch.IMetric; threshold: number }): void {
+    const alarm = new cloudwatch.Alarm(this, id, {
+      alarmDescription: props.description,
+      metric: props.metric,
+      threshold: props.threshold,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(new SnsAction(this.topic));
+    this.alarms.push(alarm);
+  }
+}

@@ -1,0 +1,115 @@
+import { Duration, TimeZone, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { EnvironmentConfig } from './environment-config.ts';
+import { NodeFunction } from './node-function.ts';
+import type { RecordsTable } from './records-table.ts';
+import { grantSnapshotWrite } from './snapshot-bucket.ts';
+
+/** 02:00 in New Zealand, daylight saving included: after the working day, before anyone looks. */
+export const NIGHTLY_RUN = scheduler.ScheduleExpression.cron({
+  minute: '0',
+  hour: '2',
+  timeZone: TimeZone.PACIFIC_AUCKLAND,
+});
+
+/** A run is overdue when none has succeeded for a day plus two hours of slack. */
+export const RUN_OVERDUE_AFTER_HOURS = 26;
+
+export interface NightlyAggregationProps {
+  config: EnvironmentConfig;
+  /** Absolute path of the aggregation handler entry (functions/handlers/aggregate.ts). */
+  entry: string;
+  table: RecordsTable;
+  snapshotBucket: s3.IBucket;
+}
+
+/**
+ * Once a night, EventBridge Scheduler starts the aggregation function, which reads current records
+ * and writes the dashboard snapshot. Failures are retried twice over: Scheduler retries delivering
+ * the event, Lambda retries the asynchronous invocation. What still fails lands in one encrypted
+ * queue (`failedRuns`) that monitoring alarms on, so a missed night is never silent.
+ */
+export class NightlyAggregation extends Construct {
+  readonly handler: NodeFunction;
+  readonly schedule: scheduler.Schedule;
+  /** Undeliverable schedule events and failed invocation records, kept 14 days for diagnosis. */
+  readonly failedRuns: sqs.Queue;
+
+  constructor(scope: Construct, id: string, props: NightlyAggregationProps) {
+    super(scope, id);
+    const { config } = props;
+
+    this.failedRuns = new sqs.Queue(this, 'FailedRuns', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.failedRuns).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the dead-letter queue of the nightly run; nothing consumes it automatically, ' +
+        'an alarm fires on its first message and an operator reads it (docs/deploy.md).',
+    });
+
+    this.handler = new NodeFunction(this, 'Handler', {
+      entry: props.entry,
+      description: 'Partnership Records nightly aggregation into dashboard snapshots',
+      serviceName: 'records-aggregate',
+      config,
+      // Reads every current record in parallel queries: memory buys CPU and network here.
+      memorySize: 1024,
+      timeout: Duration.minutes(10),
+      environment: {
+        TABLE_NAME: props.table.tableInUse.tableName,
+        SNAPSHOT_BUCKET: props.snapshotBucket.bucketName,
+      },
+    });
+    props.table.grantRead(this.handler.role);
+    grantSnapshotWrite(props.snapshotBucket, this.handler.role);
+
+    // Scheduler invokes asynchronously, so a function error is retried by Lambda, not Scheduler.
+    this.handler.function.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: new SqsDestination(this.failedRuns),
+    });
+
+    this.schedule = new scheduler.Schedule(this, 'Nightly', {
+      description: 'Builds the dashboard snapshot every night at 02:00 New Zealand time',
+      schedule: NIGHTLY_RUN,
+      target: new LambdaInvoke(this.handler.function, {
+        // The scheduled time names the snapshot's date, so a retry or a late start rewrites the same night.
+        input: scheduler.ScheduleTargetInput.fromObject({
+          source: 'nightly-schedule',
+          scheduledTime: scheduler.ContextAttribute.scheduledTime,
+        }),
+        retryAttempts: 3,
+        maxEventAge: Duration.hours(2),
+        deadLetterQueue: this.failedRuns,
+      }),
+    });
+  }
+
+  /**
+   * Runs that finished without error, per hour: invocations minus errors (0 when nothing ran).
+   * Assumes the handler throws when it cannot write the snapshot, as Lambda retries need anyway.
+   */
+  metricSuccessfulRuns(): cloudwatch.IMetric {
+    const period = Duration.hours(1);
+    return new cloudwatch.MathExpression({
+      label: 'Successful aggregation runs',
+      expression: 'FILL(invocations, 0) - FILL(errors, 0)',
+      usingMetrics: {
+        invocations: this.handler.function.metricInvocations({ statistic: 'Sum', period }),
+        errors: this.handler.function.metricErrors({ statistic: 'Sum', period }),
+      },
+      period,
+    });
+  }
+}

@@ -1,0 +1,168 @@
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { type AuthIssuer, googleIssuer, machineIssuer } from './auth-issuers.ts';
+import type { EnvironmentConfig } from './environment-config.ts';
+import { addLoggedDefaultStage } from './http-api-stage.ts';
+import { type MachineAuth, RECORDS_SCOPES } from './machine-auth.ts';
+import { NodeFunction } from './node-function.ts';
+import type { RecordsTable } from './records-table.ts';
+import { grantSnapshotRead } from './snapshot-bucket.ts';
+
+/** Routes anyone may call without a token: health, the API description, and public records. */
+export const PUBLIC_ROUTES = [
+  { method: apigw.HttpMethod.GET, path: '/healthz' },
+  { method: apigw.HttpMethod.GET, path: '/openapi.json' },
+  { method: apigw.HttpMethod.GET, path: '/docs' },
+  { method: apigw.HttpMethod.GET, path: '/v1/public/{proxy+}' },
+] as const;
+
+/** Every other API path; HTTP APIs match the most specific route, so `/v1/public/...` stays public. */
+export const PROTECTED_PATH = '/v1/{proxy+}';
+
+const WRITE_METHODS = [apigw.HttpMethod.POST, apigw.HttpMethod.PUT, apigw.HttpMethod.PATCH, apigw.HttpMethod.DELETE];
+
+export interface RecordsApiProps {
+  config: EnvironmentConfig;
+  /** Absolute path of the API handler entry (functions/handlers/api.ts). */
+  entry: string;
+  table: RecordsTable;
+  snapshotBucket: s3.IBucket;
+  /** `https://<distribution domain>`: the only browser origin allowed to call the API. */
+  dashboardOrigin: string;
+  machineAuth: MachineAuth;
+}
+
+/**
+ * The records API: one Lambda (the Hono app) behind two HTTP APIs that differ only in who may call
+ * them. API Gateway allows one authorizer per route and a JWT authorizer trusts one issuer, so:
+ *
+ * - the people API checks Google ID tokens at the gateway and also serves the public routes;
+ * - the machine API checks Cognito access tokens and their scopes at the gateway.
+ *
+ * Both hand the same paths to the same function, which verifies the token again against both
+ * issuers (env AUTH_ISSUERS) because it needs the identity for authorization anyway and runs the
+ * same way locally, where there is no gateway. See docs/deploy.md, "Decisions".
+ */
+export class RecordsApi extends Construct {
+  readonly handler: NodeFunction;
+  readonly peopleApi: apigw.HttpApi;
+  readonly machineApi: apigw.HttpApi;
+  readonly peopleStage: apigw.HttpStage;
+  readonly machineStage: apigw.HttpStage;
+
+  constructor(scope: Construct, id: string, props: RecordsApiProps) {
+    super(scope, id);
+    const { config, machineAuth } = props;
+    const issuers = {
+      google: googleIssuer(config.googleClientId),
+      machine: machineIssuer(machineAuth.issuer, machineAuth.clientIds),
+    };
+
+    this.handler = new NodeFunction(this, 'Handler', {
+      entry: props.entry,
+      description: 'Partnership Records HTTP API (Hono app)',
+      serviceName: 'records-api',
+      config,
+      // Enough memory for a fast cold start; the gateway gives up after 30 s, so stop before that.
+      memorySize: 1024,
+      timeout: Duration.seconds(25),
+      environment: {
+        TABLE_NAME: props.table.tableInUse.tableName,
+        AUTH_ISSUERS: Stack.of(this).toJsonString([issuers.google, issuers.machine] satisfies AuthIssuer[]),
+        ACCESS_CONTACT: config.accessContact,
+        DASHBOARD_ORIGIN: props.dashboardOrigin,
+        SNAPSHOT_BUCKET: props.snapshotBucket.bucketName,
+      },
+    });
+    props.table.grantReadWrite(this.handler.role);
+    grantSnapshotRead(props.snapshotBucket, this.handler.role);
+
+    const people = new Construct(this, 'People');
+    this.peopleApi = new apigw.HttpApi(people, 'HttpApi', {
+      description: `Partnership Records API for people and the public (${config.name})`,
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [props.dashboardOrigin],
+        allowMethods: [
+          apigw.CorsHttpMethod.GET,
+          apigw.CorsHttpMethod.HEAD,
+          apigw.CorsHttpMethod.POST,
+          apigw.CorsHttpMethod.PUT,
+          apigw.CorsHttpMethod.PATCH,
+          apigw.CorsHttpMethod.DELETE,
+        ],
+        allowHeaders: ['authorization', 'content-type', 'if-match'],
+        exposeHeaders: ['etag', 'location'],
+        maxAge: Duration.hours(1),
+      },
+    });
+    this.peopleStage = addLoggedDefaultStage(people, this.peopleApi, { config });
+    this.addPeopleRoutes(this.handler.function, issuers.google);
+
+    const machines = new Construct(this, 'Machines');
+    this.machineApi = new apigw.HttpApi(machines, 'HttpApi', {
+      description: `Partnership Records API for machine clients (${config.name})`,
+      createDefaultStage: false,
+    });
+    this.machineStage = addLoggedDefaultStage(machines, this.machineApi, { config });
+    this.addMachineRoutes(this.handler.function, issuers.machine);
+  }
+
+  /** The API's base URL for people (the add-on) and the public. */
+  get peopleUrl(): string {
+    return this.peopleStage.url;
+  }
+
+  /** The API's base URL for machine clients. */
+  get machineUrl(): string {
+    return this.machineStage.url;
+  }
+
+  private addPeopleRoutes(handler: lambda.IFunction, google: AuthIssuer): void {
+    const integration = new HttpLambdaIntegration('PeopleIntegration', handler);
+    for (const route of PUBLIC_ROUTES) {
+      const [created] = this.peopleApi.addRoutes({ path: route.path, methods: [route.method], integration });
+      Validations.of(created!).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: `${route.method} ${route.path} is public by design: health check, API description or public records only.`,
+      });
+    }
+    this.peopleApi.addRoutes({
+      path: PROTECTED_PATH,
+      methods: [apigw.HttpMethod.ANY],
+      integration,
+      authorizer: new HttpJwtAuthorizer('GoogleAuthorizer', google.issuer, {
+        authorizerName: 'google-id-token',
+        jwtAudience: google.audience,
+      }),
+    });
+  }
+
+  private addMachineRoutes(handler: lambda.IFunction, machine: AuthIssuer): void {
+    const integration = new HttpLambdaIntegration('MachineIntegration', handler);
+    const authorizer = new HttpJwtAuthorizer('CognitoAuthorizer', machine.issuer, {
+      authorizerName: 'cognito-client-credentials',
+      jwtAudience: machine.audience,
+    });
+    // A route accepts a token holding any one of its scopes, so reads and writes are separate routes.
+    this.machineApi.addRoutes({
+      path: PROTECTED_PATH,
+      methods: [apigw.HttpMethod.GET, apigw.HttpMethod.HEAD],
+      integration,
+      authorizer,
+      authorizationScopes: [RECORDS_SCOPES.read],
+    });
+    this.machineApi.addRoutes({
+      path: PROTECTED_PATH,
+      methods: WRITE_METHODS,
+      integration,
+      authorizer,
+      authorizationScopes: [RECORDS_SCOPES.write],
+    });
+  }
+}

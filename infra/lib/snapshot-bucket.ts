@@ -1,0 +1,58 @@
+import { Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import type { EnvironmentConfig } from './environment-config.ts';
+import { createPrivateBucket } from './private-bucket.ts';
+
+/**
+ * Where the nightly aggregation puts its output, and so the only keys anyone may touch: the dated
+ * history under `snapshots/` and the newest one at `latest.json`. IAM grants and CloudFront
+ * behaviours are both built from these, so they cannot disagree.
+ */
+export const SNAPSHOT_KEYS = {
+  historyPrefix: 'snapshots/',
+  latest: 'latest.json',
+} as const;
+
+/** The key patterns, as IAM resource suffixes and CloudFront path patterns. */
+export const SNAPSHOT_KEY_PATTERNS = [`${SNAPSHOT_KEYS.historyPrefix}*`, SNAPSHOT_KEYS.latest] as const;
+
+export function createSnapshotBucket(
+  scope: Construct,
+  id: string,
+  props: { config: EnvironmentConfig; accessLogs: s3.IBucket },
+): s3.Bucket {
+  return createPrivateBucket(scope, id, {
+    config: props.config,
+    accessLogs: { bucket: props.accessLogs, prefix: 'snapshots-bucket' },
+  });
+}
+
+/** Lets the grantee read snapshots, and nothing else in the bucket. */
+export function grantSnapshotRead(bucket: s3.IBucket, grantee: iam.IGrantable & Construct): void {
+  grantOnSnapshotKeys(bucket, grantee, ['s3:GetObject']);
+}
+
+/** Lets the grantee write snapshots (and overwrite `latest.json`), but not read or delete them. */
+export function grantSnapshotWrite(bucket: s3.IBucket, grantee: iam.IGrantable & Construct): void {
+  grantOnSnapshotKeys(bucket, grantee, ['s3:PutObject']);
+}
+
+function grantOnSnapshotKeys(bucket: s3.IBucket, grantee: iam.IGrantable & Construct, actions: string[]): void {
+  iam.Grant.addToPrincipal({
+    grantee,
+    actions,
+    resourceArns: SNAPSHOT_KEY_PATTERNS.map((pattern) => bucket.arnForObjects(pattern)),
+  });
+  Validations.of(grantee).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<${logicalIdToken(bucket)}.Arn>/${SNAPSHOT_KEYS.historyPrefix}*]`,
+    reason:
+      'One object per night is written under snapshots/ with the date in its key; the wildcard is confined to that prefix.',
+  });
+}
+
+/** cdk-nag names a finding after the resource's logical id, as in `<SnapshotsBucket1234.Arn>`. */
+function logicalIdToken(bucket: s3.IBucket): string {
+  return bucket.stack.getLogicalId(bucket.node.defaultChild as s3.CfnBucket);
+}

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedWorld, values } from '../support/factories.ts';
+import { type Harness, startHarness } from '../support/harness.ts';
+
+let h: Harness;
+let world: Awaited<ReturnType<typeof seedWorld>>;
+
+beforeAll(async () => {
+  h = await startHarness();
+  world = await seedWorld(h);
+});
+afterAll(() => h.close());
+
+describe('records API: create, read, update, delete', () => {
+  it('should create a record with system fields and return it with its version as ETag', async () => {
+    const response = await h.request('POST', '/v1/strategies', { token: world.tokens.canterbury, body: values.strategy('christchurch-city') });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('etag')).toBe('"1"');
+    expect(response.headers.get('location')).toBe(`/v1/strategies/${response.body.id}`);
+    expect(response.body).toMatchObject({
+      type: 'strategy',
+      regionId: 'canterbury',
+      councilId: 'christchurch-city',
+      version: 1,
+      createdBy: 'cant@ceg.example.nz',
+      values: { title: 'Youth into trades', goal: '2005-youth' },
+    });
+    const read = await h.request('GET', `/v1/strategies/${response.body.id}`, { token: world.tokens.viewer });
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual(response.body);
+  });
+
+  it('should update with If-Match, keep history of who changed what, and delete to a tombstone', async () => {
+    const created = await h.request('POST', '/v1/needs', {
+      token: world.tokens.adviser,
+      body: { councilId: 'christchurch-city', title: 'School leavers in the east', kind: 'need', identifiedOn: '2026-10-01', status: 'open' },
+    });
+    const id = created.body.id;
+    const patched = await h.request('PATCH', `/v1/needs/${id}`, {
+      token: world.tokens.canterbury,
+      body: { status: 'addressed' },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.version).toBe(2);
+    expect(patched.body.values.status).toBe('addressed');
+
+    const deleted = await h.request('DELETE', `/v1/needs/${id}`, { token: world.tokens.canterbury, headers: { 'if-match': '"2"' } });
+    expect(deleted.status).toBe(200);
+    expect(deleted.body.deletedAt).toBeTruthy();
+    const gone = await h.request('GET', `/v1/needs/${id}`, { token: world.tokens.canterbury });
+    expect(gone.status).toBe(410);
+
+    const history = await h.request('GET', `/v1/needs/${id}/history`, { token: world.tokens.canterbury });
+    expect(history.status).toBe(200);
+    expect(history.body.items.map((e: { op: string; version: number; by: string }) => [e.op, e.version, e.by])).toEqual([
+      ['created', 1, 'aroha@ceg.example.nz'],
+      ['updated', 2, 'cant@ceg.example.nz'],
+      ['deleted', 3, 'cant@ceg.example.nz'],
+    ]);
+    expect(history.body.items[1].changes).toEqual([{ field: 'status', from: 'open', to: 'addressed' }]);
+  });
+});

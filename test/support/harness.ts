@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { serve } from '@hono/node-server';
+import { inject } from 'vitest';
+import { Authenticator } from '../../functions/api/authenticate.ts';
+import { createApp } from '../../functions/api/app.ts';
+import type { Role } from '../../functions/records/definition.ts';
+import { createDocumentClient, isLocalEndpoint, NotLocalEndpointError } from '../../functions/store/client.ts';
+import { ensureRecordsTable } from '../../functions/store/create-table.ts';
+import { RecordStore } from '../../functions/store/record-store.ts';
+import { UserDirectory } from '../../functions/store/user-directory.ts';
+import { DevIssuer } from '../../local/dev-issuer.ts';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface RequestOptions {
+  token?: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+/** A connected test world: a fresh table on DynamoDB Local and the real API on a real HTTP port. */
+export interface Harness {
+  baseUrl: string;
+  tableName: string;
+  store: RecordStore;
+  directory: UserDirectory;
+  issuer: DevIssuer;
+  /** Adds a person to the user directory and returns a signed token for them. */
+  signIn(email: string, role: Role, regionIds?: string[]): Promise<string>;
+  request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** Makes a harness; refuses to run unless DynamoDB is the local emulator. */
+export async function startHarness(): Promise<Harness> {
+  const endpoint = inject('dynamoEndpoint');
+  if (!isLocalEndpoint(endpoint)) throw new NotLocalEndpointError(endpoint);
+  const client = createDocumentClient({ endpoint, localOnly: true });
+  const raw = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const tableName = `test-${randomUUID()}`;
+  await ensureRecordsTable(raw, tableName);
+  raw.destroy();
+  const store = new RecordStore(client, tableName);
+  const directory = new UserDirectory(client, tableName);
+  const issuer = await DevIssuer.create();
+  const authenticator = new Authenticator([issuer.config()], directory);
+  const app = createApp({ store, directory, authenticator, logError: (message, error) => console.error(message, error) });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    baseUrl,
+    tableName,
+    store,
+    directory,
+    issuer,
+    async signIn(email, role, regionIds = []) {
+      await directory.put('user', email, { role, regionIds }, 'test-setup');
+      return issuer.mint(email);
+    },
+    async request(method, path, options = {}) {
+      const headers: Record<string, string> = { ...options.headers };
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      let body: string | undefined = options.rawBody;
+      if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // Not JSON (the docs page): keep the text.
+      }
+      return { status: response.status, headers: response.headers, body: parsed as any };
+    },
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      client.destroy();
+    },
+  };
+}
