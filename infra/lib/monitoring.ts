@@ -58,7 +58,7 @@ export class Monitoring extends Construct {
     if (config.alarmEmail) this.topic.addSubscription(new EmailSubscription(config.alarmEmail));
 
     for (const { name, api } of props.apis) {
-      this.alarm(`${name}ServerErrors`, {
+      this.alarmWhenAtLeast(`${name}ServerErrors`, {
         description: `${name}: ${API_5XX_THRESHOLD} or more 5xx responses in 5 minutes`,
         metric: api.metricServerError({ statistic: 'Sum', period: FIVE_MINUTES }),
         threshold: API_5XX_THRESHOLD,
@@ -66,19 +66,19 @@ export class Monitoring extends Construct {
     }
 
     for (const { name, function: fn } of props.functions) {
-      this.alarm(`${name}Errors`, {
+      this.alarmWhenAtLeast(`${name}Errors`, {
         description: `${name}: the function failed (threw, timed out or ran out of memory)`,
         metric: fn.metricErrors({ statistic: 'Sum', period: FIVE_MINUTES }),
         threshold: 1,
       });
-      this.alarm(`${name}Throttles`, {
+      this.alarmWhenAtLeast(`${name}Throttles`, {
         description: `${name}: invocations were refused for lack of concurrency`,
         metric: fn.metricThrottles({ statistic: 'Sum', period: FIVE_MINUTES }),
         threshold: 1,
       });
     }
 
-    this.alarm('AggregationFailedRuns', {
+    this.alarmWhenAtLeast('AggregationFailedRuns', {
       description: 'Nightly aggregation: a run could not be delivered or failed after retries (see the failed-runs queue)',
       metric: props.aggregation.failedRuns.metricApproximateNumberOfMessagesVisible({
         statistic: 'Maximum',
@@ -89,7 +89,7 @@ export class Monitoring extends Construct {
 
     // One-hour buckets, alarming when every one of the last 26 saw no successful run. Missing data
     // counts as "no run": an aggregation that never starts must alarm too.
-    new cloudwatch.Alarm(this, 'AggregationOverdue', {
+    this.addAlarm('AggregationOverdue', {
       alarmDescription: `Nightly aggregation: no successful run in ${RUN_OVERDUE_AFTER_HOURS} hours`,
       metric: props.aggregation.successfulRuns,
       threshold: 1,
@@ -97,12 +97,15 @@ export class Monitoring extends Construct {
       evaluationPeriods: RUN_OVERDUE_AFTER_HOURS,
       datapointsToAlarm: RUN_OVERDUE_AFTER_HOURS,
       treatMissingData: cloudwatch.TreatMissingData.BREACHING,
-    }).addAlarmAction(new SnsAction(this.topic));
+    });
   }
 
-  /** An alarm on "at least `threshold` in one period", where no data means nothing went wrong. */
-  private alarm(id: string, props: { description: string; metric: cloudwatch.IMetric; threshold: number }): void {
-    const alarm = new cloudwatch.Alarm(this, id, {
+  /** "At least `threshold` in one period", where no data means nothing went wrong. */
+  private alarmWhenAtLeast(
+    id: string,
+    props: { description: string; metric: cloudwatch.IMetric; threshold: number },
+  ): void {
+    this.addAlarm(id, {
       alarmDescription: props.description,
       metric: props.metric,
       threshold: props.threshold,
@@ -110,6 +113,10 @@ export class Monitoring extends Construct {
       evaluationPeriods: 1,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
+  }
+
+  private addAlarm(id: string, props: cloudwatch.AlarmProps): void {
+    const alarm = new cloudwatch.Alarm(this, id, props);
     alarm.addAlarmAction(new SnsAction(this.topic));
     this.alarms.push(alarm);
   }
