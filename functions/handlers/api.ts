@@ -32,6 +32,6 @@ const honoHandler = handle(app);
 
 export const handler = async (event: APIGatewayProxyEventV2, context: Context) => {
   logger.addContext(context);
-  // Hono's own event type differs from @types/aws-lambda only in `body: null` vs undefined.
-  return honoHandler(event as Parameters<typeof honoHandler>[0], context);
+  // Hono's own event type differs from @types/aws-lambda only in details (body null vs undefined, authorizer optional).
+  return honoHandler(event as unknown as Parameters<typeof honoHandler>[0], context);
 };
