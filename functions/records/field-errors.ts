@@ -41,7 +41,7 @@ export function fieldErrorsFromZod(definition: RecordDefinition, error: z.ZodErr
     }
     const field = issue.path.map(String).join('.') || '(record)';
     const received = valueAt(input, issue.path);
-    const required = received === undefined && issue.code === 'invalid_type';
+    const required = received === undefined;
     errors.push({
       field,
       message: required ? `is required: ${issue.message}` : `${issue.message}, got ${JSON.stringify(show(received))}`,
