@@ -92,7 +92,8 @@ export function readEnvironmentConfig(node: Node): EnvironmentConfig {
 function readEnvironmentName(node: Node): EnvironmentName {
   const value = readString(node, CONTEXT_KEYS.env) ?? 'dev';
   const known = ENVIRONMENT_NAMES.find((name) => name === value);
-  if (!known) throw new InvalidContextError('env', `expected one of ${ENVIRONMENT_NAMES.join(', ')}, got '${value}'`);
+  if (!known)
+    throw new InvalidContextError('env', `expected one of ${ENVIRONMENT_NAMES.join(', ')}, got '${value}'`);
   return known;
 }
 
@@ -100,7 +101,8 @@ function readEnvironmentName(node: Node): EnvironmentName {
 function readString(node: Node, key: string): string | undefined {
   const value: unknown = node.tryGetContext(key);
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new InvalidContextError(key, `expected text, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'string')
+    throw new InvalidContextError(key, `expected text, got ${JSON.stringify(value)}`);
   const trimmed = value.trim();
   return trimmed === '' ? undefined : trimmed;
 }

@@ -34,7 +34,11 @@ export interface LoggedStageProps {
  * Gives an HTTP API its `$default` stage (so paths carry no stage prefix) with auto-deploy, the
  * environment's throttling, and JSON access logs in a log group of their own with retention.
  */
-export function addLoggedDefaultStage(scope: Construct, api: apigw.HttpApi, props: LoggedStageProps): apigw.HttpStage {
+export function addLoggedDefaultStage(
+  scope: Construct,
+  api: apigw.HttpApi,
+  props: LoggedStageProps,
+): apigw.HttpStage {
   const accessLogs = new logs.LogGroup(scope, 'AccessLogs', {
     retention: props.config.logRetention,
     removalPolicy: props.config.removalPolicy,

@@ -57,17 +57,20 @@ export class MachineAuth extends Construct {
       removalPolicy: config.removalPolicy,
     });
     Validations.of(this.userPool).acknowledge({
-      id: 'AwsSolutions-COG3',
+      id: 'AwsSolutions-COG8',
       reason:
-        'The pool has no human users, only client-credentials app clients; threat protection inspects user sign-ins, ' +
-        'which never happen here.',
+        'The Plus plan adds threat protection for user sign-ins; this pool has no users, only client-credentials ' +
+        'app clients, so the plan would cost money and protect nothing.',
     });
 
     const resourceServer = this.userPool.addResourceServer('RecordsResourceServer', {
       identifier: RECORDS_RESOURCE_SERVER,
       scopes: [
         { scopeName: 'read', scopeDescription: 'Read records the client is allowed to see' },
-        { scopeName: 'write', scopeDescription: 'Create, change and delete records the client is allowed to change' },
+        {
+          scopeName: 'write',
+          scopeDescription: 'Create, change and delete records the client is allowed to change',
+        },
       ],
     });
 
@@ -90,7 +93,8 @@ export class MachineAuth extends Construct {
     this.domain = this.userPool.addDomain('TokenDomain', {
       cognitoDomain: {
         // Domain prefixes are global per region; the account id keeps ours from colliding.
-        domainPrefix: config.authDomainPrefix ?? `partnership-records-${config.name}-${Stack.of(this).account}`,
+        domainPrefix:
+          config.authDomainPrefix ?? `partnership-records-${config.name}-${Stack.of(this).account}`,
       },
     });
 

@@ -79,7 +79,8 @@ export class Monitoring extends Construct {
     }
 
     this.alarmWhenAtLeast('AggregationFailedRuns', {
-      description: 'Nightly aggregation: a run could not be delivered or failed after retries (see the failed-runs queue)',
+      description:
+        'Nightly aggregation: a run could not be delivered or failed after retries (see the failed-runs queue)',
       metric: props.aggregation.failedRuns.metricApproximateNumberOfMessagesVisible({
         statistic: 'Maximum',
         period: FIVE_MINUTES,

@@ -1,5 +1,6 @@
-import { Duration, TimeZone, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
@@ -7,6 +8,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from './environment-config.ts';
+import { nagArnToken } from './nag-acknowledgements.ts';
 import { NodeFunction } from './node-function.ts';
 import type { RecordsTable } from './records-table.ts';
 import { grantSnapshotWrite } from './snapshot-bucket.ts';
@@ -80,6 +82,22 @@ export class NightlyAggregation extends Construct {
       onFailure: new SqsDestination(this.failedRuns),
     });
 
+    // Our own role rather than the stack-wide one the target would create, so that it sits here
+    // with its acknowledgement and serves only this schedule.
+    const schedulerRole = new iam.Role(this, 'SchedulerRole', {
+      // Only schedules in this account may use the role (confused-deputy guard).
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+      description: `Lets EventBridge Scheduler start the nightly aggregation (${config.name})`,
+    });
+    Validations.of(schedulerRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagArnToken(this.handler.function)}:*]`,
+      reason:
+        'Added by the Scheduler Lambda target so that it may invoke any version or alias of this one function; ' +
+        'the wildcard never reaches another function.',
+    });
+
     this.schedule = new scheduler.Schedule(this, 'Nightly', {
       description: 'Builds the dashboard snapshot every night at 02:00 New Zealand time',
       schedule: NIGHTLY_RUN,
@@ -92,6 +110,7 @@ export class NightlyAggregation extends Construct {
         retryAttempts: 3,
         maxEventAge: Duration.hours(2),
         deadLetterQueue: this.failedRuns,
+        role: schedulerRole,
       }),
     });
   }

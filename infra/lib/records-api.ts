@@ -24,7 +24,12 @@ export const PUBLIC_ROUTES = [
 /** Every other API path; HTTP APIs match the most specific route, so `/v1/public/...` stays public. */
 export const PROTECTED_PATH = '/v1/{proxy+}';
 
-const WRITE_METHODS = [apigw.HttpMethod.POST, apigw.HttpMethod.PUT, apigw.HttpMethod.PATCH, apigw.HttpMethod.DELETE];
+const WRITE_METHODS = [
+  apigw.HttpMethod.POST,
+  apigw.HttpMethod.PUT,
+  apigw.HttpMethod.PATCH,
+  apigw.HttpMethod.DELETE,
+];
 
 export interface RecordsApiProps {
   config: EnvironmentConfig;

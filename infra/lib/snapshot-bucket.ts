@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from './environment-config.ts';
+import { nagArnToken } from './nag-acknowledgements.ts';
 import { createPrivateBucket } from './private-bucket.ts';
 
 /**
@@ -39,20 +40,19 @@ export function grantSnapshotWrite(bucket: s3.IBucket, grantee: iam.IGrantable &
   grantOnSnapshotKeys(bucket, grantee, ['s3:PutObject']);
 }
 
-function grantOnSnapshotKeys(bucket: s3.IBucket, grantee: iam.IGrantable & Construct, actions: string[]): void {
+function grantOnSnapshotKeys(
+  bucket: s3.IBucket,
+  grantee: iam.IGrantable & Construct,
+  actions: string[],
+): void {
   iam.Grant.addToPrincipal({
     grantee,
     actions,
     resourceArns: SNAPSHOT_KEY_PATTERNS.map((pattern) => bucket.arnForObjects(pattern)),
   });
   Validations.of(grantee).acknowledge({
-    id: `AwsSolutions-IAM5[Resource::<${logicalIdToken(bucket)}.Arn>/${SNAPSHOT_KEYS.historyPrefix}*]`,
+    id: `AwsSolutions-IAM5[Resource::${nagArnToken(bucket)}/${SNAPSHOT_KEYS.historyPrefix}*]`,
     reason:
       'One object per night is written under snapshots/ with the date in its key; the wildcard is confined to that prefix.',
   });
-}
-
-/** cdk-nag names a finding after the resource's logical id, as in `<SnapshotsBucket1234.Arn>`. */
-function logicalIdToken(bucket: s3.IBucket): string {
-  return bucket.stack.getLogicalId(bucket.node.defaultChild as s3.CfnBucket);
 }

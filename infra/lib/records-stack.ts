@@ -1,0 +1,122 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { DashboardSite } from './dashboard-site.ts';
+import type { EnvironmentConfig } from './environment-config.ts';
+import { HANDLER_ENTRIES } from './handler-entries.ts';
+import { MachineAuth } from './machine-auth.ts';
+import { Monitoring } from './monitoring.ts';
+import { NightlyAggregation } from './nightly-aggregation.ts';
+import { createAccessLogBucket } from './private-bucket.ts';
+import { RecordsApi } from './records-api.ts';
+import { RecordsTable } from './records-table.ts';
+import { createSnapshotBucket } from './snapshot-bucket.ts';
+
+export interface RecordsStackProps extends StackProps {
+  config: EnvironmentConfig;
+  /** Lambda entry files; defaults to functions/handlers/. */
+  handlerEntries?: { api: string; aggregate: string };
+  /** Built dashboard folder to upload, or undefined to leave the site bucket alone. */
+  siteAssetsPath: string | undefined;
+}
+
+/** One environment of Partnership Records: data, API, nightly job, dashboard and alarms. */
+export class RecordsStack extends Stack {
+  readonly records: RecordsTable;
+  readonly accessLogs: s3.Bucket;
+  readonly snapshots: s3.Bucket;
+  readonly aggregation: NightlyAggregation;
+  readonly dashboard: DashboardSite;
+  readonly machineAuth: MachineAuth;
+  readonly api: RecordsApi;
+  readonly monitoring: Monitoring;
+
+  constructor(scope: Construct, id: string, props: RecordsStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const entries = props.handlerEntries ?? HANDLER_ENTRIES;
+
+    this.records = new RecordsTable(this, 'Records', { config });
+    this.accessLogs = createAccessLogBucket(this, 'AccessLogs', config);
+    this.snapshots = createSnapshotBucket(this, 'Snapshots', { config, accessLogs: this.accessLogs });
+
+    this.aggregation = new NightlyAggregation(this, 'Aggregation', {
+      config,
+      entry: entries.aggregate,
+      table: this.records,
+      snapshotBucket: this.snapshots,
+    });
+    this.dashboard = new DashboardSite(this, 'Dashboard', {
+      config,
+      snapshotBucket: this.snapshots,
+      accessLogs: this.accessLogs,
+      siteAssetsPath: props.siteAssetsPath,
+    });
+    this.machineAuth = new MachineAuth(this, 'MachineAuth', { config });
+    this.api = new RecordsApi(this, 'Api', {
+      config,
+      entry: entries.api,
+      table: this.records,
+      snapshotBucket: this.snapshots,
+      dashboardOrigin: this.dashboard.origin,
+      machineAuth: this.machineAuth,
+    });
+
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      config,
+      apis: [
+        { name: 'PeopleApi', api: this.api.peopleApi },
+        { name: 'MachineApi', api: this.api.machineApi },
+      ],
+      functions: [
+        { name: 'ApiFunction', function: this.api.handler.function },
+        { name: 'AggregationFunction', function: this.aggregation.handler.function },
+      ],
+      aggregation: {
+        successfulRuns: this.aggregation.metricSuccessfulRuns(),
+        failedRuns: this.aggregation.failedRuns,
+      },
+    });
+
+    this.addOutputs(config);
+  }
+
+  /** What an operator needs after a deploy (docs/deploy.md refers to these names). */
+  private addOutputs(config: EnvironmentConfig): void {
+    const outputs: Record<string, { value: string; description: string }> = {
+      ApiUrl: {
+        value: this.api.peopleUrl,
+        description: 'API base URL for people (the add-on) and public routes',
+      },
+      MachineApiUrl: {
+        value: this.api.machineUrl,
+        description: 'API base URL for machine clients (Cognito tokens)',
+      },
+      DashboardUrl: { value: this.dashboard.origin, description: 'National dashboard' },
+      UserPoolId: {
+        value: this.machineAuth.userPool.userPoolId,
+        description: 'Cognito user pool of machine clients',
+      },
+      UserPoolClientId: {
+        value: this.machineAuth.defaultClient.userPoolClientId,
+        description: 'Default machine client id (its secret is in the Cognito console)',
+      },
+      TokenEndpoint: {
+        value: this.machineAuth.tokenEndpoint,
+        description: 'OAuth token endpoint for machine clients',
+      },
+      SnapshotBucket: { value: this.snapshots.bucketName, description: 'Bucket of dashboard snapshots' },
+      TableName: {
+        value: this.records.tableInUse.tableName,
+        description: 'DynamoDB table the functions use',
+      },
+    };
+    if (config.tableNameOverride) {
+      outputs.StackTableName = {
+        value: this.records.table.tableName,
+        description: "The stack's own table, kept but unused while `tableName` points elsewhere",
+      };
+    }
+    for (const [name, output] of Object.entries(outputs)) new CfnOutput(this, name, output);
+  }
+}
