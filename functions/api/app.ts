@@ -37,7 +37,8 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.use('*', async (c, next) => {
     c.header('Cache-Control', 'no-store');
     c.header('X-Content-Type-Options', 'nosniff');
-    if (!isPublicPath(c.req.path)) {
+    // Everything under /v1 needs a token except the public reads; nothing else holds data.
+    if (c.req.path.startsWith('/v1/') && !isPublicPath(c.req.path)) {
       c.set('principal', await deps.authenticator.authenticate(c.req.header('authorization')));
     }
     await next();
