@@ -52,4 +52,15 @@ export class DevIssuer {
     if (options.notBefore !== undefined) jwt = jwt.setNotBefore(options.notBefore);
     return jwt.sign(key);
   }
+
+  /** A signed access token for a machine client, shaped like Cognito's client-credentials tokens. */
+  async mintMachine(clientId: string, options: { issuer?: string; scope?: string; tokenUse?: string } = {}): Promise<string> {
+    const key = await importJWK(this.privateJwk, 'RS256');
+    return new SignJWT({ client_id: clientId, token_use: options.tokenUse ?? 'access', scope: options.scope ?? 'records/read records/write' })
+      .setProtectedHeader({ alg: 'RS256', kid: this.privateJwk.kid })
+      .setIssuer(options.issuer ?? DEV_ISSUER)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(key);
+  }
 }
