@@ -98,7 +98,8 @@ export class MachineAuth extends Construct {
       },
     });
 
-    this.issuer = this.userPool.userPoolProviderUrl;
+    // Spelled out as in Cognito's tokens; the pool's ProviderURL attribute lacks the scheme.
+    this.issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`;
     this.tokenEndpoint = `${this.domain.baseUrl()}/oauth2/token`;
     this.clientIds = [this.defaultClient.userPoolClientId, ...config.extraMachineClientIds];
   }

@@ -1,0 +1,180 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { cachedSynth, DASHBOARD_FIXTURE, type SynthesizedStack } from './synth-stack.ts';
+
+const synth = cachedSynth();
+
+function buckets(synthesized: SynthesizedStack) {
+  const { stack } = synthesized;
+  return { snapshots: stack.snapshots, site: stack.dashboard.bucket, accessLogs: stack.accessLogs };
+}
+
+describe('buckets', () => {
+  it('should be private, encrypted and versioned', () => {
+    const synthesized = synth({ env: 'prod' });
+
+    for (const [name, bucket] of Object.entries(buckets(synthesized))) {
+      expect(
+        synthesized.template.toJSON().Resources[synthesized.logicalId(bucket)].Properties,
+        name,
+      ).toMatchObject({
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+        VersioningConfiguration: { Status: 'Enabled' },
+      });
+    }
+  });
+
+  it('should refuse requests without TLS 1.2 or newer', () => {
+    const synthesized = synth({ env: 'prod' });
+
+    for (const [name, bucket] of Object.entries(buckets(synthesized))) {
+      const [policy] = Object.values(
+        synthesized.template.findResources('AWS::S3::BucketPolicy', {
+          Properties: { Bucket: { Ref: synthesized.logicalId(bucket) } },
+        }),
+      );
+      expect(policy?.Properties.PolicyDocument.Statement, name).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            Effect: 'Deny',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+          expect.objectContaining({
+            Effect: 'Deny',
+            Condition: { NumericLessThan: { 's3:TlsVersion': 1.2 } },
+          }),
+        ]),
+      );
+    }
+  });
+
+  it('should log access to the snapshot and site buckets in the access-log bucket', () => {
+    const synthesized = synth({ env: 'prod' });
+    const { accessLogs, ...logged } = buckets(synthesized);
+
+    for (const [name, bucket] of Object.entries(logged)) {
+      expect(
+        synthesized.template.toJSON().Resources[synthesized.logicalId(bucket)].Properties
+          .LoggingConfiguration,
+        name,
+      ).toEqual({
+        DestinationBucketName: { Ref: synthesized.logicalId(accessLogs) },
+        LogFilePrefix: expect.stringMatching(/\/$/),
+      });
+    }
+  });
+
+  it('should keep prod buckets and empty and delete dev buckets with the stack', () => {
+    const prod = synth({ env: 'prod' });
+    const dev = synth({ env: 'dev' });
+
+    for (const bucket of Object.values(buckets(prod))) {
+      expect(prod.template.toJSON().Resources[prod.logicalId(bucket)].DeletionPolicy).toBe('Retain');
+    }
+    for (const bucket of Object.values(buckets(dev))) {
+      expect(dev.template.toJSON().Resources[dev.logicalId(bucket)].DeletionPolicy).toBe('Delete');
+    }
+    dev.template.resourceCountIs('Custom::S3AutoDeleteObjects', 3);
+    prod.template.resourceCountIs('Custom::S3AutoDeleteObjects', 0);
+  });
+});
+
+describe('dashboard site', () => {
+  it('should serve index.html over HTTPS with security headers', () => {
+    const { template } = synth({ env: 'prod' });
+
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        PriceClass: 'PriceClass_All',
+        DefaultCacheBehavior: Match.objectLike({
+          ViewerProtocolPolicy: 'redirect-to-https',
+          ResponseHeadersPolicyId: Match.anyValue(),
+        }),
+        Logging: Match.objectLike({ Prefix: 'cloudfront/' }),
+      }),
+    });
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          StrictTransportSecurity: Match.objectLike({ IncludeSubdomains: true }),
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+          ContentSecurityPolicy: Match.objectLike({
+            ContentSecurityPolicy: Match.stringLikeRegexp("default-src 'self'"),
+          }),
+        }),
+      }),
+    });
+  });
+
+  it('should read the page and the snapshots through origin access control only', () => {
+    const synthesized = synth({ env: 'prod' });
+    const { stack, template } = synthesized;
+    const distribution = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0];
+    const config = distribution?.Properties.DistributionConfig;
+
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);
+    expect(config.Origins).toHaveLength(2);
+    for (const origin of config.Origins) {
+      expect(origin).toMatchObject({
+        OriginAccessControlId: expect.anything(),
+        S3OriginConfig: { OriginAccessIdentity: '' },
+      });
+    }
+    const snapshotOriginId = config.Origins.find(
+      (origin: { DomainName: unknown }) =>
+        JSON.stringify(origin.DomainName) ===
+        JSON.stringify(synthesized.resolve(stack.snapshots.bucketRegionalDomainName)),
+    )?.Id;
+    expect(
+      config.CacheBehaviors.map(
+        (behaviour: { PathPattern: string; TargetOriginId: string; ViewerProtocolPolicy: string }) => ({
+          path: behaviour.PathPattern,
+          toSnapshots: behaviour.TargetOriginId === snapshotOriginId,
+          protocol: behaviour.ViewerProtocolPolicy,
+        }),
+      ),
+    ).toEqual([
+      { path: '/snapshots/*', toSnapshots: true, protocol: 'https-only' },
+      { path: '/latest.json', toSnapshots: true, protocol: 'https-only' },
+    ]);
+  });
+
+  it('should let CloudFront read only objects from this distribution', () => {
+    const synthesized = synth({ env: 'prod' });
+    const [policy] = Object.values(
+      synthesized.template.findResources('AWS::S3::BucketPolicy', {
+        Properties: { Bucket: { Ref: synthesized.logicalId(synthesized.stack.snapshots) } },
+      }),
+    );
+
+    expect(policy?.Properties.PolicyDocument.Statement).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Effect: 'Allow',
+          Principal: { Service: 'cloudfront.amazonaws.com' },
+          Action: 's3:GetObject',
+          Condition: {
+            StringEquals: { 'AWS:SourceArn': expect.anything() },
+          },
+        }),
+      ]),
+    );
+  });
+
+  it('should upload the built dashboard only when there is one', () => {
+    synth({ env: 'prod' }).template.resourceCountIs('Custom::CDKBucketDeployment', 0);
+    synth({ env: 'prod', siteAssetsPath: DASHBOARD_FIXTURE }).template.hasResourceProperties(
+      'Custom::CDKBucketDeployment',
+      { Prune: true, DistributionPaths: ['/*'] },
+    );
+  });
+});

@@ -1,0 +1,41 @@
+import { Validations } from 'aws-cdk-lib';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { describe, expect, it } from 'vitest';
+import { buildStack, DASHBOARD_FIXTURE, type SynthOptions } from './synth-stack.ts';
+
+/** Findings left after acknowledgements, as `severity rule at construct path`. */
+function nagFindings(options: SynthOptions): string[] {
+  const { stack } = buildStack(options);
+  const report = new AwsSolutionsChecks().validateScope(stack);
+  return report.violations.flatMap((violation) =>
+    violation.violatingResources.map(
+      (resource) => `${violation.severity} ${violation.ruleName} at ${resource.constructPath}`,
+    ),
+  );
+}
+
+describe('cdk-nag AwsSolutions checks', () => {
+  it('should find nothing unacknowledged in prod, dashboard files included', () => {
+    expect(nagFindings({ env: 'prod', siteAssetsPath: DASHBOARD_FIXTURE })).toEqual([]);
+  });
+
+  it('should find nothing unacknowledged in dev, whose buckets empty themselves on delete', () => {
+    expect(nagFindings({ env: 'dev' })).toEqual([]);
+  });
+
+  it('should let the synth through when registered as the app registers it', () => {
+    const { app } = buildStack({ env: 'prod' });
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  it('should stop the synth at a finding nobody acknowledged', () => {
+    const { app, stack } = buildStack({ env: 'prod' });
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    new sqs.Queue(stack, 'QueueWithoutDeadLetterQueue', { enforceSSL: true });
+
+    expect(() => app.synth()).toThrow(/AwsSolutions-SQS3/);
+  });
+});

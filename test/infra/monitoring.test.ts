@@ -1,0 +1,166 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { cachedSynth } from './synth-stack.ts';
+
+const synth = cachedSynth();
+
+interface AlarmProperties {
+  AlarmDescription: string;
+  AlarmActions: unknown[];
+  MetricName?: string;
+  Namespace?: string;
+  Dimensions?: { Name: string; Value: unknown }[];
+  Threshold: number;
+  ComparisonOperator: string;
+  EvaluationPeriods: number;
+  TreatMissingData: string;
+}
+
+function alarms(env: 'dev' | 'prod') {
+  const synthesized = synth({ env });
+  const found = synthesized.template.findResources('AWS::CloudWatch::Alarm');
+  return { synthesized, alarms: Object.values(found).map((alarm) => alarm.Properties as AlarmProperties) };
+}
+
+describe('monitoring', () => {
+  it('should send every alarm to the alarm topic', () => {
+    const { synthesized, alarms: all } = alarms('prod');
+    const topic = synthesized.resolve(synthesized.stack.monitoring.topic.topicArn);
+
+    // 5xx for two APIs, errors and throttles for two functions, failed runs, overdue run.
+    expect(all).toHaveLength(8);
+    for (const alarm of all) expect(alarm.AlarmActions, alarm.AlarmDescription).toEqual([topic]);
+  });
+
+  it('should alarm on 5xx responses of both APIs', () => {
+    const { synthesized, alarms: all } = alarms('prod');
+    const { api } = synthesized.stack;
+
+    for (const httpApi of [api.peopleApi, api.machineApi]) {
+      expect(all).toContainEqual(
+        expect.objectContaining({
+          Namespace: 'AWS/ApiGateway',
+          MetricName: '5xx',
+          Dimensions: [{ Name: 'ApiId', Value: synthesized.resolve(httpApi.apiId) }],
+        }),
+      );
+    }
+  });
+
+  it('should alarm on errors and throttles of both functions', () => {
+    const { synthesized, alarms: all } = alarms('prod');
+    const functions = [
+      synthesized.stack.api.handler.function,
+      synthesized.stack.aggregation.handler.function,
+    ];
+
+    for (const fn of functions) {
+      for (const metric of ['Errors', 'Throttles']) {
+        expect(all).toContainEqual(
+          expect.objectContaining({
+            Namespace: 'AWS/Lambda',
+            MetricName: metric,
+            Dimensions: [{ Name: 'FunctionName', Value: synthesized.resolve(fn.functionName) }],
+            Threshold: 1,
+            ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+          }),
+        );
+      }
+    }
+  });
+
+  it('should alarm on the first message in the failed-runs queue', () => {
+    const { synthesized, alarms: all } = alarms('prod');
+
+    expect(all).toContainEqual(
+      expect.objectContaining({
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [
+          {
+            Name: 'QueueName',
+            Value: synthesized.resolve(synthesized.stack.aggregation.failedRuns.queueName),
+          },
+        ],
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      }),
+    );
+  });
+
+  it('should alarm when no aggregation run has succeeded for 26 hours, counting silence as failure', () => {
+    const { template } = synth({ env: 'prod' });
+
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      ComparisonOperator: 'LessThanThreshold',
+      Threshold: 1,
+      EvaluationPeriods: 26,
+      DatapointsToAlarm: 26,
+      TreatMissingData: 'breaching',
+      Metrics: Match.arrayWith([
+        Match.objectLike({ Expression: 'FILL(invocations, 0) - FILL(errors, 0)', ReturnData: true }),
+        Match.objectLike({
+          Id: 'invocations',
+          MetricStat: Match.objectLike({
+            Period: 3600,
+            Metric: Match.objectLike({ MetricName: 'Invocations' }),
+          }),
+        }),
+      ]),
+    });
+  });
+
+  it('should encrypt the topic with a rotated key CloudWatch may use, and refuse plain HTTP', () => {
+    const synthesized = synth({ env: 'prod' });
+    const { template, stack } = synthesized;
+
+    template.hasResourceProperties('AWS::SNS::Topic', {
+      KmsMasterKeyId: synthesized.resolve(stack.monitoring.topic.masterKey?.keyArn),
+    });
+    template.hasResourceProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          }),
+        ]),
+      },
+    });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('should email alarms only when an address is given', () => {
+    synth({ env: 'prod' }).template.resourceCountIs('AWS::SNS::Subscription', 0);
+    synth({ env: 'prod', context: { alarmEmail: 'ops@example.org' } }).template.hasResourceProperties(
+      'AWS::SNS::Subscription',
+      { Protocol: 'email', Endpoint: 'ops@example.org' },
+    );
+  });
+});
+
+describe('stack outputs', () => {
+  it('should give the operator every address and name they need', () => {
+    const { template } = synth({ env: 'prod' });
+
+    for (const name of [
+      'ApiUrl',
+      'MachineApiUrl',
+      'DashboardUrl',
+      'UserPoolId',
+      'UserPoolClientId',
+      'TokenEndpoint',
+      'SnapshotBucket',
+      'TableName',
+    ]) {
+      template.hasOutput(name, { Value: Match.anyValue() });
+    }
+  });
+});

@@ -1,0 +1,83 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { cachedSynth } from './synth-stack.ts';
+
+const synth = cachedSynth();
+
+describe('nightly aggregation', () => {
+  it('should run at 02:00 New Zealand time every day', () => {
+    const { template } = synth({ env: 'prod' });
+
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 2 * * ? *)',
+      ScheduleExpressionTimezone: 'Pacific/Auckland',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      State: 'ENABLED',
+    });
+  });
+
+  it('should invoke the aggregation function with retries and the failed-runs queue as dead-letter queue', () => {
+    const synthesized = synth({ env: 'prod' });
+    const { stack } = synthesized;
+
+    synthesized.template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      Target: {
+        Arn: synthesized.resolve(stack.aggregation.handler.function.functionArn),
+        RoleArn: Match.anyValue(),
+        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 7200 },
+        DeadLetterConfig: { Arn: synthesized.resolve(stack.aggregation.failedRuns.queueArn) },
+        Input: Match.serializedJson(
+          Match.objectLike({ source: 'nightly-schedule', scheduledTime: '<aws.scheduler.scheduled-time>' }),
+        ),
+      },
+    });
+  });
+
+  it('should retry failed invocations and send what still fails to the same queue', () => {
+    const synthesized = synth({ env: 'prod' });
+    const { stack } = synthesized;
+
+    synthesized.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: synthesized.resolve(stack.aggregation.handler.function.functionName),
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 6 * 3600,
+      DestinationConfig: {
+        OnFailure: { Destination: synthesized.resolve(stack.aggregation.failedRuns.queueArn) },
+      },
+    });
+  });
+
+  it('should keep failed runs in an encrypted queue that refuses plain HTTP', () => {
+    const synthesized = synth({ env: 'prod' });
+    const queueId = synthesized.logicalId(synthesized.stack.aggregation.failedRuns);
+
+    synthesized.template.hasResourceProperties('AWS::SQS::Queue', {
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 14 * 24 * 3600,
+    });
+    synthesized.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: queueId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('should let only this account’s scheduler assume the schedule role', () => {
+    const { template } = synth({ env: 'prod' });
+
+    const roles = template.findResources('AWS::IAM::Role', {
+      Properties: {
+        AssumeRolePolicyDocument: {
+          Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' } })],
+        },
+      },
+    });
+    expect(Object.values(roles)).toHaveLength(1);
+    expect(Object.values(roles)[0]?.Properties.AssumeRolePolicyDocument.Statement[0].Condition).toEqual({
+      StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+    });
+  });
+});
