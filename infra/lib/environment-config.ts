@@ -66,9 +66,23 @@ export class InvalidContextError extends Error {
   }
 }
 
-/** Reads and checks the operator's context; a bad value stops synth with a message naming the key. */
+/** Where per-environment settings live in cdk.json: `"environments": { "prod": { "tableName": "..." } }`. */
+export const ENVIRONMENTS_CONTEXT_KEY = 'environments';
+
+/** Looks a key up for one environment; `undefined` when it is set nowhere. */
+type ContextLookup = (key: string) => unknown;
+
+/**
+ * Reads and checks the operator's context; a bad value stops synth with a message naming the key.
+ *
+ * Each key is looked up first as given on the command line (`-c key=value`, or top level in
+ * cdk.json), then under `environments.<env>` in cdk.json. Settings that must persist for one
+ * environment (its Google client id, a restored table's name) belong in the latter, reviewed in git,
+ * so that a deploy without a `-c` flag cannot quietly undo them.
+ */
 export function readEnvironmentConfig(node: Node): EnvironmentConfig {
   const name = readEnvironmentName(node);
+  const lookup = environmentLookup(node, name);
   const retainData = name === 'prod';
   return {
     name,
@@ -76,40 +90,54 @@ export function readEnvironmentConfig(node: Node): EnvironmentConfig {
     removalPolicy: retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     logRetention: retainData ? RetentionDays.ONE_YEAR : RetentionDays.TWO_WEEKS,
     logLevel: retainData ? 'INFO' : 'DEBUG',
-    googleClientId: readString(node, CONTEXT_KEYS.googleClientId) ?? UNSET_GOOGLE_CLIENT_ID,
-    extraMachineClientIds: readList(node, CONTEXT_KEYS.machineClientIds),
-    accessContact: readString(node, CONTEXT_KEYS.accessContact) ?? '',
-    alarmEmail: readString(node, CONTEXT_KEYS.alarmEmail),
+    googleClientId: readString(lookup, CONTEXT_KEYS.googleClientId) ?? UNSET_GOOGLE_CLIENT_ID,
+    extraMachineClientIds: readList(lookup, CONTEXT_KEYS.machineClientIds),
+    accessContact: readString(lookup, CONTEXT_KEYS.accessContact) ?? '',
+    alarmEmail: readString(lookup, CONTEXT_KEYS.alarmEmail),
     apiThrottle: {
-      rateLimit: readPositiveNumber(node, CONTEXT_KEYS.apiRateLimit) ?? DEFAULT_API_RATE_LIMIT,
-      burstLimit: readPositiveNumber(node, CONTEXT_KEYS.apiBurstLimit) ?? DEFAULT_API_BURST_LIMIT,
+      rateLimit: readPositiveNumber(lookup, CONTEXT_KEYS.apiRateLimit) ?? DEFAULT_API_RATE_LIMIT,
+      burstLimit: readPositiveNumber(lookup, CONTEXT_KEYS.apiBurstLimit) ?? DEFAULT_API_BURST_LIMIT,
     },
-    tableNameOverride: readString(node, CONTEXT_KEYS.tableName),
-    authDomainPrefix: readString(node, CONTEXT_KEYS.authDomainPrefix),
+    tableNameOverride: readString(lookup, CONTEXT_KEYS.tableName),
+    authDomainPrefix: readString(lookup, CONTEXT_KEYS.authDomainPrefix),
   };
 }
 
 function readEnvironmentName(node: Node): EnvironmentName {
-  const value = readString(node, CONTEXT_KEYS.env) ?? 'dev';
+  const value = readString((key) => node.tryGetContext(key), CONTEXT_KEYS.env) ?? 'dev';
   const known = ENVIRONMENT_NAMES.find((name) => name === value);
-  if (!known)
+  if (!known) {
     throw new InvalidContextError('env', `expected one of ${ENVIRONMENT_NAMES.join(', ')}, got '${value}'`);
+  }
   return known;
 }
 
+function environmentLookup(node: Node, name: EnvironmentName): ContextLookup {
+  const environments: unknown = node.tryGetContext(ENVIRONMENTS_CONTEXT_KEY) ?? {};
+  if (typeof environments !== 'object' || environments === null || Array.isArray(environments)) {
+    throw new InvalidContextError(ENVIRONMENTS_CONTEXT_KEY, 'expected an object keyed by environment name');
+  }
+  const settings: unknown = (environments as Record<string, unknown>)[name] ?? {};
+  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) {
+    throw new InvalidContextError(`${ENVIRONMENTS_CONTEXT_KEY}.${name}`, 'expected an object of settings');
+  }
+  return (key) => node.tryGetContext(key) ?? (settings as Record<string, unknown>)[key];
+}
+
 /** Context from `-c key=value` arrives as a string; from cdk.json it may be any JSON value. */
-function readString(node: Node, key: string): string | undefined {
-  const value: unknown = node.tryGetContext(key);
+function readString(lookup: ContextLookup, key: string): string | undefined {
+  const value = lookup(key);
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string')
+  if (typeof value !== 'string') {
     throw new InvalidContextError(key, `expected text, got ${JSON.stringify(value)}`);
+  }
   const trimmed = value.trim();
   return trimmed === '' ? undefined : trimmed;
 }
 
 /** Accepts a JSON array of strings (cdk.json) or a comma-separated string (`-c key=a,b`). */
-function readList(node: Node, key: string): string[] {
-  const value: unknown = node.tryGetContext(key);
+function readList(lookup: ContextLookup, key: string): string[] {
+  const value = lookup(key);
   if (value === undefined || value === null || value === '') return [];
   const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : undefined;
   if (!items?.every((item) => typeof item === 'string')) {
@@ -118,8 +146,8 @@ function readList(node: Node, key: string): string[] {
   return items.map((item) => item.trim()).filter((item) => item !== '');
 }
 
-function readPositiveNumber(node: Node, key: string): number | undefined {
-  const value: unknown = node.tryGetContext(key);
+function readPositiveNumber(lookup: ContextLookup, key: string): number | undefined {
+  const value = lookup(key);
   if (value === undefined || value === null || value === '') return undefined;
   const number = typeof value === 'number' ? value : Number(value);
   if (!Number.isFinite(number) || number <= 0) {

@@ -63,4 +63,22 @@ describe('environment config from CDK context', () => {
       tableNameOverride: undefined,
     });
   });
+
+  it('should take per-environment settings from cdk.json, for that environment only', () => {
+    const environments = { prod: { tableName: 'records-restored', googleClientId: 'prod-client' } };
+
+    expect(configFrom({ env: 'prod', environments })).toMatchObject({
+      tableNameOverride: 'records-restored',
+      googleClientId: 'prod-client',
+    });
+    expect(configFrom({ env: 'dev', environments }).tableNameOverride).toBeUndefined();
+  });
+
+  it('should let a command-line value win over the cdk.json environment setting', () => {
+    const environments = { prod: { googleClientId: 'from-cdk-json' } };
+
+    expect(
+      configFrom({ env: 'prod', environments, googleClientId: 'from-command-line' }).googleClientId,
+    ).toBe('from-command-line');
+  });
 });
