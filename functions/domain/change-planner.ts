@@ -124,9 +124,15 @@ export class ChangePlanner {
     return { id: values ? ulid() : undefined };
   }
 
-  async plan(index: number, request: ChangeRequest, current: StoredRecord | undefined, at: string): Promise<PlannedChange> {
+  /** Plans one change; `parsed` is the row's already-parsed values when the caller has them. */
+  async plan(
+    index: number,
+    request: ChangeRequest,
+    current: StoredRecord | undefined,
+    at: string,
+    parsed = this.parseValues(request.values),
+  ): Promise<PlannedChange> {
     if (request.delete) return this.planDelete(index, request, current, at);
-    const parsed = this.parseValues(request.values);
     const { id, error } = this.idFor(request, parsed.values);
     const errors = [...(error ? [error] : []), ...parsed.errors];
     if (!parsed.values || errors.length > 0) return { outcome: { index, id, status: 'invalid', errors } };

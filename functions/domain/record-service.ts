@@ -104,7 +104,8 @@ export class RecordService {
     const at = new Date().toISOString();
 
     // Ids first (natural keys come from values), so all current records are read in one go.
-    const ids = requests.map((request) => (request.delete ? request.id : planner.idFor(request, planner.parseValues(request.values).values).id));
+    const parsed = requests.map((request) => (request.delete ? undefined : planner.parseValues(request.values)));
+    const ids = requests.map((request, index) => (request.delete ? request.id : planner.idFor(request, parsed[index]!.values).id));
     const seen = new Map<string, number>();
     const duplicates = new Set<number>();
     ids.forEach((id, index) => {
@@ -131,7 +132,9 @@ export class RecordService {
         }
         // A generated id is fresh; everything else may exist already.
         const existing = ids[index] ? current.get(`${definition.type}#${ids[index]}`) : undefined;
-        return planner.plan(index, request.delete ? request : { ...request, id: ids[index] }, existing, at);
+        return request.delete
+          ? planner.plan(index, request, existing, at)
+          : planner.plan(index, { ...request, id: ids[index] }, existing, at, parsed[index]);
       }),
     );
 
