@@ -9,6 +9,8 @@ export interface DynamoLocal {
   endpoint: string;
   port: number;
   stop(): Promise<void>;
+  /** Kills the emulator at once, as a crash would (fault tests). */
+  crash(): Promise<void>;
 }
 
 /** A free TCP port on loopback, chosen by the OS. */
@@ -63,9 +65,14 @@ export async function startDynamoLocal(options: { port?: number; dataDir?: strin
     child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}\n${output}`);
   }
+  const exited = new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
   return {
     endpoint,
     port,
+    crash: () => {
+      child.kill('SIGKILL');
+      return exited;
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

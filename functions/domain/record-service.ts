@@ -32,6 +32,16 @@ export interface ListOptions {
   cursor?: string;
 }
 
+function unavailable(index: number, id: string | undefined, error: unknown): RowOutcome {
+  const reason = (error as Error)?.name || 'error';
+  return {
+    index,
+    id,
+    status: 'failed',
+    message: `The database did not answer (${reason}); nothing was changed for this row. Push again.`,
+  };
+}
+
 function emptyCounts(): PushResult['counts'] {
   return { created: 0, updated: 0, deleted: 0, unchanged: 0, conflict: 0, invalid: 0, forbidden: 0, failed: 0 };
 }
@@ -113,9 +123,12 @@ export class RecordService {
       if (seen.has(id)) duplicates.add(index);
       else seen.set(id, index);
     });
-    const current = await this.store.getMany(
-      [...seen.keys()].map((id) => ({ type: definition.type, id })),
-    );
+    let current: Map<string, StoredRecord>;
+    try {
+      current = await this.store.getMany([...seen.keys()].map((id) => ({ type: definition.type, id })));
+    } catch (error) {
+      return this.allFailed(requests, ids, dryRun, error);
+    }
     for (const record of current.values()) lookups.remember(record);
 
     const planned = await Promise.all(
@@ -132,9 +145,11 @@ export class RecordService {
         }
         // A generated id is fresh; everything else may exist already.
         const existing = ids[index] ? current.get(`${definition.type}#${ids[index]}`) : undefined;
-        return request.delete
+        const plan = request.delete
           ? planner.plan(index, request, existing, at)
           : planner.plan(index, { ...request, id: ids[index] }, existing, at, parsed[index]);
+        // A look-up the database could not answer fails this row, not the whole push.
+        return plan.catch((error: unknown) => ({ outcome: unavailable(index, ids[index], error) }));
       }),
     );
 
@@ -168,6 +183,11 @@ export class RecordService {
     const counts = emptyCounts();
     for (const row of rows) counts[row.status]++;
     return { dryRun, counts, rows };
+  }
+
+  private allFailed(requests: ChangeRequest[], ids: (string | undefined)[], dryRun: boolean, error: unknown): PushResult {
+    const rows = requests.map((_, index) => unavailable(index, ids[index], error));
+    return { dryRun, counts: { ...emptyCounts(), failed: rows.length }, rows };
   }
 
   /** One change through the same path as a push, turned into an exception when it fails. */

@@ -39,8 +39,8 @@ export interface Harness {
 }
 
 /** Makes a harness; refuses to run unless DynamoDB is the local emulator. */
-export async function startHarness(): Promise<Harness> {
-  const endpoint = inject('dynamoEndpoint');
+export async function startHarness(options: { endpoint?: string } = {}): Promise<Harness> {
+  const endpoint = options.endpoint ?? inject('dynamoEndpoint');
   if (!isLocalEndpoint(endpoint)) throw new NotLocalEndpointError(endpoint);
   const client = createDocumentClient({ endpoint, localOnly: true });
   const raw = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
