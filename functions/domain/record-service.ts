@@ -89,7 +89,8 @@ export class RecordService {
       type: definition.type,
       regionId,
       councilId: options.councilId,
-      changedSince: options.changedSince,
+      // Stored timestamps are UTC; a client's +13:00 offset must compare on the same clock.
+      changedSince: options.changedSince ? new Date(options.changedSince).toISOString() : undefined,
       includeDeleted: options.includeDeleted,
       limit: options.limit ?? DEFAULT_LIMIT,
       cursor: options.cursor,

@@ -61,3 +61,41 @@ describe('records API: create, read, update, delete', () => {
     expect(history.body.items[1].changes).toEqual([{ field: 'status', from: 'open', to: 'addressed' }]);
   });
 });
+
+describe('records API: safe retries and lists', () => {
+  it('should create once when a POST is retried with the same Idempotency-Key', async () => {
+    const body = { regionId: 'canterbury', title: 'Retried practice', summary: 'Sent twice after a time-out' };
+    const headers = { 'idempotency-key': 'c0ffee00-1111-4222-8333-444455556666' };
+    const first = await h.request('POST', '/v1/practices', { token: world.tokens.canterbury, body, headers });
+    const second = await h.request('POST', '/v1/practices', { token: world.tokens.canterbury, body, headers });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(200);
+    expect(second.body.id).toBe(first.body.id);
+    expect(second.body.version).toBe(1);
+    const different = await h.request('POST', '/v1/practices', { token: world.tokens.canterbury, body: { ...body, title: 'Another' }, headers });
+    expect(different.status).toBe(409);
+  });
+
+  it('should page lists with an opaque cursor and filter by council and change time', async () => {
+    const before = new Date(Date.now() - 1000).toISOString().replace('Z', '+00:00');
+    for (let i = 0; i < 5; i++) {
+      await h.request('POST', '/v1/needs', {
+        token: world.tokens.canterbury,
+        body: { councilId: i % 2 ? 'selwyn-district' : 'christchurch-city', title: `Listed ${i}`, kind: 'opportunity', identifiedOn: '2026-09-01', status: 'open' },
+      });
+    }
+    const seen: string[] = [];
+    let cursor = '';
+    for (let page = 0; page < 10; page++) {
+      const response = await h.request('GET', `/v1/needs?region=canterbury&limit=2&changedSince=${encodeURIComponent(before)}${cursor ? `&cursor=${cursor}` : ''}`, { token: world.tokens.viewer });
+      expect(response.status).toBe(200);
+      expect(response.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...response.body.items.map((r: { values: { title: string } }) => r.values.title));
+      if (!response.body.more) break;
+      cursor = response.body.cursor;
+    }
+    expect(seen.filter((t) => t.startsWith('Listed')).sort()).toEqual(['Listed 0', 'Listed 1', 'Listed 2', 'Listed 3', 'Listed 4']);
+    const selwyn = await h.request('GET', '/v1/needs?council=selwyn-district', { token: world.tokens.canterbury });
+    expect(selwyn.body.items.map((r: { values: { title: string } }) => r.values.title).sort()).toEqual(['Listed 1', 'Listed 3']);
+  });
+});
