@@ -9,9 +9,9 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from './environment-config.ts';
 import { nagArnToken } from './nag-acknowledgements.ts';
-import { NodeFunction } from './node-function.ts';
+import { METRICS_NAMESPACE, NodeFunction } from './node-function.ts';
 import type { RecordsTable } from './records-table.ts';
-import { grantSnapshotWrite } from './snapshot-bucket.ts';
+import { grantSnapshotReadWrite } from './snapshot-bucket.ts';
 
 /** 02:00 in New Zealand, daylight saving included: after the working day, before anyone looks. */
 export const NIGHTLY_RUN = scheduler.ScheduleExpression.cron({
@@ -22,6 +22,15 @@ export const NIGHTLY_RUN = scheduler.ScheduleExpression.cron({
 
 /** A run is overdue when none has succeeded for a day plus two hours of slack. */
 export const RUN_OVERDUE_AFTER_HOURS = 26;
+
+/**
+ * The metric the aggregation handler emits (Powertools, Count 1) after publishing a snapshot;
+ * must match AGGREGATION_METRICS in functions/aggregate/lambda.ts (a test checks).
+ */
+export const AGGREGATION_SUCCESS_METRIC = {
+  serviceName: 'records-aggregate',
+  metricName: 'AggregationSucceeded',
+} as const;
 
 export interface NightlyAggregationProps {
   config: EnvironmentConfig;
@@ -62,7 +71,7 @@ export class NightlyAggregation extends Construct {
     this.handler = new NodeFunction(this, 'Handler', {
       entry: props.entry,
       description: 'Partnership Records nightly aggregation into dashboard snapshots',
-      serviceName: 'records-aggregate',
+      serviceName: AGGREGATION_SUCCESS_METRIC.serviceName,
       config,
       // Reads every current record in parallel queries: memory buys CPU and network here.
       memorySize: 1024,
@@ -73,7 +82,7 @@ export class NightlyAggregation extends Construct {
       },
     });
     props.table.grantRead(this.handler.role);
-    grantSnapshotWrite(props.snapshotBucket, this.handler.role);
+    grantSnapshotReadWrite(props.snapshotBucket, this.handler.role);
 
     // Scheduler invokes asynchronously, so a function error is retried by Lambda, not Scheduler.
     this.handler.function.configureAsyncInvoke({
@@ -116,19 +125,16 @@ export class NightlyAggregation extends Construct {
   }
 
   /**
-   * Runs that finished without error, per hour: invocations minus errors (0 when nothing ran).
-   * Assumes the handler throws when it cannot write the snapshot, as Lambda retries need anyway.
+   * Snapshots published, per hour: the handler's own success metric, so a run that ends without
+   * error but publishes nothing does not count. Powertools adds the `service` dimension.
    */
   metricSuccessfulRuns(): cloudwatch.IMetric {
-    const period = Duration.hours(1);
-    return new cloudwatch.MathExpression({
-      label: 'Successful aggregation runs',
-      expression: 'FILL(invocations, 0) - FILL(errors, 0)',
-      usingMetrics: {
-        invocations: this.handler.function.metricInvocations({ statistic: 'Sum', period }),
-        errors: this.handler.function.metricErrors({ statistic: 'Sum', period }),
-      },
-      period,
+    return new cloudwatch.Metric({
+      namespace: METRICS_NAMESPACE,
+      metricName: AGGREGATION_SUCCESS_METRIC.metricName,
+      dimensionsMap: { service: AGGREGATION_SUCCESS_METRIC.serviceName },
+      statistic: cloudwatch.Stats.SUM,
+      period: Duration.hours(1),
     });
   }
 }

@@ -35,9 +35,12 @@ export function grantSnapshotRead(bucket: s3.IBucket, grantee: iam.IGrantable & 
   grantOnSnapshotKeys(bucket, grantee, ['s3:GetObject']);
 }
 
-/** Lets the grantee write snapshots (and overwrite `latest.json`), but not read or delete them. */
-export function grantSnapshotWrite(bucket: s3.IBucket, grantee: iam.IGrantable & Construct): void {
-  grantOnSnapshotKeys(bucket, grantee, ['s3:PutObject']);
+/**
+ * Lets the grantee read and write snapshots, but not delete them or list the bucket. Publishing
+ * reads before it writes: `latest.json` moves only to a newer date, and the index of dates grows.
+ */
+export function grantSnapshotReadWrite(bucket: s3.IBucket, grantee: iam.IGrantable & Construct): void {
+  grantOnSnapshotKeys(bucket, grantee, ['s3:GetObject', 's3:PutObject']);
 }
 
 function grantOnSnapshotKeys(

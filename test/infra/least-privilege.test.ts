@@ -88,7 +88,7 @@ describe('API function permissions', () => {
 });
 
 describe('aggregation function permissions', () => {
-  it('should only read the table and only write snapshots', () => {
+  it('should only read the table, and only read and write snapshot keys', () => {
     const synthesized = synth({ env: 'prod' });
     const statements = statementsOf(synthesized, synthesized.stack.aggregation.handler.role);
 
@@ -96,7 +96,11 @@ describe('aggregation function permissions', () => {
       expect.arrayContaining(
         [
           { Effect: 'Allow', Action: [...TABLE_READ_ACTIONS], Resource: tableResources(synthesized) },
-          { Effect: 'Allow', Action: 's3:PutObject', Resource: snapshotResources(synthesized) },
+          {
+            Effect: 'Allow',
+            Action: ['s3:GetObject', 's3:PutObject'],
+            Resource: snapshotResources(synthesized),
+          },
         ].map(normalised),
       ),
     );

@@ -1,5 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { AGGREGATION_SUCCESS_METRIC } from '../../infra/lib/nightly-aggregation.ts';
+import { METRICS_NAMESPACE } from '../../infra/lib/node-function.ts';
 import { cachedSynth } from './synth-stack.ts';
 
 const synth = cachedSynth();
@@ -88,25 +90,37 @@ describe('monitoring', () => {
     );
   });
 
-  it('should alarm when no aggregation run has succeeded for 26 hours, counting silence as failure', () => {
+  it('should alarm when no snapshot has been published for 26 hours, counting silence as failure', () => {
     const { template } = synth({ env: 'prod' });
 
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'PartnershipRecords',
+      MetricName: 'AggregationSucceeded',
+      Dimensions: [{ Name: 'service', Value: 'records-aggregate' }],
+      Statistic: 'Sum',
+      Period: 3600,
       ComparisonOperator: 'LessThanThreshold',
       Threshold: 1,
       EvaluationPeriods: 26,
       DatapointsToAlarm: 26,
       TreatMissingData: 'breaching',
-      Metrics: Match.arrayWith([
-        Match.objectLike({ Expression: 'FILL(invocations, 0) - FILL(errors, 0)', ReturnData: true }),
-        Match.objectLike({
-          Id: 'invocations',
-          MetricStat: Match.objectLike({
-            Period: 3600,
-            Metric: Match.objectLike({ MetricName: 'Invocations' }),
-          }),
-        }),
-      ]),
+    });
+  });
+
+  it('should watch the very metric the aggregation handler emits', async () => {
+    process.env.POWERTOOLS_METRICS_NAMESPACE = METRICS_NAMESPACE;
+    process.env.POWERTOOLS_SERVICE_NAME = AGGREGATION_SUCCESS_METRIC.serviceName;
+    const { AGGREGATION_METRICS } = await import('../../functions/aggregate/lambda.ts');
+
+    expect(AGGREGATION_METRICS.succeeded).toBe(AGGREGATION_SUCCESS_METRIC.metricName);
+    // The handler falls back to these names when its environment is unset: they must agree too.
+    delete process.env.POWERTOOLS_METRICS_NAMESPACE;
+    delete process.env.POWERTOOLS_SERVICE_NAME;
+    vi.resetModules();
+    const fallback = (await import('../../functions/aggregate/lambda.ts')).AGGREGATION_METRICS;
+    expect({ namespace: fallback.namespace, service: fallback.service }).toEqual({
+      namespace: METRICS_NAMESPACE,
+      service: AGGREGATION_SUCCESS_METRIC.serviceName,
     });
   });
 
