@@ -21,6 +21,9 @@ export interface DashboardSiteProps {
  * The national dashboard: static files in a private bucket, served over HTTPS by CloudFront, which
  * reads the page from the site bucket and the snapshot JSON from the snapshot bucket, both through
  * origin access control. The page and its data share one origin, so the browser needs no CORS.
+ *
+ * Anyone with the URL can read `latest.json` and `snapshots/*` this way, lists included (see
+ * docs/deploy.md, "Who can read the snapshots").
  */
 export class DashboardSite extends Construct {
   readonly bucket: s3.Bucket;
@@ -75,8 +78,7 @@ export class DashboardSite extends Construct {
     Validations.of(this.distribution).acknowledge(
       {
         id: 'AwsSolutions-CFR1',
-        reason:
-          'The dashboard holds only aggregate, non-personal figures; staff travel, so no country is blocked.',
+        reason: 'Partners read the dashboard wherever they are (staff travel), so no country is blocked.',
       },
       {
         id: 'AwsSolutions-CFR2',
