@@ -7,7 +7,7 @@ import {
   type JWTPayload,
   jwtVerify,
 } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UnauthenticatedError } from '../domain/errors.ts';
 import { AccessDeniedError } from '../domain/errors.ts';
 import { accessContact, type Principal, type Scope } from '../domain/principal.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FieldDescription, RecordDefinition } from '../records/definition.ts';
 import { RECORD_DEFINITIONS } from '../records/registry.ts';
 import { MAX_LIMIT, MAX_PUSH_ROWS } from '../domain/record-service.ts';

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BadRequestError, DomainError, PreconditionRequiredError } from '../domain/errors.ts';
 import type { Principal } from '../domain/principal.ts';
 import { definitionForPath, RECORD_DEFINITIONS } from '../records/registry.ts';

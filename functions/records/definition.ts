@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type FieldMeta, fieldMeta } from './fields.ts';
 
 /** The roles of the user directory, from widest to narrowest reach. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Field builders for record definitions. Each builder returns a zod schema carrying metadata

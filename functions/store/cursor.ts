@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Opaque paging cursors. A cursor is base64url JSON naming the query it belongs to, so a cursor

@@ -1,5 +1,5 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES } from '../records/definition.ts';
 import { clientPk, PROFILE_SK, userPk } from './keys.ts';
 

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { NotFoundError } from '../../domain/errors.ts';
 import type { RecordDefinition, StoredRecord } from '../../records/definition.ts';
 import { RECORD_DEFINITIONS } from '../../records/registry.ts';

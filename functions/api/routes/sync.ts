@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BadRequestError } from '../../domain/errors.ts';
 import { MAX_PUSH_ROWS, type RecordService } from '../../domain/record-service.ts';
 import { type AppEnv, definitionFromPath, parseQuery, queryFields, readJson } from '../request.ts';

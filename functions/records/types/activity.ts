@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRecord } from '../definition.ts';
 import { date, decimal, longText, oneOf, ref } from '../fields.ts';
 import { requireTaskforceMember } from '../rules.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRecord } from '../definition.ts';
 import { integer, quarter, ref, text } from '../fields.ts';
 import { notMoreThan } from '../rules.ts';

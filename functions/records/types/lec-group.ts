@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRecord } from '../definition.ts';
 import { date, email, longText, ref, text } from '../fields.ts';
 

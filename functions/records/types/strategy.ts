@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRecord } from '../definition.ts';
 import { boolean, date, integer, longText, oneOf, ref, refs, text } from '../fields.ts';
 import { combine, dateOrder, notMoreThan, requireAgreedAgreementWhenActive, requiredWhen, requireTaskforceMember } from '../rules.ts';
