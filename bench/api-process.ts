@@ -15,7 +15,11 @@ const client = createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT, l
 const tableName = process.env.TABLE_NAME!;
 const store = new RecordStore(client, tableName);
 const directory = new UserDirectory(client, tableName);
-const app = createApp({ store, directory, authenticator: new Authenticator(issuersFromEnvironment(process.env.AUTH_ISSUERS, true), directory) });
+const app = createApp({
+  store,
+  directory,
+  authenticator: new Authenticator(issuersFromEnvironment(process.env.AUTH_ISSUERS, true), directory),
+});
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => {
   console.log(`listening ${(server.address() as AddressInfo).port}`);
 });

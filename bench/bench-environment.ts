@@ -22,17 +22,30 @@ export interface BenchEnvironment {
 export async function startBenchEnvironment(tableName = 'bench'): Promise<BenchEnvironment> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const dynamo = await startDynamoLocal();
-  const raw = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const raw = new DynamoDBClient({
+    endpoint: dynamo.endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   await ensureRecordsTable(raw, tableName);
   raw.destroy();
   const client = createDocumentClient({ endpoint: dynamo.endpoint, localOnly: true });
   const store = new RecordStore(client, tableName);
   const directory = new UserDirectory(client, tableName);
   const issuer = await DevIssuer.create();
-  const api = spawn(process.execPath, ['--import', 'tsx', new URL('./api-process.ts', import.meta.url).pathname], {
-    env: { ...process.env, DYNAMODB_ENDPOINT: dynamo.endpoint, TABLE_NAME: tableName, AUTH_ISSUERS: JSON.stringify([issuer.config()]) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const api = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL('./api-process.ts', import.meta.url).pathname],
+    {
+      env: {
+        ...process.env,
+        DYNAMODB_ENDPOINT: dynamo.endpoint,
+        TABLE_NAME: tableName,
+        AUTH_ISSUERS: JSON.stringify([issuer.config()]),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     api.once('exit', (code) => reject(new Error(`API process exited with ${code}`)));
     api.stdout.on('data', (chunk: Buffer) => {
@@ -62,7 +75,11 @@ export async function startBenchEnvironment(tableName = 'bench'): Promise<BenchE
 }
 
 /** Runs `task` from `concurrency` loops until `total` calls are done; returns calls per second. */
-export async function throughput(total: number, concurrency: number, task: (i: number) => Promise<void>): Promise<number> {
+export async function throughput(
+  total: number,
+  concurrency: number,
+  task: (i: number) => Promise<void>,
+): Promise<number> {
   let next = 0;
   const started = performance.now();
   await Promise.all(
@@ -80,7 +97,10 @@ export function ratio(ours: number, baseline: number): string {
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
 /** A lean HTTP client (keep-alive node:http), so the load generator costs little CPU. */
-export function httpRequest(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string }> {
+export function httpRequest(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: options.method ?? 'GET', headers: options.headers, agent }, (res) => {
       const chunks: Buffer[] = [];

@@ -5,12 +5,22 @@
  */
 import { parseArgs } from 'node:util';
 import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { definitionForType } from '../functions/records/registry.ts';
 import { RecordService } from '../functions/domain/record-service.ts';
-import { type BenchEnvironment, httpRequest, ratio, startBenchEnvironment, throughput } from './bench-environment.ts';
+import { definitionForType } from '../functions/records/registry.ts';
+import {
+  type BenchEnvironment,
+  httpRequest,
+  ratio,
+  startBenchEnvironment,
+  throughput,
+} from './bench-environment.ts';
 
 const { values: args } = parseArgs({
-  options: { rows: { type: 'string', default: '10000' }, reads: { type: 'string', default: '3000' }, concurrency: { type: 'string', default: '16' } },
+  options: {
+    rows: { type: 'string', default: '10000' },
+    reads: { type: 'string', default: '3000' },
+    concurrency: { type: 'string', default: '16' },
+  },
 });
 const ROWS = Number(args.rows);
 const READS = Number(args.reads);
@@ -21,11 +31,25 @@ const seed = { kind: 'user' as const, id: 'system:bench', role: 'national' as co
 
 async function prepare(env: BenchEnvironment) {
   const service = new RecordService(env.store);
-  await service.push(definitionForType('region')!, seed, [{ id: 'canterbury', values: { name: 'Canterbury', cegRegion: true } }], false);
-  await service.push(definitionForType('region')!, seed, [{ id: 'otago', values: { name: 'Otago', cegRegion: true } }], false);
+  await service.push(
+    definitionForType('region')!,
+    seed,
+    [{ id: 'canterbury', values: { name: 'Canterbury', cegRegion: true } }],
+    false,
+  );
+  await service.push(
+    definitionForType('region')!,
+    seed,
+    [{ id: 'otago', values: { name: 'Otago', cegRegion: true } }],
+    false,
+  );
 }
 
-const practice = (i: number, regionId = 'canterbury') => ({ regionId, title: `Practice ${i}`, summary: `What worked in case ${i}: mayor-led employer breakfasts and follow-up.` });
+const practice = (i: number, regionId = 'canterbury') => ({
+  regionId,
+  title: `Practice ${i}`,
+  summary: `What worked in case ${i}: mayor-led employer breakfasts and follow-up.`,
+});
 
 async function pushThroughApi(env: BenchEnvironment, token: string, rows: { id: string; values: unknown }[]) {
   const chunks: { id: string; values: unknown }[][] = [];
@@ -49,10 +73,20 @@ async function rawBatchWrite(env: BenchEnvironment, rows: { id: string; values: 
   for (let i = 0; i < rows.length; i += 25) batches.push(rows.slice(i, i + 25));
   await throughput(batches.length, CONCURRENCY, async (i) => {
     let items: Record<string, unknown>[] | undefined = batches[i]!.map((row) => ({
-      PutRequest: { Item: { pk: `RAW#${row.id}`, sk: 'CURRENT', gsi1pk: 'raw#otago', gsi1sk: `2026#${row.id}`, ...(row as object) } },
+      PutRequest: {
+        Item: {
+          pk: `RAW#${row.id}`,
+          sk: 'CURRENT',
+          gsi1pk: 'raw#otago',
+          gsi1sk: `2026#${row.id}`,
+          ...(row as object),
+        },
+      },
     }));
     while (items && items.length > 0) {
-      const result = await env.store.client.send(new BatchWriteCommand({ RequestItems: { [env.tableName]: items } }));
+      const result = await env.store.client.send(
+        new BatchWriteCommand({ RequestItems: { [env.tableName]: items } }),
+      );
       items = result.UnprocessedItems?.[env.tableName] as Record<string, unknown>[] | undefined;
     }
   });
@@ -66,22 +100,33 @@ async function main() {
     const results: string[] = [];
 
     // Push: 10,000 new rows through POST /v1/sync (chunks of 500) vs raw BatchWriteItem.
-    const ours = Array.from({ length: ROWS }, (_, i) => ({ id: `p-${String(i).padStart(6, '0')}`, values: practice(i) }));
-    const raw = Array.from({ length: ROWS }, (_, i) => ({ id: `r-${String(i).padStart(6, '0')}`, values: practice(i, 'otago') }));
+    const ours = Array.from({ length: ROWS }, (_, i) => ({
+      id: `p-${String(i).padStart(6, '0')}`,
+      values: practice(i),
+    }));
+    const raw = Array.from({ length: ROWS }, (_, i) => ({
+      id: `r-${String(i).padStart(6, '0')}`,
+      values: practice(i, 'otago'),
+    }));
     let t = performance.now();
     await rawBatchWrite(env, raw);
     const rawWriteRate = ROWS / ((performance.now() - t) / 1000);
     t = performance.now();
     await pushThroughApi(env, token, ours);
     const pushRate = ROWS / ((performance.now() - t) / 1000);
-    results.push(`push ${ROWS} rows: API ${pushRate.toFixed(0)} rows/s, raw BatchWriteItem ${rawWriteRate.toFixed(0)} rows/s, ratio ${ratio(pushRate, rawWriteRate)} (target >= 50%)`);
+    results.push(
+      `push ${ROWS} rows: API ${pushRate.toFixed(0)} rows/s, raw BatchWriteItem ${rawWriteRate.toFixed(0)} rows/s, ratio ${ratio(pushRate, rawWriteRate)} (target >= 50%)`,
+    );
 
     // Pull: every row through GET /v1/sync pages of 500 vs raw paged Query of the same index.
     t = performance.now();
     let pulled = 0;
     let cursor: string | undefined;
     for (;;) {
-      const response = await httpRequest(`${env.baseUrl}/v1/sync/practices?region=canterbury&limit=500${cursor ? `&since=${cursor}` : ''}`, { headers: { authorization: `Bearer ${token}` } });
+      const response = await httpRequest(
+        `${env.baseUrl}/v1/sync/practices?region=canterbury&limit=500${cursor ? `&since=${cursor}` : ''}`,
+        { headers: { authorization: `Bearer ${token}` } },
+      );
       const body = JSON.parse(response.body) as { items: unknown[]; more: boolean; cursor: string };
       pulled += body.items.length;
       cursor = body.cursor;
@@ -93,28 +138,47 @@ async function main() {
     let start: Record<string, unknown> | undefined;
     do {
       const page = await env.store.client.send(
-        new QueryCommand({ TableName: env.tableName, IndexName: 'byRegion', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'practice#canterbury' }, ExclusiveStartKey: start }),
+        new QueryCommand({
+          TableName: env.tableName,
+          IndexName: 'byRegion',
+          KeyConditionExpression: 'gsi1pk = :p',
+          ExpressionAttributeValues: { ':p': 'practice#canterbury' },
+          ExclusiveStartKey: start,
+        }),
       );
       queried += page.Items?.length ?? 0;
       start = page.LastEvaluatedKey;
     } while (start);
     const queryRate = queried / ((performance.now() - t) / 1000);
-    if (pulled !== ROWS || queried !== ROWS) throw new Error(`pulled ${pulled}, queried ${queried}, expected ${ROWS}`);
-    results.push(`pull ${ROWS} rows: API ${pullRate.toFixed(0)} rows/s, raw Query ${queryRate.toFixed(0)} rows/s, ratio ${ratio(pullRate, queryRate)} (target >= 70%)`);
+    if (pulled !== ROWS || queried !== ROWS)
+      throw new Error(`pulled ${pulled}, queried ${queried}, expected ${ROWS}`);
+    results.push(
+      `pull ${ROWS} rows: API ${pullRate.toFixed(0)} rows/s, raw Query ${queryRate.toFixed(0)} rows/s, ratio ${ratio(pullRate, queryRate)} (target >= 70%)`,
+    );
 
     // Read one: GET /v1/practices/{id} vs GetItem, same concurrency, alternating to share conditions.
     const read = async (i: number) => {
-      const response = await httpRequest(`${env.baseUrl}/v1/practices/${ours[i % ROWS]!.id}`, { headers: { authorization: `Bearer ${token}` } });
+      const response = await httpRequest(`${env.baseUrl}/v1/practices/${ours[i % ROWS]!.id}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       if (response.status !== 200) throw new Error(`read gave ${response.status}`);
     };
     const get = async (i: number) => {
-      await env.store.client.send(new GetCommand({ TableName: env.tableName, Key: { pk: `R#practice#${ours[i % ROWS]!.id}`, sk: 'CURRENT' }, ConsistentRead: true }));
+      await env.store.client.send(
+        new GetCommand({
+          TableName: env.tableName,
+          Key: { pk: `R#practice#${ours[i % ROWS]!.id}`, sk: 'CURRENT' },
+          ConsistentRead: true,
+        }),
+      );
     };
     await throughput(200, CONCURRENCY, read); // warm-up
     await throughput(200, CONCURRENCY, get);
     const readRate = await throughput(READS, CONCURRENCY, read);
     const getRate = await throughput(READS, CONCURRENCY, get);
-    results.push(`read one (${READS} requests, concurrency ${CONCURRENCY}): API ${readRate.toFixed(0)} req/s, raw GetItem ${getRate.toFixed(0)} req/s, ratio ${ratio(readRate, getRate)} (target >= 70%)`);
+    results.push(
+      `read one (${READS} requests, concurrency ${CONCURRENCY}): API ${readRate.toFixed(0)} req/s, raw GetItem ${getRate.toFixed(0)} req/s, ratio ${ratio(readRate, getRate)} (target >= 70%)`,
+    );
 
     console.log(results.join('\n'));
   } finally {

@@ -20,7 +20,10 @@ export class DevIssuer {
   static async create(): Promise<DevIssuer> {
     const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
     const kid = `dev-${Date.now().toString(36)}`;
-    return new DevIssuer({ ...(await exportJWK(privateKey)), kid, alg: 'RS256' }, { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' });
+    return new DevIssuer(
+      { ...(await exportJWK(privateKey)), kid, alg: 'RS256' },
+      { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' },
+    );
   }
 
   /** Loads the key pair kept in `file`, making one the first time, so tokens survive restarts. */
@@ -31,16 +34,31 @@ export class DevIssuer {
     }
     const issuer = await DevIssuer.create();
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify({ privateJwk: issuer.privateJwk, publicJwk: issuer.publicJwk }), { mode: 0o600 });
+    writeFileSync(file, JSON.stringify({ privateJwk: issuer.privateJwk, publicJwk: issuer.publicJwk }), {
+      mode: 0o600,
+    });
     return issuer;
   }
 
   config(): IssuerConfig {
-    return { kind: 'development', issuer: DEV_ISSUER, audience: [DEV_AUDIENCE], jwks: { keys: [this.publicJwk as Record<string, unknown>] } };
+    return {
+      kind: 'development',
+      issuer: DEV_ISSUER,
+      audience: [DEV_AUDIENCE],
+      jwks: { keys: [this.publicJwk as Record<string, unknown>] },
+    };
   }
 
   /** A signed ID-token-like JWT for a person, as Google would issue for the add-on. */
-  async mint(email: string, options: { expiresIn?: string | number; notBefore?: string | number; audience?: string; issuer?: string } = {}): Promise<string> {
+  async mint(
+    email: string,
+    options: {
+      expiresIn?: string | number;
+      notBefore?: string | number;
+      audience?: string;
+      issuer?: string;
+    } = {},
+  ): Promise<string> {
     const key = await importJWK(this.privateJwk, 'RS256');
     let jwt = new SignJWT({ email, email_verified: true })
       .setProtectedHeader({ alg: 'RS256', kid: this.privateJwk.kid })
@@ -54,9 +72,16 @@ export class DevIssuer {
   }
 
   /** A signed access token for a machine client, shaped like Cognito's client-credentials tokens. */
-  async mintMachine(clientId: string, options: { issuer?: string; scope?: string; tokenUse?: string } = {}): Promise<string> {
+  async mintMachine(
+    clientId: string,
+    options: { issuer?: string; scope?: string; tokenUse?: string } = {},
+  ): Promise<string> {
     const key = await importJWK(this.privateJwk, 'RS256');
-    return new SignJWT({ client_id: clientId, token_use: options.tokenUse ?? 'access', scope: options.scope ?? 'records/read records/write' })
+    return new SignJWT({
+      client_id: clientId,
+      token_use: options.tokenUse ?? 'access',
+      scope: options.scope ?? 'records/read records/write',
+    })
       .setProtectedHeader({ alg: 'RS256', kid: this.privateJwk.kid })
       .setIssuer(options.issuer ?? DEV_ISSUER)
       .setIssuedAt()

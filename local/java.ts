@@ -19,7 +19,9 @@ export function javaMajorVersion(): number | undefined {
 
 export class JavaMissingError extends Error {
   constructor(found: number | undefined) {
-    super(`${found ? `Found Java ${found}, which is too old. ` : 'Java was not found. '}${JAVA_INSTALL_HINT}`);
+    super(
+      `${found ? `Found Java ${found}, which is too old. ` : 'Java was not found. '}${JAVA_INSTALL_HINT}`,
+    );
     this.name = 'JavaMissingError';
   }
 }

@@ -2,14 +2,13 @@ import {
   createLocalJWKSet,
   createRemoteJWKSet,
   decodeJwt,
-  errors as joseErrors,
   type JSONWebKeySet,
   type JWTPayload,
+  errors as joseErrors,
   jwtVerify,
 } from 'jose';
 import * as z from 'zod';
-import { UnauthenticatedError } from '../domain/errors.ts';
-import { AccessDeniedError } from '../domain/errors.ts';
+import { AccessDeniedError, UnauthenticatedError } from '../domain/errors.ts';
 import { accessContact, type Principal, type Scope } from '../domain/principal.ts';
 import type { DirectoryEntry, UserDirectory } from '../store/user-directory.ts';
 
@@ -27,11 +26,16 @@ export const issuerSchema = z.object({
 export type IssuerConfig = z.infer<typeof issuerSchema>;
 
 /** Reads `AUTH_ISSUERS` (JSON array); a development issuer is refused outside local runs. */
-export function issuersFromEnvironment(raw = process.env.AUTH_ISSUERS, allowDevelopment = process.env.ALLOW_DEV_ISSUER === 'true'): IssuerConfig[] {
+export function issuersFromEnvironment(
+  raw = process.env.AUTH_ISSUERS,
+  allowDevelopment = process.env.ALLOW_DEV_ISSUER === 'true',
+): IssuerConfig[] {
   if (!raw) return [];
   const issuers = z.array(issuerSchema).parse(JSON.parse(raw));
   if (!allowDevelopment && issuers.some((i) => i.kind === 'development')) {
-    throw new Error('AUTH_ISSUERS names a development issuer, which is only allowed in local runs (ALLOW_DEV_ISSUER=true).');
+    throw new Error(
+      'AUTH_ISSUERS names a development issuer, which is only allowed in local runs (ALLOW_DEV_ISSUER=true).',
+    );
   }
   return issuers;
 }
@@ -76,11 +80,15 @@ export class Authenticator {
     try {
       claimed = decodeJwt(token).iss;
     } catch {
-      throw new UnauthenticatedError('The bearer token is not a readable JWT. Sign in again to get a fresh one.');
+      throw new UnauthenticatedError(
+        'The bearer token is not a readable JWT. Sign in again to get a fresh one.',
+      );
     }
     const issuer = this.issuers.find((i) => i.issuer === claimed);
     if (!issuer) {
-      throw new UnauthenticatedError(`Tokens from issuer "${claimed ?? '(none)'}" are not accepted here. Use a Google sign-in or a registered machine client.`);
+      throw new UnauthenticatedError(
+        `Tokens from issuer "${claimed ?? '(none)'}" are not accepted here. Use a Google sign-in or a registered machine client.`,
+      );
     }
     try {
       const { payload } = await jwtVerify(token, this.keys.get(issuer.issuer)!, {
@@ -92,7 +100,9 @@ export class Authenticator {
       });
       if (issuer.kind === 'machine') {
         if (payload.token_use !== 'access' || !issuer.audience.includes(String(payload.client_id))) {
-          throw new UnauthenticatedError('This machine token was issued for another application (client id not registered here).');
+          throw new UnauthenticatedError(
+            'This machine token was issued for another application (client id not registered here).',
+          );
         }
       }
       return { payload, issuer };
@@ -104,16 +114,22 @@ export class Authenticator {
   private explain(error: unknown): Error {
     if (error instanceof UnauthenticatedError) return error;
     if (error instanceof joseErrors.JWTExpired) {
-      return new UnauthenticatedError('Your sign-in token has expired. Sign in again (in the add-on, just run the action again).');
+      return new UnauthenticatedError(
+        'Your sign-in token has expired. Sign in again (in the add-on, just run the action again).',
+      );
     }
     if (error instanceof joseErrors.JWTClaimValidationFailed) {
       if (error.claim === 'nbf' || error.claim === 'iat') {
-        return new UnauthenticatedError('Your sign-in token is not valid yet; check the clock of the system that made it.');
+        return new UnauthenticatedError(
+          'Your sign-in token is not valid yet; check the clock of the system that made it.',
+        );
       }
       if (error.claim === 'aud') {
         return new UnauthenticatedError('This token was issued for another application (wrong audience).');
       }
-      return new UnauthenticatedError(`The token's "${error.claim}" claim is not acceptable: ${error.reason}.`);
+      return new UnauthenticatedError(
+        `The token's "${error.claim}" claim is not acceptable: ${error.reason}.`,
+      );
     }
     if (error instanceof joseErrors.JWKSNoMatchingKey) {
       return new UnauthenticatedError('The token is signed by a key this API does not know. Sign in again.');
@@ -121,8 +137,14 @@ export class Authenticator {
     if (error instanceof joseErrors.JOSEAlgNotAllowed || error instanceof joseErrors.JOSENotSupported) {
       return new UnauthenticatedError('The token is not signed with an accepted algorithm (RS256 or ES256).');
     }
-    if (error instanceof joseErrors.JWSSignatureVerificationFailed || error instanceof joseErrors.JWSInvalid || error instanceof joseErrors.JWTInvalid) {
-      return new UnauthenticatedError('The token signature is not valid. Sign in again to get a fresh token.');
+    if (
+      error instanceof joseErrors.JWSSignatureVerificationFailed ||
+      error instanceof joseErrors.JWSInvalid ||
+      error instanceof joseErrors.JWTInvalid
+    ) {
+      return new UnauthenticatedError(
+        'The token signature is not valid. Sign in again to get a fresh token.',
+      );
     }
     return error instanceof Error ? error : new Error(String(error));
   }
@@ -130,11 +152,15 @@ export class Authenticator {
   private async personPrincipal(payload: JWTPayload, issuer: IssuerConfig): Promise<Principal> {
     const email = typeof payload.email === 'string' ? payload.email.toLowerCase() : undefined;
     if (!email || (issuer.kind === 'google' && payload.email_verified !== true)) {
-      throw new UnauthenticatedError('The token does not carry a verified email address; sign in with your work Google account.');
+      throw new UnauthenticatedError(
+        'The token does not carry a verified email address; sign in with your work Google account.',
+      );
     }
     const entry = await this.lookup('user', email);
     if (!entry) {
-      throw new AccessDeniedError(`${email} is signed in but not in the Partnership Records user directory. Ask ${accessContact()} to add you, with your role and regions.`);
+      throw new AccessDeniedError(
+        `${email} is signed in but not in the Partnership Records user directory. Ask ${accessContact()} to add you, with your role and regions.`,
+      );
     }
     return { kind: 'user', id: email, role: entry.role, regionIds: entry.regionIds };
   }
@@ -143,7 +169,9 @@ export class Authenticator {
     const clientId = String(payload.client_id);
     const entry = await this.lookup('client', clientId);
     if (!entry) {
-      throw new AccessDeniedError(`Machine client ${clientId} is not registered in the user directory. Ask ${accessContact()} to register it with a role and regions.`);
+      throw new AccessDeniedError(
+        `Machine client ${clientId} is not registered in the user directory. Ask ${accessContact()} to register it with a role and regions.`,
+      );
     }
     const scopes = new Set(
       String(payload.scope ?? '')

@@ -33,7 +33,13 @@ const SLUGS: Record<number, string> = {
   503: 'unavailable',
 };
 
-export function problemResponse(c: Context, status: number, title: string, detail: string, extra: Partial<Problem> = {}): Response {
+export function problemResponse(
+  c: Context,
+  status: number,
+  title: string,
+  detail: string,
+  extra: Partial<Problem> = {},
+): Response {
   const body: Problem = {
     type: `${PROBLEM_BASE}${SLUGS[status] ?? 'error'}`,
     title,
@@ -42,5 +48,7 @@ export function problemResponse(c: Context, status: number, title: string, detai
     instance: new URL(c.req.url).pathname,
     ...extra,
   };
-  return c.body(JSON.stringify(body), status as ContentfulStatusCode, { 'content-type': 'application/problem+json' });
+  return c.body(JSON.stringify(body), status as ContentfulStatusCode, {
+    'content-type': 'application/problem+json',
+  });
 }

@@ -2,9 +2,9 @@ import type { Context } from 'hono';
 import * as z from 'zod';
 import { BadRequestError, DomainError, PreconditionRequiredError } from '../domain/errors.ts';
 import type { Principal } from '../domain/principal.ts';
-import { definitionForPath, RECORD_DEFINITIONS } from '../records/registry.ts';
-import type { RecordDefinition } from '../records/definition.ts';
 import { MAX_LIMIT } from '../domain/record-service.ts';
+import type { RecordDefinition } from '../records/definition.ts';
+import { definitionForPath, RECORD_DEFINITIONS } from '../records/registry.ts';
 
 /** Variables the auth middleware puts on the context. */
 export interface AppEnv {
@@ -13,7 +13,11 @@ export interface AppEnv {
 
 export class PayloadTooLargeError extends DomainError {
   constructor(limit: number) {
-    super(`The body is larger than ${Math.round(limit / 1024)} KB. Send fewer rows at a time.`, 413, 'The body is too large');
+    super(
+      `The body is larger than ${Math.round(limit / 1024)} KB. Send fewer rows at a time.`,
+      413,
+      'The body is too large',
+    );
   }
 }
 
@@ -21,7 +25,11 @@ export class PayloadTooLargeError extends DomainError {
 export async function readJson(c: Context, maxBytes: number): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(merge-patch\+)?json\b/i.test(type)) {
-    throw new DomainError('Send the body as JSON with "Content-Type: application/json".', 415, 'Unsupported media type');
+    throw new DomainError(
+      'Send the body as JSON with "Content-Type: application/json".',
+      415,
+      'Unsupported media type',
+    );
   }
   const declared = Number(c.req.header('content-length') ?? 0);
   if (declared > maxBytes) throw new PayloadTooLargeError(maxBytes);
@@ -30,7 +38,9 @@ export async function readJson(c: Context, maxBytes: number): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new BadRequestError(`The body is not valid JSON (${(error as Error).message}). Check for a missing quote, comma or bracket.`);
+    throw new BadRequestError(
+      `The body is not valid JSON (${(error as Error).message}). Check for a missing quote, comma or bracket.`,
+    );
   }
 }
 
@@ -52,7 +62,10 @@ const limitSchema = z.coerce
   .min(1, { error: 'must be at least 1' })
   .max(MAX_LIMIT, { error: `must be at most ${MAX_LIMIT}` });
 
-const timestampSchema = z.iso.datetime({ offset: true, error: 'expected an ISO timestamp like 2026-03-01T00:00:00Z' });
+const timestampSchema = z.iso.datetime({
+  offset: true,
+  error: 'expected an ISO timestamp like 2026-03-01T00:00:00Z',
+});
 
 /** Query parameters shared by list routes, validated with the same plain-words errors as bodies. */
 export function parseQuery<T extends z.ZodRawShape>(c: Context, shape: T): z.infer<z.ZodObject<T>> {
@@ -62,7 +75,11 @@ export function parseQuery<T extends z.ZodRawShape>(c: Context, shape: T): z.inf
       'Some query parameters need fixing.',
       result.error.issues.map((issue) => {
         const field = issue.path.join('.');
-        return { field, message: `${issue.message}, got ${JSON.stringify(c.req.query(field))}`, received: c.req.query(field) };
+        return {
+          field,
+          message: `${issue.message}, got ${JSON.stringify(c.req.query(field))}`,
+          received: c.req.query(field),
+        };
       }),
     );
   }

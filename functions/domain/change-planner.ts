@@ -14,7 +14,15 @@ export interface ChangeRequest {
   delete?: boolean;
 }
 
-export type RowStatus = 'created' | 'updated' | 'deleted' | 'unchanged' | 'conflict' | 'invalid' | 'forbidden' | 'failed';
+export type RowStatus =
+  | 'created'
+  | 'updated'
+  | 'deleted'
+  | 'unchanged'
+  | 'conflict'
+  | 'invalid'
+  | 'forbidden'
+  | 'failed';
 
 /** The outcome of one requested change, as the API reports it. */
 export interface RowOutcome {
@@ -86,7 +94,9 @@ export class ChangePlanner {
   /** Parses and checks values alone: the schema and the value-only rules. */
   parseValues(input: unknown): { values?: Values; errors: FieldError[] } {
     if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-      return { errors: [{ field: 'values', message: 'expected an object of field values', received: input }] };
+      return {
+        errors: [{ field: 'values', message: 'expected an object of field values', received: input }],
+      };
     }
     const parsed = this.definition.schema.safeParse(input);
     if (!parsed.success) return { errors: fieldErrorsFromZod(this.definition, parsed.error, input) };
@@ -140,7 +150,8 @@ export class ChangePlanner {
     const recordId = id!;
 
     const referenceErrors = await this.checkReferences(values, this.lookups);
-    if (referenceErrors.length > 0) return { outcome: { index, id: recordId, status: 'invalid', errors: referenceErrors } };
+    if (referenceErrors.length > 0)
+      return { outcome: { index, id: recordId, status: 'invalid', errors: referenceErrors } };
 
     const { regionId, councilId } = await this.placeOf(recordId, values);
     for (const region of new Set([regionId, current && !current.deletedAt ? current.regionId : regionId])) {
@@ -148,8 +159,11 @@ export class ChangePlanner {
       if (refusal) return { outcome: { index, id: recordId, status: 'forbidden', message: refusal } };
     }
 
-    const ruleErrors = (await Promise.all(this.definition.rules.map((rule) => rule(values, this.lookups, current)))).flat();
-    if (ruleErrors.length > 0) return { outcome: { index, id: recordId, status: 'invalid', errors: ruleErrors } };
+    const ruleErrors = (
+      await Promise.all(this.definition.rules.map((rule) => rule(values, this.lookups, current)))
+    ).flat();
+    if (ruleErrors.length > 0)
+      return { outcome: { index, id: recordId, status: 'invalid', errors: ruleErrors } };
 
     const stored = { ...values };
     for (const [name, derived] of Object.entries(this.definition.derived ?? {})) {
@@ -194,7 +208,12 @@ export class ChangePlanner {
     };
   }
 
-  private versionConflict(index: number, id: string, request: ChangeRequest, current: StoredRecord | undefined): PlannedChange | undefined {
+  private versionConflict(
+    index: number,
+    id: string,
+    request: ChangeRequest,
+    current: StoredRecord | undefined,
+  ): PlannedChange | undefined {
     const label = this.definition.label.toLowerCase();
     if (!current) {
       if (request.baseVersion === undefined) return undefined;
@@ -223,18 +242,31 @@ export class ChangePlanner {
     return { outcome: { index, id, status: 'conflict', version: current.version, current, message } };
   }
 
-  private planDelete(index: number, request: ChangeRequest, current: StoredRecord | undefined, at: string): PlannedChange {
+  private planDelete(
+    index: number,
+    request: ChangeRequest,
+    current: StoredRecord | undefined,
+    at: string,
+  ): PlannedChange {
     const label = this.definition.label.toLowerCase();
     const id = request.id;
     if (!id || !current) {
       return {
-        outcome: { index, id, status: 'invalid', errors: [{ field: 'id', message: `there is no ${label} with id "${id ?? ''}" to delete`, received: id }] },
+        outcome: {
+          index,
+          id,
+          status: 'invalid',
+          errors: [
+            { field: 'id', message: `there is no ${label} with id "${id ?? ''}" to delete`, received: id },
+          ],
+        },
       };
     }
     const refusal = writeRefusal(this.principal, this.definition, current.regionId);
     if (refusal) return { outcome: { index, id, status: 'forbidden', message: refusal } };
     // Deleting what is already deleted is a retry, not a second change.
-    if (current.deletedAt) return { outcome: { index, id, status: 'unchanged', version: current.version, record: current } };
+    if (current.deletedAt)
+      return { outcome: { index, id, status: 'unchanged', version: current.version, record: current } };
     if (request.baseVersion !== current.version) {
       return {
         outcome: {
@@ -251,7 +283,14 @@ export class ChangePlanner {
       };
     }
     const version = current.version + 1;
-    const record: StoredRecord = { ...current, version, updatedAt: at, updatedBy: this.principal.id, deletedAt: at, deletedBy: this.principal.id };
+    const record: StoredRecord = {
+      ...current,
+      version,
+      updatedAt: at,
+      updatedBy: this.principal.id,
+      deletedAt: at,
+      deletedBy: this.principal.id,
+    };
     return {
       outcome: { index, id, status: 'deleted', version, record },
       write: {
@@ -272,6 +311,9 @@ export class ChangePlanner {
     if (field.refType === 'region') return { regionId: target, councilId };
     const parent = await this.lookups.get(field.refType!, target);
     // References were checked just before, so the parent exists.
-    return { regionId: parent!.regionId, councilId: councilId ?? (field.refType === 'council' ? target : parent!.councilId) };
+    return {
+      regionId: parent!.regionId,
+      councilId: councilId ?? (field.refType === 'council' ? target : parent!.councilId),
+    };
   }
 }

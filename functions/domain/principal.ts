@@ -22,7 +22,8 @@ export function accessContact(): string {
 }
 
 function describePrincipal(p: Principal): string {
-  const regions = p.role === 'national' ? 'all regions' : p.regionIds.length ? p.regionIds.join(', ') : 'no regions';
+  const regions =
+    p.role === 'national' ? 'all regions' : p.regionIds.length ? p.regionIds.join(', ') : 'no regions';
   return `${p.kind === 'client' ? 'machine client' : ''} ${p.id} (${p.role}, ${regions})`.trim();
 }
 
@@ -34,7 +35,9 @@ export function canReadRegion(p: Principal, regionId: string): boolean {
 /** Refuses reading a region outside the principal's reach. */
 export function requireReadRegion(p: Principal, regionId: string, what = 'records'): void {
   if (p.scopes && !p.scopes.has('records/read') && !p.scopes.has('records/write')) {
-    throw new AccessDeniedError(`This machine client's token lacks the records/read scope. Ask ${accessContact()} to grant it.`);
+    throw new AccessDeniedError(
+      `This machine client's token lacks the records/read scope. Ask ${accessContact()} to grant it.`,
+    );
   }
   if (!canReadRegion(p, regionId)) {
     throw new AccessDeniedError(
@@ -44,7 +47,11 @@ export function requireReadRegion(p: Principal, regionId: string, what = 'record
 }
 
 /** The reason a write is refused, or undefined when it is allowed. */
-export function writeRefusal(p: Principal, definition: RecordDefinition, regionId: string): string | undefined {
+export function writeRefusal(
+  p: Principal,
+  definition: RecordDefinition,
+  regionId: string,
+): string | undefined {
   if (p.scopes && !p.scopes.has('records/write')) {
     return `This machine client's token lacks the records/write scope. Ask ${accessContact()} to grant it.`;
   }
@@ -70,7 +77,11 @@ export function defaultRegion(p: Principal): string | undefined {
   if (p.role === 'national') return undefined;
   if (p.regionIds.length === 1) return p.regionIds[0];
   if (p.regionIds.length === 0) {
-    throw new AccessDeniedError(`You are signed in as ${describePrincipal(p)} and have no regions yet. Ask ${accessContact()} to add yours.`);
+    throw new AccessDeniedError(
+      `You are signed in as ${describePrincipal(p)} and have no regions yet. Ask ${accessContact()} to add yours.`,
+    );
   }
-  throw new BadRequestError(`You can see several regions (${p.regionIds.join(', ')}): name one with ?region=`);
+  throw new BadRequestError(
+    `You can see several regions (${p.regionIds.join(', ')}): name one with ?region=`,
+  );
 }

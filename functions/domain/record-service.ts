@@ -1,6 +1,6 @@
 import type { RecordDefinition, StoredRecord, Values } from '../records/definition.ts';
 import type { HistoryEntry, Page, RecordStore } from '../store/record-store.ts';
-import { type ChangeRequest, ChangePlanner, type PlannedChange, type RowOutcome } from './change-planner.ts';
+import { ChangePlanner, type ChangeRequest, type PlannedChange, type RowOutcome } from './change-planner.ts';
 import {
   AccessDeniedError,
   BadRequestError,
@@ -43,7 +43,16 @@ function unavailable(index: number, id: string | undefined, error: unknown): Row
 }
 
 function emptyCounts(): PushResult['counts'] {
-  return { created: 0, updated: 0, deleted: 0, unchanged: 0, conflict: 0, invalid: 0, forbidden: 0, failed: 0 };
+  return {
+    created: 0,
+    updated: 0,
+    deleted: 0,
+    unchanged: 0,
+    conflict: 0,
+    invalid: 0,
+    forbidden: 0,
+    failed: 0,
+  };
 }
 
 /**
@@ -66,14 +75,24 @@ export class RecordService {
     return record;
   }
 
-  async history(definition: RecordDefinition, principal: Principal, id: string, limit: number, cursor?: string): Promise<Page<HistoryEntry>> {
+  async history(
+    definition: RecordDefinition,
+    principal: Principal,
+    id: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<HistoryEntry>> {
     const record = await this.store.get(definition.type, id);
     if (!record) throw new NotFoundError(`There is no ${definition.label.toLowerCase()} with id "${id}".`);
     requireReadRegion(principal, record.regionId, definition.pluralLabel.toLowerCase());
     return this.store.history(definition.type, id, limit, cursor);
   }
 
-  async list(definition: RecordDefinition, principal: Principal, options: ListOptions): Promise<Page<StoredRecord>> {
+  async list(
+    definition: RecordDefinition,
+    principal: Principal,
+    options: ListOptions,
+  ): Promise<Page<StoredRecord>> {
     let regionId = options.regionId;
     if (options.councilId) {
       const council = await this.store.get('council', options.councilId);
@@ -99,7 +118,13 @@ export class RecordService {
   }
 
   /** Changes and tombstones since a cursor, for the add-on and other sync clients. */
-  async pull(definition: RecordDefinition, principal: Principal, regionId: string | undefined, limit: number, cursor?: string) {
+  async pull(
+    definition: RecordDefinition,
+    principal: Principal,
+    regionId: string | undefined,
+    limit: number,
+    cursor?: string,
+  ) {
     const region = regionId ?? defaultRegion(principal);
     if (region) requireReadRegion(principal, region, definition.pluralLabel.toLowerCase());
     return this.store.pull({ type: definition.type, regionId: region, limit, cursor });
@@ -109,14 +134,23 @@ export class RecordService {
    * Applies up to 500 requested changes, each with its own outcome. With `dryRun`, everything is
    * checked exactly as for real and nothing is written.
    */
-  async push(definition: RecordDefinition, principal: Principal, requests: ChangeRequest[], dryRun: boolean): Promise<PushResult> {
+  async push(
+    definition: RecordDefinition,
+    principal: Principal,
+    requests: ChangeRequest[],
+    dryRun: boolean,
+  ): Promise<PushResult> {
     const lookups = new RequestLookups(this.store);
     const planner = new ChangePlanner(definition, principal, lookups);
     const at = new Date().toISOString();
 
     // Ids first (natural keys come from values), so all current records are read in one go.
-    const parsed = requests.map((request) => (request.delete ? undefined : planner.parseValues(request.values)));
-    const ids = requests.map((request, index) => (request.delete ? request.id : planner.idFor(request, parsed[index]!.values).id));
+    const parsed = requests.map((request) =>
+      request.delete ? undefined : planner.parseValues(request.values),
+    );
+    const ids = requests.map((request, index) =>
+      request.delete ? request.id : planner.idFor(request, parsed[index]!.values).id,
+    );
     const seen = new Map<string, number>();
     const duplicates = new Set<number>();
     ids.forEach((id, index) => {
@@ -140,7 +174,13 @@ export class RecordService {
               index,
               id: ids[index],
               status: 'invalid' as const,
-              errors: [{ field: 'id', message: `row ${seen.get(ids[index]!)! + 1} of this push already changes this record; send one change per record`, received: ids[index] }],
+              errors: [
+                {
+                  field: 'id',
+                  message: `row ${seen.get(ids[index]!)! + 1} of this push already changes this record; send one change per record`,
+                  received: ids[index],
+                },
+              ],
             },
           };
         }
@@ -163,7 +203,8 @@ export class RecordService {
         const result = results[i]!;
         if (result.status === 'conflict') {
           p.outcome.status = 'conflict';
-          p.outcome.message = 'someone else changed this record at the same moment; keep yours or take theirs';
+          p.outcome.message =
+            'someone else changed this record at the same moment; keep yours or take theirs';
           delete p.outcome.record;
           conflicted.push(p.outcome);
         } else if (result.status === 'failed') {
@@ -186,13 +227,22 @@ export class RecordService {
     return { dryRun, counts, rows };
   }
 
-  private allFailed(requests: ChangeRequest[], ids: (string | undefined)[], dryRun: boolean, error: unknown): PushResult {
+  private allFailed(
+    requests: ChangeRequest[],
+    ids: (string | undefined)[],
+    dryRun: boolean,
+    error: unknown,
+  ): PushResult {
     const rows = requests.map((_, index) => unavailable(index, ids[index], error));
     return { dryRun, counts: { ...emptyCounts(), failed: rows.length }, rows };
   }
 
   /** One change through the same path as a push, turned into an exception when it fails. */
-  async change(definition: RecordDefinition, principal: Principal, request: ChangeRequest): Promise<RowOutcome> {
+  async change(
+    definition: RecordDefinition,
+    principal: Principal,
+    request: ChangeRequest,
+  ): Promise<RowOutcome> {
     const { rows } = await this.push(definition, principal, [request], false);
     const outcome = rows[0]!;
     switch (outcome.status) {

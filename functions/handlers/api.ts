@@ -1,6 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { handle } from 'hono/aws-lambda';
+import { S3SnapshotSink } from '../aggregate/s3-sink.ts';
+import { SnapshotArchive } from '../aggregate/snapshot-archive.ts';
 import { createApp } from '../api/app.ts';
 import { Authenticator, issuersFromEnvironment } from '../api/authenticate.ts';
 import { createDocumentClient } from '../store/client.ts';
@@ -21,10 +23,15 @@ const directory = new UserDirectory(client, tableName);
 // The development issuer is refused here: ALLOW_DEV_ISSUER is never set in the cloud.
 const authenticator = new Authenticator(issuersFromEnvironment(process.env.AUTH_ISSUERS, false), directory);
 
+// The S3 client is loaded on the first dashboard request, not at cold start (see S3SnapshotSink).
+const snapshotBucket = process.env.SNAPSHOT_BUCKET;
+const snapshots = snapshotBucket ? new SnapshotArchive(new S3SnapshotSink(snapshotBucket)) : undefined;
+
 const app = createApp({
   store,
   directory,
   authenticator,
+  snapshots,
   logError: (message, error) => logger.error(message, error as Error),
 });
 

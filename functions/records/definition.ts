@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import type * as z from 'zod';
 import { type FieldMeta, fieldMeta } from './fields.ts';
 
 /** The roles of the user directory, from widest to narrowest reach. */
@@ -45,7 +45,11 @@ export interface RuleContext {
  * A domain rule: returns the problems with a candidate record, in words a staff member
  * understands. Rules run after the schema has accepted the values.
  */
-export type Rule = (values: Values, ctx: RuleContext, current?: StoredRecord) => Promise<FieldError[]> | FieldError[];
+export type Rule = (
+  values: Values,
+  ctx: RuleContext,
+  current?: StoredRecord,
+) => Promise<FieldError[]> | FieldError[];
 
 export interface RecordDefinitionInput<S extends z.ZodObject> {
   /** Singular type name, kebab-case: `lec-group`. */
@@ -70,7 +74,10 @@ export interface RecordDefinitionInput<S extends z.ZodObject> {
   /** Records whose id is a natural key (one per council and quarter, say). */
   naturalId?: (values: z.infer<S>) => string;
   /** Fields the system sets from the others; shown read-only, refused on input. */
-  derived?: Record<string, { meta: FieldMeta; derive: (values: z.infer<S>, ctx: RuleContext) => Promise<unknown> }>;
+  derived?: Record<
+    string,
+    { meta: FieldMeta; derive: (values: z.infer<S>, ctx: RuleContext) => Promise<unknown> }
+  >;
   rules?: Rule[];
   /** Public projection: which records (and fields marked `public`) anyone may read. */
   publicWhen?: (values: z.infer<S>) => boolean;

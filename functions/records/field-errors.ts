@@ -19,14 +19,30 @@ function valueAt(input: unknown, path: PropertyKey[]): unknown {
  * Turns zod's issues into one plain-words entry per bad field: which field, what was expected,
  * what was given. Unknown and system-set fields are named as such.
  */
-export function fieldErrorsFromZod(definition: RecordDefinition, error: z.ZodError, input: unknown): FieldError[] {
+export function fieldErrorsFromZod(
+  definition: RecordDefinition,
+  error: z.ZodError,
+  input: unknown,
+): FieldError[] {
   const errors: FieldError[] = [];
   const known = definition.fields.filter((f) => !f.derived).map((f) => f.name);
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const derived = definition.fields.find((f) => f.name === key && f.derived);
-        const system = ['id', 'type', 'version', 'regionId', 'councilId', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'deletedAt', 'deletedBy'];
+        const system = [
+          'id',
+          'type',
+          'version',
+          'regionId',
+          'councilId',
+          'createdAt',
+          'createdBy',
+          'updatedAt',
+          'updatedBy',
+          'deletedAt',
+          'deletedBy',
+        ];
         errors.push({
           field: key,
           message: derived
@@ -44,7 +60,9 @@ export function fieldErrorsFromZod(definition: RecordDefinition, error: z.ZodErr
     const required = received === undefined;
     errors.push({
       field,
-      message: required ? `is required: ${issue.message}` : `${issue.message}, got ${JSON.stringify(show(received))}`,
+      message: required
+        ? `is required: ${issue.message}`
+        : `${issue.message}, got ${JSON.stringify(show(received))}`,
       ...(required ? {} : { received: show(received) }),
     });
   }

@@ -160,11 +160,16 @@ const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 
 /** The id of another record, checked to exist (and be in reach) when written. */
 export function ref(refType: string, d: Described) {
-  return describe(z.string({ error: `expected the id of a ${refType}` }).regex(ID_RE, { error: `expected the id of a ${refType}` }), {
-    ...d,
-    kind: 'reference',
-    refType,
-  });
+  return describe(
+    z
+      .string({ error: `expected the id of a ${refType}` })
+      .regex(ID_RE, { error: `expected the id of a ${refType}` }),
+    {
+      ...d,
+      kind: 'reference',
+      refType,
+    },
+  );
 }
 
 export function refs(refType: string, d: Described & { min?: number; max?: number }) {

@@ -35,7 +35,8 @@ export function createDocumentClient(config: DynamoConfig = {}): DynamoDBDocumen
   if (config.endpoint) {
     clientConfig.endpoint = config.endpoint;
     // DynamoDB Local accepts any non-empty credentials.
-    if (isLocalEndpoint(config.endpoint)) clientConfig.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+    if (isLocalEndpoint(config.endpoint))
+      clientConfig.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   }
   return DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },

@@ -30,7 +30,10 @@ export function recordsTableDefinition(tableName: string): CreateTableCommandInp
 }
 
 /** Creates the table unless it exists (local runtime and tests; the cloud table comes from CDK). */
-export async function ensureRecordsTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existed'> {
+export async function ensureRecordsTable(
+  client: DynamoDBClient,
+  tableName: string,
+): Promise<'created' | 'existed'> {
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
     return 'existed';

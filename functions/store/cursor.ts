@@ -19,7 +19,9 @@ export type Cursor = z.infer<typeof cursorSchema>;
 
 export class BadCursorError extends Error {
   constructor(reason: string) {
-    super(`The cursor is not one this API issued for this request (${reason}). Start again without a cursor.`);
+    super(
+      `The cursor is not one this API issued for this request (${reason}). Start again without a cursor.`,
+    );
     this.name = 'BadCursorError';
   }
 }

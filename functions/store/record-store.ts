@@ -117,7 +117,11 @@ export class RecordStore {
 
   async get(type: string, id: string): Promise<StoredRecord | undefined> {
     const result = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk: recordPk(type, id), sk: CURRENT_SK }, ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: recordPk(type, id), sk: CURRENT_SK },
+        ConsistentRead: true,
+      }),
     );
     return result.Item ? toRecord(result.Item) : undefined;
   }
@@ -130,7 +134,10 @@ export class RecordStore {
     for (let i = 0; i < unique.length; i += 100) chunks.push(unique.slice(i, i + 100));
     await Promise.all(
       chunks.map(async (chunk) => {
-        let requestKeys: Item[] | undefined = chunk.map((k) => ({ pk: recordPk(k.type, k.id), sk: CURRENT_SK }));
+        let requestKeys: Item[] | undefined = chunk.map((k) => ({
+          pk: recordPk(k.type, k.id),
+          sk: CURRENT_SK,
+        }));
         for (let attempt = 0; requestKeys && requestKeys.length > 0; attempt++) {
           if (attempt > 0) await backoff(attempt);
           if (attempt >= MAX_ATTEMPTS) throw new Error('DynamoDB kept returning unprocessed keys');
@@ -170,7 +177,11 @@ export class RecordStore {
 
   /** Current records by region, council or nationally, never by scanning. */
   async list(query: ListQuery): Promise<Page<StoredRecord>> {
-    const { indexName, partitionKey, sortKey, partition } = this.indexFor(query.type, query.regionId, query.councilId);
+    const { indexName, partitionKey, sortKey, partition } = this.indexFor(
+      query.type,
+      query.regionId,
+      query.councilId,
+    );
     const queryId = `list:${indexName}:${partition}:${query.changedSince ?? ''}:${query.includeDeleted ? 'd' : ''}:${query.newestFirst ? 'desc' : 'asc'}`;
     const start = query.cursor ? decodeCursor(query.cursor, queryId) : undefined;
     const input: QueryCommandInput = {
@@ -178,7 +189,10 @@ export class RecordStore {
       IndexName: indexName,
       KeyConditionExpression: query.changedSince ? '#pk = :p AND #sk >= :since' : '#pk = :p',
       ExpressionAttributeNames: { '#pk': partitionKey, ...(query.changedSince ? { '#sk': sortKey } : {}) },
-      ExpressionAttributeValues: { ':p': partition, ...(query.changedSince ? { ':since': query.changedSince } : {}) },
+      ExpressionAttributeValues: {
+        ':p': partition,
+        ...(query.changedSince ? { ':since': query.changedSince } : {}),
+      },
       ScanIndexForward: !query.newestFirst,
     };
     if (!query.includeDeleted) {
@@ -267,7 +281,10 @@ export class RecordStore {
       pending = retry;
     }
     for (const index of pending) {
-      outcomes[index] = { status: 'failed', reason: `could not be saved (${lastError}); nothing was changed, push it again` };
+      outcomes[index] = {
+        status: 'failed',
+        reason: `could not be saved (${lastError}); nothing was changed, push it again`,
+      };
     }
     return outcomes as WriteOutcome[];
   }
@@ -306,7 +323,10 @@ export class RecordStore {
     for (const index of indices) {
       // Each change stores the record twice (current and history).
       const size = JSON.stringify(writes[index]).length * 2;
-      if (current.length >= CHANGES_PER_TRANSACTION || (current.length > 0 && bytes + size > TRANSACTION_BYTES)) {
+      if (
+        current.length >= CHANGES_PER_TRANSACTION ||
+        (current.length > 0 && bytes + size > TRANSACTION_BYTES)
+      ) {
         chunks.push(current);
         current = [];
         bytes = 0;
@@ -321,11 +341,21 @@ export class RecordStore {
   private indexFor(type: string, regionId?: string, councilId?: string) {
     if (councilId) {
       const i = TABLE_INDEXES.byCouncil;
-      return { indexName: i.name, partitionKey: i.partitionKey, sortKey: i.sortKey, partition: councilPartition(type, councilId) };
+      return {
+        indexName: i.name,
+        partitionKey: i.partitionKey,
+        sortKey: i.sortKey,
+        partition: councilPartition(type, councilId),
+      };
     }
     if (regionId) {
       const i = TABLE_INDEXES.byRegion;
-      return { indexName: i.name, partitionKey: i.partitionKey, sortKey: i.sortKey, partition: regionPartition(type, regionId) };
+      return {
+        indexName: i.name,
+        partitionKey: i.partitionKey,
+        sortKey: i.sortKey,
+        partition: regionPartition(type, regionId),
+      };
     }
     const i = TABLE_INDEXES.byType;
     return { indexName: i.name, partitionKey: i.partitionKey, sortKey: i.sortKey, partition: type };

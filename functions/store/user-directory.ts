@@ -37,17 +37,32 @@ export class UserDirectory {
     return entry as DirectoryEntry;
   }
 
-  async put(kind: 'user' | 'client', key: string, entry: z.infer<typeof directoryEntrySchema>, by: string): Promise<DirectoryEntry> {
+  async put(
+    kind: 'user' | 'client',
+    key: string,
+    entry: z.infer<typeof directoryEntrySchema>,
+    by: string,
+  ): Promise<DirectoryEntry> {
     const normalisedKey = kind === 'user' ? key.toLowerCase() : key;
-    const item: DirectoryEntry = { ...entry, kind, key: normalisedKey, updatedAt: new Date().toISOString(), updatedBy: by };
+    const item: DirectoryEntry = {
+      ...entry,
+      kind,
+      key: normalisedKey,
+      updatedAt: new Date().toISOString(),
+      updatedBy: by,
+    };
     await this.client.send(
-      new PutCommand({ TableName: this.tableName, Item: { pk: this.pk(kind, normalisedKey), sk: PROFILE_SK, ...item } }),
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { pk: this.pk(kind, normalisedKey), sk: PROFILE_SK, ...item },
+      }),
     );
     return item;
   }
 
   async remove(kind: 'user' | 'client', key: string): Promise<void> {
-    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: this.pk(kind, key), sk: PROFILE_SK } }));
+    await this.client.send(
+      new DeleteCommand({ TableName: this.tableName, Key: { pk: this.pk(kind, key), sk: PROFILE_SK } }),
+    );
   }
 }
-

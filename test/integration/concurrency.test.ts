@@ -18,7 +18,11 @@ describe('concurrent updates: a lost update is impossible', () => {
     const created = await post(h, token, 'practices', practice('Original'));
     const attempts = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        h.request('PUT', `/v1/practices/${created.id}`, { token, body: practice(`Edit ${i}`), headers: { 'if-match': '"1"' } }),
+        h.request('PUT', `/v1/practices/${created.id}`, {
+          token,
+          body: practice(`Edit ${i}`),
+          headers: { 'if-match': '"1"' },
+        }),
       ),
     );
     const winners = attempts.filter((r) => r.status === 200);
@@ -27,7 +31,10 @@ describe('concurrent updates: a lost update is impossible', () => {
     expect(losers).toHaveLength(9);
     // Each loser is shown the winner's record, to keep theirs or take it.
     for (const loser of losers) {
-      expect(loser.body.current).toMatchObject({ version: 2, values: { title: winners[0]!.body.values.title } });
+      expect(loser.body.current).toMatchObject({
+        version: 2,
+        values: { title: winners[0]!.body.values.title },
+      });
       expect(loser.headers.get('content-type')).toContain('application/problem+json');
     }
     const history = await h.request('GET', `/v1/practices/${created.id}/history`, { token });
@@ -35,7 +42,9 @@ describe('concurrent updates: a lost update is impossible', () => {
   });
 
   it('should keep version, landed updates and history in step under 8 writers making 1,000 updates to 50 records', async () => {
-    const records = await Promise.all(Array.from({ length: 50 }, (_, i) => post(h, token, 'practices', practice(`Record ${i}`))));
+    const records = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => post(h, token, 'practices', practice(`Record ${i}`))),
+    );
     const known = new Map<string, number>(records.map((r) => [r.id, 1]));
     const landed = new Map<string, number>(records.map((r) => [r.id, 0]));
     let conflicts = 0;
@@ -67,7 +76,9 @@ describe('concurrent updates: a lost update is impossible', () => {
       const current = await h.request('GET', `/v1/practices/${record.id}`, { token });
       const history = await h.request('GET', `/v1/practices/${record.id}/history?limit=500`, { token });
       expect(current.body.version).toBe(1 + landed.get(record.id)!);
-      expect(history.body.items.map((e: { version: number }) => e.version)).toEqual(Array.from({ length: current.body.version }, (_, i) => i + 1));
+      expect(history.body.items.map((e: { version: number }) => e.version)).toEqual(
+        Array.from({ length: current.body.version }, (_, i) => i + 1),
+      );
       expect(history.body.items.at(-1).record.values).toEqual(current.body.values);
       landedTotal += landed.get(record.id)!;
     }

@@ -28,7 +28,10 @@ afterAll(async () => {
 
 describe('faults: the database dies in the middle of a push', () => {
   it('should answer every row, complete on a re-push, and never leave a record half-written', async () => {
-    const rows = Array.from({ length: 500 }, (_, i) => ({ id: `fault-${i}`, values: { regionId: 'canterbury', title: `Practice ${i}`, summary: 'Survives a crash' } }));
+    const rows = Array.from({ length: 500 }, (_, i) => ({
+      id: `fault-${i}`,
+      values: { regionId: 'canterbury', title: `Practice ${i}`, summary: 'Survives a crash' },
+    }));
     const pushing = h.request('POST', '/v1/sync/practices', { token, body: { rows } });
     await new Promise((r) => setTimeout(r, 150));
     await dynamo.crash();

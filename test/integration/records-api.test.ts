@@ -13,7 +13,10 @@ afterAll(() => h.close());
 
 describe('records API: create, read, update, delete', () => {
   it('should create a record with system fields and return it with its version as ETag', async () => {
-    const response = await h.request('POST', '/v1/strategies', { token: world.tokens.canterbury, body: values.strategy('christchurch-city') });
+    const response = await h.request('POST', '/v1/strategies', {
+      token: world.tokens.canterbury,
+      body: values.strategy('christchurch-city'),
+    });
     expect(response.status).toBe(201);
     expect(response.headers.get('etag')).toBe('"1"');
     expect(response.headers.get('location')).toBe(`/v1/strategies/${response.body.id}`);
@@ -33,7 +36,13 @@ describe('records API: create, read, update, delete', () => {
   it('should update with If-Match, keep history of who changed what, and delete to a tombstone', async () => {
     const created = await h.request('POST', '/v1/needs', {
       token: world.tokens.adviser,
-      body: { councilId: 'christchurch-city', title: 'School leavers in the east', kind: 'need', identifiedOn: '2026-10-01', status: 'open' },
+      body: {
+        councilId: 'christchurch-city',
+        title: 'School leavers in the east',
+        kind: 'need',
+        identifiedOn: '2026-10-01',
+        status: 'open',
+      },
     });
     const id = created.body.id;
     const patched = await h.request('PATCH', `/v1/needs/${id}`, {
@@ -45,7 +54,10 @@ describe('records API: create, read, update, delete', () => {
     expect(patched.body.version).toBe(2);
     expect(patched.body.values.status).toBe('addressed');
 
-    const deleted = await h.request('DELETE', `/v1/needs/${id}`, { token: world.tokens.canterbury, headers: { 'if-match': '"2"' } });
+    const deleted = await h.request('DELETE', `/v1/needs/${id}`, {
+      token: world.tokens.canterbury,
+      headers: { 'if-match': '"2"' },
+    });
     expect(deleted.status).toBe(200);
     expect(deleted.body.deletedAt).toBeTruthy();
     const gone = await h.request('GET', `/v1/needs/${id}`, { token: world.tokens.canterbury });
@@ -53,7 +65,9 @@ describe('records API: create, read, update, delete', () => {
 
     const history = await h.request('GET', `/v1/needs/${id}/history`, { token: world.tokens.canterbury });
     expect(history.status).toBe(200);
-    expect(history.body.items.map((e: { op: string; version: number; by: string }) => [e.op, e.version, e.by])).toEqual([
+    expect(
+      history.body.items.map((e: { op: string; version: number; by: string }) => [e.op, e.version, e.by]),
+    ).toEqual([
       ['created', 1, 'aroha@ceg.example.nz'],
       ['updated', 2, 'cant@ceg.example.nz'],
       ['deleted', 3, 'cant@ceg.example.nz'],
@@ -64,15 +78,27 @@ describe('records API: create, read, update, delete', () => {
 
 describe('records API: safe retries and lists', () => {
   it('should create once when a POST is retried with the same Idempotency-Key', async () => {
-    const body = { regionId: 'canterbury', title: 'Retried practice', summary: 'Sent twice after a time-out' };
+    const body = {
+      regionId: 'canterbury',
+      title: 'Retried practice',
+      summary: 'Sent twice after a time-out',
+    };
     const headers = { 'idempotency-key': 'c0ffee00-1111-4222-8333-444455556666' };
     const first = await h.request('POST', '/v1/practices', { token: world.tokens.canterbury, body, headers });
-    const second = await h.request('POST', '/v1/practices', { token: world.tokens.canterbury, body, headers });
+    const second = await h.request('POST', '/v1/practices', {
+      token: world.tokens.canterbury,
+      body,
+      headers,
+    });
     expect(first.status).toBe(201);
     expect(second.status).toBe(200);
     expect(second.body.id).toBe(first.body.id);
     expect(second.body.version).toBe(1);
-    const different = await h.request('POST', '/v1/practices', { token: world.tokens.canterbury, body: { ...body, title: 'Another' }, headers });
+    const different = await h.request('POST', '/v1/practices', {
+      token: world.tokens.canterbury,
+      body: { ...body, title: 'Another' },
+      headers,
+    });
     expect(different.status).toBe(409);
   });
 
@@ -81,21 +107,42 @@ describe('records API: safe retries and lists', () => {
     for (let i = 0; i < 5; i++) {
       await h.request('POST', '/v1/needs', {
         token: world.tokens.canterbury,
-        body: { councilId: i % 2 ? 'selwyn-district' : 'christchurch-city', title: `Listed ${i}`, kind: 'opportunity', identifiedOn: '2026-09-01', status: 'open' },
+        body: {
+          councilId: i % 2 ? 'selwyn-district' : 'christchurch-city',
+          title: `Listed ${i}`,
+          kind: 'opportunity',
+          identifiedOn: '2026-09-01',
+          status: 'open',
+        },
       });
     }
     const seen: string[] = [];
     let cursor = '';
     for (let page = 0; page < 10; page++) {
-      const response = await h.request('GET', `/v1/needs?region=canterbury&limit=2&changedSince=${encodeURIComponent(before)}${cursor ? `&cursor=${cursor}` : ''}`, { token: world.tokens.viewer });
+      const response = await h.request(
+        'GET',
+        `/v1/needs?region=canterbury&limit=2&changedSince=${encodeURIComponent(before)}${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: world.tokens.viewer },
+      );
       expect(response.status).toBe(200);
       expect(response.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...response.body.items.map((r: { values: { title: string } }) => r.values.title));
       if (!response.body.more) break;
       cursor = response.body.cursor;
     }
-    expect(seen.filter((t) => t.startsWith('Listed')).sort()).toEqual(['Listed 0', 'Listed 1', 'Listed 2', 'Listed 3', 'Listed 4']);
-    const selwyn = await h.request('GET', '/v1/needs?council=selwyn-district', { token: world.tokens.canterbury });
-    expect(selwyn.body.items.map((r: { values: { title: string } }) => r.values.title).sort()).toEqual(['Listed 1', 'Listed 3']);
+    expect(seen.filter((t) => t.startsWith('Listed')).sort()).toEqual([
+      'Listed 0',
+      'Listed 1',
+      'Listed 2',
+      'Listed 3',
+      'Listed 4',
+    ]);
+    const selwyn = await h.request('GET', '/v1/needs?council=selwyn-district', {
+      token: world.tokens.canterbury,
+    });
+    expect(selwyn.body.items.map((r: { values: { title: string } }) => r.values.title).sort()).toEqual([
+      'Listed 1',
+      'Listed 3',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedWorld, values } from '../support/factories.ts';
+import { seedWorld } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 
 let h: Harness;
@@ -24,7 +24,11 @@ const need = (title: string, overrides: Record<string, unknown> = {}) => ({
 });
 
 async function push(rows: unknown[], options: { dryRun?: boolean; path?: string; as?: string } = {}) {
-  const response = await h.request('POST', `/v1/sync/${options.path ?? 'needs'}${options.dryRun ? '?dryRun=true' : ''}`, { token: options.as ?? token, body: { rows } });
+  const response = await h.request(
+    'POST',
+    `/v1/sync/${options.path ?? 'needs'}${options.dryRun ? '?dryRun=true' : ''}`,
+    { token: options.as ?? token, body: { rows } },
+  );
   expect(response.status).toBe(200);
   return response.body;
 }
@@ -34,7 +38,11 @@ async function pullAll(path: string, region: string, since?: string, as = token)
   const items: any[] = [];
   let cursor = since;
   for (;;) {
-    const response = await h.request('GET', `/v1/sync/${path}?region=${region}&limit=7${cursor ? `&since=${cursor}` : ''}`, { token: as });
+    const response = await h.request(
+      'GET',
+      `/v1/sync/${path}?region=${region}&limit=7${cursor ? `&since=${cursor}` : ''}`,
+      { token: as },
+    );
     expect(response.status).toBe(200);
     items.push(...response.body.items);
     cursor = response.body.cursor;
@@ -45,7 +53,11 @@ async function pullAll(path: string, region: string, since?: string, as = token)
 describe('sync push', () => {
   it('should report each row as created, updated, unchanged, conflict, invalid or forbidden', async () => {
     const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
-    const first = await push([{ id: a, values: need('A') }, { id: b, values: need('B') }, { id: c, values: need('C') }]);
+    const first = await push([
+      { id: a, values: need('A') },
+      { id: b, values: need('B') },
+      { id: c, values: need('C') },
+    ]);
     expect(first.counts).toMatchObject({ created: 3 });
 
     const second = await push([
@@ -55,20 +67,40 @@ describe('sync push', () => {
       { id: randomUUID(), values: need('Otago', { councilId: 'dunedin-city' }) },
       { id: randomUUID(), values: need('Nowhere', { councilId: 'atlantis-district' }) },
     ]);
-    expect(second.rows.map((r: { status: string }) => r.status)).toEqual(['updated', 'unchanged', 'invalid', 'forbidden', 'invalid']);
+    expect(second.rows.map((r: { status: string }) => r.status)).toEqual([
+      'updated',
+      'unchanged',
+      'invalid',
+      'forbidden',
+      'invalid',
+    ]);
     expect(second.rows[0].version).toBe(2);
-    expect(second.rows[2].errors).toEqual([{ field: 'identifiedOn', message: 'expected a date like 2026-03-01 (year-month-day), got "5/10/26"', received: '5/10/26' }]);
+    expect(second.rows[2].errors).toEqual([
+      {
+        field: 'identifiedOn',
+        message: 'expected a date like 2026-03-01 (year-month-day), got "5/10/26"',
+        received: '5/10/26',
+      },
+    ]);
     expect(second.rows[3].message).toContain('cannot change records of region "otago"');
-    expect(second.rows[4].errors[0].message).toBe('there is no council with id "atlantis-district"; choose one from the list');
+    expect(second.rows[4].errors[0].message).toBe(
+      'there is no council with id "atlantis-district"; choose one from the list',
+    );
 
     const stale = await push([{ id: a, baseVersion: 1, values: need('A', { status: 'closed' }) }]);
-    expect(stale.rows[0]).toMatchObject({ status: 'conflict', version: 2, current: { version: 2, values: { status: 'addressed' } } });
+    expect(stale.rows[0]).toMatchObject({
+      status: 'conflict',
+      version: 2,
+      current: { version: 2, values: { status: 'addressed' } },
+    });
     expect(stale.rows[0].message).toContain('after you read version 1');
   });
 
   it('should check everything in a dry run and write nothing', async () => {
     const id = randomUUID();
-    const dry = await push([{ id, values: need('Dry') }, { values: need('Bad', { kind: 'problem' }) }], { dryRun: true });
+    const dry = await push([{ id, values: need('Dry') }, { values: need('Bad', { kind: 'problem' }) }], {
+      dryRun: true,
+    });
     expect(dry).toMatchObject({ dryRun: true, counts: { created: 1, invalid: 1 } });
     expect((await h.request('GET', `/v1/needs/${id}`, { token })).status).toBe(404);
   });
@@ -89,19 +121,32 @@ describe('sync push', () => {
     const history = await h.request('GET', `/v1/needs/${existing.id}/history`, { token });
     expect(history.body.items).toHaveLength(2);
     const all = await h.request('GET', '/v1/needs?region=canterbury&limit=500', { token });
-    expect(all.body.items.filter((r: { values: { title: string } }) => r.values.title === 'New from the sheet')).toHaveLength(1);
+    expect(
+      all.body.items.filter((r: { values: { title: string } }) => r.values.title === 'New from the sheet'),
+    ).toHaveLength(1);
   });
 
   it('should refuse two changes to one record in one push', async () => {
     const id = randomUUID();
-    const result = await push([{ id, values: need('One') }, { id, values: need('Two') }]);
-    expect(result.rows[1]).toMatchObject({ status: 'invalid', errors: [{ field: 'id', message: expect.stringContaining('row 1 of this push already changes this record') }] });
+    const result = await push([
+      { id, values: need('One') },
+      { id, values: need('Two') },
+    ]);
+    expect(result.rows[1]).toMatchObject({
+      status: 'invalid',
+      errors: [
+        { field: 'id', message: expect.stringContaining('row 1 of this push already changes this record') },
+      ],
+    });
   });
 
   it('should delete with the version read, and treat a repeated delete as unchanged', async () => {
     const created = (await push([{ id: randomUUID(), values: need('To delete') }])).rows[0];
     expect((await push([{ id: created.id, delete: true }])).rows[0].status).toBe('conflict');
-    expect((await push([{ id: created.id, baseVersion: 1, delete: true }])).rows[0]).toMatchObject({ status: 'deleted', version: 2 });
+    expect((await push([{ id: created.id, baseVersion: 1, delete: true }])).rows[0]).toMatchObject({
+      status: 'deleted',
+      version: 2,
+    });
     expect((await push([{ id: created.id, baseVersion: 1, delete: true }])).rows[0].status).toBe('unchanged');
   });
 
@@ -114,11 +159,20 @@ describe('sync push', () => {
 
 describe('sync pull', () => {
   it('should page through changes, then return only what changed since, including tombstones', async () => {
-    await push(Array.from({ length: 20 }, (_, i) => ({ id: `pull-${i}`, values: need(`Pull ${i}`, { councilId: 'selwyn-district' }) })), { path: 'needs' });
+    await push(
+      Array.from({ length: 20 }, (_, i) => ({
+        id: `pull-${i}`,
+        values: need(`Pull ${i}`, { councilId: 'selwyn-district' }),
+      })),
+      { path: 'needs' },
+    );
     const first = await pullAll('needs', 'canterbury');
     expect(first.items.filter((r) => r.id.startsWith('pull-'))).toHaveLength(20);
 
-    await push([{ id: 'pull-3', baseVersion: 1, values: need('Pull 3 edited', { councilId: 'selwyn-district' }) }, { id: 'pull-4', baseVersion: 1, delete: true }]);
+    await push([
+      { id: 'pull-3', baseVersion: 1, values: need('Pull 3 edited', { councilId: 'selwyn-district' }) },
+      { id: 'pull-4', baseVersion: 1, delete: true },
+    ]);
     const next = await pullAll('needs', 'canterbury', first.cursor);
     // The window overlaps the last pull; clients skip versions they already hold.
     const seen = new Map(first.items.map((r) => [r.id, r.version]));
@@ -143,7 +197,13 @@ describe('sync pull', () => {
     const writer = (async () => {
       for (let round = 0; round < 4; round++) {
         const current = await Promise.all(ids.map((id) => h.request('GET', `/v1/needs/${id}`, { token })));
-        await push(current.map((r, i) => ({ id: ids[i], baseVersion: r.body.version, values: need(`${ids[i]} round ${round}`) })));
+        await push(
+          current.map((r, i) => ({
+            id: ids[i],
+            baseVersion: r.body.version,
+            values: need(`${ids[i]} round ${round}`),
+          })),
+        );
       }
       writing = false;
     })();
@@ -155,7 +215,9 @@ describe('sync pull', () => {
   });
 
   it('should keep a region to those who may read it', async () => {
-    const response = await h.request('GET', '/v1/sync/needs?region=canterbury', { token: world.tokens.otago });
+    const response = await h.request('GET', '/v1/sync/needs?region=canterbury', {
+      token: world.tokens.otago,
+    });
     expect(response.status).toBe(403);
     expect(response.body.detail).toContain('cannot see needs of region "canterbury"');
   });

@@ -45,14 +45,20 @@ export const values = {
 
 /** Creates a record with a chosen id (If-None-Match: *) and fails loudly if that does not work. */
 export async function put(h: Harness, token: string, path: string, id: string, body: unknown) {
-  const response = await h.request('PUT', `/v1/${path}/${id}`, { token, body, headers: { 'if-none-match': '*' } });
-  if (response.status !== 201) throw new Error(`setup: PUT ${path}/${id} gave ${response.status}: ${JSON.stringify(response.body)}`);
+  const response = await h.request('PUT', `/v1/${path}/${id}`, {
+    token,
+    body,
+    headers: { 'if-none-match': '*' },
+  });
+  if (response.status !== 201)
+    throw new Error(`setup: PUT ${path}/${id} gave ${response.status}: ${JSON.stringify(response.body)}`);
   return response.body;
 }
 
 export async function post(h: Harness, token: string, path: string, body: unknown) {
   const response = await h.request('POST', `/v1/${path}`, { token, body });
-  if (response.status !== 201) throw new Error(`setup: POST ${path} gave ${response.status}: ${JSON.stringify(response.body)}`);
+  if (response.status !== 201)
+    throw new Error(`setup: POST ${path} gave ${response.status}: ${JSON.stringify(response.body)}`);
   return response.body;
 }
 
@@ -69,8 +75,22 @@ export async function seedWorld(h: Harness) {
   await put(h, national, 'regions', 'canterbury', values.region('Canterbury'));
   await put(h, national, 'regions', 'otago', values.region('Otago'));
   await put(h, national, 'councils', 'christchurch-city', values.council('Christchurch City', 'canterbury'));
-  await put(h, national, 'councils', 'selwyn-district', values.council('Selwyn District', 'canterbury', false));
+  await put(
+    h,
+    national,
+    'councils',
+    'selwyn-district',
+    values.council('Selwyn District', 'canterbury', false),
+  );
   await put(h, national, 'councils', 'dunedin-city', values.council('Dunedin City', 'otago'));
-  const adviser = await post(h, national, 'advisers', values.adviser('canterbury', ['christchurch-city', 'selwyn-district']));
-  return { tokens: { national, canterbury, otago, adviser: adviserToken, viewer }, adviserId: adviser.id as string };
+  const adviser = await post(
+    h,
+    national,
+    'advisers',
+    values.adviser('canterbury', ['christchurch-city', 'selwyn-district']),
+  );
+  return {
+    tokens: { national, canterbury, otago, adviser: adviserToken, viewer },
+    adviserId: adviser.id as string,
+  };
 }

@@ -3,10 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { serve } from '@hono/node-server';
 import { inject } from 'vitest';
-import { Authenticator } from '../../functions/api/authenticate.ts';
 import { createApp } from '../../functions/api/app.ts';
+import { Authenticator } from '../../functions/api/authenticate.ts';
 import type { Role } from '../../functions/records/definition.ts';
-import { createDocumentClient, isLocalEndpoint, NotLocalEndpointError } from '../../functions/store/client.ts';
+import {
+  createDocumentClient,
+  isLocalEndpoint,
+  NotLocalEndpointError,
+} from '../../functions/store/client.ts';
 import { ensureRecordsTable } from '../../functions/store/create-table.ts';
 import { RecordStore } from '../../functions/store/record-store.ts';
 import { UserDirectory } from '../../functions/store/user-directory.ts';
@@ -43,7 +47,11 @@ export async function startHarness(options: { endpoint?: string } = {}): Promise
   const endpoint = options.endpoint ?? inject('dynamoEndpoint');
   if (!isLocalEndpoint(endpoint)) throw new NotLocalEndpointError(endpoint);
   const client = createDocumentClient({ endpoint, localOnly: true });
-  const raw = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const raw = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const tableName = `test-${randomUUID()}`;
   await ensureRecordsTable(raw, tableName);
   raw.destroy();
@@ -51,7 +59,12 @@ export async function startHarness(options: { endpoint?: string } = {}): Promise
   const directory = new UserDirectory(client, tableName);
   const issuer = await DevIssuer.create();
   const authenticator = new Authenticator([issuer.config()], directory);
-  const app = createApp({ store, directory, authenticator, logError: (message, error) => console.error(message, error) });
+  const app = createApp({
+    store,
+    directory,
+    authenticator,
+    logError: (message, error) => console.error(message, error),
+  });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -29,35 +29,78 @@ describe('offline: record definitions', () => {
   });
 
   it('should accept a valid strategy and trim text', () => {
-    const parsed = strategy.schema.parse({ councilId: 'christchurch-city', title: '  Youth into trades ', goal: '2009-all', needIds: [], jointlySupported: false, status: 'proposed' });
+    const parsed = strategy.schema.parse({
+      councilId: 'christchurch-city',
+      title: '  Youth into trades ',
+      goal: '2009-all',
+      needIds: [],
+      jointlySupported: false,
+      status: 'proposed',
+    });
     expect(parsed.title).toBe('Youth into trades');
   });
 
   it('should explain a wrong date format in plain words', () => {
-    expect(errorsFor('need', { councilId: 'c', title: 't', kind: 'need', identifiedOn: '1/3/26', status: 'open' })).toEqual([
-      { field: 'identifiedOn', message: 'expected a date like 2026-03-01 (year-month-day), got "1/3/26"', received: '1/3/26' },
+    expect(
+      errorsFor('need', { councilId: 'c', title: 't', kind: 'need', identifiedOn: '1/3/26', status: 'open' }),
+    ).toEqual([
+      {
+        field: 'identifiedOn',
+        message: 'expected a date like 2026-03-01 (year-month-day), got "1/3/26"',
+        received: '1/3/26',
+      },
     ]);
   });
 
   it('should keep money exact as decimal strings and refuse floats', () => {
-    const base = { regionId: 'r', agency: 'MSD', programme: 'Job Streams', periodStart: '2026-07-01', periodEnd: '2027-06-30' };
+    const base = {
+      regionId: 'r',
+      agency: 'MSD',
+      programme: 'Job Streams',
+      periodStart: '2026-07-01',
+      periodEnd: '2027-06-30',
+    };
     expect(errorsFor('resource-line', { ...base, amount: '1250000.50' })).toEqual([]);
     expect(errorsFor('resource-line', { ...base, amount: 1250000.5 })[0]).toMatchObject({ field: 'amount' });
     expect(errorsFor('resource-line', { ...base, amount: '12.345' })[0]).toMatchObject({ field: 'amount' });
   });
 
   it('should check dates in order and parts not exceeding wholes', () => {
-    expect(errorsFor('resource-line', { regionId: 'r', agency: 'a', programme: 'p', amount: '1', periodStart: '2026-07-01', periodEnd: '2026-06-30' })[0]).toMatchObject({
+    expect(
+      errorsFor('resource-line', {
+        regionId: 'r',
+        agency: 'a',
+        programme: 'p',
+        amount: '1',
+        periodStart: '2026-07-01',
+        periodEnd: '2026-06-30',
+      })[0],
+    ).toMatchObject({
       field: 'periodEnd',
       message: 'the period must not end before it starts (2026-06-30 is before 2026-07-01)',
     });
-    expect(errorsFor('indicator', { councilId: 'c', period: '2026-Q1', peopleNotInWorkOrTraining: 10, youngPeopleNotInWorkOrTraining: 11 })[0]).toMatchObject({
+    expect(
+      errorsFor('indicator', {
+        councilId: 'c',
+        period: '2026-Q1',
+        peopleNotInWorkOrTraining: 10,
+        youngPeopleNotInWorkOrTraining: 11,
+      })[0],
+    ).toMatchObject({
       field: 'youngPeopleNotInWorkOrTraining',
     });
   });
 
   it('should refuse hours with more than two decimal places', () => {
-    expect(errorsFor('activity', { adviserId: 'a', councilId: 'c', weekStarting: '2026-11-16', kind: 'advice', hours: 1.234 })[0]).toMatchObject({ field: 'hours', message: expect.stringContaining('two decimal places') });
+    expect(
+      errorsFor('activity', {
+        adviserId: 'a',
+        councilId: 'c',
+        weekStarting: '2026-11-16',
+        kind: 'advice',
+        hours: 1.234,
+      })[0],
+    ).toMatchObject({ field: 'hours', message: expect.stringContaining('two decimal places') });
   });
 });
 
@@ -79,10 +122,22 @@ describe('offline: change detection', () => {
 describe('offline: access rules', () => {
   const council = definitionForType('council')!;
   it('should keep reference data to national staff and regions to their own staff', () => {
-    expect(writeRefusal({ kind: 'user', id: 'a', role: 'national', regionIds: [] }, council, 'otago')).toBeUndefined();
-    expect(writeRefusal({ kind: 'user', id: 'b', role: 'regional', regionIds: ['otago'] }, council, 'otago')).toContain('only by national staff');
-    expect(writeRefusal({ kind: 'user', id: 'c', role: 'adviser', regionIds: ['otago'] }, strategy, 'canterbury')).toContain('cannot change records of region "canterbury"');
-    expect(writeRefusal({ kind: 'client', id: 'd', role: 'national', regionIds: [], scopes: new Set(['records/read']) }, strategy, 'otago')).toContain('records/write scope');
+    expect(
+      writeRefusal({ kind: 'user', id: 'a', role: 'national', regionIds: [] }, council, 'otago'),
+    ).toBeUndefined();
+    expect(
+      writeRefusal({ kind: 'user', id: 'b', role: 'regional', regionIds: ['otago'] }, council, 'otago'),
+    ).toContain('only by national staff');
+    expect(
+      writeRefusal({ kind: 'user', id: 'c', role: 'adviser', regionIds: ['otago'] }, strategy, 'canterbury'),
+    ).toContain('cannot change records of region "canterbury"');
+    expect(
+      writeRefusal(
+        { kind: 'client', id: 'd', role: 'national', regionIds: [], scopes: new Set(['records/read']) },
+        strategy,
+        'otago',
+      ),
+    ).toContain('records/write scope');
   });
 });
 
@@ -95,7 +150,9 @@ describe('offline: cursors and endpoints', () => {
   });
 
   it('should refuse to talk to a real AWS endpoint when local-only', () => {
-    expect(() => createDocumentClient({ endpoint: 'https://dynamodb.ap-southeast-2.amazonaws.com', localOnly: true })).toThrow(NotLocalEndpointError);
+    expect(() =>
+      createDocumentClient({ endpoint: 'https://dynamodb.ap-southeast-2.amazonaws.com', localOnly: true }),
+    ).toThrow(NotLocalEndpointError);
     expect(() => createDocumentClient({ localOnly: true })).toThrow(NotLocalEndpointError);
     expect(() => createDocumentClient({ endpoint: 'http://127.0.0.1:8000', localOnly: true })).not.toThrow();
   });

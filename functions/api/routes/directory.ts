@@ -12,13 +12,26 @@ function requireNational(p: Principal): void {
 }
 
 /** The user directory: who may use the system, with which role and regions. National staff only. */
-export function registerDirectoryRoutes(app: Hono<AppEnv>, directory: UserDirectory, auth: Authenticator): void {
+export function registerDirectoryRoutes(
+  app: Hono<AppEnv>,
+  directory: UserDirectory,
+  auth: Authenticator,
+): void {
   app.get('/v1/me', (c) => {
     const p = c.get('principal');
-    return c.json({ kind: p.kind, id: p.id, role: p.role, regionIds: p.regionIds, scopes: p.scopes ? [...p.scopes] : undefined });
+    return c.json({
+      kind: p.kind,
+      id: p.id,
+      role: p.role,
+      regionIds: p.regionIds,
+      scopes: p.scopes ? [...p.scopes] : undefined,
+    });
   });
 
-  for (const [segment, kind] of [['users', 'user'], ['clients', 'client']] as const) {
+  for (const [segment, kind] of [
+    ['users', 'user'],
+    ['clients', 'client'],
+  ] as const) {
     app.get(`/v1/${segment}/:key`, async (c) => {
       requireNational(c.get('principal'));
       const entry = await directory.find(kind, c.req.param('key'));
@@ -37,7 +50,9 @@ export function registerDirectoryRoutes(app: Hono<AppEnv>, directory: UserDirect
         );
       }
       if (parsed.data.role !== 'national' && parsed.data.regionIds.length === 0) {
-        throw new BadRequestError('Name at least one region for a role other than national.', [{ field: 'regionIds', message: 'name at least one region' }]);
+        throw new BadRequestError('Name at least one region for a role other than national.', [
+          { field: 'regionIds', message: 'name at least one region' },
+        ]);
       }
       const entry = await directory.put(kind, c.req.param('key'), parsed.data, principal.id);
       auth.forget(kind, c.req.param('key'));

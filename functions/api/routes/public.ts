@@ -20,7 +20,8 @@ export function publicFields(definition: RecordDefinition): string[] {
 /** What the public may see of a record: public records only, public fields only. */
 export function publicView(definition: RecordDefinition, record: StoredRecord) {
   const values: Record<string, unknown> = {};
-  for (const name of publicFields(definition)) if (record.values[name] !== undefined) values[name] = record.values[name];
+  for (const name of publicFields(definition))
+    if (record.values[name] !== undefined) values[name] = record.values[name];
   return { id: record.id, type: record.type, regionId: record.regionId, updatedAt: record.updatedAt, values };
 }
 
@@ -33,8 +34,21 @@ export function registerPublicRoutes(app: Hono<AppEnv>, store: RecordStore): voi
   for (const definition of PUBLIC_DEFINITIONS) {
     const enumFields = definition.fields.filter((f) => f.public && f.kind === 'enum');
     app.get(`/v1/public/${definition.path}`, async (c) => {
-      const filters = Object.fromEntries(enumFields.map((f) => [f.name, z.enum(f.options as [string, ...string[]], { error: `expected one of: ${f.options!.join(', ')}` }).optional()]));
-      const q = parseQuery(c, { region: queryFields.region, q: z.string().max(200).optional(), limit: queryFields.limit, cursor: queryFields.cursor, ...filters });
+      const filters = Object.fromEntries(
+        enumFields.map((f) => [
+          f.name,
+          z
+            .enum(f.options as [string, ...string[]], { error: `expected one of: ${f.options!.join(', ')}` })
+            .optional(),
+        ]),
+      );
+      const q = parseQuery(c, {
+        region: queryFields.region,
+        q: z.string().max(200).optional(),
+        limit: queryFields.limit,
+        cursor: queryFields.cursor,
+        ...filters,
+      });
       const limit = q.limit ?? 100;
       const words = q.q ? foldForSearch(q.q).split(/\s+/).filter(Boolean) : [];
       const items: ReturnType<typeof publicView>[] = [];
@@ -42,10 +56,23 @@ export function registerPublicRoutes(app: Hono<AppEnv>, store: RecordStore): voi
       let more = true;
       // Reads pages until enough visible matches are found; the directory is small per region.
       while (items.length < limit && more) {
-        const page = await store.list({ type: definition.type, regionId: q.region, limit: limit - items.length, cursor, newestFirst: true });
+        const page = await store.list({
+          type: definition.type,
+          regionId: q.region,
+          limit: limit - items.length,
+          cursor,
+          newestFirst: true,
+        });
         for (const record of page.items) {
           if (!isVisible(definition, record)) continue;
-          if (enumFields.some((f) => (q as Record<string, unknown>)[f.name] && record.values[f.name] !== (q as Record<string, unknown>)[f.name])) continue;
+          if (
+            enumFields.some(
+              (f) =>
+                (q as Record<string, unknown>)[f.name] &&
+                record.values[f.name] !== (q as Record<string, unknown>)[f.name],
+            )
+          )
+            continue;
           const view = publicView(definition, record);
           if (words.length > 0) {
             const haystack = foldForSearch(Object.values(view.values).join(' '));
@@ -63,7 +90,9 @@ export function registerPublicRoutes(app: Hono<AppEnv>, store: RecordStore): voi
     app.get(`/v1/public/${definition.path}/:id`, async (c) => {
       const record = await store.get(definition.type, c.req.param('id'));
       if (!record || !isVisible(definition, record)) {
-        throw new NotFoundError(`There is no public ${definition.label.toLowerCase()} with id "${c.req.param('id')}".`);
+        throw new NotFoundError(
+          `There is no public ${definition.label.toLowerCase()} with id "${c.req.param('id')}".`,
+        );
       }
       c.header('Cache-Control', 'public, max-age=300');
       return c.json(publicView(definition, record));

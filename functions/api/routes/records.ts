@@ -3,7 +3,15 @@ import type { Hono } from 'hono';
 import { BadRequestError } from '../../domain/errors.ts';
 import type { RecordService } from '../../domain/record-service.ts';
 import type { StoredRecord, Values } from '../../records/definition.ts';
-import { type AppEnv, definitionFromPath, etag, ifMatchVersion, parseQuery, queryFields, readJson } from '../request.ts';
+import {
+  type AppEnv,
+  definitionFromPath,
+  etag,
+  ifMatchVersion,
+  parseQuery,
+  queryFields,
+  readJson,
+} from '../request.ts';
 
 export const MAX_RECORD_BYTES = 256 * 1024;
 
@@ -19,7 +27,9 @@ function idFromIdempotencyKey(principalId: string, type: string, key: string): s
 /** RFC 7396 merge patch over the stored values: null removes a field. */
 function mergePatch(values: Values, patch: unknown): Values {
   if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
-    throw new BadRequestError('A PATCH body must be a JSON object of the fields to change (null removes a field).');
+    throw new BadRequestError(
+      'A PATCH body must be a JSON object of the fields to change (null removes a field).',
+    );
   }
   const merged = { ...values };
   for (const [key, value] of Object.entries(patch)) {
@@ -81,7 +91,11 @@ export function registerRecordRoutes(app: Hono<AppEnv>, service: RecordService):
     const creating = c.req.header('if-none-match')?.trim() === '*';
     const baseVersion = creating ? undefined : ifMatchVersion(c, true);
     const values = await readJson(c, MAX_RECORD_BYTES);
-    const outcome = await service.change(definition, c.get('principal'), { id: c.req.param('id'), baseVersion, values });
+    const outcome = await service.change(definition, c.get('principal'), {
+      id: c.req.param('id'),
+      baseVersion,
+      values,
+    });
     c.header('ETag', etag(outcome.record!.version));
     return c.json(outcome.record!, outcome.status === 'created' ? 201 : 200);
   });
@@ -102,15 +116,24 @@ export function registerRecordRoutes(app: Hono<AppEnv>, service: RecordService):
   app.delete('/v1/:path/:id', async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
     const baseVersion = ifMatchVersion(c, true);
-    const outcome = await service.change(definition, c.get('principal'), { id: c.req.param('id'), baseVersion, delete: true });
+    const outcome = await service.change(definition, c.get('principal'), {
+      id: c.req.param('id'),
+      baseVersion,
+      delete: true,
+    });
     return c.json(outcome.record!);
   });
 
   app.get('/v1/:path/:id/history', async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
     const q = parseQuery(c, { limit: queryFields.limit, cursor: queryFields.cursor });
-    const page = await service.history(definition, c.get('principal'), c.req.param('id'), q.limit ?? 100, q.cursor);
+    const page = await service.history(
+      definition,
+      c.get('principal'),
+      c.req.param('id'),
+      q.limit ?? 100,
+      q.cursor,
+    );
     return c.json({ items: page.items, more: page.more, cursor: page.cursor });
   });
 }
-

@@ -15,16 +15,23 @@ export const pushRowSchema = z.strictObject({
 });
 
 const pushBodySchema = z.strictObject({
-  rows: z.array(z.unknown()).min(1, { error: 'send at least one row' }).max(MAX_PUSH_ROWS, {
-    error: `send at most ${MAX_PUSH_ROWS} rows per push; split the rest into further pushes`,
-  }),
+  rows: z
+    .array(z.unknown())
+    .min(1, { error: 'send at least one row' })
+    .max(MAX_PUSH_ROWS, {
+      error: `send at most ${MAX_PUSH_ROWS} rows per push; split the rest into further pushes`,
+    }),
 });
 
 /** The sync protocol: pull changes since a cursor, push rows with per-row outcomes. */
 export function registerSyncRoutes(app: Hono<AppEnv>, service: RecordService): void {
   app.get('/v1/sync/:path', async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
-    const q = parseQuery(c, { region: queryFields.region, since: queryFields.cursor, limit: queryFields.limit });
+    const q = parseQuery(c, {
+      region: queryFields.region,
+      since: queryFields.cursor,
+      limit: queryFields.limit,
+    });
     const page = await service.pull(definition, c.get('principal'), q.region, q.limit ?? 500, q.since);
     return c.json({ items: page.items, more: page.more, cursor: page.cursor });
   });
@@ -51,7 +58,10 @@ export function registerSyncRoutes(app: Hono<AppEnv>, service: RecordService): v
           status: 'invalid',
           errors: r.error.issues.map((i) => ({
             field: i.path.join('.') || 'row',
-            message: i.code === 'unrecognized_keys' ? `unknown row field(s) ${i.keys.join(', ')}: a row has id, baseVersion, values and delete` : i.message,
+            message:
+              i.code === 'unrecognized_keys'
+                ? `unknown row field(s) ${i.keys.join(', ')}: a row has id, baseVersion, values and delete`
+                : i.message,
           })),
         };
         result.counts.invalid++;

@@ -9,7 +9,8 @@ export const action = defineRecord({
   path: 'actions',
   label: 'Action',
   pluralLabel: 'Actions',
-  description: 'An action in an LEC group\u2019s monitoring and accountability process: owner, due date, status.',
+  description:
+    'An action in an LEC group\u2019s monitoring and accountability process: owner, due date, status.',
   schema: z.object({
     lecGroupId: ref('lec-group', { title: 'LEC group', help: 'The group accountable' }),
     title: text({ title: 'Title', help: 'What is to be done' }),

@@ -13,7 +13,11 @@ export const adviser = defineRecord({
     name: text({ title: 'Name', help: 'Full name' }),
     email: email({ title: 'Email', help: 'Work email address' }),
     regionId: ref('region', { title: 'Region', help: 'The CEG region the adviser works in' }),
-    councilIds: refs('council', { title: 'Councils', help: 'Councils the adviser works with, by id, separated by commas', max: 20 }),
+    councilIds: refs('council', {
+      title: 'Councils',
+      help: 'Councils the adviser works with, by id, separated by commas',
+      max: 20,
+    }),
     active: boolean({ title: 'Active', help: 'False once the adviser has left' }),
   }),
   scope: { field: 'regionId' },

@@ -9,12 +9,16 @@ export const agreement = defineRecord({
   path: 'agreements',
   label: 'Agreement',
   pluralLabel: 'Agreements',
-  description: 'The expectations a mayor and a Community Employment Adviser agree at the start of the relationship.',
+  description:
+    'The expectations a mayor and a Community Employment Adviser agree at the start of the relationship.',
   schema: z.object({
     councilId: ref('council', { title: 'Council', help: 'The Taskforce member council' }),
     adviserId: ref('adviser', { title: 'Adviser', help: 'The Community Employment Adviser' }),
     expectations: longText({ title: 'Expectations', help: 'What each side expects of the other' }),
-    status: oneOf(['draft', 'agreed', 'under-review', 'ended'], { title: 'Status', help: 'draft until both sides agree' }),
+    status: oneOf(['draft', 'agreed', 'under-review', 'ended'], {
+      title: 'Status',
+      help: 'draft until both sides agree',
+    }),
     agreedOn: date({ title: 'Agreed on', help: 'When the mayor and adviser agreed (YYYY-MM-DD)' }).optional(),
     reviewBy: date({ title: 'Review by', help: 'When to review the expectations (YYYY-MM-DD)' }).optional(),
   }),
@@ -22,7 +26,11 @@ export const agreement = defineRecord({
   councilField: 'councilId',
   rules: [requireTaskforceMember('councilId', 'an agreement')],
   refine: combine(
-    requiredWhen('agreedOn', (v) => v.status === 'agreed' || v.status === 'under-review', 'give the date the expectations were agreed'),
+    requiredWhen(
+      'agreedOn',
+      (v) => v.status === 'agreed' || v.status === 'under-review',
+      'give the date the expectations were agreed',
+    ),
     dateOrder('agreedOn', 'reviewBy', 'the review date must not be before the date agreed'),
   ),
 });

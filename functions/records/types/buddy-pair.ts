@@ -11,13 +11,22 @@ export const buddyPair = defineRecord({
   description: 'Two LEC groups\u2019 co-ordinators supporting, coaching and mentoring each other.',
   schema: z.object({
     lecGroupId: ref('lec-group', { title: 'LEC group', help: 'The first co-ordinator\u2019s group' }),
-    buddyLecGroupId: ref('lec-group', { title: 'Buddy LEC group', help: 'The second co-ordinator\u2019s group (any region)' }),
+    buddyLecGroupId: ref('lec-group', {
+      title: 'Buddy LEC group',
+      help: 'The second co-ordinator\u2019s group (any region)',
+    }),
     since: date({ title: 'Since', help: 'When the pairing started (YYYY-MM-DD)' }),
     notes: longText({ title: 'Notes', help: 'Support, coaching and mentoring given' }).optional(),
   }),
   scope: { field: 'lecGroupId' },
   refine: (v) =>
     v.lecGroupId === v.buddyLecGroupId
-      ? [{ field: 'buddyLecGroupId', message: 'a co-ordinator cannot be their own buddy: choose another LEC group', received: v.buddyLecGroupId }]
+      ? [
+          {
+            field: 'buddyLecGroupId',
+            message: 'a co-ordinator cannot be their own buddy: choose another LEC group',
+            received: v.buddyLecGroupId,
+          },
+        ]
       : [],
 });

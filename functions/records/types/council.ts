@@ -15,20 +15,41 @@ export const council = defineRecord({
   description: 'A territorial local authority, its mayor and its Mayors Taskforce for Jobs membership.',
   schema: z.object({
     name: text({ title: 'Name', help: 'Official name, with macrons (Whangārei District)', public: true }),
-    kind: oneOf(['city', 'district', 'unitary', 'territory'], { title: 'Kind', help: 'City, district, unitary or territory council', public: true }),
+    kind: oneOf(['city', 'district', 'unitary', 'territory'], {
+      title: 'Kind',
+      help: 'City, district, unitary or territory council',
+      public: true,
+    }),
     regionId: ref('region', { title: 'Region', help: 'The CEG region the council belongs to', public: true }),
     mayor: text({ title: 'Mayor', help: 'The current mayor' }).optional(),
-    taskforceMember: boolean({ title: 'Taskforce member', help: 'Whether the mayor is a member of the Mayors Taskforce for Jobs', public: true }),
-    memberSince: date({ title: 'Member since', help: 'When the council joined the Taskforce (YYYY-MM-DD)' }).optional(),
+    taskforceMember: boolean({
+      title: 'Taskforce member',
+      help: 'Whether the mayor is a member of the Mayors Taskforce for Jobs',
+      public: true,
+    }),
+    memberSince: date({
+      title: 'Member since',
+      help: 'When the council joined the Taskforce (YYYY-MM-DD)',
+    }).optional(),
   }),
   scope: { field: 'regionId' },
   councilField: undefined,
   writableBy: ['national'],
   refine: combine(
-    requiredWhen('memberSince', (v) => v.taskforceMember === true, 'give the date the council joined the Taskforce'),
+    requiredWhen(
+      'memberSince',
+      (v) => v.taskforceMember === true,
+      'give the date the council joined the Taskforce',
+    ),
     (v) =>
       v.taskforceMember === false && v.memberSince
-        ? [{ field: 'memberSince', message: 'leave empty when the council is not a Taskforce member', received: v.memberSince }]
+        ? [
+            {
+              field: 'memberSince',
+              message: 'leave empty when the council is not a Taskforce member',
+              received: v.memberSince,
+            },
+          ]
         : [],
   ),
 });

@@ -12,7 +12,10 @@ export const event = defineRecord({
   schema: z.object({
     regionId: ref('region', { title: 'Region', help: 'Where it happens' }),
     lecGroupId: ref('lec-group', { title: 'LEC group', help: 'The group running it, if any' }).optional(),
-    kind: oneOf(['exchange-visit', 'roadshow', 'sector-group', 'business-forum', 'training'], { title: 'Kind', help: 'What sort of event' }),
+    kind: oneOf(['exchange-visit', 'roadshow', 'sector-group', 'business-forum', 'training'], {
+      title: 'Kind',
+      help: 'What sort of event',
+    }),
     title: text({ title: 'Title', help: 'What it is called' }),
     heldOn: date({ title: 'Held on', help: 'The date (YYYY-MM-DD)' }),
     location: text({ title: 'Location', help: 'Where' }).optional(),

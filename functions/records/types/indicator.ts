@@ -15,11 +15,18 @@ export const indicator = defineRecord({
     councilId: ref('council', { title: 'Council', help: 'The council area measured' }),
     period: quarter({ title: 'Period', help: 'The quarter measured, like 2026-Q3' }),
     peopleNotInWorkOrTraining: integer({ title: 'People not in work or training', help: 'All ages' }),
-    youngPeopleNotInWorkOrTraining: integer({ title: 'Young people not in work or training', help: 'Under 25, counted among all people' }),
+    youngPeopleNotInWorkOrTraining: integer({
+      title: 'Young people not in work or training',
+      help: 'Under 25, counted among all people',
+    }),
     source: text({ title: 'Source', help: 'Where the figures come from', max: 300 }).optional(),
   }),
   scope: { field: 'councilId' },
   councilField: 'councilId',
   naturalId: (v) => `${v.councilId}-${v.period.toLowerCase()}`,
-  refine: notMoreThan('youngPeopleNotInWorkOrTraining', 'peopleNotInWorkOrTraining', 'young people are counted among all people, so cannot be more'),
+  refine: notMoreThan(
+    'youngPeopleNotInWorkOrTraining',
+    'peopleNotInWorkOrTraining',
+    'young people are counted among all people, so cannot be more',
+  ),
 });

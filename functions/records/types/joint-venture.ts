@@ -12,14 +12,31 @@ export const jointVenture = defineRecord({
   schema: z.object({
     lecGroupId: ref('lec-group', { title: 'LEC group', help: 'The group that brokered it' }),
     name: text({ title: 'Name', help: 'What the venture is called' }),
-    partnerIds: refs('organisation', { title: 'Partners', help: 'Partner organisations, by id, separated by commas', min: 2, max: 30 }),
-    status: oneOf(['proposed', 'active', 'completed', 'abandoned'], { title: 'Status', help: 'Where it stands' }),
+    partnerIds: refs('organisation', {
+      title: 'Partners',
+      help: 'Partner organisations, by id, separated by commas',
+      min: 2,
+      max: 30,
+    }),
+    status: oneOf(['proposed', 'active', 'completed', 'abandoned'], {
+      title: 'Status',
+      help: 'Where it stands',
+    }),
     startedOn: date({ title: 'Started on', help: 'When it started (YYYY-MM-DD)' }).optional(),
-    outcomes: longText({ title: 'Outcomes', help: 'Service improvements, client access, jobs created' }).optional(),
+    outcomes: longText({
+      title: 'Outcomes',
+      help: 'Service improvements, client access, jobs created',
+    }).optional(),
   }),
   scope: { field: 'lecGroupId' },
   refine: (v) =>
     new Set(v.partnerIds).size !== v.partnerIds.length
-      ? [{ field: 'partnerIds', message: 'each partner organisation may be named only once', received: v.partnerIds }]
+      ? [
+          {
+            field: 'partnerIds',
+            message: 'each partner organisation may be named only once',
+            received: v.partnerIds,
+          },
+        ]
       : [],
 });

@@ -8,19 +8,33 @@ export const membership = defineRecord({
   path: 'memberships',
   label: 'Membership',
   pluralLabel: 'Memberships',
-  description: "An organisation's membership of an LEC group: senior management commitment and whether it is in the business plan.",
+  description:
+    "An organisation's membership of an LEC group: senior management commitment and whether it is in the business plan.",
   schema: z.object({
     lecGroupId: ref('lec-group', { title: 'LEC group', help: 'The group joined' }),
     organisationId: ref('organisation', { title: 'Organisation', help: 'The member organisation' }),
     representative: text({ title: 'Representative', help: 'Who attends for the organisation' }).optional(),
-    seniorCommitment: boolean({ title: 'Senior management committed', help: 'Senior management has committed to the LEC process' }),
-    inBusinessPlan: boolean({ title: 'In business plan', help: 'The commitment is written into the organisation\u2019s business plan' }),
+    seniorCommitment: boolean({
+      title: 'Senior management committed',
+      help: 'Senior management has committed to the LEC process',
+    }),
+    inBusinessPlan: boolean({
+      title: 'In business plan',
+      help: 'The commitment is written into the organisation\u2019s business plan',
+    }),
     joinedOn: date({ title: 'Joined on', help: 'When it joined (YYYY-MM-DD)' }).optional(),
   }),
   scope: { field: 'lecGroupId' },
   naturalId: (v) => `${v.lecGroupId}--${v.organisationId}`,
   refine: (v) =>
     v.inBusinessPlan && !v.seniorCommitment
-      ? [{ field: 'inBusinessPlan', message: 'a commitment in the business plan needs senior management\u2019s commitment first: tick that too, or untick this', received: true }]
+      ? [
+          {
+            field: 'inBusinessPlan',
+            message:
+              'a commitment in the business plan needs senior management\u2019s commitment first: tick that too, or untick this',
+            received: true,
+          },
+        ]
       : [],
 });

@@ -15,7 +15,10 @@ export const need = defineRecord({
     kind: oneOf(['need', 'opportunity'], { title: 'Kind', help: 'A need to meet or an opportunity to take' }),
     description: longText({ title: 'Description', help: 'What was found, and by whom' }).optional(),
     identifiedOn: date({ title: 'Identified on', help: 'When it was identified (YYYY-MM-DD)' }),
-    status: oneOf(['open', 'addressed', 'closed'], { title: 'Status', help: 'open until a strategy addresses it' }),
+    status: oneOf(['open', 'addressed', 'closed'], {
+      title: 'Status',
+      help: 'open until a strategy addresses it',
+    }),
   }),
   scope: { field: 'councilId' },
   councilField: 'councilId',

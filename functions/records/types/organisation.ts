@@ -8,7 +8,8 @@ export const organisation = defineRecord({
   path: 'organisations',
   label: 'Organisation',
   pluralLabel: 'Organisations',
-  description: "An organisation in a region's preferred list of key players for local employment co-ordination.",
+  description:
+    "An organisation in a region's preferred list of key players for local employment co-ordination.",
   schema: z.object({
     regionId: ref('region', { title: 'Region', help: 'Where the organisation works' }),
     name: text({ title: 'Name', help: 'The organisation\u2019s name' }),

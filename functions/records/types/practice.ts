@@ -8,7 +8,8 @@ export const practice = defineRecord({
   path: 'practices',
   label: 'Practice',
   pluralLabel: 'Practices',
-  description: "Good practice and successful working models for the knowledge base: what worked and what didn't.",
+  description:
+    "Good practice and successful working models for the knowledge base: what worked and what didn't.",
   schema: z.object({
     regionId: ref('region', { title: 'Region', help: 'Where the practice comes from' }),
     title: text({ title: 'Title', help: 'A short name for the practice' }),
@@ -16,7 +17,10 @@ export const practice = defineRecord({
     whatWorked: longText({ title: 'What worked', help: 'What to repeat' }).optional(),
     whatDidNot: longText({ title: "What didn't", help: 'What to avoid' }).optional(),
     strategyId: ref('strategy', { title: 'Strategy', help: 'The strategy it came from, if any' }).optional(),
-    adviserId: ref('adviser', { title: 'Contributed by', help: 'The adviser who contributed it, if any' }).optional(),
+    adviserId: ref('adviser', {
+      title: 'Contributed by',
+      help: 'The adviser who contributed it, if any',
+    }).optional(),
   }),
   scope: { field: 'regionId' },
 });

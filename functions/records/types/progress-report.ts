@@ -9,17 +9,25 @@ export const progressReport = defineRecord({
   path: 'progress-reports',
   label: 'Progress report',
   pluralLabel: 'Progress reports',
-  description: "A region's quarterly progress report to the national planning and co-ordination group; one per region and quarter.",
+  description:
+    "A region's quarterly progress report to the national planning and co-ordination group; one per region and quarter.",
   schema: z.object({
     regionId: ref('region', { title: 'Region', help: 'The reporting region' }),
     quarter: quarter({ title: 'Quarter', help: 'The quarter reported on, like 2026-Q3' }),
     summary: longText({ title: 'Summary', help: 'Progress against the two goals this quarter' }),
     highlights: longText({ title: 'Highlights', help: 'Good practice and successes to share' }).optional(),
     issues: longText({ title: 'Issues', help: 'Problems to raise with the national group' }).optional(),
-    status: oneOf(['draft', 'submitted'], { title: 'Status', help: 'submitted once sent to the national group' }),
+    status: oneOf(['draft', 'submitted'], {
+      title: 'Status',
+      help: 'submitted once sent to the national group',
+    }),
     submittedOn: date({ title: 'Submitted on', help: 'When it was submitted (YYYY-MM-DD)' }).optional(),
   }),
   scope: { field: 'regionId' },
   naturalId: (v) => `${v.regionId}-${v.quarter.toLowerCase()}`,
-  refine: requiredWhen('submittedOn', (v) => v.status === 'submitted', 'give the date the report was submitted'),
+  refine: requiredWhen(
+    'submittedOn',
+    (v) => v.status === 'submitted',
+    'give the date the report was submitted',
+  ),
 });

@@ -8,15 +8,28 @@ export const publicity = defineRecord({
   path: 'publicity',
   label: 'Publicity',
   pluralLabel: 'Publicity',
-  description: 'A public announcement about a jointly supported strategy, which must acknowledge both parties.',
+  description:
+    'A public announcement about a jointly supported strategy, which must acknowledge both parties.',
   schema: z.object({
     strategyId: ref('strategy', { title: 'Strategy', help: 'The strategy the announcement is about' }),
     title: text({ title: 'Title', help: 'Headline of the announcement' }),
-    channel: oneOf(['media-release', 'newsletter', 'website', 'event', 'other'], { title: 'Channel', help: 'Where it appears' }),
+    channel: oneOf(['media-release', 'newsletter', 'website', 'event', 'other'], {
+      title: 'Channel',
+      help: 'Where it appears',
+    }),
     plannedFor: date({ title: 'Planned for', help: 'Planned release date (YYYY-MM-DD)' }).optional(),
-    acknowledgesCeg: boolean({ title: 'Acknowledges CEG', help: 'The text acknowledges the Community Employment Group' }),
-    acknowledgesTaskforce: boolean({ title: 'Acknowledges Taskforce', help: 'The text acknowledges the Mayors Taskforce for Jobs' }),
-    status: oneOf(['draft', 'approved', 'published'], { title: 'Status', help: 'published needs both acknowledgements' }),
+    acknowledgesCeg: boolean({
+      title: 'Acknowledges CEG',
+      help: 'The text acknowledges the Community Employment Group',
+    }),
+    acknowledgesTaskforce: boolean({
+      title: 'Acknowledges Taskforce',
+      help: 'The text acknowledges the Mayors Taskforce for Jobs',
+    }),
+    status: oneOf(['draft', 'approved', 'published'], {
+      title: 'Status',
+      help: 'published needs both acknowledgements',
+    }),
   }),
   scope: { field: 'strategyId' },
   rules: [
@@ -24,7 +37,7 @@ export const publicity = defineRecord({
     async (values, ctx) => {
       if (values.status === 'draft') return [];
       const s = await ctx.get('strategy', values.strategyId as string);
-      if (!s || s.values.jointlySupported !== true) return [];
+      if (s?.values.jointlySupported !== true) return [];
       const missing = [
         values.acknowledgesCeg !== true ? 'the Community Employment Group' : undefined,
         values.acknowledgesTaskforce !== true ? 'the Mayors Taskforce for Jobs' : undefined,

@@ -20,7 +20,10 @@ export const region = defineRecord({
       title: 'Mayors Team representative',
       help: 'The regional team member on the national planning and co-ordination group',
     }).optional(),
-    mayorsTeamNotes: longText({ title: 'Mayors Team notes', help: 'Who is in the regional Mayors Team and how it works' }).optional(),
+    mayorsTeamNotes: longText({
+      title: 'Mayors Team notes',
+      help: 'Who is in the regional Mayors Team and how it works',
+    }).optional(),
   }),
   scope: 'self',
   writableBy: ['national', 'regional'],

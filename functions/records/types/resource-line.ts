@@ -9,7 +9,8 @@ export const resourceLine = defineRecord({
   path: 'resource-lines',
   label: 'Resource line',
   pluralLabel: 'Resource lines',
-  description: 'A line of the independent audit of government resources coming into the region for employment action.',
+  description:
+    'A line of the independent audit of government resources coming into the region for employment action.',
   schema: z.object({
     regionId: ref('region', { title: 'Region', help: 'The region the money comes into' }),
     agency: text({ title: 'Agency', help: 'The government agency' }),

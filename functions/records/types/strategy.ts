@@ -1,7 +1,14 @@
 import * as z from 'zod';
 import { defineRecord } from '../definition.ts';
 import { boolean, date, integer, longText, oneOf, ref, refs, text } from '../fields.ts';
-import { combine, dateOrder, notMoreThan, requireAgreedAgreementWhenActive, requiredWhen, requireTaskforceMember } from '../rules.ts';
+import {
+  combine,
+  dateOrder,
+  notMoreThan,
+  requireAgreedAgreementWhenActive,
+  requiredWhen,
+  requireTaskforceMember,
+} from '../rules.ts';
 
 /** The two strategic goals (rule 1). */
 export const GOALS = ['2005-youth', '2009-all'] as const;
@@ -16,28 +23,59 @@ export const strategy = defineRecord({
   path: 'strategies',
   label: 'Strategy',
   pluralLabel: 'Strategies',
-  description: 'A strategy designed or reinforced to meet local needs, serving one of the two strategic goals.',
+  description:
+    'A strategy designed or reinforced to meet local needs, serving one of the two strategic goals.',
   schema: z.object({
     councilId: ref('council', { title: 'Council', help: 'The Taskforce member council' }),
     title: text({ title: 'Title', help: 'A short name for the strategy' }),
-    goal: oneOf(GOALS, { title: 'Goal', help: `2005-youth: ${GOAL_WORDS['2005-youth']}; 2009-all: ${GOAL_WORDS['2009-all']}` }),
-    needIds: refs('need', { title: 'Needs', help: 'Needs or opportunities it meets, by id, separated by commas' }),
-    buildsOn: text({ title: 'Builds on', help: 'Existing infrastructure, network or project it builds on, if any', max: 500 }).optional(),
-    jointlySupported: boolean({ title: 'Jointly supported', help: 'Supported jointly by CEG and the Taskforce' }),
-    status: oneOf(['proposed', 'active', 'completed', 'discontinued'], { title: 'Status', help: 'active needs an agreed agreement for the council' }),
+    goal: oneOf(GOALS, {
+      title: 'Goal',
+      help: `2005-youth: ${GOAL_WORDS['2005-youth']}; 2009-all: ${GOAL_WORDS['2009-all']}`,
+    }),
+    needIds: refs('need', {
+      title: 'Needs',
+      help: 'Needs or opportunities it meets, by id, separated by commas',
+    }),
+    buildsOn: text({
+      title: 'Builds on',
+      help: 'Existing infrastructure, network or project it builds on, if any',
+      max: 500,
+    }).optional(),
+    jointlySupported: boolean({
+      title: 'Jointly supported',
+      help: 'Supported jointly by CEG and the Taskforce',
+    }),
+    status: oneOf(['proposed', 'active', 'completed', 'discontinued'], {
+      title: 'Status',
+      help: 'active needs an agreed agreement for the council',
+    }),
     startedOn: date({ title: 'Started on', help: 'When it went active (YYYY-MM-DD)' }).optional(),
     completedOn: date({ title: 'Completed on', help: 'When it finished (YYYY-MM-DD)' }).optional(),
-    peopleIntoWorkOrTraining: integer({ title: 'People into work or training', help: 'Outcome so far: people placed' }).optional(),
-    youngPeopleIntoWorkOrTraining: integer({ title: 'Young people into work or training', help: 'Of those, young people under 25' }).optional(),
+    peopleIntoWorkOrTraining: integer({
+      title: 'People into work or training',
+      help: 'Outcome so far: people placed',
+    }).optional(),
+    youngPeopleIntoWorkOrTraining: integer({
+      title: 'Young people into work or training',
+      help: 'Of those, young people under 25',
+    }).optional(),
     outcomes: longText({ title: 'Outcomes', help: 'What the strategy achieved' }).optional(),
   }),
   scope: { field: 'councilId' },
   councilField: 'councilId',
   rules: [requireTaskforceMember('councilId', 'a strategy'), requireAgreedAgreementWhenActive],
   refine: combine(
-    requiredWhen('startedOn', (v) => v.status === 'active' || v.status === 'completed', 'give the date the strategy started'),
+    requiredWhen(
+      'startedOn',
+      (v) => v.status === 'active' || v.status === 'completed',
+      'give the date the strategy started',
+    ),
     requiredWhen('completedOn', (v) => v.status === 'completed', 'give the date the strategy was completed'),
     dateOrder('startedOn', 'completedOn', 'the completion date must not be before the start date'),
-    notMoreThan('youngPeopleIntoWorkOrTraining', 'peopleIntoWorkOrTraining', 'young people are counted among all people, so cannot be more'),
+    notMoreThan(
+      'youngPeopleIntoWorkOrTraining',
+      'peopleIntoWorkOrTraining',
+      'young people are counted among all people, so cannot be more',
+    ),
   ),
 });
