@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { SnapshotReader } from '../aggregate/snapshot-archive.ts';
 import { DomainError, VersionConflictError, GoneError, ValidationFailedError, BadRequestError } from '../domain/errors.ts';
 import { RecordService } from '../domain/record-service.ts';
 import { BadCursorError } from '../store/cursor.ts';
@@ -7,6 +8,7 @@ import type { UserDirectory } from '../store/user-directory.ts';
 import type { Authenticator } from './authenticate.ts';
 import { problemResponse } from './problem.ts';
 import type { AppEnv } from './request.ts';
+import { registerDashboardRoutes } from './routes/dashboard.ts';
 import { registerDirectoryRoutes } from './routes/directory.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
 import { registerPublicRoutes } from './routes/public.ts';
@@ -21,6 +23,8 @@ export interface AppDependencies {
   logError?: (message: string, error: unknown) => void;
   /** Extra routes mounted by the adapter (the dashboard, locally). */
   extend?: (app: Hono<AppEnv>) => void;
+  /** Dashboard snapshots (S3 in the cloud, a folder locally); without it the dashboard routes answer 503. */
+  snapshots?: SnapshotReader;
 }
 
 const PUBLIC_PREFIXES = ['/healthz', '/openapi.json', '/docs', '/v1/types', '/v1/public/', '/dashboard'];
@@ -46,6 +50,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
 
   registerMetaRoutes(app);
   registerPublicRoutes(app, deps.store);
+  registerDashboardRoutes(app, deps.snapshots);
   deps.extend?.(app);
   registerDirectoryRoutes(app, deps.directory, deps.authenticator);
   registerSyncRoutes(app, service);

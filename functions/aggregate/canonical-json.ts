@@ -1,0 +1,19 @@
+/**
+ * JSON with object keys in sorted order at every level, so that the same figures always produce
+ * the same bytes, whatever order the parallel reads finished in. Arrays keep their order: the
+ * rollups sort every list themselves.
+ */
+export function canonicalJson(value: unknown, indent = 2): string {
+  return JSON.stringify(sortKeys(value), null, indent);
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    const item = (value as Record<string, unknown>)[key];
+    if (item !== undefined) sorted[key] = sortKeys(item);
+  }
+  return sorted;
+}

@@ -1,0 +1,82 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { Context } from 'aws-lambda';
+import { createDocumentClient } from '../store/client.ts';
+import { RecordStore } from '../store/record-store.ts';
+import { type AggregationEvent, aggregateAndPublish, snapshotDateFor } from './nightly-run.ts';
+import { S3SnapshotSink } from './s3-sink.ts';
+import { SnapshotArchive } from './snapshot-archive.ts';
+
+/** Names the monitoring alarms rely on; see docs/dashboard.md, "Operations". */
+export const AGGREGATION_METRICS = {
+  namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'PartnershipRecords',
+  service: process.env.POWERTOOLS_SERVICE_NAME ?? 'records-aggregate',
+  succeeded: 'AggregationSucceeded',
+  failed: 'AggregationFailed',
+  recordsRead: 'AggregationRecordsRead',
+  duration: 'AggregationDuration',
+} as const;
+
+const logger = new Logger({ serviceName: AGGREGATION_METRICS.service });
+const metrics = new Metrics({
+  namespace: AGGREGATION_METRICS.namespace,
+  serviceName: AGGREGATION_METRICS.service,
+});
+
+function requiredEnvironment(name: string): string {
+  const value = process.env[name];
+  if (!value)
+    throw new Error(
+      `${name} is not set: the aggregation function needs it (see infra/lib/nightly-aggregation.ts).`,
+    );
+  return value;
+}
+
+// Built once per container and reused by warm invocations.
+let parts: { store: RecordStore; archive: SnapshotArchive } | undefined;
+
+function connect() {
+  parts ??= {
+    store: new RecordStore(createDocumentClient(), requiredEnvironment('TABLE_NAME')),
+    archive: new SnapshotArchive(new S3SnapshotSink(requiredEnvironment('SNAPSHOT_BUCKET'))),
+  };
+  return parts;
+}
+
+/**
+ * Lambda entry for EventBridge Scheduler: builds the snapshot of today in New Zealand (or the
+ * event's `date`), publishes it to the snapshot bucket, and emits `AggregationSucceeded` (Count, 1)
+ * in the PartnershipRecords namespace with the `service` dimension. Any failure is thrown, so that
+ * Lambda's retries and the failed-runs queue take over.
+ */
+export const handler = async (event: AggregationEvent | undefined, context: Context) => {
+  logger.addContext(context);
+  try {
+    const date = snapshotDateFor(event);
+    const { store, archive } = connect();
+    logger.info('Aggregation started', { date, source: event?.source ?? 'manual' });
+    const { snapshot, published, durationMs } = await aggregateAndPublish(store, archive, { date });
+    metrics.addMetric(AGGREGATION_METRICS.succeeded, MetricUnit.Count, 1);
+    metrics.addMetric(AGGREGATION_METRICS.recordsRead, MetricUnit.Count, snapshot.recordsRead);
+    metrics.addMetric(AGGREGATION_METRICS.duration, MetricUnit.Milliseconds, durationMs);
+    logger.info('Snapshot published', {
+      date,
+      recordsRead: snapshot.recordsRead,
+      files: published.keys.length,
+      latestMoved: published.latestMoved,
+      durationMs,
+    });
+    return {
+      date,
+      recordsRead: snapshot.recordsRead,
+      files: published.keys.length,
+      latestMoved: published.latestMoved,
+    };
+  } catch (error) {
+    metrics.addMetric(AGGREGATION_METRICS.failed, MetricUnit.Count, 1);
+    logger.error('Aggregation failed', error as Error);
+    throw error;
+  } finally {
+    metrics.publishStoredMetrics();
+  }
+};

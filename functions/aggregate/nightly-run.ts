@@ -1,0 +1,81 @@
+import type { RecordStore } from '../store/record-store.ts';
+import { isIsoDate, newZealandDate } from './calendar.ts';
+import { buildSnapshot, buildSnapshots, type RollupOptions } from './rollup.ts';
+import type { PublishResult, SnapshotArchive } from './snapshot-archive.ts';
+import type { Snapshot } from './snapshot-schema.ts';
+
+/** What starts a run: the scheduler sends its scheduled time; a person may name a date. */
+export interface AggregationEvent {
+  /** YYYY-MM-DD: build (or rebuild) the snapshot of this date. */
+  date?: string;
+  /** ISO timestamp from EventBridge Scheduler: its New Zealand date names the snapshot. */
+  scheduledTime?: string;
+  source?: string;
+}
+
+/** Raised for an event that names a date the run cannot use; never retried into success. */
+export class BadAggregationEventError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BadAggregationEventError';
+  }
+}
+
+/**
+ * The date a run builds: the event's `date`, else the New Zealand date of the scheduled time (so a
+ * retry hours later still rebuilds the same night), else today in New Zealand.
+ */
+export function snapshotDateFor(event: AggregationEvent | undefined, now: Date = new Date()): string {
+  if (event?.date !== undefined) {
+    if (typeof event.date !== 'string' || !isIsoDate(event.date)) {
+      throw new BadAggregationEventError(
+        `The event's "date" must be a real date like 2026-11-23, got ${JSON.stringify(event.date)}.`,
+      );
+    }
+    return event.date;
+  }
+  if (event?.scheduledTime) {
+    const scheduled = new Date(event.scheduledTime);
+    if (Number.isNaN(scheduled.getTime())) {
+      throw new BadAggregationEventError(
+        `The event's "scheduledTime" is not a timestamp: ${JSON.stringify(event.scheduledTime)}.`,
+      );
+    }
+    return newZealandDate(scheduled);
+  }
+  return newZealandDate(now);
+}
+
+export interface RunResult {
+  snapshot: Snapshot;
+  published: PublishResult;
+  durationMs: number;
+}
+
+/** One aggregation: build the date's snapshot from the store and publish it to the archive. */
+export async function aggregateAndPublish(
+  store: RecordStore,
+  archive: SnapshotArchive,
+  options: RollupOptions,
+): Promise<RunResult> {
+  const started = performance.now();
+  const snapshot = await buildSnapshot(store, options);
+  const published = await archive.publish(snapshot);
+  return { snapshot, published, durationMs: Math.round(performance.now() - started) };
+}
+
+/**
+ * Several dates from one read of the records, published oldest first (a backfill): each date's
+ * files are what a run for that date alone would write.
+ */
+export async function aggregateAndPublishDates(
+  store: RecordStore,
+  archive: SnapshotArchive,
+  options: Omit<RollupOptions, 'date'> & { dates: string[] },
+): Promise<{ snapshots: Snapshot[]; published: PublishResult[]; durationMs: number }> {
+  const started = performance.now();
+  const snapshots = await buildSnapshots(store, options);
+  const published: PublishResult[] = [];
+  for (const snapshot of snapshots) published.push(await archive.publish(snapshot));
+  return { snapshots, published, durationMs: Math.round(performance.now() - started) };
+}

@@ -1,0 +1,214 @@
+import * as z from 'zod';
+import { GOALS } from '../records/types/strategy.ts';
+
+/**
+ * The dashboard snapshot: every figure the national dashboard shows for one date, nationally and
+ * per region. Written nightly as `snapshots/<date>.json`; other consumers rely on its JSON Schema
+ * (`snapshots/snapshot.schema.json`, `GET /v1/dashboard/schema`), so change it by adding fields,
+ * and bump `schemaVersion` for anything else.
+ */
+
+export const SNAPSHOT_KIND = 'partnership-records.dashboard-snapshot';
+export const SNAPSHOT_SCHEMA_VERSION = 1;
+/** Longest list of items kept per region and list; totals are always complete. */
+export const LIST_ITEMS_PER_REGION = 50;
+/** Report weeks and indicator quarters shown as trends. */
+export const TREND_WEEKS = 12;
+export const TREND_QUARTERS = 12;
+
+export const STRATEGY_STATUSES = ['proposed', 'active', 'completed', 'discontinued'] as const;
+
+const count = z.number().int().min(0);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .describe('A date, YYYY-MM-DD');
+const quarter = z
+  .string()
+  .regex(/^\d{4}-Q[1-4]$/)
+  .describe('A quarter, like 2026-Q3');
+const id = z.string().min(1);
+
+const statusCounts = z.object({
+  proposed: count,
+  active: count,
+  completed: count,
+  discontinued: count,
+});
+
+const weekFigures = z.object({
+  weekStarting: isoDate.describe('The Monday of the report week'),
+  hours: z.number().min(0).describe('Adviser hours recorded for the week, to two decimal places'),
+  activities: count.describe('Activity lines recorded for the week'),
+  advisers: count.describe('Distinct advisers with an activity that week'),
+  councils: count.describe('Distinct councils worked with that week'),
+});
+
+const periodFigures = z.object({
+  period: quarter,
+  people: count.describe('People not in work or training, all ages, summed over the councils that reported'),
+  youngPeople: count.describe('Young people under 25 not in work or training, among them'),
+  councilsReporting: count.describe('Councils with an indicator for the period'),
+});
+
+/** The same figures, nationally and for each region. */
+export const figuresSchema = z.object({
+  councils: z.object({
+    total: count,
+    taskforceMembers: count.describe('Councils whose mayor is a Taskforce member on the snapshot date'),
+    withAgreedExpectations: count.describe('Taskforce member councils with an agreement of status "agreed"'),
+  }),
+  strategies: z.object({
+    total: count,
+    byStatus: statusCounts,
+    byGoal: z.object(
+      Object.fromEntries(GOALS.map((g) => [g, statusCounts])) as Record<
+        (typeof GOALS)[number],
+        typeof statusCounts
+      >,
+    ),
+    jointlySupported: count,
+    buildsOnExisting: count.describe(
+      'Strategies that name existing infrastructure, a network or a project they build on',
+    ),
+    peopleIntoWorkOrTraining: count,
+    youngPeopleIntoWorkOrTraining: count,
+    startedByQuarter: z.record(quarter, count).describe('Strategies by the quarter of their start date'),
+    completedByQuarter: z
+      .record(quarter, count)
+      .describe('Strategies by the quarter of their completion date'),
+  }),
+  adviserWork: z.object({
+    weeks: z
+      .array(weekFigures)
+      .describe(`The ${TREND_WEEKS} report weeks ending with the snapshot's week, oldest first`),
+    lastWeekReported: isoDate
+      .nullable()
+      .describe('The latest report week with an activity, on or before the snapshot date'),
+  }),
+  indicators: z.object({
+    periods: z
+      .array(periodFigures)
+      .describe(`Up to ${TREND_QUARTERS} quarters ending with the snapshot's quarter, oldest first`),
+  }),
+  lec: z.object({
+    groups: count,
+    plansReviewedInLastYear: count.describe(
+      'Groups whose strategic plan was reviewed in the 365 days up to the snapshot date',
+    ),
+    members: count,
+    membersWithSeniorCommitment: count,
+    membersWithCommitmentInBusinessPlan: count,
+  }),
+  actions: z.object({
+    open: count.describe('Actions not done or cancelled on the snapshot date'),
+    overdue: count.describe('Open actions due before the snapshot date'),
+  }),
+  publicityAwaitingAcknowledgement: count,
+  communicationsAwaitingAgreement: count,
+  practices: z.object({
+    total: count,
+    addedByQuarter: z
+      .record(quarter, count)
+      .describe('Practices by the quarter they were added to the knowledge base'),
+  }),
+});
+
+export const overdueActionSchema = z.object({
+  id,
+  regionId: id,
+  lecGroupId: id,
+  groupName: z.string(),
+  title: z.string(),
+  owner: z.string(),
+  dueOn: isoDate,
+  daysOverdue: z.number().int().min(1),
+  status: z.enum(['open', 'in-progress', 'done', 'cancelled']),
+});
+
+export const publicityAwaitingSchema = z.object({
+  id,
+  regionId: id,
+  strategyId: id,
+  title: z.string(),
+  channel: z.string(),
+  status: z.string(),
+  plannedFor: isoDate.nullable(),
+  missing: z.array(z.enum(['CEG', 'Taskforce'])).describe('Whose acknowledgement is missing'),
+});
+
+export const communicationAwaitingSchema = z.object({
+  id,
+  regionId: id,
+  subject: z.string(),
+  audience: z.string(),
+  status: z.string(),
+  missing: z.array(z.enum(['CEG', 'Taskforce'])).describe('Whose agreement is missing'),
+});
+
+export const regionSummarySchema = z.object({
+  id,
+  name: z.string(),
+  cegRegion: z.boolean(),
+  expectedToReport: z.boolean().describe('A CEG region with at least one Taskforce member council'),
+  reportedThisWeek: z.boolean(),
+  lastWeekReported: isoDate.nullable(),
+});
+
+export const snapshotSchema = z
+  .object({
+    kind: z.literal(SNAPSHOT_KIND),
+    schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
+    date: isoDate.describe('The date the figures describe, in New Zealand'),
+    generatedAt: z
+      .string()
+      .describe('When this file was written (ISO timestamp); the only field a re-run may change'),
+    basis: z.object({
+      reportWeek: isoDate.describe("The Monday of the snapshot date's week"),
+      previousReportWeek: isoDate,
+      quarter,
+      weeks: z.array(isoDate),
+      quarters: z.array(quarter),
+      planReviewWindowFrom: isoDate.describe(
+        'Plans reviewed on or after this date count as reviewed in the last year',
+      ),
+      listItemsPerRegion: count,
+    }),
+    goals: z.array(z.object({ id: z.enum(GOALS), words: z.string() })),
+    regions: z.array(regionSummarySchema),
+    national: figuresSchema,
+    byRegion: z.record(id, figuresSchema),
+    lists: z.object({
+      overdueActions: z.array(overdueActionSchema),
+      publicityAwaitingAcknowledgement: z.array(publicityAwaitingSchema),
+      communicationsAwaitingAgreement: z.array(communicationAwaitingSchema),
+      regionsNotReporting: z.array(
+        z.object({ regionId: id, name: z.string(), lastWeekReported: isoDate.nullable() }),
+      ),
+    }),
+    freshness: z
+      .array(z.object({ type: z.string(), regionId: id, records: count, latestUpdatedAt: z.string() }))
+      .describe('For each record type and region: how many current records and when the newest last changed'),
+    recordsRead: count,
+    listsLimitedToRegions: z
+      .array(id)
+      .optional()
+      .describe('Present when the lists were cut to the regions the reader may see; figures are never cut'),
+  })
+  .describe('Partnership Records dashboard snapshot');
+
+export type Snapshot = z.infer<typeof snapshotSchema>;
+export type Figures = z.infer<typeof figuresSchema>;
+export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
+export type OverdueAction = z.infer<typeof overdueActionSchema>;
+export type PublicityAwaiting = z.infer<typeof publicityAwaitingSchema>;
+export type CommunicationAwaiting = z.infer<typeof communicationAwaitingSchema>;
+export type RegionSummary = z.infer<typeof regionSummarySchema>;
+
+/** The snapshot's JSON Schema, for consumers outside this code base. */
+export function snapshotJsonSchema(): Record<string, unknown> {
+  return {
+    $id: 'https://partnership-records.example.nz/schemas/dashboard-snapshot.json',
+    ...z.toJSONSchema(snapshotSchema, { target: 'draft-2020-12', io: 'output' }),
+  };
+}
