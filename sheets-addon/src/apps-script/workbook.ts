@@ -1,0 +1,171 @@
+import type { TypeDescription } from '../sheet/catalogue.ts';
+import type { CellValue } from '../sheet/cell-values.ts';
+import { type ColumnMap, columnFormats, contiguousRuns, mapColumns, ownedColumns } from '../sheet/columns.ts';
+import { CONFLICT_HEADERS } from '../sheet/conflicts.ts';
+import { LOG_HEADERS } from '../sheet/sync-log.ts';
+import type { TabSnapshot, WritePlan } from '../sheet/tab-writes.ts';
+import { UNDO_HEADERS } from '../sheet/undo-log.ts';
+import type { TablePort, TabPort, Workbook } from '../sync/ports.ts';
+import { applyColumnRules } from './column-rules.ts';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Developer metadata on a record tab names its type, so renaming the tab breaks nothing. */
+export const TYPE_METADATA_KEY = 'partnership-records.type';
+
+export const TAB_NAMES = {
+  log: 'Sync log',
+  conflicts: 'Conflicts',
+  undo: 'Undo (last push)',
+  lists: 'Lists',
+} as const;
+
+/** The tab of a record type: the one carrying its metadata, else the one named after it. */
+export function findTypeSheet(spreadsheet: Spreadsheet, type: TypeDescription): Sheet | undefined {
+  const sheets = spreadsheet.getSheets();
+  const tagged = sheets.find((sheet) =>
+    sheet.getDeveloperMetadata().some((m) => m.getKey() === TYPE_METADATA_KEY && m.getValue() === type.type),
+  );
+  return tagged ?? spreadsheet.getSheetByName(type.pluralLabel) ?? undefined;
+}
+
+function typeOfSheet(sheet: Sheet, types: readonly TypeDescription[]): TypeDescription | undefined {
+  const tag = sheet
+    .getDeveloperMetadata()
+    .find((m) => m.getKey() === TYPE_METADATA_KEY)
+    ?.getValue();
+  return types.find((t) => t.type === tag) ?? types.find((t) => t.pluralLabel === sheet.getName());
+}
+
+/** A record tab, read with four range calls and written with a few per run of owned columns. */
+export class SheetTab implements TabPort {
+  constructor(
+    private readonly sheet: Sheet,
+    private readonly type: TypeDescription,
+  ) {}
+
+  get name(): string {
+    return this.sheet.getName();
+  }
+
+  read(): { snapshot: TabSnapshot; map: ColumnMap } {
+    const range = this.sheet.getDataRange();
+    const values = range.getValues() as CellValue[][];
+    const formulas = range.getFormulas();
+    const notes = range.getNotes();
+    const backgrounds = range.getBackgrounds();
+    const headers = values[0] ?? [];
+    return {
+      snapshot: {
+        headers,
+        rows: values.slice(1),
+        formulas: formulas.slice(1),
+        notes: notes.slice(1),
+        backgrounds: backgrounds.slice(1),
+      },
+      map: mapColumns(headers, this.type),
+    };
+  }
+
+  write(plan: WritePlan, map: ColumnMap): void {
+    const lastNeeded = plan.rowsNeeded + 1;
+    const maxRows = this.sheet.getMaxRows();
+    if (lastNeeded > maxRows) {
+      this.sheet.insertRowsAfter(maxRows, lastNeeded - maxRows);
+      // Rows added here did not exist at set-up: give them the columns' dropdowns and checkboxes.
+      applyColumnRules(this.sheet, map, maxRows + 1, lastNeeded - maxRows);
+    }
+    if (plan.appendCount > 0) {
+      // Formats first, so text stays text and dates are read as dates when the values land.
+      const formats = columnFormats(map);
+      for (const run of contiguousRuns(ownedColumns(map))) {
+        const row = Array.from({ length: run.count }, (_, i) => formats.get(run.start + i) ?? '');
+        this.sheet
+          .getRange(plan.appendFrom + 2, run.start + 1, plan.appendCount, run.count)
+          .setNumberFormats(Array.from({ length: plan.appendCount }, () => row));
+      }
+    }
+    for (const block of plan.blocks) {
+      const range = this.sheet.getRange(
+        block.firstRow + 2,
+        block.column + 1,
+        block.numRows,
+        block.numColumns,
+      );
+      range.setValues(block.values);
+      range.setNotes(block.notes);
+      range.setBackgrounds(block.backgrounds);
+    }
+  }
+}
+
+/** A plain table the add-on keeps in its own tab (log, conflicts, undo), made on first use. */
+export class TableTab implements TablePort {
+  constructor(
+    private readonly spreadsheet: Spreadsheet,
+    private readonly name: string,
+    private readonly headers: readonly string[],
+    private readonly hidden = false,
+  ) {}
+
+  sheet(): Sheet {
+    const existing = this.spreadsheet.getSheetByName(this.name);
+    if (existing) return existing;
+    const sheet = this.spreadsheet.insertSheet(this.name);
+    sheet
+      .getRange(1, 1, 1, this.headers.length)
+      .setValues([[...this.headers]])
+      .setFontWeight('bold');
+    sheet.setFrozenRows(1);
+    if (this.hidden) sheet.hideSheet();
+    return sheet;
+  }
+
+  read(): unknown[][] {
+    const sheet = this.spreadsheet.getSheetByName(this.name);
+    if (!sheet || sheet.getLastRow() < 2) return [];
+    return sheet.getRange(2, 1, sheet.getLastRow() - 1, this.headers.length).getValues();
+  }
+
+  write(rows: unknown[][]): void {
+    const sheet = this.sheet();
+    const stale = sheet.getLastRow() - 1;
+    if (stale > rows.length)
+      sheet.getRange(rows.length + 2, 1, stale - rows.length, this.headers.length).clearContent();
+    if (rows.length === 0) return;
+    if (rows.length + 1 > sheet.getMaxRows())
+      sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1 - sheet.getMaxRows());
+    const width = this.headers.length;
+    sheet
+      .getRange(2, 1, rows.length, width)
+      .setValues(rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')));
+  }
+}
+
+/** The spreadsheet the add-on runs in, as the sync runs see it. */
+export function activeWorkbook(): Workbook {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  return {
+    tab(type) {
+      const sheet = findTypeSheet(spreadsheet, type);
+      return sheet ? new SheetTab(sheet, type) : undefined;
+    },
+    selection(types) {
+      const sheet = spreadsheet.getActiveSheet();
+      const type = typeOfSheet(sheet, types);
+      const ranges = spreadsheet.getActiveRangeList()?.getRanges() ?? [];
+      if (!type || ranges.length === 0) return undefined;
+      const rows = new Set<number>();
+      for (const range of ranges) {
+        const last = Math.min(range.getLastRow(), sheet.getLastRow());
+        for (let row = Math.max(range.getRow(), 2); row <= last; row++) rows.add(row - 2);
+      }
+      return rows.size > 0 ? { type, rows } : undefined;
+    },
+    log: new TableTab(spreadsheet, TAB_NAMES.log, LOG_HEADERS),
+    conflicts: new TableTab(spreadsheet, TAB_NAMES.conflicts, CONFLICT_HEADERS),
+    undo: new TableTab(spreadsheet, TAB_NAMES.undo, UNDO_HEADERS, true),
+    flush: () => SpreadsheetApp.flush(),
+  };
+}

@@ -1,0 +1,265 @@
+/**
+ * The add-on's entry points: the menu, the sidebar's server functions (called with
+ * `google.script.run`) and the hourly trigger. The build turns every export of this module into
+ * a top-level function, which is all Apps Script can call. Each one is a thin shell around a
+ * sync run; the work is in `sync/` and `sheet/`.
+ */
+import { appsScriptEnvironment, userStore } from './apps-script/environment.ts';
+import { hourlyPullIsOn, setHourlyPull } from './apps-script/schedule.ts';
+import { type SetupReport, setUpTabs as setUpTabsRun } from './apps-script/tab-setup.ts';
+import { activeWorkbook } from './apps-script/workbook.ts';
+import { readConflicts } from './sheet/conflicts.ts';
+import { ApiClient } from './sync/api-client.ts';
+import { type PullReport, runPull } from './sync/pull-run.ts';
+import { type PushReport, type PushScope, runPush } from './sync/push-run.ts';
+import { type ActionReport, deleteSelected, resolveConflicts, undoLastPush } from './sync/row-actions.ts';
+import {
+  DocumentState,
+  type LastRun,
+  type Progress,
+  type Settings,
+  validateSettings,
+} from './sync/settings.ts';
+import { UserFacingError } from './sync/sync-run.ts';
+
+const TITLE = 'Partnership Records';
+const PENDING_KEY = 'pendingSidebarAction';
+
+/** Errors reach the sidebar and dialogs as plain sentences. */
+function plainError(error: unknown): Error {
+  if (error instanceof UserFacingError) return new Error(error.message);
+  const message = (error as Error)?.message ?? String(error);
+  return new Error(/^(The API|Could not reach)/.test(message) ? message : `Something went wrong: ${message}`);
+}
+
+function attempt<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw plainError(error);
+  }
+}
+
+function state(): DocumentState {
+  return new DocumentState(appsScriptEnvironment().documentStore);
+}
+
+function alert(message: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(TITLE, message, ui.ButtonSet.OK);
+}
+
+function confirm(message: string): boolean {
+  const ui = SpreadsheetApp.getUi();
+  return ui.alert(TITLE, message, ui.ButtonSet.OK_CANCEL) === ui.Button.OK;
+}
+
+/** Runs a menu action and tells the person what happened in a dialog. */
+function fromMenu(work: () => { summary: string }): void {
+  try {
+    alert(work().summary);
+  } catch (error) {
+    alert(plainError(error).message);
+  }
+}
+
+export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.createAddonMenu()
+    .addItem('Open sidebar', 'openSidebar')
+    .addSeparator()
+    .addItem('Set up / repair tabs', 'menuSetUp')
+    .addItem('Pull changes', 'menuPull')
+    .addItem('Push changes…', 'menuPush')
+    .addItem('Push selected rows…', 'menuPushSelected')
+    .addSubMenu(
+      ui
+        .createMenu('Resolve conflicts')
+        .addItem('Keep mine (selected rows)', 'menuKeepMine')
+        .addItem('Take theirs (selected rows)', 'menuTakeTheirs'),
+    )
+    .addItem('Delete selected records…', 'menuDeleteSelected')
+    .addItem('Undo last push…', 'menuUndo')
+    .addSeparator()
+    .addItem('Settings', 'openSidebar')
+    .addToUi();
+}
+
+export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(event as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+export function openSidebar(): void {
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('sidebar').setTitle(TITLE));
+}
+
+export function menuSetUp(): void {
+  fromMenu(() => setUpTabs());
+}
+
+export function menuPull(): void {
+  fromMenu(() => pullNow());
+}
+
+/** Pushing always goes through the sidebar's preview, so nothing is sent unseen. */
+export function menuPush(): void {
+  userStore().set(PENDING_KEY, JSON.stringify({ kind: 'preview' }));
+  openSidebar();
+}
+
+export function menuPushSelected(): void {
+  try {
+    const scope = selectedScope();
+    userStore().set(PENDING_KEY, JSON.stringify({ kind: 'preview', scope }));
+    openSidebar();
+  } catch (error) {
+    alert(plainError(error).message);
+  }
+}
+
+export function menuKeepMine(): void {
+  fromMenu(() => resolveConflicts(appsScriptEnvironment(), activeWorkbook(), 'mine'));
+}
+
+export function menuTakeTheirs(): void {
+  fromMenu(() => resolveConflicts(appsScriptEnvironment(), activeWorkbook(), 'theirs'));
+}
+
+export function menuDeleteSelected(): void {
+  if (
+    !confirm(
+      'Delete the selected rows\' records on the server? The rows stay in the sheet, greyed out, and "Undo last push" brings them back.',
+    )
+  )
+    return;
+  fromMenu(() => deleteSelected(appsScriptEnvironment(), activeWorkbook()));
+}
+
+export function menuUndo(): void {
+  if (
+    !confirm(
+      'Undo the last push from this spreadsheet? Records it created are deleted and records it changed get their previous values back.',
+    )
+  )
+    return;
+  fromMenu(() => undoPush());
+}
+
+/** The hourly trigger: failures are written to the Sync log, never thrown at the person. */
+export function scheduledPull(): void {
+  try {
+    runPull(appsScriptEnvironment(), activeWorkbook(), { scheduled: true });
+  } catch {
+    // SyncRun has logged it in the Sync log, where people look.
+  }
+}
+
+/** The rows selected in a record tab, as a push scope. */
+function selectedScope(): PushScope {
+  const types = (state().settings()?.types ?? []).map((t) => state().type(t)).filter((t) => t !== undefined);
+  const selection = activeWorkbook().selection(types);
+  if (!selection) throw new UserFacingError('Select the rows to push in a record tab first.');
+  return { type: selection.type.type, rows: [...selection.rows].sort((a, b) => a - b) };
+}
+
+export interface SidebarState {
+  user: string;
+  settings: Settings | null;
+  types: { type: string; label: string }[];
+  lastRun: LastRun | null;
+  progress: Progress | null;
+  hourlyPull: boolean;
+  conflicts: { type: string; label: string; id: string; differs: string }[];
+  pending: unknown;
+}
+
+/** Everything the sidebar shows when it opens. */
+export function getSidebarState(): SidebarState {
+  return attempt(() => {
+    const document = state();
+    const settings = document.settings() ?? null;
+    const types = (settings?.types ?? []).map((t) => ({
+      type: t,
+      label: document.type(t)?.pluralLabel ?? t,
+    }));
+    const conflicts = readConflicts(activeWorkbook().conflicts.read())
+      .filter((c) => c.open)
+      .map((c) => ({
+        type: c.type,
+        label: types.find((t) => t.type === c.type)?.label ?? c.type,
+        id: c.id,
+        differs: c.differs,
+      }));
+    const pendingRaw = userStore().get(PENDING_KEY);
+    if (pendingRaw) userStore().delete(PENDING_KEY);
+    return {
+      user: Session.getActiveUser().getEmail(),
+      settings,
+      types,
+      lastRun: document.lastRun() ?? null,
+      progress: document.progress() ?? null,
+      hourlyPull: settings ? hourlyPullIsOn() : false,
+      conflicts,
+      pending: pendingRaw ? JSON.parse(pendingRaw) : null,
+    };
+  });
+}
+
+/** The API's record types, for the settings form's choices. */
+export function listRecordTypes(apiUrl: string): { type: string; label: string }[] {
+  return attempt(() => {
+    const settings = validateSettings({ apiUrl, types: ['any'] });
+    const env = appsScriptEnvironment();
+    return new ApiClient(env.http, settings.apiUrl, () => env.token())
+      .types()
+      .map((t) => ({ type: t.type, label: t.pluralLabel }));
+  });
+}
+
+export function saveSettings(form: unknown): SidebarState {
+  return attempt(() => {
+    const settings = validateSettings(form);
+    state().saveSettings(settings);
+    setHourlyPull(settings.hourlyPull);
+    return getSidebarState();
+  });
+}
+
+export function setUpTabs(): SetupReport {
+  return attempt(() => setUpTabsRun(appsScriptEnvironment(), activeWorkbook()));
+}
+
+export function pullNow(): PullReport {
+  return attempt(() => runPull(appsScriptEnvironment(), activeWorkbook()));
+}
+
+/** Forgets the pull cursors and pulls everything again (rows already up to date are left alone). */
+export function repullEverything(): PullReport {
+  return attempt(() => {
+    const document = state();
+    for (const type of document.settings()?.types ?? []) document.forgetCursor(type);
+    return runPull(appsScriptEnvironment(), activeWorkbook());
+  });
+}
+
+export function previewPush(scope?: PushScope): PushReport {
+  return attempt(() => runPush(appsScriptEnvironment(), activeWorkbook(), { dryRun: true, scope }));
+}
+
+export function confirmPush(scope?: PushScope): PushReport {
+  return attempt(() => runPush(appsScriptEnvironment(), activeWorkbook(), { dryRun: false, scope }));
+}
+
+/** Keep mine / take theirs for one record, from the sidebar's conflict list. */
+export function resolveConflict(choice: 'mine' | 'theirs', type: string, id: string): ActionReport {
+  return attempt(() => resolveConflicts(appsScriptEnvironment(), activeWorkbook(), choice, { type, id }));
+}
+
+export function undoPush(): ActionReport {
+  return attempt(() => undoLastPush(appsScriptEnvironment(), activeWorkbook()));
+}
+
+/** How far a long run has got, for the sidebar's progress bar. */
+export function getProgress(): Progress | null {
+  return attempt(() => state().progress() ?? null);
+}

@@ -1,0 +1,127 @@
+import type { PushRow, TypeDescription } from './catalogue.ts';
+import type { ColumnMap } from './columns.ts';
+import { errorUpdate } from './row-render.ts';
+import { isDeleted, isEdited, type SheetRow } from './row-state.ts';
+import type { RowUpdate } from './tab-writes.ts';
+
+/** A row to send, and what it is: a new record, a change, or a deletion. */
+export interface PushCandidate {
+  row: SheetRow;
+  request: PushRow;
+  kind: 'new' | 'changed' | 'delete';
+}
+
+export interface PushPlan {
+  candidates: PushCandidate[];
+  /** Ids given to new rows; they are written to the sheet before anything is sent, so a retry reuses them. */
+  newIds: Map<number, string>;
+  /** Rows that cannot be sent as they are, with the reason shown on the row. */
+  refused: Map<number, RowUpdate>;
+}
+
+export interface PlanOptions {
+  /** Only these data rows (push selected rows); all rows when absent. */
+  onlyRows?: ReadonlySet<number>;
+  newId: () => string;
+}
+
+/**
+ * Chooses the rows to push: new rows and rows edited since they were last synced, nothing else,
+ * so a push with nothing changed sends nothing.
+ */
+export function planPush(
+  rows: readonly SheetRow[],
+  map: ColumnMap,
+  type: TypeDescription,
+  options: PlanOptions,
+): PushPlan {
+  const plan: PushPlan = { candidates: [], newIds: new Map(), refused: new Map() };
+  const firstRowOfId = new Map<string, number>();
+  for (const row of rows) {
+    if (options.onlyRows && !options.onlyRows.has(row.index)) {
+      if (row.id && !firstRowOfId.has(row.id)) firstRowOfId.set(row.id, row.index);
+      continue;
+    }
+    if (!row.hasContent || isDeleted(row)) continue;
+    if (row.id) {
+      const first = firstRowOfId.get(row.id);
+      if (first !== undefined) {
+        plan.refused.set(
+          row.index,
+          errorUpdate(map, type, [
+            {
+              field: 'id',
+              message: `this row has the same Id as row ${first + 2} (a copied row?); clear this row's Id and Version cells to push it as a new record`,
+            },
+          ]),
+        );
+        continue;
+      }
+      firstRowOfId.set(row.id, row.index);
+    }
+    const unconfirmedNew = row.id !== undefined && row.version === undefined;
+    if (!isEdited(row, type) && !unconfirmedNew) continue;
+    if (row.version !== undefined) {
+      if (!row.id) {
+        plan.refused.set(
+          row.index,
+          errorUpdate(map, type, [
+            {
+              field: 'id',
+              message:
+                'this row has a version but no Id: put its Id back, or clear the Version cell to push it as a new record',
+            },
+          ]),
+        );
+        continue;
+      }
+      plan.candidates.push({
+        row,
+        kind: 'changed',
+        request: { id: row.id, baseVersion: row.version, values: row.values },
+      });
+      continue;
+    }
+    let id = row.id;
+    if (!id && !type.naturalId) {
+      id = options.newId();
+      plan.newIds.set(row.index, id);
+    }
+    plan.candidates.push({ row, kind: 'new', request: { ...(id ? { id } : {}), values: row.values } });
+  }
+  return plan;
+}
+
+/** Deletions of the chosen rows' records, each from the version the row holds. */
+export function planDeletes(rows: readonly SheetRow[], onlyRows: ReadonlySet<number>): PushCandidate[] {
+  return rows
+    .filter((row) => onlyRows.has(row.index) && row.id && row.version !== undefined && !isDeleted(row))
+    .map((row) => ({
+      row,
+      kind: 'delete' as const,
+      request: { id: row.id!, baseVersion: row.version!, delete: true },
+    }));
+}
+
+/** Splits rows into requests of at most `maxRows` rows and about `maxBytes` of JSON. */
+export function chunkRows<T extends { request: PushRow }>(
+  items: readonly T[],
+  maxRows = 500,
+  maxBytes = 4_000_000,
+): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = JSON.stringify(item.request).length + 1;
+    if (current.length > 0 && (current.length >= maxRows || bytes + size > maxBytes)) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}

@@ -1,0 +1,131 @@
+import { editableFields, type TypeDescription, type Values } from './catalogue.ts';
+import { type CellValue, type DateReader, fromCell } from './cell-values.ts';
+import type { ColumnMap } from './columns.ts';
+
+/**
+ * What the add-on knows about each row: its record id and version, the values a person sees, and
+ * the values as last synced (kept in a hidden column). A row is "edited" when what it shows
+ * differs from what was synced. The synced values are kept whole, not as a hash: comparing them
+ * is exact, and they are also what an undo restores and what a conflict is compared against.
+ */
+
+/** The values as last synced with the server, and whether the record was deleted there. */
+export interface SyncedState {
+  values: Values;
+  deletedAt?: string;
+  deletedBy?: string;
+}
+
+/** Stable JSON (sorted keys) so equal values give equal text whatever their key order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object' && Object.prototype.toString.call(value) === '[object Object]') {
+    const record = value as Record<string, unknown>;
+    return `{${Object.keys(record)
+      .filter((k) => record[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function encodeSynced(state: SyncedState): string {
+  return canonicalJson(state);
+}
+
+/** Reads the hidden synced cell; anything unreadable counts as never synced. */
+export function decodeSynced(cell: CellValue): SyncedState | undefined {
+  if (typeof cell !== 'string' || !cell.startsWith('{')) return undefined;
+  try {
+    const parsed = JSON.parse(cell) as SyncedState;
+    return parsed && typeof parsed.values === 'object' && parsed.values !== null ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The comparable form of a row's editable values: empty text and absent values are the same
+ * thing in a cell, so they compare equal here.
+ */
+export function fingerprint(type: TypeDescription, values: Values): string {
+  const comparable: Values = {};
+  for (const field of editableFields(type)) {
+    const value = values[field.name];
+    if (value === undefined || value === null || value === '') continue;
+    comparable[field.name] = value;
+  }
+  return canonicalJson(comparable);
+}
+
+/** One data row of a tab, read through the column map. */
+export interface SheetRow {
+  /** 0-based index among the data rows (sheet row = index + 2). */
+  index: number;
+  id?: string;
+  version?: number;
+  status: string;
+  synced?: SyncedState;
+  /** The editable values the row shows, as the API would receive them. */
+  values: Values;
+  /** Whether any editable field has something in it. */
+  hasContent: boolean;
+}
+
+function cellText(cell: CellValue): string {
+  return cell === null || cell === undefined ? '' : String(cell).trim();
+}
+
+function cellVersion(cell: CellValue): number | undefined {
+  const n = typeof cell === 'number' ? cell : Number(cellText(cell));
+  return cellText(cell) !== '' && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/** Reads one data row. */
+export function readRow(
+  cells: readonly CellValue[],
+  index: number,
+  map: ColumnMap,
+  readDate: DateReader,
+): SheetRow {
+  const values: Values = {};
+  let hasContent = false;
+  for (const { field, index: column } of map.fields) {
+    if (field.derived) continue;
+    const value = fromCell(field, cells[column], readDate);
+    if (value !== undefined) values[field.name] = value;
+    if (cellText(cells[column]) !== '') hasContent = true;
+  }
+  const { id, version, status, synced } = map.system;
+  const idText = id === undefined ? '' : cellText(cells[id]);
+  return {
+    index,
+    id: idText || undefined,
+    version: version === undefined ? undefined : cellVersion(cells[version]),
+    status: status === undefined ? '' : cellText(cells[status]),
+    synced: synced === undefined ? undefined : decodeSynced(cells[synced]),
+    values,
+    hasContent,
+  };
+}
+
+/** Reads every data row of a tab. */
+export function readRows(
+  rows: readonly (readonly CellValue[])[],
+  map: ColumnMap,
+  readDate: DateReader,
+): SheetRow[] {
+  return rows.map((cells, index) => readRow(cells, index, map, readDate));
+}
+
+/** Whether a row shows something other than what was last synced. */
+export function isEdited(row: SheetRow, type: TypeDescription): boolean {
+  if (!row.synced) return row.hasContent;
+  return fingerprint(type, row.values) !== fingerprint(type, row.synced.values);
+}
+
+/** Whether a row stands for a record deleted on the server. */
+export function isDeleted(row: SheetRow): boolean {
+  return row.synced?.deletedAt !== undefined;
+}

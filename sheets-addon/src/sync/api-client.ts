@@ -1,0 +1,182 @@
+import type { ApiRecord, FieldError, PushRow, RowOutcome, TypeDescription } from '../sheet/catalogue.ts';
+
+/**
+ * The add-on's view of the records API. HTTP goes through a small port so that the same code
+ * runs on `UrlFetchApp` in Apps Script and on a fake in tests; everything is synchronous, as
+ * Apps Script is.
+ */
+
+export interface HttpRequest {
+  url: string;
+  method: 'get' | 'post';
+  headers: Record<string, string>;
+  payload?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  body: string;
+}
+
+/** Sends requests in parallel and returns their responses in order; throws when the network fails. */
+export interface Http {
+  fetchAll(requests: HttpRequest[]): HttpResponse[];
+}
+
+/** A request the API answered with an error (problem+json), in words a person can act on. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The API could not be reached or did not answer in time; the request may or may not have been processed. */
+export class NetworkError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NetworkError';
+  }
+}
+
+export interface PushResult {
+  dryRun: boolean;
+  rows: RowOutcome[];
+}
+
+export interface PullPage {
+  items: ApiRecord[];
+  more: boolean;
+  cursor: string;
+}
+
+interface Problem {
+  title?: string;
+  detail?: string;
+  errors?: FieldError[];
+}
+
+function explain(status: number, body: string, what: string): ApiError {
+  let problem: Problem = {};
+  try {
+    problem = JSON.parse(body) as Problem;
+  } catch {
+    // Not problem+json (a proxy's error page, say): fall back to the status.
+  }
+  const detail = problem.detail ?? problem.title ?? `the API answered ${status}`;
+  const lead =
+    status === 401
+      ? 'The API did not accept your sign-in'
+      : status === 403
+        ? 'The API refused this'
+        : status >= 500
+          ? 'The API failed'
+          : `The API could not ${what}`;
+  const fields = (problem.errors ?? []).map((e) => `${e.field}: ${e.message}`).join('; ');
+  return new ApiError(`${lead}: ${detail}${fields ? ` (${fields})` : ''}`, status, problem.errors ?? []);
+}
+
+export class ApiClient {
+  /** Requests sent so far, for the sync log and the request budget. */
+  requests = 0;
+
+  constructor(
+    private readonly http: Http,
+    private readonly baseUrl: string,
+    private readonly token: () => string,
+  ) {}
+
+  private headers(): Record<string, string> {
+    return { Authorization: `Bearer ${this.token()}`, Accept: 'application/json' };
+  }
+
+  private sendAll(requests: HttpRequest[]): HttpResponse[] {
+    if (requests.length === 0) return [];
+    this.requests += requests.length;
+    try {
+      return this.http.fetchAll(requests);
+    } catch (error) {
+      throw new NetworkError(`Could not reach the API at ${this.baseUrl} (${(error as Error).message}).`);
+    }
+  }
+
+  private getJson<T>(path: string, what: string): T {
+    const [response] = this.sendAll([
+      { url: `${this.baseUrl}${path}`, method: 'get', headers: this.headers() },
+    ]);
+    if (response?.status !== 200) throw explain(response?.status ?? 0, response?.body ?? '', what);
+    return JSON.parse(response.body) as T;
+  }
+
+  /** The record types and their fields. */
+  types(): TypeDescription[] {
+    return this.getJson<{ items: TypeDescription[] }>('/v1/types', 'read the record types').items;
+  }
+
+  /** One page of changes since a cursor. */
+  pullPage(path: string, regionId: string | undefined, cursor: string | undefined, limit = 500): PullPage {
+    const query = [`limit=${limit}`];
+    if (regionId) query.push(`region=${encodeURIComponent(regionId)}`);
+    if (cursor) query.push(`since=${encodeURIComponent(cursor)}`);
+    return this.getJson<PullPage>(`/v1/sync/${path}?${query.join('&')}`, `pull ${path}`);
+  }
+
+  /**
+   * Every current record of several lists (reference lists for dropdowns): first pages in
+   * parallel, then any further pages.
+   */
+  listAll(lists: { path: string; regionId?: string }[]): ApiRecord[][] {
+    const url = (path: string, regionId?: string, cursor?: string) =>
+      `${this.baseUrl}/v1/${path}?limit=500${regionId ? `&region=${encodeURIComponent(regionId)}` : ''}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const read = (response: HttpResponse | undefined, path: string) => {
+      if (response?.status !== 200)
+        throw explain(response?.status ?? 0, response?.body ?? '', `list ${path}`);
+      return JSON.parse(response.body) as { items: ApiRecord[]; more: boolean; cursor?: string };
+    };
+    const first = this.sendAll(
+      lists.map(({ path, regionId }) => ({
+        url: url(path, regionId),
+        method: 'get' as const,
+        headers: this.headers(),
+      })),
+    );
+    return lists.map(({ path, regionId }, i) => {
+      let page = read(first[i], path);
+      const items = [...page.items];
+      while (page.more && page.cursor) {
+        page = read(
+          this.sendAll([
+            { url: url(path, regionId, page.cursor), method: 'get', headers: this.headers() },
+          ])[0],
+          path,
+        );
+        items.push(...page.items);
+      }
+      return items;
+    });
+  }
+
+  /**
+   * Pushes several chunks at once (UrlFetchApp.fetchAll runs them in parallel). Each chunk gets
+   * its per-row outcomes, or an ApiError when the whole request was refused.
+   */
+  pushChunks(chunks: { path: string; rows: PushRow[] }[], dryRun: boolean): (PushResult | ApiError)[] {
+    const responses = this.sendAll(
+      chunks.map(({ path, rows }) => ({
+        url: `${this.baseUrl}/v1/sync/${path}?dryRun=${dryRun}`,
+        method: 'post' as const,
+        headers: { ...this.headers(), 'Content-Type': 'application/json' },
+        payload: JSON.stringify({ rows }),
+      })),
+    );
+    return responses.map((response, i) =>
+      response.status === 200
+        ? (JSON.parse(response.body) as PushResult)
+        : explain(response.status, response.body, `push ${chunks[i]!.path}`),
+    );
+  }
+}

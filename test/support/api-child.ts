@@ -1,0 +1,27 @@
+/**
+ * The API in a child process, for tests and benchmarks whose own thread must block: the Sheets
+ * add-on's fakes make synchronous HTTP calls (as Apps Script does), which would deadlock an API
+ * served from the same thread. Reads DYNAMODB_ENDPOINT, TABLE_NAME and AUTH_ISSUERS; prints
+ * "listening <port>" once ready.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from '../../functions/api/app.ts';
+import { Authenticator, issuersFromEnvironment } from '../../functions/api/authenticate.ts';
+import { createDocumentClient } from '../../functions/store/client.ts';
+import { RecordStore } from '../../functions/store/record-store.ts';
+import { UserDirectory } from '../../functions/store/user-directory.ts';
+
+const client = createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT, localOnly: true });
+const tableName = process.env.TABLE_NAME!;
+const directory = new UserDirectory(client, tableName);
+const app = createApp({
+  store: new RecordStore(client, tableName),
+  directory,
+  authenticator: new Authenticator(issuersFromEnvironment(process.env.AUTH_ISSUERS, true), directory),
+  logError: (message, error) => console.error(message, error),
+});
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => {
+  console.log(`listening ${(server.address() as AddressInfo).port}`);
+});
+process.on('SIGTERM', () => server.close(() => process.exit(0)));

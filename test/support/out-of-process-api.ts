@@ -1,0 +1,100 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  createDocumentClient,
+  isLocalEndpoint,
+  NotLocalEndpointError,
+} from '../../functions/store/client.ts';
+import { ensureRecordsTable } from '../../functions/store/create-table.ts';
+import { RecordStore } from '../../functions/store/record-store.ts';
+import { UserDirectory } from '../../functions/store/user-directory.ts';
+import { DevIssuer } from '../../local/dev-issuer.ts';
+import type { Harness } from './harness.ts';
+
+/**
+ * A fresh table on a given DynamoDB Local and the real API serving it from a child process
+ * (see api-child.ts for why). It has the harness's shape, so the factories work with it; it
+ * takes the endpoint as an argument, so benchmarks can use it outside vitest too.
+ */
+export async function startOutOfProcessApi(
+  dynamoEndpoint: string,
+  tableName = `addon-${randomUUID()}`,
+): Promise<Harness> {
+  if (!isLocalEndpoint(dynamoEndpoint)) throw new NotLocalEndpointError(dynamoEndpoint);
+  const raw = new DynamoDBClient({
+    endpoint: dynamoEndpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  await ensureRecordsTable(raw, tableName);
+  raw.destroy();
+  const client = createDocumentClient({ endpoint: dynamoEndpoint, localOnly: true });
+  const store = new RecordStore(client, tableName);
+  const directory = new UserDirectory(client, tableName);
+  const issuer = await DevIssuer.create();
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL('./api-child.ts', import.meta.url).pathname],
+    {
+      env: {
+        ...process.env,
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        DYNAMODB_ENDPOINT: dynamoEndpoint,
+        TABLE_NAME: tableName,
+        AUTH_ISSUERS: JSON.stringify([issuer.config()]),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) =>
+      reject(new Error(`The API child process exited with code ${code} before listening`)),
+    );
+    child.stdout.on('data', (chunk: Buffer) => {
+      const match = /listening (\d+)/.exec(chunk.toString());
+      if (match) resolve(Number(match[1]));
+    });
+  });
+  child.removeAllListeners('exit');
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  return {
+    baseUrl,
+    tableName,
+    store,
+    directory,
+    issuer,
+    async signIn(email, role, regionIds = []) {
+      await directory.put('user', email, { role, regionIds }, 'test-setup');
+      return issuer.mint(email);
+    },
+    async request(method, path, options = {}) {
+      const headers: Record<string, string> = { ...options.headers };
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      let body: string | undefined = options.rawBody;
+      if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // Not JSON: keep the text.
+      }
+      return { status: response.status, headers: response.headers, body: parsed as never };
+    },
+    async close() {
+      if (child.exitCode === null) {
+        await new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        });
+      }
+      client.destroy();
+    },
+  };
+}
