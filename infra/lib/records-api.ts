@@ -1,4 +1,4 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -6,7 +6,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { type AuthIssuer, googleIssuer, machineIssuer } from './auth-issuers.ts';
-import type { EnvironmentConfig } from './environment-config.ts';
+import { type EnvironmentConfig, UNSET_GOOGLE_CLIENT_ID } from './environment-config.ts';
 import { addLoggedDefaultStage } from './http-api-stage.ts';
 import { type MachineAuth, RECORDS_SCOPES } from './machine-auth.ts';
 import { NodeFunction } from './node-function.ts';
@@ -63,6 +63,12 @@ export class RecordsApi extends Construct {
   constructor(scope: Construct, id: string, props: RecordsApiProps) {
     super(scope, id);
     const { config, machineAuth } = props;
+    if (config.googleClientId === UNSET_GOOGLE_CLIENT_ID) {
+      Annotations.of(this).addWarningV2(
+        'partnership-records:google-client-id-unset',
+        'No googleClientId is set, so nobody can sign in with Google. Set it for this environment (docs/deploy.md).',
+      );
+    }
     const issuers = {
       google: googleIssuer(config.googleClientId),
       machine: machineIssuer(machineAuth.issuer, machineAuth.clientIds),

@@ -1,4 +1,4 @@
-import { Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import type { AuthIssuer } from '../../infra/lib/auth-issuers.ts';
 import {
@@ -220,5 +220,18 @@ describe('API function environment', () => {
         jwksUri: `${cognitoIssuer}/.well-known/jwks.json`,
       },
     ]);
+  });
+});
+
+describe('synth warnings', () => {
+  it('should warn that Google sign-in is closed when no client id is set', () => {
+    const withoutClientId = synth({ env: 'dev', context: { googleClientId: '' } });
+    const withClientId = synth({ env: 'prod' });
+
+    Annotations.fromStack(withoutClientId.stack).hasWarning(
+      '*',
+      Match.stringLikeRegexp('No googleClientId is set'),
+    );
+    Annotations.fromStack(withClientId.stack).hasNoWarning('*', Match.anyValue());
   });
 });
