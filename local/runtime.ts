@@ -1,0 +1,250 @@
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type ServerType, serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { DEFAULT_DEMO_SEED, generateDemoData } from '../data/demo/generator.ts';
+import { loadDemoData } from '../data/demo/load.ts';
+import { loadReferenceData } from '../data/reference.ts';
+import { SEED_PRINCIPAL } from '../data/seed-loader.ts';
+import { createApp } from '../functions/api/app.ts';
+import { Authenticator, issuersFromEnvironment } from '../functions/api/authenticate.ts';
+import type { AppEnv } from '../functions/api/request.ts';
+import { todayInNewZealand } from '../functions/domain/lookups.ts';
+import { RecordService } from '../functions/domain/record-service.ts';
+import type { Role } from '../functions/records/definition.ts';
+import { definitionForType } from '../functions/records/registry.ts';
+import { createDocumentClient } from '../functions/store/client.ts';
+import { ensureRecordsTable } from '../functions/store/create-table.ts';
+import { RecordStore } from '../functions/store/record-store.ts';
+import { UserDirectory } from '../functions/store/user-directory.ts';
+import { DevIssuer } from './dev-issuer.ts';
+import { startDynamoLocal } from './dynamo-local.ts';
+import { requireJava17 } from './java.ts';
+import { requirePortFree } from './ports.ts';
+import { readSeedMarker, type SeedMarker, writeSeedMarker } from './seed-marker.ts';
+
+export const LOCAL_TABLE_NAME = 'partnership-records';
+export const DEFAULT_HTTP_PORT = 3000;
+export const DEFAULT_DYNAMODB_PORT = 8000;
+export const DEFAULT_DATA_DIR = '.local';
+
+/** One development user per role, in the user directory of every local start. */
+export const DEV_USERS: readonly { email: string; role: Role; regionIds: string[]; name: string }[] = [
+  { email: 'national@dev.local', role: 'national', regionIds: [], name: 'National Planning (dev)' },
+  {
+    email: 'canterbury.regional@dev.local',
+    role: 'regional',
+    regionIds: ['canterbury'],
+    name: 'Canterbury Regional Team (dev)',
+  },
+  {
+    email: 'canterbury.adviser@dev.local',
+    role: 'adviser',
+    regionIds: ['canterbury'],
+    name: 'Canterbury Adviser (dev)',
+  },
+  { email: 'viewer@dev.local', role: 'viewer', regionIds: ['canterbury'], name: 'Viewer (dev)' },
+];
+
+export interface LocalSystemOptions {
+  /** HTTP port on 127.0.0.1 (default 3000; 0 picks a free one). */
+  port?: number;
+  /** DynamoDB Local's port (default 8000; 0 picks a free one). */
+  dynamoPort?: number;
+  /** Where data is kept between runs: `dynamodb/` and `dev-issuer.json` (default `.local`). */
+  dataDir?: string;
+  /** Load reference and demo data unless this data folder already has them (default true). */
+  seed?: boolean;
+  /** The day the demo data is made for (default: today in New Zealand). */
+  today?: string;
+  demoSeed?: number;
+  /** Fill only these regions with demo data (quick tests); every region when absent. */
+  demoRegionIds?: string[];
+  /** Extra routes for the app, such as the dashboard: passed to `createApp`. */
+  extend?: (app: Hono<AppEnv>) => void;
+  /** Where progress lines go (default: nowhere). */
+  log?: (line: string) => void;
+}
+
+export interface LocalSystem {
+  /** The API's address, like http://127.0.0.1:3000. */
+  baseUrl: string;
+  dynamoEndpoint: string;
+  tableName: string;
+  dataDir: string;
+  /** One development token per role, valid 12 hours from the start. */
+  tokens: Record<Role, string>;
+  users: typeof DEV_USERS;
+  /** What this start did about data: loaded it now, found it loaded before, or was told not to seed. */
+  seeding: { status: 'loaded' | 'reused' | 'skipped'; marker?: SeedMarker };
+  store: RecordStore;
+  /** Closes the HTTP server and stops DynamoDB Local; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole system on this machine: DynamoDB Local with data kept in `dataDir`, the
+ * records table, reference and demo data (once), development users and tokens, and the same
+ * Hono app as in Lambda on a Node HTTP server.
+ */
+export async function startLocalSystem(options: LocalSystemOptions = {}): Promise<LocalSystem> {
+  const log = options.log ?? (() => {});
+  const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
+  const httpPort = options.port ?? DEFAULT_HTTP_PORT;
+  const dynamoPort = options.dynamoPort ?? DEFAULT_DYNAMODB_PORT;
+  requireJava17();
+  if (httpPort !== 0) await requirePortFree(httpPort, '127.0.0.1', 'the API', 'PORT');
+  // DynamoDB Local listens on every interface, so check them all.
+  if (dynamoPort !== 0) await requirePortFree(dynamoPort, '0.0.0.0', 'DynamoDB Local', 'DYNAMODB_PORT');
+
+  log(`Starting DynamoDB Local (data in ${resolve(dataDir, 'dynamodb')})…`);
+  const dynamo = await startDynamoLocal({
+    port: dynamoPort === 0 ? undefined : dynamoPort,
+    dataDir: resolve(dataDir, 'dynamodb'),
+  });
+  const client = createDocumentClient({ endpoint: dynamo.endpoint, localOnly: true });
+  let server: ServerType | undefined;
+  const stop = once(async () => {
+    if (server) await closeServer(server);
+    client.destroy();
+    await dynamo.stop();
+  });
+
+  try {
+    const raw = new DynamoDBClient({
+      endpoint: dynamo.endpoint,
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const table = await ensureRecordsTable(raw, LOCAL_TABLE_NAME);
+    raw.destroy();
+    log(table === 'created' ? `Created table ${LOCAL_TABLE_NAME}.` : `Using table ${LOCAL_TABLE_NAME}.`);
+
+    const store = new RecordStore(client, LOCAL_TABLE_NAME);
+    const directory = new UserDirectory(client, LOCAL_TABLE_NAME);
+    const seeding =
+      options.seed === false ? { status: 'skipped' as const } : await seedOnce(store, options, log);
+    for (const user of DEV_USERS) {
+      await directory.put(
+        'user',
+        user.email,
+        { role: user.role, regionIds: user.regionIds, name: user.name },
+        SEED_PRINCIPAL.id,
+      );
+    }
+
+    const issuer = await DevIssuer.loadOrCreate(resolve(dataDir, 'dev-issuer.json'));
+    // This runtime is local by construction (it refuses non-local endpoints), so the
+    // development issuer is allowed here and nowhere else.
+    const authenticator = new Authenticator(
+      issuersFromEnvironment(JSON.stringify([issuer.config()]), true),
+      directory,
+    );
+    const app = createApp({
+      store,
+      directory,
+      authenticator,
+      logError: (message, error) => console.error(message, error),
+      extend: options.extend,
+    });
+    server = await listen(app.fetch, httpPort);
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    const tokens = {} as Record<Role, string>;
+    for (const user of DEV_USERS) tokens[user.role] = await issuer.mint(user.email, { expiresIn: '12h' });
+    return {
+      baseUrl,
+      dynamoEndpoint: dynamo.endpoint,
+      tableName: LOCAL_TABLE_NAME,
+      dataDir,
+      tokens,
+      users: DEV_USERS,
+      seeding,
+      store,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Loads reference and demo data unless the marker says this data folder has them already. */
+async function seedOnce(
+  store: RecordStore,
+  options: LocalSystemOptions,
+  log: (line: string) => void,
+): Promise<LocalSystem['seeding']> {
+  const existing = await readSeedMarker(store.client, store.tableName);
+  if (existing) {
+    log(
+      `Reusing the data loaded on ${existing.loadedAt.slice(0, 10)} (${existing.rows} demo records). To start afresh: stop, rm -rf ${options.dataDir ?? DEFAULT_DATA_DIR}, start again.`,
+    );
+    return { status: 'reused', marker: existing };
+  }
+  const service = new RecordService(store);
+  const started = Date.now();
+  const reference = await loadReferenceData(service, SEED_PRINCIPAL);
+  log(`Loaded reference data: ${count(reference.regions)} regions, ${count(reference.councils)} councils.`);
+
+  const today = options.today ?? todayInNewZealand();
+  const demoSeed = options.demoSeed ?? DEFAULT_DEMO_SEED;
+  const rows = generateDemoData({ seed: demoSeed, today, regionIds: options.demoRegionIds });
+  log(`Loading ${rows.length} demo records (the first start takes a little while; later starts reuse them)…`);
+  await loadDemoData(service, SEED_PRINCIPAL, rows, {
+    onType: (type, counts) => log(`  ${definitionForType(type)?.pluralLabel ?? type}: ${describe(counts)}`),
+  });
+  const marker: SeedMarker = {
+    loadedAt: new Date().toISOString(),
+    today,
+    demoSeed,
+    ...(options.demoRegionIds ? { demoRegionIds: options.demoRegionIds } : {}),
+    rows: rows.length,
+  };
+  await writeSeedMarker(store.client, store.tableName, marker);
+  log(`Data loaded in ${Math.round((Date.now() - started) / 1000)} s.`);
+  return { status: 'loaded', marker };
+}
+
+function count(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((a, b) => a + b, 0);
+}
+
+/** `{created: 70, unchanged: 2, …}` → "70 created, 2 unchanged". */
+function describe(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([status, n]) => `${n} ${status}`)
+    .join(', ');
+}
+
+function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+  port: number,
+): Promise<ServerType> {
+  return new Promise((resolvePromise, reject) => {
+    const server = serve({ fetch, port, hostname: '127.0.0.1' });
+    server.once('error', reject);
+    server.once('listening', () => {
+      server.off('error', reject);
+      resolvePromise(server);
+    });
+  });
+}
+
+function closeServer(server: ServerType): Promise<void> {
+  return new Promise((resolvePromise) => {
+    server.close(() => resolvePromise());
+    // Idle keep-alive connections would hold the server open for minutes; shutting down ends them.
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  });
+}
+
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  return () => {
+    running ??= fn();
+    return running;
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * `npm start`: the whole system on this machine. See docs/local.md.
+ *
+ * The AWS SDK reads its Node-version warning switch when it is first imported, so the
+ * environment is set here first and everything that imports the SDK is loaded dynamically.
+ */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// For this process only: the API may trust the development token issuer.
+process.env.ALLOW_DEV_ISSUER = 'true';
+
+import { JAVA_INSTALL_HINT, JavaMissingError, javaMajorVersion } from './java.ts';
+
+function portFromEnvironment(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    console.error(
+      `${name}=${raw} is not a port number; use a whole number from 1 to 65535, e.g. ${name}=${fallback}.`,
+    );
+    process.exit(1);
+  }
+  return port;
+}
+
+async function main(): Promise<void> {
+  const java = javaMajorVersion();
+  if (!java || java < 17) {
+    console.error(
+      java
+        ? `Found Java ${java}, which is too old.\n${JAVA_INSTALL_HINT}`
+        : `Java was not found.\n${JAVA_INSTALL_HINT}`,
+    );
+    process.exit(1);
+  }
+
+  const { DEFAULT_DATA_DIR, DEFAULT_DYNAMODB_PORT, DEFAULT_HTTP_PORT, startLocalSystem } = await import(
+    './runtime.ts'
+  );
+  const { PortInUseError } = await import('./ports.ts');
+  const port = portFromEnvironment('PORT', DEFAULT_HTTP_PORT);
+  const dynamoPort = portFromEnvironment('DYNAMODB_PORT', DEFAULT_DYNAMODB_PORT);
+
+  let system: Awaited<ReturnType<typeof startLocalSystem>>;
+  try {
+    system = await startLocalSystem({
+      port,
+      dynamoPort,
+      dataDir: DEFAULT_DATA_DIR,
+      seed: true,
+      log: (line) => console.log(line),
+      // Dashboard: mount the /dashboard routes here, e.g. `extend: (app) => mountDashboard(app, …)`.
+      // Paths under /dashboard are already public in createApp.
+      extend: undefined,
+    });
+  } catch (error) {
+    if (error instanceof PortInUseError || error instanceof JavaMissingError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const url = `http://localhost:${port}`;
+  const national = system.tokens.national;
+  console.log(`
+Partnership Records is running locally.
+
+  API              ${url}/v1
+  API docs         ${url}/docs
+  OpenAPI          ${url}/openapi.json
+  Dashboard        ${url}/dashboard
+  DynamoDB Local   ${system.dynamoEndpoint} (table ${system.tableName}, data in ${DEFAULT_DATA_DIR}/dynamodb)
+
+Development tokens, one per role (valid 12 hours; npm start again for fresh ones):
+${system.users
+  .map(
+    (u) =>
+      `  ${u.role.padEnd(9)} ${u.email} (${u.regionIds.length ? u.regionIds.join(', ') : 'all regions'})\n    ${system.tokens[u.role]}`,
+  )
+  .join('\n')}
+
+Try it:
+  curl -H "Authorization: Bearer ${national}" ${url}/v1/me
+
+Press Ctrl-C to stop.`);
+
+  let stopping = false;
+  const shutDown = async (signal: string) => {
+    if (stopping) {
+      console.error('Stopping anyway.');
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`\n${signal}: stopping the API and DynamoDB Local…`);
+    await system.stop();
+    console.log('Stopped. Your data is kept in .local; npm start picks it up again.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutDown('Ctrl-C'));
+  process.on('SIGTERM', () => void shutDown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('npm start failed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
