@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Dirent } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 
@@ -30,7 +31,8 @@ export function checkSnapshotKey(key: string): string {
 export class LocalFolderSink implements SnapshotSink {
   constructor(readonly root: string) {}
 
-  async put(key: string, body: string): Promise<void> {
+  /** The content type is for S3; files are served by their extension. */
+  async put(key: string, body: string, _contentType?: string): Promise<void> {
     const file = join(this.root, checkSnapshotKey(key));
     await mkdir(dirname(file), { recursive: true });
     // Write then rename, so the dashboard never reads half a file.
@@ -49,15 +51,16 @@ export class LocalFolderSink implements SnapshotSink {
   }
 
   async list(prefix: string): Promise<string[]> {
-    let entries: string[];
+    let entries: Dirent[];
     try {
-      entries = await readdir(this.root, { recursive: true });
+      entries = await readdir(this.root, { recursive: true, withFileTypes: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
     return entries
-      .map((entry) => relative(this.root, join(this.root, entry)).split(sep).join('/'))
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(this.root, join(entry.parentPath, entry.name)).split(sep).join('/'))
       .filter((key) => key.startsWith(prefix) && KEY_RE.test(key) && !key.endsWith('.tmp'))
       .sort();
   }

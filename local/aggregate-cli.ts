@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { isIsoDate, newZealandDate } from '../functions/aggregate/calendar.ts';
+import { aggregateAndPublish } from '../functions/aggregate/nightly-run.ts';
+import { createDocumentClient } from '../functions/store/client.ts';
+import { RecordStore } from '../functions/store/record-store.ts';
+import { backfillHistory, DEFAULT_SNAPSHOT_DIR, localSnapshotArchive } from './dashboard-extension.ts';
+
+/**
+ * `npm run aggregate [-- --date YYYY-MM-DD] [--history 12] [--out DIR]`: builds the dashboard
+ * snapshot from the DynamoDB Local table `npm start` uses, into a local folder laid out like the
+ * snapshot bucket. With --history, also the snapshots of that many weeks before the date.
+ */
+const USAGE = `Usage: npx tsx local/aggregate-cli.ts [--date YYYY-MM-DD] [--history WEEKS] [--out DIR] [--overwrite]
+  --date       the snapshot date (default: today in New Zealand)
+  --history    also build weekly snapshots for this many weeks before the date (default 0)
+  --overwrite  rebuild history dates that already have a snapshot
+  --out        the snapshot folder (default .local/snapshots)
+Environment: DYNAMODB_ENDPOINT (default http://127.0.0.1:8000), TABLE_NAME (default partnership-records)`;
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        date: { type: 'string' },
+        history: { type: 'string', default: '0' },
+        out: { type: 'string', default: DEFAULT_SNAPSHOT_DIR },
+        overwrite: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+})();
+
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const date = values.date ?? newZealandDate();
+if (!isIsoDate(date)) fail(`--date must be a real date like 2026-11-23, got "${date}"`);
+const weeks = Number(values.history);
+if (!Number.isInteger(weeks) || weeks < 0 || weeks > 520)
+  fail(`--history must be a whole number of weeks from 0 to 520, got "${values.history}"`);
+
+const endpoint = process.env.DYNAMODB_ENDPOINT ?? 'http://127.0.0.1:8000';
+const tableName = process.env.TABLE_NAME ?? 'partnership-records';
+const client = createDocumentClient({ endpoint, localOnly: true });
+const store = new RecordStore(client, tableName);
+const archive = localSnapshotArchive(path.resolve(values.out));
+
+try {
+  if (weeks > 0) {
+    const written = await backfillHistory({
+      store,
+      archive,
+      date,
+      weeks,
+      overwrite: values.overwrite,
+      log: console.log,
+    });
+    if (written.length === 0)
+      console.log(
+        `History: all ${weeks} weekly snapshots before ${date} exist already (use --overwrite to rebuild them)`,
+      );
+  }
+  const { snapshot, published, durationMs } = await aggregateAndPublish(store, archive, { date });
+  console.log(
+    `Snapshot for ${date}: ${snapshot.recordsRead} records read in ${durationMs} ms; ${published.keys.length} files in ${path.relative(process.cwd(), values.out) || '.'}` +
+      (published.latestMoved ? '' : ' (latest.json kept: it holds a newer date)'),
+  );
+} catch (error) {
+  const name = (error as Error).name;
+  if (
+    name === 'ResourceNotFoundException' ||
+    (error as { code?: string }).code === 'ECONNREFUSED' ||
+    name === 'TimeoutError'
+  ) {
+    console.error(
+      `Could not read table "${tableName}" at ${endpoint}: ${(error as Error).message || name}. Start the local system with "npm start" first (or set DYNAMODB_ENDPOINT and TABLE_NAME).`,
+    );
+  } else {
+    console.error(error);
+  }
+  process.exitCode = 1;
+} finally {
+  client.destroy();
+}

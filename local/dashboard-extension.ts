@@ -1,0 +1,158 @@
+import { existsSync, statSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Context, Hono } from 'hono';
+import { buildDashboard, DASHBOARD_DIR, DASHBOARD_DIST } from '../dashboard/build.ts';
+import { addDays, isIsoDate, newZealandDate } from '../functions/aggregate/calendar.ts';
+import { aggregateAndPublish, aggregateAndPublishDates } from '../functions/aggregate/nightly-run.ts';
+import { SnapshotArchive } from '../functions/aggregate/snapshot-archive.ts';
+import { checkSnapshotKey, LocalFolderSink } from '../functions/aggregate/snapshot-sink.ts';
+import type { AppEnv } from '../functions/api/request.ts';
+import type { RecordStore } from '../functions/store/record-store.ts';
+
+/**
+ * The national dashboard for `npm start`: the built page at /dashboard/ and the local snapshot
+ * folder beside it (`/dashboard/latest.json`, `/dashboard/snapshots/…`), the same relative layout
+ * CloudFront serves from the site root, so the page is identical in both places.
+ */
+
+const PROJECT_ROOT = path.resolve(import.meta.dirname, '..');
+/** Where local snapshots go: a folder laid out like the snapshot bucket. */
+export const DEFAULT_SNAPSHOT_DIR = path.join(PROJECT_ROOT, '.local/snapshots');
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** The snapshot archive kept in a local folder (the API's `snapshots` dependency locally). */
+export function localSnapshotArchive(dir = DEFAULT_SNAPSHOT_DIR): SnapshotArchive {
+  return new SnapshotArchive(new LocalFolderSink(dir));
+}
+
+async function newestSource(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return Math.max(
+    ...entries
+      .filter(
+        (e) => e.isFile() && /\.(ts|html|css)$/.test(e.name) && !e.parentPath.includes(`${path.sep}dist`),
+      )
+      .map((e) => statSync(path.join(e.parentPath, e.name)).mtimeMs),
+  );
+}
+
+/** Builds the page when dashboard/dist is missing or older than its sources; returns the folder. */
+export async function ensureDashboardBuilt(
+  distDir = DASHBOARD_DIST,
+): Promise<{ distDir: string; built: boolean }> {
+  const index = path.join(distDir, 'index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= (await newestSource(DASHBOARD_DIR)))
+    return { distDir, built: false };
+  await buildDashboard({ outDir: distDir });
+  return { distDir, built: true };
+}
+
+async function sendFile(c: Context, file: string): Promise<Response> {
+  try {
+    const body = await readFile(file);
+    return c.body(body, 200, {
+      'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+    });
+  } catch (error) {
+    if (
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ||
+      (error as NodeJS.ErrnoException).code === 'EISDIR'
+    )
+      return c.notFound();
+    throw error;
+  }
+}
+
+export interface DashboardExtensionOptions {
+  /** The built page (default dashboard/dist; see ensureDashboardBuilt). */
+  distDir?: string;
+  /** The local snapshot folder (default .local/snapshots). */
+  snapshotDir?: string;
+}
+
+/** An `extend(app)` hook for createApp that serves the dashboard and the local snapshots. */
+export function dashboardExtension(options: DashboardExtensionOptions = {}): (app: Hono<AppEnv>) => void {
+  const distDir = options.distDir ?? DASHBOARD_DIST;
+  const snapshotDir = options.snapshotDir ?? DEFAULT_SNAPSHOT_DIR;
+  return (app) => {
+    // The page reads its data relative to its own address, which must therefore end in a slash.
+    app.get('/dashboard', (c) => c.redirect('/dashboard/', 301));
+    app.get('/dashboard/', async (c) => {
+      if (!existsSync(path.join(distDir, 'index.html'))) {
+        return c.text(
+          'The dashboard has not been built yet: run "npm run dashboard:build" (npm start builds it when it starts).',
+          503,
+        );
+      }
+      return sendFile(c, path.join(distDir, 'index.html'));
+    });
+    app.get('/dashboard/latest.json', (c) => sendFile(c, path.join(snapshotDir, 'latest.json')));
+    app.get('/dashboard/snapshots/*', (c) => {
+      const key = c.req.path.slice('/dashboard/'.length);
+      try {
+        checkSnapshotKey(key);
+      } catch {
+        return c.notFound();
+      }
+      return sendFile(c, path.join(snapshotDir, key));
+    });
+    app.get('/dashboard/:file', (c) => {
+      const file = c.req.param('file');
+      if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(file)) return c.notFound();
+      return sendFile(c, path.join(distDir, file));
+    });
+  };
+}
+
+export interface LocalAggregationOptions {
+  store: RecordStore;
+  /** The local archive (default: localSnapshotArchive()). */
+  archive?: SnapshotArchive;
+  /** The date to end on (default: today in New Zealand). */
+  date?: string;
+  log?: (line: string) => void;
+}
+
+/** Runs one aggregation for today unless today's snapshot exists (what `npm start` does first). */
+export async function ensureTodaysSnapshot(
+  options: LocalAggregationOptions,
+): Promise<{ date: string; created: boolean }> {
+  const archive = options.archive ?? localSnapshotArchive();
+  const date = options.date ?? newZealandDate();
+  if ((await archive.dates()).includes(date)) return { date, created: false };
+  const { snapshot, durationMs } = await aggregateAndPublish(options.store, archive, { date });
+  options.log?.(`Dashboard snapshot for ${date}: ${snapshot.recordsRead} records in ${durationMs} ms`);
+  return { date, created: true };
+}
+
+/**
+ * Snapshots for the `weeks` weeks before the date (same weekday, a week apart), each computed as
+ * of its own date from the records' dates, so the demo data's history shows as trends. Dates that
+ * already have a snapshot are kept unless `overwrite`.
+ */
+export async function backfillHistory(
+  options: LocalAggregationOptions & { weeks: number; overwrite?: boolean },
+): Promise<string[]> {
+  const archive = options.archive ?? localSnapshotArchive();
+  const end = options.date ?? newZealandDate();
+  if (!isIsoDate(end)) throw new Error(`expected a date like 2026-11-23, got "${end}"`);
+  const existing = new Set(await archive.dates());
+  const wanted = Array.from({ length: options.weeks }, (_, i) => addDays(end, -7 * (options.weeks - i)));
+  const dates = options.overwrite ? wanted : wanted.filter((d) => !existing.has(d));
+  if (dates.length === 0) return [];
+  const { durationMs } = await aggregateAndPublishDates(options.store, archive, { dates });
+  options.log?.(
+    `Dashboard history: ${dates.length} weekly snapshots from ${dates[0]} to ${dates.at(-1)} in ${durationMs} ms`,
+  );
+  return dates;
+}
