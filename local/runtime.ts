@@ -7,7 +7,7 @@ import { DEFAULT_DEMO_SEED, generateDemoData } from '../data/demo/generator.ts';
 import { loadDemoData } from '../data/demo/load.ts';
 import { loadReferenceData } from '../data/reference.ts';
 import { SEED_PRINCIPAL } from '../data/seed-loader.ts';
-import { createApp } from '../functions/api/app.ts';
+import { type AppDependencies, createApp } from '../functions/api/app.ts';
 import { Authenticator, issuersFromEnvironment } from '../functions/api/authenticate.ts';
 import type { AppEnv } from '../functions/api/request.ts';
 import { todayInNewZealand } from '../functions/domain/lookups.ts';
@@ -63,6 +63,8 @@ export interface LocalSystemOptions {
   demoRegionIds?: string[];
   /** Extra routes for the app, such as the dashboard: passed to `createApp`. */
   extend?: (app: Hono<AppEnv>) => void;
+  /** Where the dashboard routes read snapshots from (a local folder): passed to `createApp`. */
+  snapshots?: AppDependencies['snapshots'];
   /** Where progress lines go (default: nowhere). */
   log?: (line: string) => void;
 }
@@ -147,6 +149,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       authenticator,
       logError: (message, error) => console.error(message, error),
       extend: options.extend,
+      snapshots: options.snapshots,
     });
     server = await listen(app.fetch, httpPort);
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

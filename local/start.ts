@@ -49,9 +49,11 @@ async function main(): Promise<void> {
       dataDir: DEFAULT_DATA_DIR,
       seed: true,
       log: (line) => console.log(line),
-      // Dashboard: mount the /dashboard routes here, e.g. `extend: (app) => mountDashboard(app, …)`.
-      // Paths under /dashboard are already public in createApp.
+      // Dashboard: wire it here. `extend` mounts extra routes (paths under /dashboard are public
+      // in createApp), `snapshots` is the local snapshot folder the dashboard routes read, and
+      // `system.store` (below) is there for making today's snapshot after the start.
       extend: undefined,
+      snapshots: undefined,
     });
   } catch (error) {
     if (error instanceof PortInUseError || error instanceof JavaMissingError) {

@@ -1,14 +1,7 @@
 import type { Principal } from '../../functions/domain/principal.ts';
 import type { RecordService } from '../../functions/domain/record-service.ts';
 import { definitionForType } from '../../functions/records/registry.ts';
-import {
-  addCounts,
-  emptyCounts,
-  type LoadCounts,
-  pushRows,
-  SEED_PRINCIPAL,
-  type SeedRow,
-} from '../seed-loader.ts';
+import { addCounts, emptyCounts, type LoadCounts, pushRows, type SeedRow } from '../seed-loader.ts';
 import { DEMO_LOAD_ORDER } from './generator.ts';
 
 export interface DemoLoadReport {
@@ -17,15 +10,15 @@ export interface DemoLoadReport {
 }
 
 /**
- * Loads demo rows type by type in dependency order, in chunks of 500, through
- * `RecordService.push`. Throws a `SeedLoadError` with the row errors if any row is refused.
+ * Loads demo rows (as `SEED_PRINCIPAL`, normally) type by type in dependency order, in chunks
+ * of 500, through `RecordService.push`. Throws a `SeedLoadError` with the row errors if any row is refused.
  * Loading the same rows again changes nothing (every row `unchanged`). Demo rows may amend what
  * the reference data loaded (Taskforce membership on councils); records someone else has
  * changed since are never overwritten.
  */
 export async function loadDemoData(
   service: RecordService,
-  principal: Principal = SEED_PRINCIPAL,
+  principal: Principal,
   rows: readonly SeedRow[],
   options: { onType?: (type: string, counts: LoadCounts) => void } = {},
 ): Promise<DemoLoadReport> {
