@@ -6,7 +6,6 @@ import { LOG_HEADERS } from '../sheet/sync-log.ts';
 import type { TabSnapshot, WritePlan } from '../sheet/tab-writes.ts';
 import { UNDO_HEADERS } from '../sheet/undo-log.ts';
 import type { TablePort, TabPort, Workbook } from '../sync/ports.ts';
-import { applyColumnRules } from './column-rules.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -73,8 +72,16 @@ export class SheetTab implements TabPort {
     const maxRows = this.sheet.getMaxRows();
     if (lastNeeded > maxRows) {
       this.sheet.insertRowsAfter(maxRows, lastNeeded - maxRows);
-      // Rows added here did not exist at set-up: give them the columns' dropdowns and checkboxes.
-      applyColumnRules(this.sheet, map, maxRows + 1, lastNeeded - maxRows);
+      // Rows added here did not exist at set-up: they get the first data row's dropdowns and
+      // checkboxes (set-up put them there), in one call whatever the number of rows.
+      const width = this.sheet.getMaxColumns();
+      this.sheet
+        .getRange(2, 1, 1, width)
+        .copyTo(
+          this.sheet.getRange(maxRows + 1, 1, lastNeeded - maxRows, width),
+          SpreadsheetApp.CopyPasteType.PASTE_DATA_VALIDATION,
+          false,
+        );
     }
     if (plan.appendCount > 0) {
       // Formats first, so text stays text and dates are read as dates when the values land.

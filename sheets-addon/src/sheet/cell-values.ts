@@ -105,7 +105,11 @@ function isEmpty(cell: CellValue): boolean {
  * field expects are passed on as typed, so the server can say in plain words what is wrong.
  */
 export function fromCell(field: FieldDescription, cell: CellValue, readDate: DateReader): unknown {
-  if (isEmpty(cell)) return field.kind === 'references' && field.required ? [] : undefined;
+  if (isEmpty(cell)) {
+    // An unticked checkbox that was never touched is an empty cell: for a required yes/no it means no.
+    if (field.required && field.kind === 'boolean') return false;
+    return field.kind === 'references' && field.required ? [] : undefined;
+  }
   switch (field.kind) {
     case 'integer':
     case 'decimal': {

@@ -95,7 +95,8 @@ export function readRow(
     if (field.derived) continue;
     const value = fromCell(field, cells[column], readDate);
     if (value !== undefined) values[field.name] = value;
-    if (cellText(cells[column]) !== '') hasContent = true;
+    // An unticked checkbox is not content: a column of checkboxes must not make empty rows look new.
+    if (cells[column] !== false && cellText(cells[column]) !== '') hasContent = true;
   }
   const { id, version, status, synced } = map.system;
   const idText = id === undefined ? '' : cellText(cells[id]);

@@ -106,6 +106,7 @@ type RangeMethods =
   | 'setFontWeight'
   | 'clearContent'
   | 'protect'
+  | 'copyTo'
   | 'getSheet';
 
 /** A rectangle of cells; every read and write is one counted call, whatever its size. */
@@ -285,6 +286,28 @@ export class FakeRange implements Pick<Range, RangeMethods> {
       cell.value = '';
       cell.formula = '';
     }, 'clearContent');
+  }
+
+  /** Copies data validation (or formats) onto another range of the same tab, tiling the source. */
+  copyTo(destination: Range, copyPasteType?: unknown, _transposed?: boolean): void {
+    this.host.log.record(this.host.name, 'write', 'copyTo');
+    const target = destination as unknown as FakeRange;
+    if (copyPasteType !== 'PASTE_DATA_VALIDATION' && copyPasteType !== 'PASTE_FORMAT') {
+      throw new Error(
+        `The fake copyTo supports PASTE_DATA_VALIDATION and PASTE_FORMAT, not ${String(copyPasteType)}`,
+      );
+    }
+    for (let r = 0; r < target.numRows; r++) {
+      for (let c = 0; c < target.numColumns; c++) {
+        const from = this.host.cell(this.row + (r % this.numRows), this.column + (c % this.numColumns));
+        const to = this.host.cell(target.row + r, target.column + c);
+        if (copyPasteType === 'PASTE_DATA_VALIDATION') to.validation = from.validation;
+        else {
+          to.format = from.format;
+          to.background = from.background;
+        }
+      }
+    }
   }
 
   protect(): GoogleAppsScript.Spreadsheet.Protection {

@@ -245,6 +245,13 @@ export class FakeSheet implements Pick<Sheet, SheetMethods>, CellHost {
     });
   }
 
+  /** Swaps two whole rows, as sorting does. */
+  swapRows(a: number, b: number): void {
+    const rowA = this.rows[a - 1];
+    this.rows[a - 1] = this.rows[b - 1] ?? [];
+    this.rows[b - 1] = rowA ?? [];
+  }
+
   peek(row: number, column: number): Cell {
     return { ...this.cell(row, column) };
   }
@@ -376,13 +383,23 @@ export class FakeSpreadsheetApp
   implements
     Pick<
       GoogleAppsScript.Spreadsheet.SpreadsheetApp,
-      'getActiveSpreadsheet' | 'getActive' | 'getUi' | 'flush' | 'newDataValidation' | 'ProtectionType'
+      | 'getActiveSpreadsheet'
+      | 'getActive'
+      | 'getUi'
+      | 'flush'
+      | 'newDataValidation'
+      | 'ProtectionType'
+      | 'CopyPasteType'
     >
 {
   readonly ProtectionType = {
     RANGE: 'RANGE',
     SHEET: 'SHEET',
   } as unknown as typeof GoogleAppsScript.Spreadsheet.ProtectionType;
+  readonly CopyPasteType = {
+    PASTE_DATA_VALIDATION: 'PASTE_DATA_VALIDATION',
+    PASTE_FORMAT: 'PASTE_FORMAT',
+  } as unknown as typeof GoogleAppsScript.Spreadsheet.CopyPasteType;
   flushes = 0;
 
   constructor(

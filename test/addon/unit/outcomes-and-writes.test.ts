@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import {
+  describeDifferences,
+  readConflicts,
+  withNewConflicts,
+  withResolutions,
+} from '../../../sheets-addon/src/sheet/conflicts.ts';
+import { describeCounts, emptyCounts, renderOutcome } from '../../../sheets-addon/src/sheet/push-outcomes.ts';
+import type { PushCandidate } from '../../../sheets-addon/src/sheet/push-plan.ts';
+import { encodeSynced, readRows } from '../../../sheets-addon/src/sheet/row-state.ts';
+import {
+  absorbWrites,
+  COLOURS,
+  emptyChanges,
+  NOTE_PREFIX,
+  planWrites,
+} from '../../../sheets-addon/src/sheet/tab-writes.ts';
+import { activity, readDate, recordOf, tabOf, typeOf } from './fixtures.ts';
+
+const type = typeOf('activity');
+
+function candidate(kind: PushCandidate['kind'] = 'changed'): PushCandidate {
+  const { snapshot, map } = tabOf(type, [
+    {
+      Id: 'a',
+      Version: 1,
+      'Last synced values': encodeSynced({ values: activity }),
+      Adviser: activity.adviserId,
+      Council: activity.councilId,
+      'Week starting': new Date(`${activity.weekStarting}T00:00:00Z`),
+      Kind: activity.kind,
+      Hours: 7,
+    },
+  ]);
+  const row = readRows(snapshot.rows, map, readDate)[0]!;
+  return { row, kind, request: { id: 'a', baseVersion: 1, values: { ...row.values } } };
+}
+
+describe('outcomes in the sheet', () => {
+  it('should put each field error on its own cell in plain words, and row-level problems on the status cell', () => {
+    // Prepare
+    const { map } = tabOf(type);
+
+    // Act
+    const { update, count } = renderOutcome(
+      candidate(),
+      {
+        index: 0,
+        id: 'a',
+        status: 'invalid',
+        errors: [
+          {
+            field: 'weekStarting',
+            message: 'expected a date like 2026-03-01 (year-month-day), got "1/3/26"',
+          },
+          { field: 'councilId', message: 'there is no council with id "atlantis"; choose one from the list' },
+          { field: 'values', message: 'expected an object of field values' },
+        ],
+      },
+      map,
+      type,
+      false,
+    );
+
+    // Assess
+    const column = (name: string) => map.fields.find((f) => f.field.name === name)!.index;
+    expect(count).toBe('errors');
+    expect(update.cells.get(map.system.status!)).toBe('error: 3 problems, see the notes');
+    expect(update.notes.get(column('weekStarting'))).toBe(
+      `${NOTE_PREFIX}Week starting: expected a date like 2026-03-01 (year-month-day), got "1/3/26".\nFix the cell and push again.`,
+    );
+    expect(update.backgrounds.get(column('councilId'))).toBe(COLOURS.error);
+    expect(update.notes.get(map.system.status!)).toContain('values: expected an object of field values.');
+  });
+
+  it('should show the saved record, its version and what undo needs after a successful push', () => {
+    // Prepare
+    const { map } = tabOf(type);
+    const saved = recordOf('activity', { ...activity, hours: 7 }, { id: 'a', version: 2 });
+
+    // Act
+    const done = renderOutcome(
+      candidate(),
+      { index: 0, id: 'a', status: 'updated', version: 2, record: saved },
+      map,
+      type,
+      false,
+    );
+    const previewed = renderOutcome(
+      candidate(),
+      { index: 0, id: 'a', status: 'updated', version: 2, record: saved },
+      map,
+      type,
+      true,
+    );
+
+    // Assess
+    expect(done.update.cells.get(map.system.version!)).toBe(2);
+    expect(done.update.cells.get(map.system.status!)).toBe('updated (v2)');
+    expect(done.undo).toEqual({ type: 'activity', id: 'a', versionAfter: 2, before: activity });
+    expect(previewed.update.cells.get(map.system.status!)).toBe('ready to push: changed');
+    expect(previewed.update.cells.has(map.system.version!)).toBe(false);
+    expect(previewed.undo).toBeUndefined();
+  });
+
+  it("should note the server's value on each conflicting cell and keep both sides for the Conflicts tab", () => {
+    // Prepare
+    const { map } = tabOf(type);
+    const theirs = recordOf(
+      'activity',
+      { ...activity, hours: 9 },
+      { id: 'a', version: 3, updatedBy: 'aroha@ceg.example.nz' },
+    );
+
+    // Act
+    const { update, conflict } = renderOutcome(
+      candidate(),
+      { index: 0, id: 'a', status: 'conflict', version: 3, current: theirs },
+      map,
+      type,
+      false,
+    );
+
+    // Assess
+    const hours = map.fields.find((f) => f.field.name === 'hours')!.index;
+    expect(update.notes.get(hours)).toContain('the server now has 9 (changed by aroha@ceg.example.nz');
+    expect(update.notes.get(hours)).toContain('Yours: 7.');
+    expect(update.backgrounds.get(hours)).toBe(COLOURS.conflict);
+    expect(describeDifferences(type, conflict!)).toBe('Hours: yours 7, theirs 9');
+  });
+
+  it('should describe counts as people read them', () => {
+    // Act
+    const words = describeCounts({ ...emptyCounts(), new: 12, changed: 30, errors: 2 });
+
+    // Assess
+    expect(words).toBe('12 new, 30 changed, 2 with errors');
+    expect(describeCounts(emptyCounts())).toBe('nothing to push');
+  });
+});
+
+describe('the Conflicts tab', () => {
+  it('should replace an open entry for the same record and keep resolved ones', () => {
+    // Prepare
+    const first = recordOf('activity', { ...activity, hours: 8 }, { id: 'a', version: 2 });
+    const again = recordOf('activity', { ...activity, hours: 10 }, { id: 'a', version: 3 });
+    const rows = withNewConflicts(
+      [],
+      [{ type, entry: { type: 'activity', id: 'a', mine: activity, current: first } }],
+      '10:00',
+    );
+
+    // Act
+    const replaced = withNewConflicts(
+      rows,
+      [{ type, entry: { type: 'activity', id: 'a', mine: activity, current: again } }],
+      '10:05',
+    );
+    const resolved = withResolutions(replaced, new Map([[0, 'took theirs']]));
+    const appended = withNewConflicts(
+      resolved,
+      [{ type, entry: { type: 'activity', id: 'a', mine: activity, current: again } }],
+      '10:10',
+    );
+
+    // Assess
+    expect(readConflicts(replaced).map((c) => [c.current.version, c.open])).toEqual([[3, true]]);
+    expect(readConflicts(appended).map((c) => [c.current.version, c.open])).toEqual([
+      [3, false],
+      [3, true],
+    ]);
+  });
+});
+
+describe('writing a tab', () => {
+  it('should write one block per run of owned columns, rewriting rows in between exactly as they were', () => {
+    // Prepare
+    const { snapshot, map } = tabOf(type, [
+      { Id: 'a', Hours: 1 },
+      { Id: 'b', Summary: "'=already escaped" },
+      { Id: 'c' },
+    ]);
+    const headers = [...snapshot.headers, 'My column'];
+    snapshot.headers = headers;
+    for (const [i, row] of snapshot.rows.entries()) {
+      row.push(`mine ${i}`);
+      snapshot.formulas[i]!.push('');
+      snapshot.notes[i]!.push('');
+      snapshot.backgrounds[i]!.push(COLOURS.plain);
+    }
+    const summary = map.fields.find((f) => f.field.name === 'summary')!.index;
+    const hours = map.fields.find((f) => f.field.name === 'hours')!.index;
+    snapshot.formulas[1]![hours] = '=2*3';
+    snapshot.notes[1]![summary] = "a person's note";
+    snapshot.notes[0]![hours] = `${NOTE_PREFIX}old problem`;
+    snapshot.backgrounds[0]![hours] = COLOURS.error;
+    const changes = emptyChanges();
+    changes.updates.set(0, { cells: new Map([[hours, 2]]), notes: new Map(), backgrounds: new Map() });
+    changes.updates.set(2, { cells: new Map([[hours, 3]]), notes: new Map(), backgrounds: new Map() });
+    changes.appends.push({
+      cells: new Map([[map.system.id!, 'd']]),
+      notes: new Map(),
+      backgrounds: new Map(),
+    });
+
+    // Act
+    const plan = planWrites(snapshot, map, changes);
+    absorbWrites(snapshot, plan);
+
+    // Assess
+    expect(plan.blocks).toHaveLength(1);
+    const [block] = plan.blocks;
+    expect(block).toMatchObject({ firstRow: 0, numRows: 4, column: 0, numColumns: 12 });
+    expect(block!.values.map((r) => r[hours])).toEqual([2, '=2*3', 3, '']);
+    expect(block!.values[1]![summary]).toBe("'=already escaped");
+    expect(block!.notes[0]![hours]).toBe('');
+    expect(block!.backgrounds[0]![hours]).toBe(COLOURS.plain);
+    expect(block!.notes[1]![summary]).toBe("a person's note");
+    expect(plan).toMatchObject({ rowsNeeded: 4, appendFrom: 3, appendCount: 1 });
+    expect(snapshot.rows.map((r) => r[12])).toEqual(['mine 0', 'mine 1', 'mine 2', '']);
+    expect(snapshot.formulas[1]![hours]).toBe('=2*3');
+  });
+});

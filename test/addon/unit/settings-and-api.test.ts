@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ApiClient,
+  ApiError,
+  type HttpRequest,
+  NetworkError,
+} from '../../../sheets-addon/src/sync/api-client.ts';
+import {
+  DocumentState,
+  type KeyValueStore,
+  SettingsError,
+  validateSettings,
+} from '../../../sheets-addon/src/sync/settings.ts';
+
+function memoryStore(): KeyValueStore & { map: Map<string, string> } {
+  const map = new Map<string, string>();
+  return {
+    map,
+    get: (k) => map.get(k) ?? null,
+    set: (k, v) => void map.set(k, v),
+    delete: (k) => void map.delete(k),
+  };
+}
+
+describe('settings', () => {
+  it('should list every problem with the form in words', () => {
+    // Act
+    const attempt = () =>
+      validateSettings({ apiUrl: 'http://records.example.nz', regionId: 'Canterbury region', types: [] });
+
+    // Assess
+    expect(attempt).toThrow(SettingsError);
+    expect(attempt).toThrow(
+      'The API address must start with https:// (plain http is only for a local test server). "Canterbury region" is not a region id (like canterbury). Choose at least one record type to keep in this spreadsheet.',
+    );
+  });
+
+  it('should accept an https address, trimming the trailing slash, and plain http only on this machine', () => {
+    // Act
+    const cloud = validateSettings({
+      apiUrl: ' https://records.example.nz/ ',
+      regionId: 'canterbury',
+      types: ['activity', 'activity'],
+      hourlyPull: true,
+    });
+    const local = validateSettings({ apiUrl: 'http://127.0.0.1:8787', types: ['need'] });
+
+    // Assess
+    expect(cloud).toEqual({
+      apiUrl: 'https://records.example.nz',
+      regionId: 'canterbury',
+      types: ['activity'],
+      hourlyPull: true,
+    });
+    expect(local.apiUrl).toBe('http://127.0.0.1:8787');
+  });
+
+  it('should start pulls from scratch when the region changes', () => {
+    // Prepare
+    const state = new DocumentState(memoryStore());
+    state.saveSettings({
+      apiUrl: 'https://a.example',
+      regionId: 'canterbury',
+      types: ['activity'],
+      hourlyPull: false,
+    });
+    state.saveCursor('activity', 'canterbury', 'cursor-1');
+
+    // Act
+    const sameRegion = state.cursor('activity', 'canterbury');
+    state.saveSettings({
+      apiUrl: 'https://a.example',
+      regionId: 'otago',
+      types: ['activity'],
+      hourlyPull: false,
+    });
+
+    // Assess
+    expect(sameRegion).toBe('cursor-1');
+    expect(state.cursor('activity', 'otago')).toBeUndefined();
+    expect(state.cursor('activity', 'canterbury')).toBeUndefined();
+  });
+});
+
+describe('API client', () => {
+  it('should turn problem+json answers into sentences people can act on', () => {
+    // Prepare
+    const sent: HttpRequest[] = [];
+    const client = new ApiClient(
+      {
+        fetchAll: (requests) => {
+          sent.push(...requests);
+          return requests.map(() => ({
+            status: 401,
+            body: JSON.stringify({
+              title: 'Unauthenticated',
+              detail: 'Your sign-in token has expired. Sign in again.',
+            }),
+          }));
+        },
+      },
+      'https://records.example.nz',
+      () => 'token-1',
+    );
+
+    // Act
+    const [result] = client.pushChunks([{ path: 'activities', rows: [{ values: {} }] }], true);
+
+    // Assess
+    expect(result).toBeInstanceOf(ApiError);
+    expect((result as ApiError).message).toBe(
+      'The API did not accept your sign-in: Your sign-in token has expired. Sign in again.',
+    );
+    expect(sent[0]).toMatchObject({
+      url: 'https://records.example.nz/v1/sync/activities?dryRun=true',
+      method: 'post',
+    });
+    expect(sent[0]!.headers.Authorization).toBe('Bearer token-1');
+    expect(client.requests).toBe(1);
+  });
+
+  it('should report a failed connection as a network error naming the API', () => {
+    // Prepare
+    const client = new ApiClient(
+      {
+        fetchAll: () => {
+          throw new Error('Timeout: https://records.example.nz/v1/types');
+        },
+      },
+      'https://records.example.nz',
+      () => 'token',
+    );
+
+    // Act
+    const reading = () => client.types();
+
+    // Assess
+    expect(reading).toThrow(NetworkError);
+    expect(reading).toThrow(
+      'Could not reach the API at https://records.example.nz (Timeout: https://records.example.nz/v1/types).',
+    );
+  });
+});
