@@ -110,6 +110,14 @@ export class RecordsStack extends Stack {
         value: this.records.tableInUse.tableName,
         description: 'DynamoDB table the functions use',
       },
+      AggregationFunctionName: {
+        value: this.aggregation.handler.function.functionName,
+        description: 'Nightly aggregation function (invoke with {"date":"YYYY-MM-DD"} to rebuild a night)',
+      },
+      FailedRunsQueueUrl: {
+        value: this.aggregation.failedRuns.queueUrl,
+        description: 'Queue of nightly runs that failed after retries',
+      },
     };
     if (config.tableNameOverride) {
       outputs.StackTableName = {

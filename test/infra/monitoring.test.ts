@@ -173,6 +173,8 @@ describe('stack outputs', () => {
       'TokenEndpoint',
       'SnapshotBucket',
       'TableName',
+      'AggregationFunctionName',
+      'FailedRunsQueueUrl',
     ]) {
       template.hasOutput(name, { Value: Match.anyValue() });
     }
