@@ -18,6 +18,7 @@ export const PUBLIC_ROUTES = [
   { method: apigw.HttpMethod.GET, path: '/healthz' },
   { method: apigw.HttpMethod.GET, path: '/openapi.json' },
   { method: apigw.HttpMethod.GET, path: '/docs' },
+  { method: apigw.HttpMethod.GET, path: '/v1/types' },
   { method: apigw.HttpMethod.GET, path: '/v1/public/{proxy+}' },
 ] as const;
 
@@ -140,7 +141,7 @@ export class RecordsApi extends Construct {
       const [created] = this.peopleApi.addRoutes({ path: route.path, methods: [route.method], integration });
       Validations.of(created!).acknowledge({
         id: 'AwsSolutions-APIG4',
-        reason: `${route.method} ${route.path} is public by design: health check, API description or public records only.`,
+        reason: `${route.method} ${route.path} is public by design: health check, API description, type catalogue or public records only.`,
       });
     }
     this.peopleApi.addRoutes({
