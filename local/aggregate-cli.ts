@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isIsoDate, newZealandDate } from '../functions/aggregate/calendar.ts';
-import { aggregateAndPublish } from '../functions/aggregate/nightly-run.ts';
+import { addDays, isIsoDate, newZealandDate } from '../functions/aggregate/calendar.ts';
+import { aggregateAndPublishDates } from '../functions/aggregate/nightly-run.ts';
 import { createDocumentClient } from '../functions/store/client.ts';
 import { RecordStore } from '../functions/store/record-store.ts';
-import { backfillHistory, DEFAULT_SNAPSHOT_DIR, localSnapshotArchive } from './dashboard-extension.ts';
+import { DEFAULT_SNAPSHOT_DIR, localSnapshotArchive } from './dashboard-extension.ts';
 
 /**
  * `npm run aggregate [-- --date YYYY-MM-DD] [--history 12] [--out DIR]`: builds the dashboard
@@ -56,24 +56,25 @@ const store = new RecordStore(client, tableName);
 const archive = localSnapshotArchive(path.resolve(values.out));
 
 try {
+  // The date is always rebuilt; history dates only when missing (or with --overwrite). One read for all.
+  const existing = new Set(await archive.dates());
+  const history = Array.from({ length: weeks }, (_, i) => addDays(date, -7 * (weeks - i))).filter(
+    (d) => values.overwrite || !existing.has(d),
+  );
+  const { snapshots, published, durationMs } = await aggregateAndPublishDates(store, archive, {
+    dates: [...history, date],
+  });
   if (weeks > 0) {
-    const written = await backfillHistory({
-      store,
-      archive,
-      date,
-      weeks,
-      overwrite: values.overwrite,
-      log: console.log,
-    });
-    if (written.length === 0)
-      console.log(
-        `History: all ${weeks} weekly snapshots before ${date} exist already (use --overwrite to rebuild them)`,
-      );
+    console.log(
+      history.length === 0
+        ? `History: all ${weeks} weekly snapshots before ${date} exist already (use --overwrite to rebuild them)`
+        : `History: ${history.length} weekly snapshots from ${history[0]} to ${history.at(-1)}`,
+    );
   }
-  const { snapshot, published, durationMs } = await aggregateAndPublish(store, archive, { date });
+  const files = published.reduce((n, p) => n + p.keys.length, 0);
+  const kept = published.at(-1)!.latestMoved ? '' : ' (latest.json kept: it holds a newer date)';
   console.log(
-    `Snapshot for ${date}: ${snapshot.recordsRead} records read in ${durationMs} ms; ${published.keys.length} files in ${path.relative(process.cwd(), values.out) || '.'}` +
-      (published.latestMoved ? '' : ' (latest.json kept: it holds a newer date)'),
+    `Snapshot for ${date}: ${snapshots.at(-1)!.recordsRead} records read in ${durationMs} ms; ${files} files written in ${path.relative(process.cwd(), values.out) || '.'}${kept}`,
   );
 } catch (error) {
   const name = (error as Error).name;

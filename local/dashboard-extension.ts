@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Context, Hono } from 'hono';
 import { buildDashboard, DASHBOARD_DIR, DASHBOARD_DIST } from '../dashboard/build.ts';
 import { addDays, isIsoDate, newZealandDate } from '../functions/aggregate/calendar.ts';
-import { aggregateAndPublish, aggregateAndPublishDates } from '../functions/aggregate/nightly-run.ts';
+import { aggregateAndPublishDates } from '../functions/aggregate/nightly-run.ts';
 import { SnapshotArchive } from '../functions/aggregate/snapshot-archive.ts';
 import { checkSnapshotKey, LocalFolderSink } from '../functions/aggregate/snapshot-sink.ts';
 import type { AppEnv } from '../functions/api/request.ts';
@@ -123,16 +123,41 @@ export interface LocalAggregationOptions {
   log?: (line: string) => void;
 }
 
-/** Runs one aggregation for today unless today's snapshot exists (what `npm start` does first). */
-export async function ensureTodaysSnapshot(
+/** The `weeks` dates before `end`, a week apart and oldest first, then `end` itself. */
+function weeklyDates(end: string, weeks: number): string[] {
+  if (!isIsoDate(end)) throw new Error(`expected a date like 2026-11-23, got "${end}"`);
+  return [...Array.from({ length: weeks }, (_, i) => addDays(end, -7 * (weeks - i))), end];
+}
+
+/** Builds, in one read of the records, the snapshots of those dates not in the archive yet. */
+async function publishMissing(
   options: LocalAggregationOptions,
-): Promise<{ date: string; created: boolean }> {
+  dates: string[],
+  overwrite = false,
+): Promise<string[]> {
   const archive = options.archive ?? localSnapshotArchive();
+  const existing = new Set(await archive.dates());
+  const missing = overwrite ? dates : dates.filter((d) => !existing.has(d));
+  if (missing.length === 0) return [];
+  const { snapshots, durationMs } = await aggregateAndPublishDates(options.store, archive, {
+    dates: missing,
+  });
+  options.log?.(
+    `Dashboard: ${missing.length === 1 ? `snapshot for ${missing[0]}` : `${missing.length} snapshots from ${missing[0]} to ${missing.at(-1)}`} (${snapshots[0]?.recordsRead ?? 0} records read once, ${durationMs} ms)`,
+  );
+  return missing;
+}
+
+/**
+ * What `npm start` runs after starting: today's snapshot unless it exists, and with
+ * `historyWeeks`, the weekly snapshots before it that are missing, all from one read.
+ */
+export async function ensureTodaysSnapshot(
+  options: LocalAggregationOptions & { historyWeeks?: number },
+): Promise<{ date: string; created: boolean; written: string[] }> {
   const date = options.date ?? newZealandDate();
-  if ((await archive.dates()).includes(date)) return { date, created: false };
-  const { snapshot, durationMs } = await aggregateAndPublish(options.store, archive, { date });
-  options.log?.(`Dashboard snapshot for ${date}: ${snapshot.recordsRead} records in ${durationMs} ms`);
-  return { date, created: true };
+  const written = await publishMissing(options, weeklyDates(date, options.historyWeeks ?? 0));
+  return { date, created: written.includes(date), written };
 }
 
 /**
@@ -143,16 +168,6 @@ export async function ensureTodaysSnapshot(
 export async function backfillHistory(
   options: LocalAggregationOptions & { weeks: number; overwrite?: boolean },
 ): Promise<string[]> {
-  const archive = options.archive ?? localSnapshotArchive();
-  const end = options.date ?? newZealandDate();
-  if (!isIsoDate(end)) throw new Error(`expected a date like 2026-11-23, got "${end}"`);
-  const existing = new Set(await archive.dates());
-  const wanted = Array.from({ length: options.weeks }, (_, i) => addDays(end, -7 * (options.weeks - i)));
-  const dates = options.overwrite ? wanted : wanted.filter((d) => !existing.has(d));
-  if (dates.length === 0) return [];
-  const { durationMs } = await aggregateAndPublishDates(options.store, archive, { dates });
-  options.log?.(
-    `Dashboard history: ${dates.length} weekly snapshots from ${dates[0]} to ${dates.at(-1)} in ${durationMs} ms`,
-  );
-  return dates;
+  const dates = weeklyDates(options.date ?? newZealandDate(), options.weeks).slice(0, -1);
+  return publishMissing(options, dates, options.overwrite);
 }

@@ -39,7 +39,7 @@ const STYLE = `
   table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
   caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
   th, td { border: 1px solid #9aa5ad; padding: 0.25rem 0.45rem; text-align: right; vertical-align: top; }
-  th[scope="row"], td.text { text-align: left; }
+  th[scope="row"], th.text, td.text, thead th:first-child { text-align: left; }
   thead th { background: #e8eef2; }
   tbody tr:first-child th, tbody tr:first-child td { background: #f4f7f9; }
   .goal { border-left: 4px solid #0b4f6c; padding-left: 0.6rem; }
@@ -58,6 +58,7 @@ const STYLE = `
 export function quarterlyReportHtml(report: QuarterlyReport): string {
   const rows = (cells: (a: AreaProgress) => string) =>
     report.areas.map((a, i) => `<tr>${areaName(a, i)}${cells(a)}</tr>`).join('\n');
+  const regionNames = new Map(report.areas.map((a) => [a.id, a.name]));
   const goalWords = Object.fromEntries(report.goals.map((g) => [g.id, g.words]));
   const limited = report.listsLimitedToRegions
     ? `<p class="muted">Lists show your regions only (${escapeHtml(report.listsLimitedToRegions.join(', '))}); figures cover every region.</p>`
@@ -66,11 +67,11 @@ export function quarterlyReportHtml(report: QuarterlyReport): string {
     report.overdueActions.length === 0
       ? '<p>No action was overdue at the end of the quarter.</p>'
       : `<table><caption>Actions overdue on ${escapeHtml(report.lastSnapshot)}</caption>
-<thead><tr><th scope="col">Region</th><th scope="col">LEC group</th><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Days overdue</th></tr></thead>
+<thead><tr><th scope="col">Region</th><th scope="col" class="text">LEC group</th><th scope="col" class="text">Action</th><th scope="col" class="text">Owner</th><th scope="col">Due</th><th scope="col">Days overdue</th></tr></thead>
 <tbody>${report.overdueActions
           .map(
             (a) =>
-              `<tr><td class="text">${escapeHtml(a.regionId)}</td><td class="text">${escapeHtml(a.groupName)}</td><td class="text">${escapeHtml(a.title)}</td><td class="text">${escapeHtml(a.owner)}</td><td>${escapeHtml(a.dueOn)}</td><td>${n(a.daysOverdue)}</td></tr>`,
+              `<tr><td class="text">${escapeHtml(regionNames.get(a.regionId) ?? a.regionId)}</td><td class="text">${escapeHtml(a.groupName)}</td><td class="text">${escapeHtml(a.title)}</td><td class="text">${escapeHtml(a.owner)}</td><td>${escapeHtml(a.dueOn)}</td><td>${n(a.daysOverdue)}</td></tr>`,
           )
           .join('\n')}</tbody></table>`;
   const notReporting =
@@ -85,6 +86,7 @@ export function quarterlyReportHtml(report: QuarterlyReport): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>Quarterly progress report ${escapeHtml(report.quarter)} – Partnership Records</title>
 <style>${STYLE}</style>
 </head>
