@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { manifest } from '../../sheets-addon/build.ts';
@@ -85,4 +86,26 @@ describe('the Apps Script build', () => {
     // Assess
     expect(touched).toEqual([]);
   });
+
+  it('should be exactly what clasp pushes from the build folder: the script, the manifest and the sidebar', () => {
+    // Prepare
+    const project = join(built.outDir, '.clasp.json');
+    writeFileSync(project, JSON.stringify({ scriptId: 'test-script-id', rootDir: '.' }));
+
+    // Act
+    const status = JSON.parse(
+      execFileSync(
+        join(process.cwd(), 'node_modules/.bin/clasp'),
+        ['--json', '--project', project, 'show-file-status'],
+        { encoding: 'utf8' },
+      ),
+    ) as { filesToPush: string[] };
+
+    // Assess
+    expect(status.filesToPush.map((f) => basename(f)).sort()).toEqual([
+      'Code.js',
+      'appsscript.json',
+      'sidebar.html',
+    ]);
+  }, 30_000);
 });

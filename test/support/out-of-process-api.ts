@@ -13,6 +13,21 @@ import { DevIssuer } from '../../local/dev-issuer.ts';
 import type { Harness } from './harness.ts';
 
 /**
+ * fetch, retried once when a kept-alive socket turns out to be closed: while the add-on's
+ * synchronous calls block this thread, the server may close idle sockets without the client
+ * noticing, and the first write on one fails before the server has seen the request.
+ */
+async function fetchReusingSockets(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const code = ((error as Error).cause as { code?: string } | undefined)?.code;
+    if (code !== 'EPIPE' && code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET') throw error;
+    return fetch(url, init);
+  }
+}
+
+/**
  * A fresh table on a given DynamoDB Local and the real API serving it from a child process
  * (see api-child.ts for why). It has the harness's shape, so the factories work with it; it
  * takes the endpoint as an argument, so benchmarks can use it outside vitest too.
@@ -77,7 +92,7 @@ export async function startOutOfProcessApi(
         body = JSON.stringify(options.body);
         headers['content-type'] ??= 'application/json';
       }
-      const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
+      const response = await fetchReusingSockets(`${baseUrl}${path}`, { method, headers, body });
       const text = await response.text();
       let parsed: unknown = text;
       try {

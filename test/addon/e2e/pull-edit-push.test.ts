@@ -168,3 +168,87 @@ describe('push', () => {
     expect(session.requests).toBe(before);
   });
 });
+
+describe('menu and row actions', () => {
+  it('should add the Partnership Records menu when the spreadsheet opens', () => {
+    // Prepare
+    const session = w.open('canterbury');
+
+    // Act
+    session.call('onOpen', { authMode: 'NONE' });
+
+    // Assess
+    const [menu] = session.ui.menus;
+    expect(menu!.items!.map((i) => i.caption)).toEqual([
+      'Open sidebar',
+      '---',
+      'Set up / repair tabs',
+      'Pull changes',
+      'Push changes…',
+      'Push selected rows…',
+      'Resolve conflicts',
+      'Delete selected records…',
+      'Undo last push…',
+      '---',
+      'Settings',
+    ]);
+    expect(
+      menu!.items!.find((i) => i.caption === 'Resolve conflicts')!.items!.map((i) => i.functionName),
+    ).toEqual(['menuKeepMine', 'menuTakeTheirs']);
+  });
+
+  it('should push only the selected rows, after a preview in the sidebar', async () => {
+    // Prepare
+    const { session, sheet } = pulledSheet();
+    const [a, b] = [sheet.rowWhere('Id', seededIds[1]), sheet.rowWhere('Id', seededIds[2])];
+    sheet.type(a, sheet.column('Summary'), 'selected');
+    sheet.type(b, sheet.column('Summary'), 'not selected');
+    session.spreadsheet.selectRows('Activities', [a]);
+
+    // Act
+    session.call('menuPushSelected');
+    const { pending } = session.call<{ pending: { kind: string; scope: unknown } }>('getSidebarState');
+    const preview = session.call<{ counts: { changed: number } }>('previewPush', pending.scope);
+    const pushed = session.call<{ counts: { changed: number } }>('confirmPush', pending.scope);
+
+    // Assess
+    expect(session.ui.sidebars.map((s) => s.title)).toEqual(['Partnership Records']);
+    expect(pending).toEqual({ kind: 'preview', scope: { type: 'activity', rows: [a - 2] } });
+    expect([preview.counts.changed, pushed.counts.changed]).toEqual([1, 1]);
+    expect(sheet.at(b, 'Sync status').value).toBe('pulled (v1)');
+    const stored = await w.api.request('GET', `/v1/activities/${seededIds[2]}`, {
+      token: w.seeded.tokens.national,
+    });
+    expect(stored.body.values.summary).toBeUndefined();
+  });
+
+  it("should delete the selected rows' records after confirming, keep the rows greyed and log the run", async () => {
+    // Prepare
+    const { id } = await post(
+      w.api,
+      w.seeded.tokens.canterbury,
+      'activities',
+      activityValues(w.seeded.adviserId, { summary: 'duplicate entry' }),
+    );
+    const { session, sheet } = pulledSheet();
+    const row = sheet.rowWhere('Id', id);
+    session.spreadsheet.selectRows('Activities', [row]);
+
+    // Act
+    session.call('menuDeleteSelected');
+
+    // Assess
+    expect(session.ui.alerts.at(-1)).toBe('Delete: 1 deleted');
+    expect(sheet.at(row, 'Sync status').value).toBe('deleted on the server by cant@ceg.example.nz');
+    expect(
+      (await w.api.request('GET', `/v1/activities/${id}`, { token: w.seeded.tokens.national })).status,
+    ).toBe(410);
+    const log = session.spreadsheet.tab('Sync log');
+    expect([log.at(2, 'Action').value, log.at(2, 'Result').value, log.at(2, 'Who').value]).toEqual([
+      'delete selected records',
+      'ok',
+      'cant@ceg.example.nz',
+    ]);
+    expect(log.at(3, 'Action').value).toBe('pull');
+  });
+});
