@@ -17,6 +17,8 @@ export interface PushPlan {
   newIds: Map<number, string>;
   /** Rows that cannot be sent as they are, with the reason shown on the row. */
   refused: Map<number, RowUpdate>;
+  /** Why each refused row was refused, in the words of its note. */
+  reasons: Map<number, string>;
 }
 
 export interface PlanOptions {
@@ -35,7 +37,11 @@ export function planPush(
   type: TypeDescription,
   options: PlanOptions,
 ): PushPlan {
-  const plan: PushPlan = { candidates: [], newIds: new Map(), refused: new Map() };
+  const plan: PushPlan = { candidates: [], newIds: new Map(), refused: new Map(), reasons: new Map() };
+  const refuse = (index: number, message: string) => {
+    plan.refused.set(index, errorUpdate(map, type, [{ field: 'id', message }]));
+    plan.reasons.set(index, `Id: ${message}`);
+  };
   const firstRowOfId = new Map<string, number>();
   for (const row of rows) {
     if (options.onlyRows && !options.onlyRows.has(row.index)) {
@@ -46,14 +52,9 @@ export function planPush(
     if (row.id) {
       const first = firstRowOfId.get(row.id);
       if (first !== undefined) {
-        plan.refused.set(
+        refuse(
           row.index,
-          errorUpdate(map, type, [
-            {
-              field: 'id',
-              message: `this row has the same Id as row ${first + 2} (a copied row?); clear this row's Id and Version cells to push it as a new record`,
-            },
-          ]),
+          `this row has the same Id as row ${first + 2} (a copied row?); clear this row's Id and Version cells to push it as a new record`,
         );
         continue;
       }
@@ -63,15 +64,9 @@ export function planPush(
     if (!isEdited(row, type) && !unconfirmedNew) continue;
     if (row.version !== undefined) {
       if (!row.id) {
-        plan.refused.set(
+        refuse(
           row.index,
-          errorUpdate(map, type, [
-            {
-              field: 'id',
-              message:
-                'this row has a version but no Id: put its Id back, or clear the Version cell to push it as a new record',
-            },
-          ]),
+          'this row has a version but no Id: put its Id back, or clear the Version cell to push it as a new record',
         );
         continue;
       }

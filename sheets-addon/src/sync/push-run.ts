@@ -50,6 +50,8 @@ export function runPush(
     const types = run.types(options.scope ? [options.scope.type] : undefined);
     const onlyRows = options.scope ? new Set(options.scope.rows) : undefined;
     const tabs: TabToSend[] = [];
+    // Rows refused before sending (a copied Id, say) count as errors like the server's.
+    const refused: Problem[] = [];
     for (const type of types) {
       const tab = workbook.tab(type);
       if (!tab)
@@ -73,6 +75,9 @@ export function runPush(
         });
       }
       for (const [index, update] of plan.refused) changes.updates.set(index, update);
+      for (const [index, reason] of plan.reasons) {
+        refused.push({ tab: type.pluralLabel, row: index + 2, status: 'invalid', message: reason });
+      }
       writeTab(item, changes);
       tabs.push(item);
     }
@@ -82,17 +87,24 @@ export function runPush(
     if (sending.length === 0) {
       const report: PushReport = {
         dryRun: options.dryRun,
-        summary: 'Nothing to push: no row is new or changed since the last sync.',
-        counts: emptyCounts(),
+        summary: refused.length
+          ? `Nothing to push until ${refused.length === 1 ? 'a row is' : `${refused.length} rows are`} fixed: see the notes on the Id cells.`
+          : 'Nothing to push: no row is new or changed since the last sync.',
+        counts: { ...emptyCounts(), errors: refused.length },
         perTab: [],
-        problems: [],
+        problems: refused,
         requests: 0,
         complete: true,
-        nothingToPush: true,
+        nothingToPush: refused.length === 0,
       };
       return { result: report, ok: true, details: report.summary };
     }
     const sent = sendRows(run, sending, options.dryRun);
+    sent.counts.errors += refused.length;
+    for (const problem of refused) {
+      const tab = sent.perTab.find((t) => t.label === problem.tab);
+      if (tab) tab.counts.errors++;
+    }
     if (!options.dryRun && sent.undo.length > 0)
       workbook.undo.write(undoRows(sent.undo, env.formatTime(env.now())));
     const summary = [
@@ -104,7 +116,7 @@ export function runPush(
       summary,
       counts: sent.counts,
       perTab: sent.perTab,
-      problems: sent.problems,
+      problems: [...refused, ...sent.problems],
       requests: run.api.requests,
       complete: sent.complete,
       nothingToPush: false,

@@ -85,6 +85,46 @@ describe('problems explained on the cell', () => {
   });
 });
 
+describe('copied rows', () => {
+  it('should refuse a pasted copy of a row, which shares its Id, and say how to make it a new record', async () => {
+    // Prepare
+    const { id } = await post(
+      w.api,
+      w.seeded.tokens.canterbury,
+      'activities',
+      activityValues(w.seeded.adviserId, { summary: 'original' }),
+    );
+    const session = w.open('canterbury');
+    w.configure(session);
+    session.call('pullNow');
+    const sheet = session.spreadsheet.tab('Activities');
+    const original = sheet.rowWhere('Id', id);
+    const copy = sheet.getLastRow() + 1;
+    sheet.typeRow(
+      copy,
+      sheet.headers().map((h) => (h === 'Summary' ? 'copy' : sheet.at(original, h).value)),
+    );
+
+    // Act
+    const preview = session.call<{
+      counts: { errors: number };
+      problems: { row: number; message: string }[];
+    }>('previewPush');
+
+    // Assess
+    expect(preview.counts.errors).toBe(1);
+    expect(preview.problems).toEqual([
+      expect.objectContaining({
+        row: copy,
+        message: expect.stringContaining(`this row has the same Id as row ${original}`),
+      }),
+    ]);
+    expect(sheet.at(copy, 'Id').note).toContain(
+      "clear this row's Id and Version cells to push it as a new record",
+    );
+  });
+});
+
 describe('safe values', () => {
   it('should keep server text starting with = + - @ as text, never a formula, and push it back unchanged', async () => {
     // Prepare

@@ -93,6 +93,7 @@ describe('planning a push', () => {
     // Assess
     expect(plan.candidates.map((c) => c.row.index)).toEqual([0]);
     expect(plan.refused.get(1)!.notes.get(map.system.id!)).toContain('this row has the same Id as row 2');
+    expect(plan.reasons.get(1)).toMatch(/^Id: this row has the same Id as row 2 \(a copied row\?\)/);
     expect(plan.refused.get(3)!.notes.get(map.system.id!)).toContain('has a version but no Id');
     expect(plan.refused.has(2)).toBe(false);
   });
