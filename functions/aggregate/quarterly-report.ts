@@ -1,7 +1,7 @@
+import { NATIONAL, NATIONAL_NAME } from './areas.ts';
 import { quarterRange } from './calendar.ts';
-import type { SnapshotReader } from './snapshot-archive.ts';
+import type { SnapshotReader } from './snapshot-files.ts';
 import type { Figures, OverdueAction, Snapshot } from './snapshot-schema.ts';
-import { NATIONAL } from './snapshot-tables.ts';
 
 /** A measure of a goal at the latest quarter with figures, and its change since the quarter before. */
 export interface GoalMeasure {
@@ -122,7 +122,7 @@ export async function buildQuarterlyReport(
   const last = limit(lastRaw);
 
   const areas = [
-    progress(NATIONAL, 'New Zealand', quarter, first.national, last.national),
+    progress(NATIONAL, NATIONAL_NAME, quarter, first.national, last.national),
     ...last.regions.map((r) =>
       progress(r.id, r.name, quarter, first.byRegion[r.id] ?? last.byRegion[r.id]!, last.byRegion[r.id]!),
     ),

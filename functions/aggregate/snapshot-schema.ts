@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { GOALS } from '../records/types/strategy.ts';
+import { SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION } from './snapshot-files.ts';
 
 /**
  * The dashboard snapshot: every figure the national dashboard shows for one date, nationally and
@@ -8,8 +9,7 @@ import { GOALS } from '../records/types/strategy.ts';
  * and bump `schemaVersion` for anything else.
  */
 
-export const SNAPSHOT_KIND = 'partnership-records.dashboard-snapshot';
-export const SNAPSHOT_SCHEMA_VERSION = 1;
+export { SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION } from './snapshot-files.ts';
 /** Longest list of items kept per region and list; totals are always complete. */
 export const LIST_ITEMS_PER_REGION = 50;
 /** Report weeks and indicator quarters shown as trends. */

@@ -1,3 +1,4 @@
+import { NATIONAL, NATIONAL_NAME } from './areas.ts';
 import type { Cell } from './csv.ts';
 import type { Figures, Snapshot } from './snapshot-schema.ts';
 
@@ -8,12 +9,10 @@ export interface SnapshotTable {
   rows: Cell[][];
 }
 
-export const NATIONAL = 'national';
-
 /** The national figures first, then each region's, with the area's id and name. */
 function areas(s: Snapshot): { id: string; name: string; figures: Figures }[] {
   return [
-    { id: NATIONAL, name: 'New Zealand', figures: s.national },
+    { id: NATIONAL, name: NATIONAL_NAME, figures: s.national },
     ...s.regions.map((r) => ({ id: r.id, name: r.name, figures: s.byRegion[r.id]! })),
   ];
 }

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { SnapshotReader } from '../aggregate/snapshot-archive.ts';
+import type { SnapshotReader } from '../aggregate/snapshot-files.ts';
 import { DomainError, VersionConflictError, GoneError, ValidationFailedError, BadRequestError } from '../domain/errors.ts';
 import { RecordService } from '../domain/record-service.ts';
 import { BadCursorError } from '../store/cursor.ts';

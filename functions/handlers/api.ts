@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { handle } from 'hono/aws-lambda';
 import { S3SnapshotSink } from '../aggregate/s3-sink.ts';
-import { SnapshotArchive } from '../aggregate/snapshot-archive.ts';
+import { SnapshotFiles } from '../aggregate/snapshot-files.ts';
 import { createApp } from '../api/app.ts';
 import { Authenticator, issuersFromEnvironment } from '../api/authenticate.ts';
 import { createDocumentClient } from '../store/client.ts';
@@ -25,7 +25,7 @@ const authenticator = new Authenticator(issuersFromEnvironment(process.env.AUTH_
 
 // The S3 client is loaded on the first dashboard request, not at cold start (see S3SnapshotSink).
 const snapshotBucket = process.env.SNAPSHOT_BUCKET;
-const snapshots = snapshotBucket ? new SnapshotArchive(new S3SnapshotSink(snapshotBucket)) : undefined;
+const snapshots = snapshotBucket ? new SnapshotFiles(new S3SnapshotSink(snapshotBucket)) : undefined;
 
 const app = createApp({
   store,

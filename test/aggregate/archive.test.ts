@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Context } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { handler } from '../../functions/aggregate/lambda.ts';
 import { aggregateAndPublish } from '../../functions/aggregate/nightly-run.ts';
-import { SNAPSHOT_FILES, SnapshotArchive } from '../../functions/aggregate/snapshot-archive.ts';
+import { SnapshotArchive } from '../../functions/aggregate/snapshot-archive.ts';
+import { SNAPSHOT_FILES } from '../../functions/aggregate/snapshot-files.ts';
 import { snapshotJsonSchema } from '../../functions/aggregate/snapshot-schema.ts';
 import { LocalFolderSink, type SnapshotSink } from '../../functions/aggregate/snapshot-sink.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
@@ -155,14 +155,16 @@ describe('publishing snapshots', () => {
   });
 
   it('should make the Lambda entry throw, so the scheduler retries, when it is not configured', async () => {
-    // Prepare
-    const saved = { table: process.env.TABLE_NAME, bucket: process.env.SNAPSHOT_BUCKET };
+    // Prepare: no table name, and quiet logs and metrics (they are read in production only).
+    const saved = { ...process.env };
     delete process.env.TABLE_NAME;
+    Object.assign(process.env, { POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true' });
     try {
+      const { handler } = await import('../../functions/aggregate/lambda.ts');
       // Act and assess
       await expect(handler({ date: SNAPSHOT_DATE }, {} as Context)).rejects.toThrow(/TABLE_NAME is not set/);
     } finally {
-      if (saved.table !== undefined) process.env.TABLE_NAME = saved.table;
+      process.env = saved;
     }
   });
 });

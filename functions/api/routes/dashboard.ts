@@ -2,8 +2,8 @@ import type { Context, Hono } from 'hono';
 import { isIsoDate, isQuarter } from '../../aggregate/calendar.ts';
 import { buildQuarterlyReport, NoSnapshotInQuarterError } from '../../aggregate/quarterly-report.ts';
 import { quarterlyReportHtml } from '../../aggregate/quarterly-report-html.ts';
-import type { SnapshotReader } from '../../aggregate/snapshot-archive.ts';
-import { type Snapshot, snapshotJsonSchema } from '../../aggregate/snapshot-schema.ts';
+import type { SnapshotReader } from '../../aggregate/snapshot-files.ts';
+import type { Snapshot } from '../../aggregate/snapshot-schema.ts';
 import { limitListsToRegions } from '../../aggregate/snapshot-visibility.ts';
 import { AccessDeniedError, BadRequestError, DomainError, NotFoundError } from '../../domain/errors.ts';
 import { accessContact, type Principal } from '../../domain/principal.ts';
@@ -58,9 +58,16 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, snapshots: SnapshotRe
     return snapshots;
   };
 
-  app.get('/v1/dashboard/schema', (c) => {
+  // Served as published by the aggregation, so the API bundle does not carry the schema itself.
+  app.get('/v1/dashboard/schema', async (c) => {
     viewFor(c.get('principal'));
-    return c.json(snapshotJsonSchema());
+    const schema = await reader().schema();
+    if (!schema) {
+      throw new NotFoundError(
+        'The snapshot schema is published with the first snapshot, and there is none yet. Run the aggregation first.',
+      );
+    }
+    return c.json(schema);
   });
 
   app.get('/v1/dashboard/dates', async (c) => {
