@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import type { SnapshotReader } from '../aggregate/snapshot-files.ts';
 import { DomainError, VersionConflictError, GoneError, ValidationFailedError, BadRequestError } from '../domain/errors.ts';
 import { RecordService } from '../domain/record-service.ts';

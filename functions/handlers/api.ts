@@ -1,4 +1,3 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { handle } from 'hono/aws-lambda';
 import { S3SnapshotSink } from '../aggregate/s3-sink.ts';
@@ -13,7 +12,6 @@ import { UserDirectory } from '../store/user-directory.ts';
  * Lambda entry for the API: the same Hono app as `npm start`, built once per container so
  * that JWKS and directory caches survive between invocations.
  */
-const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'partnership-records-api' });
 const tableName = process.env.TABLE_NAME;
 if (!tableName) throw new Error('TABLE_NAME is not set');
 
@@ -32,13 +30,14 @@ const app = createApp({
   directory,
   authenticator,
   snapshots,
-  logError: (message, error) => logger.error(message, error as Error),
+  // The function's log format is JSON (see infra/lib/node-function.ts): console output becomes a
+  // structured line with the request id, which keeps a logging library out of this bundle.
+  logError: (message, error) => console.error(message, error),
 });
 
 const honoHandler = handle(app);
 
 export const handler = async (event: APIGatewayProxyEventV2, context: Context) => {
-  logger.addContext(context);
   // Hono's own event type differs from @types/aws-lambda only in details (body null vs undefined, authorizer optional).
   return honoHandler(event as unknown as Parameters<typeof honoHandler>[0], context);
 };

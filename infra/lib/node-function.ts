@@ -85,6 +85,9 @@ export class NodeFunction extends Construct {
       timeout: props.timeout,
       role: this.role,
       logGroup: this.logGroup,
+      // Lambda writes console output as JSON with the request id, so a handler can log
+      // structured lines without a logging library in its bundle.
+      loggingFormat: lambda.LoggingFormat.JSON,
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',

@@ -18,7 +18,7 @@ function functionResource(synthesized: SynthesizedStack, fn: { node: { defaultCh
 }
 
 describe('Lambda functions', () => {
-  it('should run on the newest Node.js runtime, on arm64, with source maps enabled', () => {
+  it('should run on the newest Node.js runtime, on arm64, with source maps and JSON logs', () => {
     const synthesized = synth({ env: 'prod' });
 
     for (const [service, handler] of Object.entries(ourFunctions(synthesized))) {
@@ -26,6 +26,7 @@ describe('Lambda functions', () => {
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         Handler: 'index.handler',
+        LoggingConfig: expect.objectContaining({ LogFormat: 'JSON' }),
         Environment: { Variables: expect.objectContaining({ NODE_OPTIONS: '--enable-source-maps' }) },
       });
     }
@@ -58,6 +59,7 @@ describe('Lambda functions', () => {
       const logGroupId = synthesized.logicalId(handler.logGroup);
       expect(functionResource(synthesized, handler.function).Properties.LoggingConfig).toEqual({
         LogGroup: { Ref: logGroupId },
+        LogFormat: 'JSON',
       });
       expect(synthesized.template.toJSON().Resources[logGroupId]).toMatchObject({
         Properties: { RetentionInDays: 365 },
