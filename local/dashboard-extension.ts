@@ -85,9 +85,7 @@ export function dashboardExtension(options: DashboardExtensionOptions = {}): (ap
   const distDir = options.distDir ?? DASHBOARD_DIST;
   const snapshotDir = options.snapshotDir ?? DEFAULT_SNAPSHOT_DIR;
   return (app) => {
-    // The page reads its data relative to its own address, which must therefore end in a slash.
-    app.get('/dashboard', (c) => c.redirect('/dashboard/', 301));
-    app.get('/dashboard/', async (c) => {
+    const index = async (c: Context) => {
       if (!existsSync(path.join(distDir, 'index.html'))) {
         return c.text(
           'The dashboard has not been built yet: run "npm run dashboard:build" (npm start builds it when it starts).',
@@ -95,7 +93,13 @@ export function dashboardExtension(options: DashboardExtensionOptions = {}): (ap
         );
       }
       return sendFile(c, path.join(distDir, 'index.html'));
-    });
+    };
+    // The page reads its data relative to its own address, which must therefore end in a slash.
+    // Some Hono routers match "/dashboard" for "/dashboard/" too, hence the look at the path.
+    app.get('/dashboard', async (c) =>
+      c.req.path.endsWith('/') ? index(c) : c.redirect('/dashboard/', 301),
+    );
+    app.get('/dashboard/', index);
     app.get('/dashboard/latest.json', (c) => sendFile(c, path.join(snapshotDir, 'latest.json')));
     app.get('/dashboard/snapshots/*', (c) => {
       const key = c.req.path.slice('/dashboard/'.length);
