@@ -156,7 +156,10 @@ export function scheduledPull(): void {
 
 /** The rows selected in a record tab, as a push scope. */
 function selectedScope(): PushScope {
-  const types = (state().settings()?.types ?? []).map((t) => state().type(t)).filter((t) => t !== undefined);
+  const document = state();
+  const types = (document.settings()?.types ?? [])
+    .map((t) => document.type(t))
+    .filter((t) => t !== undefined);
   const selection = activeWorkbook().selection(types);
   if (!selection) throw new UserFacingError('Select the rows to push in a record tab first.');
   return { type: selection.type.type, rows: [...selection.rows].sort((a, b) => a - b) };

@@ -95,8 +95,13 @@ export function planWrites(snapshot: TabSnapshot, map: ColumnMap, changes: TabCh
   const touched = [...changes.updates.keys()];
   if (appendCount > 0) touched.push(existing + appendCount - 1);
   if (touched.length === 0) return { blocks: [], rowsNeeded, appendFrom: existing, appendCount: 0 };
-  const first = Math.min(...touched, appendCount > 0 ? existing : Number.POSITIVE_INFINITY);
-  const last = Math.max(...touched);
+  // A loop, not Math.min(...rows): tens of thousands of arguments would overflow the stack.
+  let first = appendCount > 0 ? existing : Number.POSITIVE_INFINITY;
+  let last = -1;
+  for (const row of touched) {
+    if (row < first) first = row;
+    if (row > last) last = row;
+  }
 
   const blocks: BlockWrite[] = [];
   for (const run of contiguousRuns(ownedColumns(map))) {

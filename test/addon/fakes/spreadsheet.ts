@@ -1,4 +1,5 @@
 /// <reference types="google-apps-script" />
+import { FakeDeveloperMetadata, FakeProtection } from './protection-and-metadata.ts';
 import { blankCell, CallLog, type Cell, type CellHost, FakeRange } from './range.ts';
 import { enterValue } from './sheet-input.ts';
 import { FakeUi, newDataValidation } from './ui.ts';
@@ -8,56 +9,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
 type DeveloperMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
-
-class FakeProtection
-  implements
-    Pick<Protection, 'setDescription' | 'getDescription' | 'setWarningOnly' | 'isWarningOnly' | 'remove'>
-{
-  private description = '';
-  private warningOnly = false;
-
-  constructor(
-    readonly owner: FakeSheet,
-    readonly area: { row: number; column: number; numRows: number; numColumns: number },
-  ) {}
-
-  setDescription(description: string): Protection {
-    this.description = description;
-    return this as unknown as Protection;
-  }
-
-  getDescription(): string {
-    return this.description;
-  }
-
-  setWarningOnly(warningOnly: boolean): Protection {
-    this.warningOnly = warningOnly;
-    return this as unknown as Protection;
-  }
-
-  isWarningOnly(): boolean {
-    return this.warningOnly;
-  }
-
-  remove(): void {
-    this.owner.protections.splice(this.owner.protections.indexOf(this), 1);
-  }
-}
-
-class FakeDeveloperMetadata implements Pick<DeveloperMetadata, 'getKey' | 'getValue'> {
-  constructor(
-    private readonly key: string,
-    private readonly value: string | null,
-  ) {}
-
-  getKey(): string {
-    return this.key;
-  }
-
-  getValue(): string | null {
-    return this.value;
-  }
-}
 
 type SheetMethods =
   | 'getName'
