@@ -109,6 +109,11 @@ function render(): void {
   fill(byId('freshness'), freshnessTable(s, state.area));
   const limited = s.listsLimitedToRegions;
   byId('lists-note').hidden = !limited;
+  // The public copy of a snapshot carries no record lists at all (see snapshot-archive.ts).
+  byId('lists-note').textContent =
+    limited && limited.length === 0
+      ? 'Lists of records are shown to signed-in staff only (through the API); the figures above cover every region.'
+      : 'The lists below show your regions only; the figures above cover every region.';
   writeAddress();
 }
 

@@ -3,6 +3,7 @@ import { toCsv } from './csv.ts';
 import { INDEX_KIND, SNAPSHOT_FILES, SnapshotFiles } from './snapshot-files.ts';
 import { type Snapshot, snapshotJsonSchema } from './snapshot-schema.ts';
 import { snapshotTables } from './snapshot-tables.ts';
+import { limitListsToRegions } from './snapshot-visibility.ts';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const CSV_TYPE = 'text/csv; charset=utf-8';
@@ -20,7 +21,7 @@ export class SnapshotArchive extends SnapshotFiles {
    * Stores a snapshot. Re-publishing a date overwrites that date's files exactly; `latest.json`
    * only moves forward, so backfilling an older date never hides a newer one. Files are written so
    * that anything a reader can find already exists: tables and the dated file, then the index,
-   * then `latest.json`.
+   * then `latest.json`. Each JSON file also gets its public copy (see SNAPSHOT_FILES.publicPrefix).
    */
   async publish(snapshot: Snapshot): Promise<PublishResult> {
     const keys: string[] = [];
@@ -29,26 +30,30 @@ export class SnapshotArchive extends SnapshotFiles {
       keys.push(key);
     };
     const body = canonicalJson(snapshot);
+    const publicBody = canonicalJson(limitListsToRegions(snapshot, []));
+    const publicKey = (key: string) => `${SNAPSHOT_FILES.publicPrefix}${key}`;
     await Promise.all(
       snapshotTables(snapshot).map((t) =>
         put(SNAPSHOT_FILES.table(snapshot.date, t.name), toCsv(t.columns, t.rows), CSV_TYPE),
       ),
     );
     await put(SNAPSHOT_FILES.snapshot(snapshot.date), body, JSON_TYPE);
+    await put(publicKey(SNAPSHOT_FILES.snapshot(snapshot.date)), publicBody, JSON_TYPE);
     await put(SNAPSHOT_FILES.schema, canonicalJson(snapshotJsonSchema()), 'application/schema+json');
 
     const dates = await this.dates();
     if (!dates.includes(snapshot.date)) {
-      await put(
-        SNAPSHOT_FILES.index,
-        canonicalJson({ kind: INDEX_KIND, dates: [...dates, snapshot.date].sort() }),
-        JSON_TYPE,
-      );
+      const index = canonicalJson({ kind: INDEX_KIND, dates: [...dates, snapshot.date].sort() });
+      await put(publicKey(SNAPSHOT_FILES.index), index, JSON_TYPE);
+      await put(SNAPSHOT_FILES.index, index, JSON_TYPE);
     }
 
     const latest = await this.latest();
     const latestMoved = !latest || latest.date <= snapshot.date;
-    if (latestMoved) await put(SNAPSHOT_FILES.latest, body, JSON_TYPE);
+    if (latestMoved) {
+      await put(publicKey(SNAPSHOT_FILES.latest), publicBody, JSON_TYPE);
+      await put(SNAPSHOT_FILES.latest, body, JSON_TYPE);
+    }
     return { date: snapshot.date, keys: keys.sort(), latestMoved };
   }
 }

@@ -12,6 +12,11 @@ export const SNAPSHOT_FILES = {
   schema: 'snapshots/snapshot.schema.json',
   snapshot: (date: string) => `snapshots/${date}.json`,
   table: (date: string, name: string) => `snapshots/${date}/${name}.csv`,
+  /**
+   * The copy the dashboard site serves to anyone: the same keys under this prefix, with the
+   * record lists (titles, owners) removed. Figures are counts; lists are for signed-in staff.
+   */
+  publicPrefix: 'public/',
 } as const;
 
 export const SNAPSHOT_KIND = 'partnership-records.dashboard-snapshot';

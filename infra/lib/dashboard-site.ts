@@ -22,8 +22,9 @@ export interface DashboardSiteProps {
  * reads the page from the site bucket and the snapshot JSON from the snapshot bucket, both through
  * origin access control. The page and its data share one origin, so the browser needs no CORS.
  *
- * Anyone with the URL can read `latest.json` and `snapshots/*` this way, lists included (see
- * docs/deploy.md, "Who can read the snapshots").
+ * Anyone with the URL can read `latest.json` and `snapshots/*` this way, taken from the public copy
+ * under `public/`, which has every figure but no record lists (see docs/deploy.md, "Who can read
+ * the snapshots").
  */
 export class DashboardSite extends Construct {
   readonly bucket: s3.Bucket;
@@ -40,7 +41,10 @@ export class DashboardSite extends Construct {
       accessLogs: { bucket: props.accessLogs, prefix: 'site-bucket' },
     });
 
-    const snapshotOrigin = S3BucketOrigin.withOriginAccessControl(props.snapshotBucket);
+    // Only the public copy: figures for everyone, record lists for signed-in staff through the API.
+    const snapshotOrigin = S3BucketOrigin.withOriginAccessControl(props.snapshotBucket, {
+      originPath: `/${SNAPSHOT_KEYS.publicPrefix.replace(/\/$/, '')}`,
+    });
     const securityHeaders = createSecurityHeadersPolicy(this);
     const snapshotBehaviour = (cachePolicy: cloudfront.ICachePolicy): cloudfront.BehaviorOptions => ({
       origin: snapshotOrigin,

@@ -14,10 +14,16 @@ import { createPrivateBucket } from './private-bucket.ts';
 export const SNAPSHOT_KEYS = {
   historyPrefix: 'snapshots/',
   latest: 'latest.json',
+  /** The public copy (figures without record lists) that CloudFront serves; same keys beneath it. */
+  publicPrefix: 'public/',
 } as const;
 
-/** The key patterns, as IAM resource suffixes and CloudFront path patterns. */
-export const SNAPSHOT_KEY_PATTERNS = [`${SNAPSHOT_KEYS.historyPrefix}*`, SNAPSHOT_KEYS.latest] as const;
+/** The key patterns, as IAM resource suffixes. */
+export const SNAPSHOT_KEY_PATTERNS = [
+  `${SNAPSHOT_KEYS.historyPrefix}*`,
+  SNAPSHOT_KEYS.latest,
+  `${SNAPSHOT_KEYS.publicPrefix}*`,
+] as const;
 
 export function createSnapshotBucket(
   scope: Construct,
@@ -57,5 +63,10 @@ function grantOnSnapshotKeys(
     id: `AwsSolutions-IAM5[Resource::${nagArnToken(bucket)}/${SNAPSHOT_KEYS.historyPrefix}*]`,
     reason:
       'One object per night is written under snapshots/ with the date in its key; the wildcard is confined to that prefix.',
+  });
+  Validations.of(grantee).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::${nagArnToken(bucket)}/${SNAPSHOT_KEYS.publicPrefix}*]`,
+    reason:
+      "The public copy of each night's snapshot is written under public/ with the date in its key; the wildcard is confined to that prefix.",
   });
 }

@@ -46,6 +46,9 @@ describe('publishing snapshots', () => {
     expect(await archive.sink.list('')).toEqual(
       [
         'latest.json',
+        'public/latest.json',
+        'public/snapshots/2026-11-18.json',
+        'public/snapshots/index.json',
         'snapshots/2026-11-18.json',
         'snapshots/2026-11-18/adviser-work.csv',
         'snapshots/2026-11-18/areas.csv',
@@ -65,6 +68,23 @@ describe('publishing snapshots', () => {
     expect(await read('latest.json')).toBe(await read('snapshots/2026-11-18.json'));
     expect(JSON.parse(await read('snapshots/index.json')).dates).toEqual(['2026-11-18']);
     expect(JSON.parse(await read(SNAPSHOT_FILES.schema))).toEqual(snapshotJsonSchema());
+  });
+
+  it('should publish a public copy with every figure but no record lists', async () => {
+    // Act
+    await aggregateAndPublish(h.store, archive, { date: SNAPSHOT_DATE });
+    // Assess
+    const full = JSON.parse(await read('snapshots/2026-11-18.json'));
+    const open = JSON.parse(await read('public/snapshots/2026-11-18.json'));
+    expect(full.lists.overdueActions.length).toBeGreaterThan(0);
+    expect(open.national).toEqual(full.national);
+    expect(open.byRegion).toEqual(full.byRegion);
+    expect(open.lists.overdueActions).toEqual([]);
+    expect(open.lists.publicityAwaitingAcknowledgement).toEqual([]);
+    expect(open.lists.communicationsAwaitingAgreement).toEqual([]);
+    expect(open.listsLimitedToRegions).toEqual([]);
+    expect(await read('public/latest.json')).toBe(await read('public/snapshots/2026-11-18.json'));
+    expect(await read('public/snapshots/index.json')).toBe(await read('snapshots/index.json'));
   });
 
   it('should overwrite a date with byte-identical files when re-run on the same records', async () => {

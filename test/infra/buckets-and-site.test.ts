@@ -146,6 +146,10 @@ describe('dashboard site', () => {
       { path: '/snapshots/*', toSnapshots: true, protocol: 'https-only' },
       { path: '/latest.json', toSnapshots: true, protocol: 'https-only' },
     ]);
+    // Only the public copy (figures, no record lists) is reachable through CloudFront.
+    expect(config.Origins.find((origin: { Id: string }) => origin.Id === snapshotOriginId)?.OriginPath).toBe(
+      '/public',
+    );
   });
 
   it('should let CloudFront read only objects from this distribution', () => {

@@ -50,6 +50,7 @@ function snapshotResources(synthesized: SynthesizedStack) {
   return [
     { 'Fn::Join': ['', [bucketArn, '/snapshots/*']] },
     { 'Fn::Join': ['', [bucketArn, '/latest.json']] },
+    { 'Fn::Join': ['', [bucketArn, '/public/*']] },
   ];
 }
 
