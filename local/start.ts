@@ -8,6 +8,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // For this process only: the API may trust the development token issuer.
 process.env.ALLOW_DEV_ISSUER = 'true';
 
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { JAVA_INSTALL_HINT, JavaMissingError, javaMajorVersion } from './java.ts';
 
 function portFromEnvironment(name: string, fallback: number): number {
@@ -21,6 +23,27 @@ function portFromEnvironment(name: string, fallback: number): number {
     process.exit(1);
   }
   return port;
+}
+
+const TOKENS_FILE = '.local/tokens.env';
+
+/** `--history N`: how many weeks of past snapshots to backfill for the dashboard's trends (default 12). */
+function historyWeeks(): number {
+  const at = process.argv.indexOf('--history');
+  if (at === -1) return 12;
+  const weeks = Number(process.argv[at + 1]);
+  if (!Number.isInteger(weeks) || weeks < 0 || weeks > 104) {
+    console.error('--history takes a number of weeks from 0 to 104, e.g. npm start -- --history 12');
+    process.exit(1);
+  }
+  return weeks;
+}
+
+/** Writes the development tokens as shell variables (NATIONAL_TOKEN, …) for curl examples. */
+function writeTokensFile(tokens: Record<string, string>): void {
+  const lines = Object.entries(tokens).map(([role, token]) => `export ${role.toUpperCase()}_TOKEN=${token}`);
+  mkdirSync(dirname(TOKENS_FILE), { recursive: true });
+  writeFileSync(TOKENS_FILE, `${lines.join('\n')}\n`, { mode: 0o600 });
 }
 
 async function main(): Promise<void> {
@@ -41,6 +64,9 @@ async function main(): Promise<void> {
   const port = portFromEnvironment('PORT', DEFAULT_HTTP_PORT);
   const dynamoPort = portFromEnvironment('DYNAMODB_PORT', DEFAULT_DYNAMODB_PORT);
 
+  const dashboard = await import('./dashboard-extension.ts');
+  await dashboard.ensureDashboardBuilt();
+
   let system: Awaited<ReturnType<typeof startLocalSystem>>;
   try {
     system = await startLocalSystem({
@@ -49,11 +75,8 @@ async function main(): Promise<void> {
       dataDir: DEFAULT_DATA_DIR,
       seed: true,
       log: (line) => console.log(line),
-      // Dashboard: wire it here. `extend` mounts extra routes (paths under /dashboard are public
-      // in createApp), `snapshots` is the local snapshot folder the dashboard routes read, and
-      // `system.store` (below) is there for making today's snapshot after the start.
-      extend: undefined,
-      snapshots: undefined,
+      extend: dashboard.dashboardExtension(),
+      snapshots: dashboard.localSnapshotArchive(),
     });
   } catch (error) {
     if (error instanceof PortInUseError || error instanceof JavaMissingError) {
@@ -62,6 +85,14 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+
+  // Today's snapshot plus any missing weekly ones of the 12 weeks before, from one read of the records.
+  await dashboard.ensureTodaysSnapshot({
+    store: system.store,
+    historyWeeks: historyWeeks(),
+    log: (line) => console.log(line),
+  });
+  writeTokensFile(system.tokens);
 
   const url = `http://localhost:${port}`;
   const national = system.tokens.national;
@@ -82,8 +113,9 @@ ${system.users
   )
   .join('\n')}
 
-Try it:
-  curl -H "Authorization: Bearer ${national}" ${url}/v1/me
+The same tokens are in ${TOKENS_FILE} for your shell. Try it:
+  source ${TOKENS_FILE}
+  curl -H "Authorization: Bearer $NATIONAL_TOKEN" ${url}/v1/me
 
 Press Ctrl-C to stop.`);
 
