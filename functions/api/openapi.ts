@@ -469,6 +469,59 @@ const sharedSchemas: Schema = {
   },
 };
 
+const snapshotResponse = {
+  description: 'A dashboard snapshot; lists are cut to your regions unless you are national staff',
+  content: {
+    'application/json': { schema: { type: 'object', description: 'See GET /v1/dashboard/schema' } },
+  },
+};
+
+/** The dashboard and report routes (functions/api/routes/dashboard.ts); snapshots have their own JSON Schema. */
+const dashboardPaths: Schema = {
+  '/v1/dashboard/latest': {
+    get: {
+      tags: ['Dashboard'],
+      summary: 'The newest dashboard snapshot',
+      responses: { 200: snapshotResponse, ...problemResponses(401, 403, 404) },
+    },
+  },
+  '/v1/dashboard/dates': {
+    get: {
+      tags: ['Dashboard'],
+      summary: 'The dates that have a snapshot',
+      responses: { 200: { description: 'Dates, oldest first' }, ...problemResponses(401, 403) },
+    },
+  },
+  '/v1/dashboard/schema': {
+    get: {
+      tags: ['Dashboard'],
+      summary: 'The JSON Schema of a snapshot',
+      responses: { 200: { description: 'JSON Schema (draft 2020-12)' }, ...problemResponses(401) },
+    },
+  },
+  '/v1/dashboard/{date}': {
+    get: {
+      tags: ['Dashboard'],
+      summary: 'The snapshot of a date',
+      parameters: [param('date', 'path', 'YYYY-MM-DD', { type: 'string', format: 'date' })],
+      responses: { 200: snapshotResponse, ...problemResponses(400, 401, 403, 404) },
+    },
+  },
+  '/v1/reports/quarterly/{quarter}': {
+    get: {
+      tags: ['Dashboard'],
+      summary: 'Quarterly progress report for the national group',
+      description:
+        'Built from the snapshots of the quarter. HTML with Accept: text/html or ?format=html, JSON otherwise.',
+      parameters: [param('quarter', 'path', 'Like 2026-Q3', { type: 'string', pattern: '^\\d{4}-Q[1-4]$' })],
+      responses: {
+        200: { description: 'The report', content: { 'application/json': {}, 'text/html': {} } },
+        ...problemResponses(400, 401, 403, 404),
+      },
+    },
+  },
+};
+
 let cached: Schema | undefined;
 
 export function openApiDocument(): Schema {
@@ -494,6 +547,7 @@ export function openApiDocument(): Schema {
     tags: [
       { name: 'Sync', description: 'Incremental pull and batched push, as the Sheets add-on uses them' },
       { name: 'Public', description: 'Open to all, no token' },
+      { name: 'Dashboard', description: 'Nightly snapshots and the quarterly report' },
     ],
     paths: {
       '/healthz': { get: { security: [], summary: 'Liveness', responses: { 200: { description: 'OK' } } } },
@@ -504,6 +558,7 @@ export function openApiDocument(): Schema {
           responses: { 200: { description: 'Types' } },
         },
       },
+      ...dashboardPaths,
       '/v1/me': {
         get: {
           summary: 'Who you are signed in as: role and regions',

@@ -68,6 +68,9 @@ describe('OpenAPI document, generated from the record definitions', () => {
       description: 'When it went active (YYYY-MM-DD)',
     });
     expect(doc.components.schemas.StrategyValues.properties.goal.enum).toEqual(['2005-youth', '2009-all']);
+    for (const path of ['/v1/dashboard/latest', '/v1/dashboard/{date}', '/v1/reports/quarterly/{quarter}']) {
+      expect(doc.paths[path]?.get, path).toBeDefined();
+    }
   });
 
   it('should serve browsable docs that read the document', async () => {
