@@ -8,7 +8,7 @@
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { HANDLER_ENTRIES } from './lib/handler-entries.ts';
-import { LAMBDA_BUNDLE } from './lib/node-function.ts';
+import { lambdaEsbuildOptions } from './lib/lambda-esbuild-options.ts';
 
 type HandlerName = keyof typeof HANDLER_ENTRIES;
 const TOP_INPUTS = 8;
@@ -19,27 +19,6 @@ function handlerName(argument: string | undefined): HandlerName {
     throw new Error(`Unknown handler '${name}'; choose one of: ${Object.keys(HANDLER_ENTRIES).join(', ')}`);
   }
   return name as HandlerName;
-}
-
-/** The esbuild options NodejsFunction derives from LAMBDA_BUNDLE (see aws-lambda-nodejs bundling). */
-function buildOptions(entry: string): esbuild.BuildOptions & { metafile: true; write: false } {
-  return {
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    target: LAMBDA_BUNDLE.target,
-    format: LAMBDA_BUNDLE.format as esbuild.Format,
-    minify: LAMBDA_BUNDLE.minify,
-    sourcemap: LAMBDA_BUNDLE.sourceMap,
-    sourcesContent: LAMBDA_BUNDLE.sourcesContent,
-    mainFields: [...LAMBDA_BUNDLE.mainFields],
-    external: [...LAMBDA_BUNDLE.externalModules],
-    banner: { js: LAMBDA_BUNDLE.banner },
-    outfile: 'index.mjs',
-    write: false,
-    metafile: true,
-    logLevel: 'warning',
-  };
 }
 
 /** Groups bundled bytes by npm package (or `project` for our own files). */
@@ -56,7 +35,7 @@ function heaviestInputs(metafile: esbuild.Metafile): [string, number][] {
 }
 
 const name = handlerName(process.argv[2]);
-const result = await esbuild.build(buildOptions(HANDLER_ENTRIES[name]));
+const result = await esbuild.build(lambdaEsbuildOptions(HANDLER_ENTRIES[name]));
 const code = result.outputFiles.find((file) => file.path.endsWith('.mjs'));
 if (!code) throw new Error('esbuild produced no .mjs output');
 
