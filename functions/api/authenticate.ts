@@ -45,12 +45,17 @@ const CLOCK_TOLERANCE_S = 30;
 /** Directory entries are cached briefly: a role change takes effect within this time. */
 const DIRECTORY_CACHE_MS = 60_000;
 
+/** Verified tokens kept (oldest dropped first), each for at most this long and never past its expiry. */
+const VERIFIED_CACHE_SIZE = 2000;
+const VERIFIED_CACHE_MS = 5 * 60_000;
+
 type KeyGetter = ReturnType<typeof createLocalJWKSet> | ReturnType<typeof createRemoteJWKSet>;
 
 /** Verifies bearer tokens and turns them into principals from the user directory. */
 export class Authenticator {
   private readonly keys = new Map<string, KeyGetter>();
   private readonly cache = new Map<string, { entry: DirectoryEntry | undefined; until: number }>();
+  private readonly verified = new Map<string, { payload: JWTPayload; issuer: IssuerConfig; until: number }>();
 
   constructor(
     private readonly issuers: IssuerConfig[],
@@ -76,6 +81,18 @@ export class Authenticator {
   }
 
   private async verify(token: string): Promise<{ payload: JWTPayload; issuer: IssuerConfig }> {
+    // A token already verified needs no second signature check until it expires: the cache key
+    // is the whole signed token, so a changed claim or signature is a different key.
+    const known = this.verified.get(token);
+    if (known && known.until > Date.now()) return known;
+    const result = await this.verifySignature(token);
+    const expiresAt = typeof result.payload.exp === 'number' ? result.payload.exp * 1000 : Date.now();
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { ...result, until: Math.min(expiresAt, Date.now() + VERIFIED_CACHE_MS) });
+    return result;
+  }
+
+  private async verifySignature(token: string): Promise<{ payload: JWTPayload; issuer: IssuerConfig }> {
     let claimed: string | undefined;
     try {
       claimed = decodeJwt(token).iss;
