@@ -1,15 +1,10 @@
-import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Role } from '../functions/records/definition.ts';
-import { createDocumentClient } from '../functions/store/client.ts';
-import { ensureRecordsTable } from '../functions/store/create-table.ts';
-import { RecordStore } from '../functions/store/record-store.ts';
-import { UserDirectory } from '../functions/store/user-directory.ts';
-import { DevIssuer } from '../local/dev-issuer.ts';
+import type { RecordStore } from '../functions/store/record-store.ts';
 import { type DynamoLocal, startDynamoLocal } from '../local/dynamo-local.ts';
+import { startOutOfProcessApi } from '../test/support/out-of-process-api.ts';
 
-/** DynamoDB Local plus the real API on a loopback port, as benchmarks need them. */
+/** DynamoDB Local plus the real API in its own process (as in Lambda), as benchmarks need them. */
 export interface BenchEnvironment {
   dynamo: DynamoLocal;
   store: RecordStore;
@@ -22,53 +17,15 @@ export interface BenchEnvironment {
 export async function startBenchEnvironment(tableName = 'bench'): Promise<BenchEnvironment> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const dynamo = await startDynamoLocal();
-  const raw = new DynamoDBClient({
-    endpoint: dynamo.endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  await ensureRecordsTable(raw, tableName);
-  raw.destroy();
-  const client = createDocumentClient({ endpoint: dynamo.endpoint, localOnly: true });
-  const store = new RecordStore(client, tableName);
-  const directory = new UserDirectory(client, tableName);
-  const issuer = await DevIssuer.create();
-  const api = spawn(
-    process.execPath,
-    ['--import', 'tsx', new URL('./api-process.ts', import.meta.url).pathname],
-    {
-      env: {
-        ...process.env,
-        DYNAMODB_ENDPOINT: dynamo.endpoint,
-        TABLE_NAME: tableName,
-        AUTH_ISSUERS: JSON.stringify([issuer.config()]),
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const port = await new Promise<number>((resolve, reject) => {
-    api.once('exit', (code) => reject(new Error(`API process exited with ${code}`)));
-    api.stdout.on('data', (chunk: Buffer) => {
-      const match = /listening (\d+)/.exec(chunk.toString());
-      if (match) resolve(Number(match[1]));
-    });
-  });
+  const api = await startOutOfProcessApi(dynamo.endpoint, tableName);
   return {
     dynamo,
-    store,
+    store: api.store,
+    baseUrl: api.baseUrl,
     tableName,
-    baseUrl: `http://127.0.0.1:${port}`,
-    async signIn(email, role, regionIds = []) {
-      await directory.put('user', email, { role, regionIds }, 'bench');
-      return issuer.mint(email);
-    },
+    signIn: (email, role, regionIds) => api.signIn(email, role, regionIds),
     async close() {
-      api.removeAllListeners('exit');
-      await new Promise<void>((resolve) => {
-        api.once('exit', () => resolve());
-        api.kill('SIGTERM');
-      });
-      client.destroy();
+      await api.close();
       await dynamo.stop();
     },
   };

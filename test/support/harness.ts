@@ -15,19 +15,9 @@ import { ensureRecordsTable } from '../../functions/store/create-table.ts';
 import { RecordStore } from '../../functions/store/record-store.ts';
 import { UserDirectory } from '../../functions/store/user-directory.ts';
 import { DevIssuer } from '../../local/dev-issuer.ts';
+import { type ApiResponse, jsonRequester, type RequestOptions } from './json-request.ts';
 
-export interface ApiResponse<T = any> {
-  status: number;
-  headers: Headers;
-  body: T;
-}
-
-export interface RequestOptions {
-  token?: string;
-  body?: unknown;
-  rawBody?: string;
-  headers?: Record<string, string>;
-}
+export type { ApiResponse, RequestOptions } from './json-request.ts';
 
 /** A connected test world: a fresh table on DynamoDB Local and the real API on a real HTTP port. */
 export interface Harness {
@@ -79,24 +69,7 @@ export async function startHarness(options: { endpoint?: string } = {}): Promise
       await directory.put('user', email, { role, regionIds }, 'test-setup');
       return issuer.mint(email);
     },
-    async request(method, path, options = {}) {
-      const headers: Record<string, string> = { ...options.headers };
-      if (options.token) headers.authorization = `Bearer ${options.token}`;
-      let body: string | undefined = options.rawBody;
-      if (options.body !== undefined) {
-        body = JSON.stringify(options.body);
-        headers['content-type'] ??= 'application/json';
-      }
-      const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
-      const text = await response.text();
-      let parsed: unknown = text;
-      try {
-        parsed = text ? JSON.parse(text) : undefined;
-      } catch {
-        // Not JSON (the docs page): keep the text.
-      }
-      return { status: response.status, headers: response.headers, body: parsed as any };
-    },
+    request: jsonRequester(baseUrl),
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       client.destroy();

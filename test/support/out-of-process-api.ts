@@ -11,6 +11,7 @@ import { RecordStore } from '../../functions/store/record-store.ts';
 import { UserDirectory } from '../../functions/store/user-directory.ts';
 import { DevIssuer } from '../../local/dev-issuer.ts';
 import type { Harness } from './harness.ts';
+import { jsonRequester } from './json-request.ts';
 
 /**
  * fetch, retried once when a kept-alive socket turns out to be closed: while the add-on's
@@ -84,24 +85,7 @@ export async function startOutOfProcessApi(
       await directory.put('user', email, { role, regionIds }, 'test-setup');
       return issuer.mint(email);
     },
-    async request(method, path, options = {}) {
-      const headers: Record<string, string> = { ...options.headers };
-      if (options.token) headers.authorization = `Bearer ${options.token}`;
-      let body: string | undefined = options.rawBody;
-      if (options.body !== undefined) {
-        body = JSON.stringify(options.body);
-        headers['content-type'] ??= 'application/json';
-      }
-      const response = await fetchReusingSockets(`${baseUrl}${path}`, { method, headers, body });
-      const text = await response.text();
-      let parsed: unknown = text;
-      try {
-        parsed = text ? JSON.parse(text) : undefined;
-      } catch {
-        // Not JSON: keep the text.
-      }
-      return { status: response.status, headers: response.headers, body: parsed as never };
-    },
+    request: jsonRequester(baseUrl, fetchReusingSockets),
     async close() {
       if (child.exitCode === null) {
         await new Promise<void>((resolve) => {
