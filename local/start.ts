@@ -95,7 +95,6 @@ async function main(): Promise<void> {
   writeTokensFile(system.tokens);
 
   const url = `http://localhost:${port}`;
-  const national = system.tokens.national;
   console.log(`
 Partnership Records is running locally.
 

@@ -3,7 +3,6 @@
  * and quarters are exactly the ones the dashboard counts), plus the few shapes the generator needs.
  */
 import {
-  addDays,
   previousQuarter,
   quarterOf,
   quarterRange,

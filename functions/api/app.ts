@@ -1,6 +1,12 @@
 import { Hono } from 'hono/tiny';
 import type { SnapshotReader } from '../aggregate/snapshot-files.ts';
-import { DomainError, VersionConflictError, GoneError, ValidationFailedError, BadRequestError } from '../domain/errors.ts';
+import {
+  BadRequestError,
+  DomainError,
+  GoneError,
+  ValidationFailedError,
+  VersionConflictError,
+} from '../domain/errors.ts';
 import { RecordService } from '../domain/record-service.ts';
 import { BadCursorError } from '../store/cursor.ts';
 import type { RecordStore } from '../store/record-store.ts';
@@ -30,7 +36,10 @@ export interface AppDependencies {
 const PUBLIC_PREFIXES = ['/healthz', '/openapi.json', '/docs', '/v1/types', '/v1/public/', '/dashboard'];
 
 function isPublicPath(path: string): boolean {
-  return PUBLIC_PREFIXES.some((prefix) => path === prefix || (prefix.endsWith('/') && path.startsWith(prefix)) || path.startsWith(`${prefix}/`));
+  return PUBLIC_PREFIXES.some(
+    (prefix) =>
+      path === prefix || (prefix.endsWith('/') && path.startsWith(prefix)) || path.startsWith(`${prefix}/`),
+  );
 }
 
 /** The one Hono app, served by Lambda in the cloud and by Node locally. */
@@ -56,7 +65,14 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   registerSyncRoutes(app, service);
   registerRecordRoutes(app, service);
 
-  app.notFound((c) => problemResponse(c, 404, 'Not found', `There is nothing at ${c.req.method} ${c.req.path}. See /docs for the routes.`));
+  app.notFound((c) =>
+    problemResponse(
+      c,
+      404,
+      'Not found',
+      `There is nothing at ${c.req.method} ${c.req.path}. See /docs for the routes.`,
+    ),
+  );
 
   app.onError((error, c) => {
     if (error instanceof BadCursorError) return problemResponse(c, 400, 'Bad cursor', error.message);
@@ -74,7 +90,12 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
       return problemResponse(c, error.status, error.title, error.message, extra);
     }
     deps.logError?.('Unexpected failure', error);
-    return problemResponse(c, 500, 'Something went wrong on our side', 'The request failed unexpectedly and nothing was changed by the failed step. Try again; if it keeps failing, tell the Partnership Records team the time it happened.');
+    return problemResponse(
+      c,
+      500,
+      'Something went wrong on our side',
+      'The request failed unexpectedly and nothing was changed by the failed step. Try again; if it keeps failing, tell the Partnership Records team the time it happened.',
+    );
   });
 
   return app;

@@ -45,7 +45,13 @@ describe('people API (add-on users and the public)', () => {
     const synthesized = synth({ env: 'prod' });
     const routes = routesOf(synthesized, synthesized.stack.api.peopleApi);
 
-    for (const key of ['GET /healthz', 'GET /openapi.json', 'GET /docs', 'GET /v1/types', 'GET /v1/public/{proxy+}']) {
+    for (const key of [
+      'GET /healthz',
+      'GET /openapi.json',
+      'GET /docs',
+      'GET /v1/types',
+      'GET /v1/public/{proxy+}',
+    ]) {
       expect(routes.get(key)?.AuthorizationType, key).toBe('NONE');
     }
   });
