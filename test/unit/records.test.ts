@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { issuersFromEnvironment } from '../../functions/api/authenticate.ts';
 import { canonical, diffValues } from '../../functions/domain/change-planner.ts';
 import { todayInNewZealand } from '../../functions/domain/lookups.ts';
 import { writeRefusal } from '../../functions/domain/principal.ts';
@@ -159,5 +160,27 @@ describe('offline: cursors and endpoints', () => {
 
   it("should take today's date in New Zealand, not UTC", () => {
     expect(todayInNewZealand(new Date('2026-11-22T12:30:00Z'))).toBe('2026-11-23');
+  });
+});
+
+describe('offline: trusted issuers', () => {
+  const dev = JSON.stringify([
+    { kind: 'development', issuer: 'https://dev', audience: ['local'], jwks: { keys: [] } },
+  ]);
+
+  it('should refuse a development issuer unless the local runtime allows it', () => {
+    expect(() => issuersFromEnvironment(dev, false)).toThrow('only allowed in local runs');
+    expect(issuersFromEnvironment(dev, true)).toHaveLength(1);
+  });
+
+  it('should read the cloud issuers from AUTH_ISSUERS', () => {
+    const google = {
+      kind: 'google',
+      issuer: 'https://accounts.google.com',
+      audience: ['client-id'],
+      jwksUri: 'https://www.googleapis.com/oauth2/v3/certs',
+    };
+    expect(issuersFromEnvironment(JSON.stringify([google]), false)).toEqual([google]);
+    expect(issuersFromEnvironment(undefined, false)).toEqual([]);
   });
 });
