@@ -1,6 +1,6 @@
 import type { ChangeRequest, RowOutcome, RowStatus } from '../functions/domain/change-planner.ts';
 import type { Principal } from '../functions/domain/principal.ts';
-import { MAX_PUSH_ROWS, type RecordService } from '../functions/domain/record-service.ts';
+import { emptyCounts, MAX_PUSH_ROWS, type RecordService } from '../functions/domain/record-service.ts';
 import type { RecordDefinition, StoredRecord, Values } from '../functions/records/definition.ts';
 
 /**
@@ -35,18 +35,7 @@ export class SeedLoadError extends Error {
   }
 }
 
-export function emptyCounts(): LoadCounts {
-  return {
-    created: 0,
-    updated: 0,
-    deleted: 0,
-    unchanged: 0,
-    conflict: 0,
-    invalid: 0,
-    forbidden: 0,
-    failed: 0,
-  };
-}
+export { emptyCounts };
 
 export function addCounts(into: LoadCounts, from: LoadCounts): LoadCounts {
   for (const status of Object.keys(from) as RowStatus[]) into[status] += from[status];

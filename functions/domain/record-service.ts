@@ -42,7 +42,8 @@ function unavailable(index: number, id: string | undefined, error: unknown): Row
   };
 }
 
-function emptyCounts(): PushResult['counts'] {
+/** A count of zero for every row status. */
+export function emptyCounts(): PushResult['counts'] {
   return {
     created: 0,
     updated: 0,
