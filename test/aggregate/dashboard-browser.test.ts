@@ -4,25 +4,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboard } from '../../dashboard/build.ts';
 import { aggregateAndPublishDates } from '../../functions/aggregate/nightly-run.ts';
 import type { AppEnv } from '../../functions/api/request.ts';
 import { dashboardExtension } from '../../local/dashboard-extension.ts';
+import { launchChromium } from '../support/chromium.ts';
 import { type DashboardHarness, startDashboardHarness } from '../support/dashboard-harness.ts';
 import { seedHandCheckedWorld } from './hand-checked-world.ts';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const PANELS = ['goals', 'adviserWork', 'strategies', 'history'] as const;
 
 /** A page that records console errors and uncaught exceptions, which the tests expect none of. */
@@ -86,7 +78,7 @@ describe('the national dashboard and the quarterly report in Chromium', () => {
     nationalToken = (await seedHandCheckedWorld(h)).tokens.national;
     await aggregateAndPublishDates(h.store, h.archive, { dates: ['2026-10-07', '2026-11-11', '2026-11-18'] });
     await mkdir(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
