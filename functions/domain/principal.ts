@@ -32,13 +32,18 @@ export function canReadRegion(p: Principal, regionId: string): boolean {
   return p.role === 'national' || p.regionIds.includes(regionId);
 }
 
-/** Refuses reading a region outside the principal's reach. */
-export function requireReadRegion(p: Principal, regionId: string, what = 'records'): void {
+/** Refuses a machine client whose token carries neither records scope. */
+export function requireReadScope(p: Principal): void {
   if (p.scopes && !p.scopes.has('records/read') && !p.scopes.has('records/write')) {
     throw new AccessDeniedError(
       `This machine client's token lacks the records/read scope. Ask ${accessContact()} to grant it.`,
     );
   }
+}
+
+/** Refuses reading a region outside the principal's reach. */
+export function requireReadRegion(p: Principal, regionId: string, what = 'records'): void {
+  requireReadScope(p);
   if (!canReadRegion(p, regionId)) {
     throw new AccessDeniedError(
       `You are signed in as ${describePrincipal(p)} and cannot see ${what} of region "${regionId}". Ask ${accessContact()} to add that region to your access.`,

@@ -11,7 +11,7 @@ import {
   VersionConflictError,
 } from './errors.ts';
 import { RequestLookups } from './lookups.ts';
-import { defaultRegion, type Principal, requireReadRegion } from './principal.ts';
+import { defaultRegion, type Principal, requireReadRegion, requireReadScope } from './principal.ts';
 
 export const MAX_PUSH_ROWS = 500;
 export const DEFAULT_LIMIT = 100;
@@ -66,7 +66,7 @@ export class RecordService {
   async get(definition: RecordDefinition, principal: Principal, id: string): Promise<StoredRecord> {
     const record = await this.store.get(definition.type, id);
     if (!record) throw new NotFoundError(`There is no ${definition.label.toLowerCase()} with id "${id}".`);
-    requireReadRegion(principal, record.regionId, definition.pluralLabel.toLowerCase());
+    this.requireRead(definition, principal, record.regionId);
     if (record.deletedAt) {
       throw new GoneError(
         `This ${definition.label.toLowerCase()} was deleted by ${record.deletedBy} at ${record.deletedAt}; its history is still available.`,
@@ -85,7 +85,7 @@ export class RecordService {
   ): Promise<Page<HistoryEntry>> {
     const record = await this.store.get(definition.type, id);
     if (!record) throw new NotFoundError(`There is no ${definition.label.toLowerCase()} with id "${id}".`);
-    requireReadRegion(principal, record.regionId, definition.pluralLabel.toLowerCase());
+    this.requireRead(definition, principal, record.regionId);
     return this.store.history(definition.type, id, limit, cursor);
   }
 
@@ -103,8 +103,8 @@ export class RecordService {
       }
       regionId = council.regionId;
     }
-    regionId ??= defaultRegion(principal);
-    if (regionId) requireReadRegion(principal, regionId, definition.pluralLabel.toLowerCase());
+    regionId ??= this.defaultRegion(definition, principal);
+    if (regionId) this.requireRead(definition, principal, regionId);
     return this.store.list({
       type: definition.type,
       regionId,
@@ -126,8 +126,8 @@ export class RecordService {
     limit: number,
     cursor?: string,
   ) {
-    const region = regionId ?? defaultRegion(principal);
-    if (region) requireReadRegion(principal, region, definition.pluralLabel.toLowerCase());
+    const region = regionId ?? this.defaultRegion(definition, principal);
+    if (region) this.requireRead(definition, principal, region);
     return this.store.pull({ type: definition.type, regionId: region, limit, cursor });
   }
 
@@ -258,6 +258,17 @@ export class RecordService {
       default:
         return outcome;
     }
+  }
+
+  /** Shared reference data (regions, councils) is readable by everyone signed in; the rest by region. */
+  private requireRead(definition: RecordDefinition, principal: Principal, regionId: string): void {
+    if (definition.sharedReference) requireReadScope(principal);
+    else requireReadRegion(principal, regionId, definition.pluralLabel.toLowerCase());
+  }
+
+  /** Without ?region=, lists of shared reference data are national; other lists default to your region. */
+  private defaultRegion(definition: RecordDefinition, principal: Principal): string | undefined {
+    return definition.sharedReference ? undefined : defaultRegion(principal);
   }
 
   /** The editable values of a record (without derived fields), for merging a partial update. */

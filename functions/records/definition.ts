@@ -69,6 +69,11 @@ export interface RecordDefinitionInput<S extends z.ZodObject> {
   scope: { field: keyof z.infer<S> & string } | 'self';
   /** The field naming the record's council, when it has one (feeds the per-council index). */
   councilField?: keyof z.infer<S> & string;
+  /**
+   * Reference data every signed-in user may read whatever their regions (regions, councils): a
+   * sheet's council dropdown or a buddy in another region needs them. Writing still follows scope.
+   */
+  sharedReference?: boolean;
   /** Roles that may create, change and delete. Read access follows region scoping. */
   writableBy?: readonly Role[];
   /** Records whose id is a natural key (one per council and quarter, say). */

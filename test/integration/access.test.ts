@@ -226,6 +226,25 @@ describe('region scoping: a regional user cannot read or write another region', 
     expect(response.status).toBe(403);
   });
 
+  it('should let everyone signed in read the shared reference data of every region, but not change it', async () => {
+    const token = world.tokens.canterbury;
+    const dunedin = await h.request('GET', '/v1/councils/dunedin-city', { token });
+    expect(dunedin.status).toBe(200);
+    const all = await h.request('GET', '/v1/councils', { token });
+    expect(all.body.items.map((c: { id: string }) => c.id).sort()).toEqual([
+      'christchurch-city',
+      'dunedin-city',
+      'selwyn-district',
+    ]);
+    expect((await h.request('GET', '/v1/regions/otago', { token: world.tokens.viewer })).status).toBe(200);
+    const change = await h.request('PATCH', '/v1/councils/dunedin-city', {
+      token,
+      body: { mayor: 'Someone' },
+      headers: { 'if-match': `"${dunedin.body.version}"` },
+    });
+    expect(change.status).toBe(403);
+  });
+
   it('should let national staff read and write every region, and viewers only read', async () => {
     expect(
       (await h.request('GET', `/v1/needs/${dunedinNeedId}`, { token: world.tokens.national })).status,

@@ -33,6 +33,7 @@ export const council = defineRecord({
     }).optional(),
   }),
   scope: { field: 'regionId' },
+  sharedReference: true,
   councilField: undefined,
   writableBy: ['national'],
   refine: combine(

@@ -26,5 +26,6 @@ export const region = defineRecord({
     }).optional(),
   }),
   scope: 'self',
+  sharedReference: true,
   writableBy: ['national', 'regional'],
 });
