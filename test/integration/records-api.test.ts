@@ -102,6 +102,23 @@ describe('records API: safe retries and lists', () => {
     expect(different.status).toBe(409);
   });
 
+  it('should accept an Idempotency-Key for records whose ids come from their values', async () => {
+    const body = { regionId: 'canterbury', quarter: '2026-Q2', summary: 'On track.', status: 'draft' };
+    const headers = { 'idempotency-key': 'aaaa0000-1111-4222-8333-444455556666' };
+    const first = await h.request('POST', '/v1/progress-reports', {
+      token: world.tokens.canterbury,
+      body,
+      headers,
+    });
+    const second = await h.request('POST', '/v1/progress-reports', {
+      token: world.tokens.canterbury,
+      body,
+      headers,
+    });
+    expect([first.status, second.status]).toEqual([201, 200]);
+    expect(second.body.id).toBe('canterbury-2026-q2');
+  });
+
   it('should page lists with an opaque cursor and filter by council and change time', async () => {
     const before = new Date(Date.now() - 1000).toISOString().replace('Z', '+00:00');
     for (let i = 0; i < 5; i++) {

@@ -71,7 +71,9 @@ export function registerRecordRoutes(app: Hono<AppEnv>, service: RecordService):
     const values = await readJson(c, MAX_RECORD_BYTES);
     const key = c.req.header('idempotency-key');
     const principal = c.get('principal');
-    const id = key ? idFromIdempotencyKey(principal.id, definition.type, key) : undefined;
+    // Records with natural ids (one per region and quarter, say) are idempotent by their values.
+    const id =
+      key && !definition.naturalId ? idFromIdempotencyKey(principal.id, definition.type, key) : undefined;
     const outcome = await service.change(definition, principal, { id, values });
     const record = outcome.record!;
     c.header('ETag', etag(record.version));
