@@ -163,6 +163,15 @@ export function regionsTable(s: Snapshot, area: string): HTMLElement {
 }
 
 function listOrNone(items: unknown[], none: string, table: () => HTMLElement, total?: number): HTMLElement {
+  // Lists may be cut to the reader's regions (or left out of the public copy) while the count is
+  // whole: then "none" would be false, so say how many there are instead.
+  if (items.length === 0 && total !== undefined && total > 0) {
+    return el(
+      'p',
+      { class: 'none' },
+      `${formatNumber(total)} in all; none of them is listed here (see the note above).`,
+    );
+  }
   if (items.length === 0) return el('p', { class: 'none' }, none);
   const shown =
     total !== undefined && total > items.length
