@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { startDynamoLocal } from '../local/dynamo-local.ts';
-import { AddonSession, buildForTest, newDocument } from '../test/addon/fakes/addon-runtime.ts';
+import { AddonSession, buildForTest, newDocument } from '../test/support/addon/addon-runtime.ts';
 import { seedWorld } from '../test/support/factories.ts';
 import { startOutOfProcessApi } from '../test/support/out-of-process-api.ts';
 

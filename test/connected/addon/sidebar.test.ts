@@ -1,0 +1,204 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildForTest } from '../../support/addon/addon-runtime.ts';
+import { launchChromium } from '../../support/chromium.ts';
+
+/**
+ * The sidebar as staff see it, in headless Chromium, with a stand-in for google.script.run that
+ * answers as the add-on's server functions do (their real answers are covered end to end).
+ */
+
+type Answer = { value: unknown } | { error: string };
+
+let browser: Browser;
+let sidebarUrl: string;
+const ARTIFACTS = join(process.cwd(), 'test-artifacts');
+
+const settled = {
+  user: 'cant@ceg.example.nz',
+  settings: {
+    apiUrl: 'https://records.example.nz',
+    regionId: 'canterbury',
+    types: ['activity'],
+    hourlyPull: true,
+  },
+  types: [{ type: 'activity', label: 'Activities' }],
+  lastRun: { action: 'pull', at: '2026-11-23 09:15:02', ok: true, summary: 'Activities: 3 added' },
+  progress: null,
+  hourlyPull: true,
+  conflicts: [] as unknown[],
+  pending: null as unknown,
+};
+
+const counts = {
+  new: 12,
+  changed: 30,
+  deleted: 0,
+  unchanged: 0,
+  errors: 2,
+  conflicts: 0,
+  forbidden: 0,
+  failed: 0,
+};
+
+beforeAll(async () => {
+  const built = await buildForTest();
+  sidebarUrl = `file://${join(built.outDir, 'sidebar.html')}`;
+  browser = await launchChromium();
+  mkdirSync(ARTIFACTS, { recursive: true });
+}, 60_000);
+afterAll(() => browser?.close());
+
+/** Opens the sidebar with server functions answering as given; calls are recorded in window.calls. */
+async function openSidebar(answers: Record<string, Answer>): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 300, height: 800 } });
+  await page.addInitScript((all: Record<string, Answer>) => {
+    const calls: { name: string; args: unknown[] }[] = [];
+    (window as unknown as { calls: typeof calls }).calls = calls;
+    const answer = { getProgress: { value: null }, ...all };
+    const runner = (ok?: (v: unknown) => void, fail?: (e: Error) => void): Record<string, unknown> => {
+      const r: Record<string, unknown> = {
+        withSuccessHandler: (f: (v: unknown) => void) => runner(f, fail),
+        withFailureHandler: (f: (e: Error) => void) => runner(ok, f),
+      };
+      for (const [name, a] of Object.entries(answer)) {
+        r[name] = (...args: unknown[]) => {
+          calls.push({ name, args });
+          setTimeout(() => {
+            if ('error' in a) fail?.(new Error(String(a.error)));
+            else ok?.(a.value);
+          }, 20);
+        };
+      }
+      return r;
+    };
+    (window as unknown as { google: unknown }).google = { script: { run: runner() } };
+  }, answers);
+  await page.goto(sidebarUrl);
+  return page;
+}
+
+describe('the sidebar', () => {
+  it('should show who is signed in, the last sync and the open conflicts with a choice for each', async () => {
+    // Prepare
+    const conflicts = [
+      { type: 'activity', label: 'Activities', id: 'a1', differs: 'Hours: yours 4, theirs 8' },
+    ];
+
+    // Act
+    const page = await openSidebar({ getSidebarState: { value: { ...settled, conflicts } } });
+
+    // Assess
+    await expect
+      .poll(() => page.textContent('#status'))
+      .toBe('✓ Last pull at 2026-11-23 09:15:02: Activities: 3 added');
+    expect(await page.textContent('#who')).toBe('Signed in as cant@ceg.example.nz');
+    expect(await page.textContent('#conflict-list')).toContain('Activities a1: Hours: yours 4, theirs 8');
+    expect(await page.locator('#conflict-list button').allTextContents()).toEqual([
+      'Keep mine',
+      'Take theirs',
+    ]);
+    expect(await page.inputValue('#api-url')).toBe('https://records.example.nz');
+    expect(await page.isChecked('#hourly')).toBe(true);
+  });
+
+  it('should show the dry-run preview in words, list what to fix, and push only when confirmed', async () => {
+    // Prepare
+    const page = await openSidebar({
+      getSidebarState: { value: settled },
+      previewPush: {
+        value: {
+          dryRun: true,
+          nothingToPush: false,
+          counts,
+          perTab: [{ type: 'activity', label: 'Activities', counts }],
+          problems: [
+            {
+              tab: 'Activities',
+              row: 14,
+              status: 'invalid',
+              message: "Week starting: expected a date like 2026-03-01, got '1/3/26'",
+            },
+          ],
+          complete: true,
+        },
+      },
+      confirmPush: {
+        value: { summary: 'Activities: 12 new, 30 changed, 2 with errors', complete: true, counts },
+      },
+    });
+    await expect.poll(() => page.textContent('#status')).toContain('Last pull');
+
+    // Act
+    await page.click('#preview');
+    await page.waitForSelector('#preview-panel:not([hidden])');
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-push-preview.png'), fullPage: true });
+    const callsBeforeConfirm = await page.evaluate(() =>
+      (window as unknown as { calls: { name: string }[] }).calls.map((c) => c.name),
+    );
+    await page.click('#confirm');
+
+    // Assess
+    expect(await page.textContent('#preview-summary')).toBe('12 new, 30 changed, 2 with errors');
+    expect(await page.textContent('#preview-problems')).toContain(
+      "Activities, row 14: Week starting: expected a date like 2026-03-01, got '1/3/26'",
+    );
+    expect(callsBeforeConfirm).not.toContain('confirmPush');
+    await expect
+      .poll(() => page.textContent('#message'))
+      .toBe('Activities: 12 new, 30 changed, 2 with errors');
+    expect(await page.getAttribute('#message', 'class')).toBe('error');
+  });
+
+  it('should show a failure from the server in plain words', async () => {
+    // Prepare
+    const page = await openSidebar({
+      getSidebarState: { value: settled },
+      pullNow: {
+        error: 'The API did not accept your sign-in: Your sign-in token has expired. Sign in again.',
+      },
+    });
+    await expect.poll(() => page.textContent('#status')).toContain('Last pull');
+
+    // Act
+    await page.click('#pull');
+
+    // Assess
+    await expect
+      .poll(() => page.textContent('#message'))
+      .toBe('The API did not accept your sign-in: Your sign-in token has expired. Sign in again.');
+    expect(await page.isVisible('#message.error')).toBe(true);
+    expect(await page.isEnabled('#pull')).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-error.png'), fullPage: true });
+  });
+
+  it('should preview the selected rows straight away when opened from "Push selected rows…"', async () => {
+    // Prepare
+    const scope = { type: 'activity', rows: [3, 4] };
+
+    // Act
+    const page = await openSidebar({
+      getSidebarState: { value: { ...settled, pending: { kind: 'preview', scope } } },
+      previewPush: {
+        value: {
+          nothingToPush: true,
+          summary: 'Nothing to push: no row is new or changed since the last sync.',
+          counts,
+          perTab: [],
+          problems: [],
+        },
+      },
+    });
+
+    // Assess
+    await expect
+      .poll(() => page.textContent('#message'))
+      .toBe('Nothing to push: no row is new or changed since the last sync.');
+    const calls = await page.evaluate(
+      () => (window as unknown as { calls: { name: string; args: unknown[] }[] }).calls,
+    );
+    expect(calls.find((c) => c.name === 'previewPush')?.args).toEqual([scope]);
+  });
+});

@@ -1,0 +1,289 @@
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Authenticator } from '../../../functions/api/authenticate.ts';
+import { DEV_AUDIENCE, DEV_ISSUER, DevIssuer } from '../../../local/dev-issuer.ts';
+import { post, seedWorld, values } from '../../support/factories.ts';
+import { type Harness, startHarness } from '../../support/harness.ts';
+
+let h: Harness;
+let world: Awaited<ReturnType<typeof seedWorld>>;
+let dunedinNeedId: string;
+
+beforeAll(async () => {
+  h = await startHarness();
+  world = await seedWorld(h);
+  dunedinNeedId = (
+    await post(h, world.tokens.otago, 'needs', {
+      councilId: 'dunedin-city',
+      title: 'Otago need',
+      kind: 'need',
+      identifiedOn: '2026-01-05',
+      status: 'open',
+    })
+  ).id;
+});
+afterAll(() => h.close());
+
+const me = (token: string) => h.request('GET', '/v1/me', { token });
+
+describe('tokens: only valid ones from trusted issuers are accepted', () => {
+  it('should accept a valid token and say who it belongs to', async () => {
+    const response = await me(world.tokens.canterbury);
+    expect(response.body).toEqual({
+      kind: 'user',
+      id: 'cant@ceg.example.nz',
+      role: 'regional',
+      regionIds: ['canterbury'],
+    });
+  });
+
+  it('should ask for a token when there is none', async () => {
+    const response = await h.request('GET', '/v1/me');
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toContain('Bearer');
+    expect(response.body.detail).toContain('Sign in first');
+  });
+
+  it.each([
+    [
+      'expired',
+      () => h.issuer.mint('cant@ceg.example.nz', { expiresIn: Math.floor(Date.now() / 1000) - 120 }),
+      'has expired',
+    ],
+    [
+      'not yet valid',
+      () => h.issuer.mint('cant@ceg.example.nz', { notBefore: Math.floor(Date.now() / 1000) + 600 }),
+      'not valid yet',
+    ],
+    [
+      'for another audience',
+      () => h.issuer.mint('cant@ceg.example.nz', { audience: 'someone-else' }),
+      'another application',
+    ],
+    [
+      'from an unknown issuer',
+      () => h.issuer.mint('cant@ceg.example.nz', { issuer: 'https://evil.example' }),
+      'are not accepted here',
+    ],
+  ])('should refuse a token %s', async (_case, make, words) => {
+    const response = await me(await make());
+    expect(response.status).toBe(401);
+    expect(response.body.detail).toContain(words);
+  });
+
+  it('should refuse an unsigned token (alg none)', async () => {
+    const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({
+        iss: DEV_ISSUER,
+        aud: DEV_AUDIENCE,
+        email: 'nat@ceg.example.nz',
+        email_verified: true,
+        exp: Math.floor(Date.now() / 1000) + 600,
+      }),
+    ).toString('base64url');
+    const response = await me(`${header}.${payload}.`);
+    expect(response.status).toBe(401);
+  });
+
+  it('should refuse a tampered token', async () => {
+    const [header, payload, signature] = world.tokens.canterbury.split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+    const forged = Buffer.from(JSON.stringify({ ...claims, email: 'nat@ceg.example.nz' })).toString(
+      'base64url',
+    );
+    const response = await me(`${header}.${forged}.${signature}`);
+    expect(response.status).toBe(401);
+    expect(response.body.detail).toContain('signature is not valid');
+  });
+
+  it('should refuse a token signed by a key it does not know', async () => {
+    const stranger = await DevIssuer.create();
+    const response = await me(await stranger.mint('nat@ceg.example.nz'));
+    expect(response.status).toBe(401);
+    expect(response.body.detail).toContain('key this API does not know');
+  });
+
+  it('should refuse a token signed with HS256 using the public key as secret', async () => {
+    const secret = new TextEncoder().encode(JSON.stringify(h.issuer.publicJwk));
+    const token = await new SignJWT({ email: 'nat@ceg.example.nz', email_verified: true })
+      .setProtectedHeader({ alg: 'HS256', kid: h.issuer.publicJwk.kid })
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setExpirationTime('1h')
+      .sign(secret);
+    expect((await me(token)).status).toBe(401);
+  });
+
+  it('should tell a signed-in person outside the directory who can grant access', async () => {
+    const response = await me(await h.issuer.mint('stranger@example.org'));
+    expect(response.status).toBe(403);
+    expect(response.body.detail).toContain(
+      'not in the Partnership Records user directory. Ask a national administrator',
+    );
+  });
+});
+
+describe('machine clients: Cognito-style access tokens with scopes', () => {
+  const MACHINE_ISSUER = 'https://cognito-idp.ap-southeast-2.amazonaws.com/ap-southeast-2_test';
+
+  it('should map a registered client to its role and regions, limited by its scopes', async () => {
+    const keys = await DevIssuer.create();
+    const auth = new Authenticator(
+      [
+        {
+          kind: 'machine',
+          issuer: MACHINE_ISSUER,
+          audience: ['council-site'],
+          jwks: { keys: [keys.publicJwk as Record<string, unknown>] },
+        },
+      ],
+      h.directory,
+    );
+    await h.directory.put('client', 'council-site', { role: 'regional', regionIds: ['otago'] }, 'test');
+    const principal = await auth.authenticate(
+      `Bearer ${await keys.mintMachine('council-site', { issuer: MACHINE_ISSUER, scope: 'records/read' })}`,
+    );
+    expect(principal).toMatchObject({
+      kind: 'client',
+      id: 'council-site',
+      role: 'regional',
+      regionIds: ['otago'],
+    });
+    expect([...principal.scopes!]).toEqual(['records/read']);
+    await expect(
+      auth.authenticate(`Bearer ${await keys.mintMachine('other-client', { issuer: MACHINE_ISSUER })}`),
+    ).rejects.toThrow('issued for another application');
+    await expect(
+      auth.authenticate(
+        `Bearer ${await keys.mintMachine('council-site', { issuer: MACHINE_ISSUER, tokenUse: 'id' })}`,
+      ),
+    ).rejects.toThrow('issued for another application');
+  });
+});
+
+describe('region scoping: a regional user cannot read or write another region', () => {
+  const otagoNeed = () => ({
+    councilId: 'dunedin-city',
+    title: 'Sneaky',
+    kind: 'need',
+    identifiedOn: '2026-01-05',
+    status: 'open',
+  });
+
+  it('should refuse reading by id, history, list and sync', async () => {
+    const token = world.tokens.canterbury;
+    for (const path of [
+      `/v1/needs/${dunedinNeedId}`,
+      `/v1/needs/${dunedinNeedId}/history`,
+      '/v1/needs?region=otago',
+      '/v1/needs?council=dunedin-city',
+      '/v1/sync/needs?region=otago',
+    ]) {
+      const response = await h.request('GET', path, { token });
+      expect(response.status, path).toBe(403);
+      expect(response.body.detail, path).toContain('Ask a national administrator');
+    }
+  });
+
+  it('should refuse writing by create, update, delete and batch push', async () => {
+    const token = world.tokens.canterbury;
+    expect((await h.request('POST', '/v1/needs', { token, body: otagoNeed() })).status).toBe(403);
+    expect(
+      (
+        await h.request('PUT', `/v1/needs/${dunedinNeedId}`, {
+          token,
+          body: otagoNeed(),
+          headers: { 'if-match': '"1"' },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await h.request('DELETE', `/v1/needs/${dunedinNeedId}`, { token, headers: { 'if-match': '"1"' } }))
+        .status,
+    ).toBe(403);
+    const push = await h.request('POST', '/v1/sync/needs', {
+      token,
+      body: { rows: [{ id: dunedinNeedId, baseVersion: 1, values: otagoNeed() }, { values: otagoNeed() }] },
+    });
+    expect(push.body.rows.map((r: { status: string }) => r.status)).toEqual(['forbidden', 'forbidden']);
+    expect(push.body.rows[0].current).toBeUndefined();
+  });
+
+  it('should refuse moving a record into another region', async () => {
+    const own = await post(h, world.tokens.canterbury, 'needs', {
+      councilId: 'christchurch-city',
+      title: 'Mine',
+      kind: 'need',
+      identifiedOn: '2026-01-05',
+      status: 'open',
+    });
+    const response = await h.request('PUT', `/v1/needs/${own.id}`, {
+      token: world.tokens.canterbury,
+      body: otagoNeed(),
+      headers: { 'if-match': '"1"' },
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('should let everyone signed in read the shared reference data of every region, but not change it', async () => {
+    const token = world.tokens.canterbury;
+    const dunedin = await h.request('GET', '/v1/councils/dunedin-city', { token });
+    expect(dunedin.status).toBe(200);
+    const all = await h.request('GET', '/v1/councils', { token });
+    expect(all.body.items.map((c: { id: string }) => c.id).sort()).toEqual([
+      'christchurch-city',
+      'dunedin-city',
+      'selwyn-district',
+    ]);
+    expect((await h.request('GET', '/v1/regions/otago', { token: world.tokens.viewer })).status).toBe(200);
+    const change = await h.request('PATCH', '/v1/councils/dunedin-city', {
+      token,
+      body: { mayor: 'Someone' },
+      headers: { 'if-match': `"${dunedin.body.version}"` },
+    });
+    expect(change.status).toBe(403);
+  });
+
+  it('should let national staff read and write every region, and viewers only read', async () => {
+    expect(
+      (await h.request('GET', `/v1/needs/${dunedinNeedId}`, { token: world.tokens.national })).status,
+    ).toBe(200);
+    expect((await h.request('GET', '/v1/needs', { token: world.tokens.viewer })).status).toBe(200);
+    const refused = await h.request('POST', '/v1/needs', {
+      token: world.tokens.viewer,
+      body: { ...otagoNeed(), councilId: 'christchurch-city' },
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toContain('viewers can read but not change records');
+  });
+
+  it('should let national staff manage the directory and nobody else', async () => {
+    const body = { role: 'adviser', regionIds: ['otago'] };
+    expect(
+      (
+        await h.request('PUT', '/v1/users/new.adviser@ceg.example.nz', {
+          token: world.tokens.canterbury,
+          body,
+        })
+      ).status,
+    ).toBe(403);
+    const added = await h.request('PUT', '/v1/users/New.Adviser@ceg.example.nz', {
+      token: world.tokens.national,
+      body,
+    });
+    expect(added.status).toBe(200);
+    const token = await h.issuer.mint('new.adviser@ceg.example.nz');
+    expect((await me(token)).body).toMatchObject({ role: 'adviser', regionIds: ['otago'] });
+    expect((await h.request('POST', '/v1/needs', { token, body: otagoNeed() })).status).toBe(201);
+  });
+
+  it('should keep the adviser factory honest about regions', async () => {
+    const response = await h.request('POST', '/v1/advisers', {
+      token: world.tokens.national,
+      body: values.adviser('canterbury', ['dunedin-city'], 'Wiremu Cross'),
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.errors[0].message).toContain('Dunedin City is in another region (otago)');
+  });
+});

@@ -1,0 +1,255 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { post, seedWorld, values } from '../../support/factories.ts';
+import { type Harness, startHarness } from '../../support/harness.ts';
+
+/** The ten rules of DOMAIN.md, each refused (or enforced) with words a staff member understands. */
+let h: Harness;
+let world: Awaited<ReturnType<typeof seedWorld>>;
+let token: string;
+
+beforeAll(async () => {
+  h = await startHarness();
+  world = await seedWorld(h);
+  token = world.tokens.canterbury;
+});
+afterAll(() => h.close());
+
+const messages = (body: { errors?: { field: string; message: string }[] }) =>
+  body.errors?.map((e) => `${e.field}: ${e.message}`).join('\n') ?? '';
+
+describe('rule 1: every strategy names one of the two strategic goals', () => {
+  it('should refuse a strategy without a goal, listing the goals', async () => {
+    const { goal: _goal, ...noGoal } = values.strategy('christchurch-city');
+    const response = await h.request('POST', '/v1/strategies', { token, body: noGoal });
+    expect(response.status).toBe(422);
+    expect(messages(response.body)).toContain('goal: is required: expected one of: 2005-youth, 2009-all');
+  });
+
+  it('should refuse a goal that is not one of the two', async () => {
+    const response = await h.request('POST', '/v1/strategies', {
+      token,
+      body: values.strategy('christchurch-city', { goal: '2010-everyone' }),
+    });
+    expect(response.status).toBe(422);
+    expect(messages(response.body)).toContain(
+      'goal: expected one of: 2005-youth, 2009-all, got "2010-everyone"',
+    );
+  });
+});
+
+describe('rule 2: CEG work applies only to councils of Taskforce members', () => {
+  it.each([
+    ['agreements', () => values.agreement('selwyn-district', world.adviserId)],
+    ['strategies', () => values.strategy('selwyn-district')],
+    ['activities', () => values.activity(world.adviserId, 'selwyn-district')],
+  ])('should refuse %s for a council that is not a member', async (path, body) => {
+    const response = await h.request('POST', `/v1/${path}`, { token, body: body() });
+    expect(response.status).toBe(422);
+    expect(response.body.errors[0]).toMatchObject({ field: 'councilId', received: 'selwyn-district' });
+    expect(response.body.errors[0].message).toContain(
+      'Selwyn District is not a Mayors Taskforce for Jobs member council',
+    );
+  });
+});
+
+describe('rule 3: CEG does not recruit mayors; membership is recorded, never an activity', () => {
+  it('should offer no recruitment kind of activity', async () => {
+    const response = await h.request('POST', '/v1/activities', {
+      token,
+      body: values.activity(world.adviserId, 'christchurch-city', { kind: 'recruitment' }),
+    });
+    expect(response.status).toBe(422);
+    expect(messages(response.body)).toContain(
+      'kind: expected one of: advice, planning, liaison, stakeholder-relationships, knowledge-sharing',
+    );
+  });
+
+  it('should let only national staff record Taskforce membership on the council', async () => {
+    const council = await h.request('GET', '/v1/councils/selwyn-district', { token });
+    const response = await h.request('PATCH', '/v1/councils/selwyn-district', {
+      token,
+      body: { taskforceMember: true, memberSince: '2026-11-01' },
+      headers: { 'if-match': `"${council.body.version}"` },
+    });
+    expect(response.status).toBe(403);
+    expect(response.body.detail).toContain('Councils can be changed only by national staff');
+  });
+});
+
+describe('rule 4: work with a Taskforce mayor is the non-funded project "MTFJ <council>"', () => {
+  it('should derive the project name and non-funded flag', async () => {
+    const response = await h.request('POST', '/v1/activities', {
+      token: world.tokens.adviser,
+      body: values.activity(world.adviserId, 'christchurch-city'),
+    });
+    expect(response.status).toBe(201);
+    expect(response.body.values).toMatchObject({ projectName: 'MTFJ Christchurch', nonFunded: true });
+  });
+
+  it('should refuse a project name or funding flag set by the user', async () => {
+    const response = await h.request('POST', '/v1/activities', {
+      token,
+      body: {
+        ...values.activity(world.adviserId, 'christchurch-city'),
+        projectName: 'Christchurch project',
+        nonFunded: false,
+      },
+    });
+    expect(response.status).toBe(422);
+    expect(messages(response.body)).toContain(
+      'projectName: projectName is set by the system ("MTFJ <council name>"); leave it out',
+    );
+    expect(messages(response.body)).toContain('nonFunded: nonFunded is set by the system');
+  });
+
+  it('should refuse a report week that does not start on a Monday', async () => {
+    const response = await h.request('POST', '/v1/activities', {
+      token,
+      body: values.activity(world.adviserId, 'christchurch-city', { weekStarting: '2026-11-18' }),
+    });
+    expect(response.status).toBe(422);
+    expect(messages(response.body)).toContain(
+      'weekStarting: the week must start on a Monday; 2026-11-18 is not a Monday',
+    );
+  });
+});
+
+describe('rule 5: clear expectations come first', () => {
+  it('should refuse an active strategy until an agreement is agreed, then accept it', async () => {
+    await h.request('PUT', '/v1/councils/waimakariri-district', {
+      token: world.tokens.national,
+      body: values.council('Waimakariri District', 'canterbury'),
+      headers: { 'if-none-match': '*' },
+    });
+    const active = values.strategy('waimakariri-district', { status: 'active', startedOn: '2026-10-01' });
+    const refused = await h.request('POST', '/v1/strategies', { token, body: active });
+    expect(refused.status).toBe(422);
+    expect(messages(refused.body)).toContain(
+      'status: a strategy cannot be active before the mayor and the adviser have agreed expectations',
+    );
+
+    await post(h, token, 'agreements', values.agreement('waimakariri-district', world.adviserId, 'draft'));
+    expect((await h.request('POST', '/v1/strategies', { token, body: active })).status).toBe(422);
+
+    await post(h, token, 'agreements', values.agreement('waimakariri-district', world.adviserId, 'agreed'));
+    expect((await h.request('POST', '/v1/strategies', { token, body: active })).status).toBe(201);
+  });
+});
+
+describe('rule 6: publicity about a joint strategy acknowledges both parties before publication', () => {
+  it('should refuse to publish without both acknowledgements and accept it with them', async () => {
+    const strategy = await post(h, token, 'strategies', values.strategy('christchurch-city'));
+    const draft = {
+      strategyId: strategy.id,
+      title: 'Trades academy opens',
+      channel: 'media-release',
+      acknowledgesCeg: true,
+      acknowledgesTaskforce: false,
+      status: 'draft',
+    };
+    expect((await h.request('POST', '/v1/publicity', { token, body: draft })).status).toBe(201);
+    const refused = await h.request('POST', '/v1/publicity', {
+      token,
+      body: { ...draft, status: 'published' },
+    });
+    expect(refused.status).toBe(422);
+    expect(messages(refused.body)).toContain('it does not yet acknowledge the Mayors Taskforce for Jobs');
+    const published = await h.request('POST', '/v1/publicity', {
+      token,
+      body: { ...draft, acknowledgesTaskforce: true, status: 'published' },
+    });
+    expect(published.status).toBe(201);
+    expect(published.body.regionId).toBe('canterbury');
+    expect(published.body.councilId).toBe('christchurch-city');
+  });
+});
+
+describe('rule 7: communications to external stakeholders are agreed by both parties before release', () => {
+  it('should refuse release until both have agreed', async () => {
+    const body = {
+      regionId: 'canterbury',
+      subject: 'Partnership update',
+      audience: 'Employers',
+      agreedByCeg: true,
+      agreedByTaskforce: false,
+      status: 'released',
+      releasedOn: '2026-11-20',
+    };
+    const refused = await h.request('POST', '/v1/communications', { token, body });
+    expect(refused.status).toBe(422);
+    expect(messages(refused.body)).toContain('the Taskforce has not agreed yet');
+    expect(
+      (await h.request('POST', '/v1/communications', { token, body: { ...body, agreedByTaskforce: true } }))
+        .status,
+    ).toBe(201);
+  });
+});
+
+describe('rule 8: each quarter has one progress report per region', () => {
+  it('should give the report the id of its region and quarter, so a second one is a conflict', async () => {
+    const report = {
+      regionId: 'canterbury',
+      quarter: '2026-Q3',
+      summary: 'Two strategies active.',
+      status: 'draft',
+    };
+    const first = await h.request('POST', '/v1/progress-reports', { token, body: report });
+    expect(first.status).toBe(201);
+    expect(first.body.id).toBe('canterbury-2026-q3');
+    const second = await h.request('POST', '/v1/progress-reports', {
+      token,
+      body: { ...report, summary: 'Something else' },
+    });
+    expect(second.status).toBe(409);
+    expect(second.body.detail).toContain('already exists');
+  });
+});
+
+describe('rule 9: advisers contribute to the knowledge base', () => {
+  it('should let an adviser add good practice for their region', async () => {
+    const response = await h.request('POST', '/v1/practices', {
+      token: world.tokens.adviser,
+      body: {
+        regionId: 'canterbury',
+        title: 'Mayor-led employer breakfasts',
+        summary: 'Quarterly breakfasts',
+        whatWorked: 'Mayor invites',
+        adviserId: world.adviserId,
+      },
+    });
+    expect(response.status).toBe(201);
+  });
+});
+
+describe('rule 10: employment profiles and the service directory are public; nothing else is', () => {
+  it('should serve published profiles and listed services without a token, public fields only', async () => {
+    await post(h, token, 'employment-profiles', {
+      regionId: 'canterbury',
+      title: 'Canterbury profile',
+      summary: 'Growing construction sector',
+      consultationNotes: 'internal',
+      published: true,
+      publishedOn: '2026-09-01',
+    });
+    await post(h, token, 'employment-profiles', {
+      regionId: 'canterbury',
+      title: 'Draft profile',
+      summary: 'Not yet',
+      published: false,
+    });
+    const response = await h.request('GET', '/v1/public/employment-profiles?region=canterbury');
+    expect(response.status).toBe(200);
+    expect(response.body.items).toHaveLength(1);
+    expect(response.body.items[0].values).toEqual({
+      regionId: 'canterbury',
+      title: 'Canterbury profile',
+      summary: 'Growing construction sector',
+      publishedOn: '2026-09-01',
+    });
+  });
+
+  it('should not serve other record types publicly', async () => {
+    expect((await h.request('GET', '/v1/public/strategies')).status).toBe(404);
+    expect((await h.request('GET', '/v1/strategies')).status).toBe(401);
+  });
+});

@@ -1,0 +1,244 @@
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import type { AuthIssuer } from '../../../infra/lib/auth-issuers.ts';
+import {
+  cachedSynth,
+  renderCfnString,
+  type SynthesizedStack,
+  TEST_GOOGLE_CLIENT_ID,
+  TEST_REGION,
+} from './synth-stack.ts';
+
+const synth = cachedSynth();
+
+interface RouteProperties {
+  RouteKey: string;
+  AuthorizationType: string;
+  AuthorizerId?: unknown;
+  AuthorizationScopes?: string[];
+}
+
+/** The routes of one HTTP API, keyed by route key (`GET /healthz`). */
+function routesOf(synthesized: SynthesizedStack, api: { node: { defaultChild?: unknown } }) {
+  const routes = synthesized.template.findResources('AWS::ApiGatewayV2::Route', {
+    Properties: { ApiId: { Ref: synthesized.logicalId(api) } },
+  });
+  return new Map(
+    Object.values(routes).map((route) => [route.Properties.RouteKey, route.Properties as RouteProperties]),
+  );
+}
+
+function authorizerOf(synthesized: SynthesizedStack, route: RouteProperties | undefined) {
+  const id = (route?.AuthorizerId as { Ref: string } | undefined)?.Ref;
+  const authorizer = id ? synthesized.template.toJSON().Resources[id] : undefined;
+  return authorizer?.Properties as
+    | {
+        AuthorizerType: string;
+        IdentitySource: string[];
+        JwtConfiguration: { Issuer: unknown; Audience: unknown[] };
+      }
+    | undefined;
+}
+
+describe('people API (add-on users and the public)', () => {
+  it('should serve health, the API description and public records without a token', () => {
+    const synthesized = synth({ env: 'prod' });
+    const routes = routesOf(synthesized, synthesized.stack.api.peopleApi);
+
+    for (const key of [
+      'GET /healthz',
+      'GET /openapi.json',
+      'GET /docs',
+      'GET /v1/types',
+      'GET /v1/public/{proxy+}',
+    ]) {
+      expect(routes.get(key)?.AuthorizationType, key).toBe('NONE');
+    }
+  });
+
+  it('should require a Google ID token for the add-on audience on every other /v1 path', () => {
+    const synthesized = synth({ env: 'prod' });
+    const route = routesOf(synthesized, synthesized.stack.api.peopleApi).get('ANY /v1/{proxy+}');
+
+    expect(route?.AuthorizationType).toBe('JWT');
+    expect(authorizerOf(synthesized, route)).toEqual({
+      ApiId: expect.anything(),
+      Name: 'google-id-token',
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Issuer: 'https://accounts.google.com', Audience: [TEST_GOOGLE_CLIENT_ID] },
+    });
+  });
+
+  it('should have no routes beyond the public ones and the protected /v1 proxy', () => {
+    const synthesized = synth({ env: 'prod' });
+    const keys = [...routesOf(synthesized, synthesized.stack.api.peopleApi).keys()].sort();
+
+    expect(keys).toEqual(
+      [
+        'ANY /v1/{proxy+}',
+        'GET /docs',
+        'GET /healthz',
+        'GET /openapi.json',
+        'GET /v1/types',
+        'GET /v1/public/{proxy+}',
+      ].sort(),
+    );
+  });
+
+  it('should allow cross-origin calls from the dashboard origin only', () => {
+    const synthesized = synth({ env: 'prod' });
+
+    synthesized.template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      Name: Match.anyValue(),
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: [synthesized.resolve(synthesized.stack.dashboard.origin)],
+        AllowCredentials: Match.absent(),
+      }),
+    });
+  });
+});
+
+describe('machine API (client-credentials clients)', () => {
+  it('should require the read scope to read and the write scope to change, checked by the Cognito authorizer', () => {
+    const synthesized = synth({ env: 'prod' });
+    const routes = routesOf(synthesized, synthesized.stack.api.machineApi);
+
+    expect([...routes.keys()].sort()).toEqual(
+      ['DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT'].map((method) => `${method} /v1/{proxy+}`).sort(),
+    );
+    for (const [key, route] of routes) {
+      const scope = key.startsWith('GET') || key.startsWith('HEAD') ? 'records/read' : 'records/write';
+      expect(route, key).toMatchObject({ AuthorizationType: 'JWT', AuthorizationScopes: [scope] });
+      expect(authorizerOf(synthesized, route)?.JwtConfiguration, key).toEqual({
+        Issuer: synthesized.resolve(synthesized.stack.machineAuth.issuer),
+        Audience: [synthesized.resolve(synthesized.stack.machineAuth.defaultClient.userPoolClientId)],
+      });
+    }
+  });
+
+  it('should accept the extra client ids given in context', () => {
+    const synthesized = synth({ env: 'prod', context: { machineClientIds: 'client-a,client-b' } });
+    const route = routesOf(synthesized, synthesized.stack.api.machineApi).get('GET /v1/{proxy+}');
+
+    expect(authorizerOf(synthesized, route)?.JwtConfiguration.Audience).toEqual([
+      synthesized.resolve(synthesized.stack.machineAuth.defaultClient.userPoolClientId),
+      'client-a',
+      'client-b',
+    ]);
+  });
+
+  it('should issue tokens through a client-credentials app client with both scopes', () => {
+    const synthesized = synth({ env: 'prod' });
+    const { template } = synthesized;
+
+    template.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
+      Identifier: 'records',
+      Scopes: [
+        { ScopeName: 'read', ScopeDescription: Match.anyValue() },
+        { ScopeName: 'write', ScopeDescription: Match.anyValue() },
+      ],
+    });
+    const [client] = Object.values(
+      template.findResources('AWS::Cognito::UserPoolClient', {
+        Properties: { GenerateSecret: true, AllowedOAuthFlows: ['client_credentials'] },
+      }),
+    );
+    // Scopes name the resource server by reference, so the client is created after it.
+    const resourceServer = Object.keys(template.findResources('AWS::Cognito::UserPoolResourceServer'))[0];
+    expect(client?.Properties.AllowedOAuthScopes.map(renderCfnString)).toEqual([
+      `\${Ref:${resourceServer}}/read`,
+      `\${Ref:${resourceServer}}/write`,
+    ]);
+    template.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+  });
+});
+
+describe('API stages', () => {
+  it('should throttle and write JSON access logs with retention on both APIs', () => {
+    const { template } = synth({ env: 'prod' });
+    const stages = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'));
+
+    expect(stages).toHaveLength(2);
+    for (const stage of stages) {
+      expect(stage.Properties).toMatchObject({
+        StageName: '$default',
+        AutoDeploy: true,
+        DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      });
+      const format = JSON.parse(stage.Properties.AccessLogSettings.Format);
+      expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
+    }
+    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 365 }, 4);
+  });
+
+  it('should take throttling limits from context', () => {
+    const { template } = synth({ env: 'dev', context: { apiRateLimit: '5', apiBurstLimit: '10' } });
+
+    template.resourcePropertiesCountIs(
+      'AWS::ApiGatewayV2::Stage',
+      { DefaultRouteSettings: { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 } },
+      2,
+    );
+  });
+});
+
+describe('API function environment', () => {
+  it('should name the table, the snapshot bucket, the dashboard origin and the access contact', () => {
+    const synthesized = synth({ env: 'prod' });
+    const { stack } = synthesized;
+
+    synthesized.template.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: Match.absent(),
+      Environment: {
+        Variables: Match.objectLike({
+          TABLE_NAME: synthesized.resolve(stack.records.table.tableName),
+          SNAPSHOT_BUCKET: synthesized.resolve(stack.snapshots.bucketName),
+          DASHBOARD_ORIGIN: synthesized.resolve(stack.dashboard.origin),
+          ACCESS_CONTACT: 'records-admin@example.org',
+          AUTH_ISSUERS: Match.anyValue(),
+        }),
+      },
+    });
+  });
+
+  it('should trust Google for people and the user pool for machine clients', () => {
+    const synthesized = synth({ env: 'prod' });
+    const fn =
+      synthesized.template.toJSON().Resources[synthesized.logicalId(synthesized.stack.api.handler.function)];
+    const issuers = JSON.parse(
+      renderCfnString(fn.Properties.Environment.Variables.AUTH_ISSUERS),
+    ) as AuthIssuer[];
+
+    const poolId = `\${Ref:${synthesized.logicalId(synthesized.stack.machineAuth.userPool)}}`;
+    const clientId = `\${Ref:${synthesized.logicalId(synthesized.stack.machineAuth.defaultClient)}}`;
+    const cognitoIssuer = `https://cognito-idp.${TEST_REGION}.amazonaws.com/${poolId}`;
+    expect(issuers).toEqual([
+      {
+        kind: 'google',
+        issuer: 'https://accounts.google.com',
+        audience: [TEST_GOOGLE_CLIENT_ID],
+        jwksUri: 'https://www.googleapis.com/oauth2/v3/certs',
+      },
+      {
+        kind: 'machine',
+        issuer: cognitoIssuer,
+        audience: [clientId],
+        jwksUri: `${cognitoIssuer}/.well-known/jwks.json`,
+      },
+    ]);
+  });
+});
+
+describe('synth warnings', () => {
+  it('should warn that Google sign-in is closed when no client id is set', () => {
+    const withoutClientId = synth({ env: 'dev', context: { googleClientId: '' } });
+    const withClientId = synth({ env: 'prod' });
+
+    Annotations.fromStack(withoutClientId.stack).hasWarning(
+      '*',
+      Match.stringLikeRegexp('No googleClientId is set'),
+    );
+    Annotations.fromStack(withClientId.stack).hasNoWarning('*', Match.anyValue());
+  });
+});
