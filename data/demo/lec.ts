@@ -63,6 +63,8 @@ interface Group {
   areas: string[];
   establishedOn: string;
   memberOrganisationIds: string[];
+  /** Member organisations' representatives, who may own the group's actions. */
+  contactEmails: string[];
 }
 
 function areasOf(world: DemoWorld, regionId: string): string[] {
@@ -116,13 +118,26 @@ export function addLecGroups(world: DemoWorld): void {
         establishedOn,
       });
       const members = rng.sample(organisations, rng.int(15, 21));
-      groups.push({ id, regionId: region.id, areas: covered, establishedOn, memberOrganisationIds: members });
+      const contactEmails: string[] = [];
+      groups.push({
+        id,
+        regionId: region.id,
+        areas: covered,
+        establishedOn,
+        memberOrganisationIds: members,
+        contactEmails,
+      });
       for (const organisationId of members) {
         const committed = rng.chance(0.65);
+        const representative = world.people.any();
+        // Addressed per group, so two namesakes in different groups stay two people.
+        const representativeEmail = `${emailLocalPart(representative)}@${id}.example.nz`;
+        contactEmails.push(representativeEmail);
         world.add('membership', undefined, {
           lecGroupId: id,
           organisationId,
-          representative: world.people.any(),
+          representative,
+          representativeEmail,
           seniorCommitment: committed,
           inBusinessPlan: committed && rng.chance(0.55),
           joinedOn: world.dateBetween(rng, establishedOn, addDays(world.today, -14)),
@@ -281,10 +296,15 @@ function addGroupWork(world: DemoWorld, rng: Random, groups: Group[]): void {
           ? rng.pick(['done', 'done', 'done', 'open', 'in-progress', 'cancelled'] as const)
           : rng.pick(['open', 'in-progress', 'done'] as const);
       const overdueDue = forcedOverdue && !past ? world.daysAgo(rng, 3, 60) : dueOn;
+      // Two in three actions are owned by a member's representative the system can remind; the
+      // rest keep an owner in words, as actions recorded before owners were people do.
+      const ownerInWords = world.people.any();
+      const ownerEmail = i % 3 === 2 ? undefined : group.contactEmails[(i * 7) % group.contactEmails.length];
       world.add('action', `action-${group.id}-${i + 1}`, {
         lecGroupId: group.id,
         title,
-        owner: world.people.any(),
+        owner: ownerEmail ? undefined : ownerInWords,
+        ownerEmail,
         dueOn: overdueDue,
         status,
         completedOn:

@@ -234,7 +234,8 @@ export const FOLDS: Record<string, Fold> = {
       regionId,
       lecGroupId: values.lecGroupId as string,
       title: values.title as string,
-      owner: values.owner as string,
+      // The person once picked; the owner in words until then.
+      owner: ((values.ownerEmail ?? values.owner) as string | undefined) ?? '',
       dueOn,
       daysOverdue: daysBetween(dueOn, date),
       status: values.status as OverdueAction['status'],

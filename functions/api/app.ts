@@ -45,7 +45,7 @@ function isPublicPath(path: string): boolean {
 /** The one Hono app, served by Lambda in the cloud and by Node locally. */
 export function createApp(deps: AppDependencies): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const service = new RecordService(deps.store);
+  const service = new RecordService(deps.store, deps.directory);
 
   app.use('*', async (c, next) => {
     c.header('Cache-Control', 'no-store');

@@ -1,5 +1,14 @@
-import type { RuleContext, StoredRecord } from '../records/definition.ts';
+import type { PersonMatch, Role, RuleContext, StoredRecord } from '../records/definition.ts';
 import type { RecordStore } from '../store/record-store.ts';
+import { contactOf, mergePeople, normaliseEmail, personCanSee } from './people.ts';
+
+/** The user directory as far as finding a person goes. */
+export interface DirectoryReader {
+  find(
+    kind: 'user',
+    email: string,
+  ): Promise<{ role: Role; regionIds: readonly string[]; name?: string } | undefined>;
+}
 
 /** Today's date in New Zealand, where every user of the system works. */
 export function todayInNewZealand(now = new Date()): string {
@@ -13,9 +22,54 @@ export function todayInNewZealand(now = new Date()): string {
 export class RequestLookups implements RuleContext {
   private readonly records = new Map<string, Promise<StoredRecord | undefined>>();
   private readonly councilLists = new Map<string, Promise<StoredRecord[]>>();
+  private readonly regionLists = new Map<string, Promise<StoredRecord[]>>();
   readonly today = todayInNewZealand();
+  readonly findPerson?: (email: string, regionId: string) => Promise<PersonMatch | undefined>;
 
-  constructor(private readonly store: RecordStore) {}
+  constructor(
+    private readonly store: RecordStore,
+    directory?: DirectoryReader,
+  ) {
+    if (directory) this.findPerson = (email, regionId) => this.personFor(directory, email, regionId);
+  }
+
+  /**
+   * A person by email: the directory says what a signed-in person reaches; advisers and member
+   * contacts are looked for among the region's own records.
+   */
+  private async personFor(
+    directory: DirectoryReader,
+    email: string,
+    regionId: string,
+  ): Promise<PersonMatch | undefined> {
+    const key = normaliseEmail(email);
+    const [user, advisers, memberships] = await Promise.all([
+      directory.find('user', key),
+      this.listForRegion('adviser', regionId),
+      this.listForRegion('membership', regionId),
+    ]);
+    const people = mergePeople({
+      directory: user ? [{ email: key, ...user }] : [],
+      advisers: advisers.filter((a) => normaliseEmail(String(a.values.email)) === key),
+      contacts: memberships.flatMap((m) => {
+        const contact = contactOf(m);
+        return contact && contact.email === key ? [contact] : [];
+      }),
+    });
+    const person = people.get(key);
+    if (!person) return undefined;
+    return { email: key, name: person.name, canSee: personCanSee(person, regionId) };
+  }
+
+  private listForRegion(type: string, regionId: string): Promise<StoredRecord[]> {
+    const key = `${type}#${regionId}`;
+    let found = this.regionLists.get(key);
+    if (!found) {
+      found = this.collect({ type, regionId });
+      this.regionLists.set(key, found);
+    }
+    return found;
+  }
 
   /** Seeds the cache with records already read in bulk. */
   remember(record: StoredRecord): void {
@@ -36,17 +90,21 @@ export class RequestLookups implements RuleContext {
     const key = `${type}#${councilId}`;
     let found = this.councilLists.get(key);
     if (!found) {
-      found = this.collectForCouncil(type, councilId);
+      found = this.collect({ type, councilId });
       this.councilLists.set(key, found);
     }
     return found;
   }
 
-  private async collectForCouncil(type: string, councilId: string): Promise<StoredRecord[]> {
+  private async collect(query: {
+    type: string;
+    councilId?: string;
+    regionId?: string;
+  }): Promise<StoredRecord[]> {
     const all: StoredRecord[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.store.list({ type, councilId, limit: 500, cursor });
+      const page = await this.store.list({ ...query, limit: 500, cursor });
       all.push(...page.items);
       cursor = page.more ? page.cursor : undefined;
     } while (cursor);

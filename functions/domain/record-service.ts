@@ -10,7 +10,7 @@ import {
   ValidationFailedError,
   VersionConflictError,
 } from './errors.ts';
-import { RequestLookups } from './lookups.ts';
+import { type DirectoryReader, RequestLookups } from './lookups.ts';
 import { defaultRegion, type Principal, requireReadRegion, requireReadScope } from './principal.ts';
 
 export const MAX_PUSH_ROWS = 500;
@@ -61,7 +61,11 @@ export function emptyCounts(): PushResult['counts'] {
  * push many, pull changes. Region scoping is enforced here, so every route inherits it.
  */
 export class RecordService {
-  constructor(private readonly store: RecordStore) {}
+  constructor(
+    private readonly store: RecordStore,
+    /** Lets person fields (an action's owner) be checked against the directory. */
+    private readonly directory?: DirectoryReader,
+  ) {}
 
   async get(definition: RecordDefinition, principal: Principal, id: string): Promise<StoredRecord> {
     const record = await this.store.get(definition.type, id);
@@ -141,7 +145,7 @@ export class RecordService {
     requests: ChangeRequest[],
     dryRun: boolean,
   ): Promise<PushResult> {
-    const lookups = new RequestLookups(this.store);
+    const lookups = new RequestLookups(this.store, this.directory);
     const planner = new ChangePlanner(definition, principal, lookups);
     const at = new Date().toISOString();
 

@@ -39,6 +39,19 @@ export interface RuleContext {
   listForCouncil(type: string, councilId: string): Promise<StoredRecord[]>;
   /** Today in New Zealand, as YYYY-MM-DD. */
   today: string;
+  /**
+   * Finds a person by email (a directory user, or an adviser or organisation contact of the
+   * region) and whether they may see the region's records. Absent where people cannot be looked
+   * up (offline checks), in which case person fields are checked for their form only.
+   */
+  findPerson?(email: string, regionId: string): Promise<PersonMatch | undefined>;
+}
+
+/** A person found for a person field: who they are and whether the record is in their reach. */
+export interface PersonMatch {
+  email: string;
+  name?: string;
+  canSee: boolean;
 }
 
 /**

@@ -25,7 +25,7 @@ export interface FieldMeta {
   title: string;
   help: string;
   kind: FieldKind;
-  /** For references: the record type the id points at. */
+  /** For references: the record type the id points at; `person` for a person's email. */
   refType?: string;
   /** For enums: the allowed values, in display order. */
   options?: readonly string[];
@@ -82,6 +82,18 @@ export function email(d: Described) {
     ...d,
     kind: 'email',
   });
+}
+
+/**
+ * A person the system can reach, named by their email: an adviser, a directory user or a contact
+ * of a member organisation. Stored as typed;
+ * compared without regard to case. The rules check that such a person exists and can see the record.
+ */
+export function person(d: Described) {
+  return describe(
+    z.email({ error: 'expected the email address of a person, like name@example.org' }).max(254),
+    { ...d, kind: 'email', refType: 'person' },
+  );
 }
 
 export function url(d: Described) {

@@ -1,4 +1,4 @@
-import type { FieldError, Rule, Values } from './definition.ts';
+import type { FieldError, Rule, RuleContext, Values } from './definition.ts';
 
 /**
  * The rules the two source documents set, written once and attached to the record types they
@@ -94,4 +94,41 @@ export function notMoreThan(part: string, whole: string, words: string) {
 
 export function combine(...checks: ((values: Values) => FieldError[])[]) {
   return (values: Values): FieldError[] => checks.flatMap((check) => check(values));
+}
+
+/**
+ * A person field (an owner, say) must name someone the system can reach who may also see the
+ * record: a directory user with the region, or an adviser or member-organisation contact of it.
+ * `regionOf` finds the record's region from its values (through its LEC group, say).
+ */
+export function requireReachablePerson(
+  field: string,
+  regionOf: (values: Values, ctx: RuleContext) => Promise<string | undefined>,
+): Rule {
+  return async (values, ctx) => {
+    const email = values[field] as string | undefined;
+    if (!email || !ctx.findPerson) return [];
+    const regionId = await regionOf(values, ctx);
+    if (!regionId) return [];
+    const found = await ctx.findPerson(email, regionId);
+    if (!found) {
+      return [
+        {
+          field,
+          message: `nobody with the email ${email} is known for region "${regionId}": choose an adviser, a staff member with access to the region, or the contact of a member organisation (give the membership the representative's email first)`,
+          received: email,
+        },
+      ];
+    }
+    if (!found.canSee) {
+      return [
+        {
+          field,
+          message: `${found.name ?? found.email} cannot see records of region "${regionId}", so they could not be told about this one: choose someone with access to the region, or ask for their access to be widened`,
+          received: email,
+        },
+      ];
+    }
+    return [];
+  };
 }

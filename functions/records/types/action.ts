@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { defineRecord } from '../definition.ts';
-import { date, longText, oneOf, ref, text } from '../fields.ts';
-import { requiredWhen } from '../rules.ts';
+import { date, longText, oneOf, person, ref, text } from '../fields.ts';
+import { combine, requiredWhen, requireReachablePerson } from '../rules.ts';
 
 /** The monitoring and accountability process: an action with an owner and a due date. */
 export const action = defineRecord({
@@ -14,12 +14,36 @@ export const action = defineRecord({
   schema: z.object({
     lecGroupId: ref('lec-group', { title: 'LEC group', help: 'The group accountable' }),
     title: text({ title: 'Title', help: 'What is to be done' }),
-    owner: text({ title: 'Owner', help: 'Who is responsible' }),
+    // Before owners were people the system can reach, the owner was free text; it is kept and
+    // shown until someone picks the person.
+    owner: text({ title: 'Owner (as written)', help: 'Who is responsible, in words' }).optional(),
+    ownerEmail: person({
+      title: 'Owner',
+      help: 'The email of the person responsible: an adviser, a staff member or a member organisation\u2019s contact. They are reminded as it falls due.',
+    }).optional(),
     dueOn: date({ title: 'Due on', help: 'When it is due (YYYY-MM-DD)' }),
     status: oneOf(['open', 'in-progress', 'done', 'cancelled'], { title: 'Status', help: 'Where it stands' }),
     completedOn: date({ title: 'Completed on', help: 'When it was done (YYYY-MM-DD)' }).optional(),
     notes: longText({ title: 'Notes', help: 'Progress notes' }).optional(),
   }),
   scope: { field: 'lecGroupId' },
-  refine: requiredWhen('completedOn', (v) => v.status === 'done', 'give the date the action was done'),
+  rules: [
+    requireReachablePerson('ownerEmail', async (values, ctx) => {
+      const group = await ctx.get('lec-group', values.lecGroupId as string);
+      return group?.regionId;
+    }),
+  ],
+  refine: combine(
+    requiredWhen('completedOn', (v) => v.status === 'done', 'give the date the action was done'),
+    (v) =>
+      v.owner === undefined && v.ownerEmail === undefined
+        ? [
+            {
+              field: 'ownerEmail',
+              message:
+                'name who is responsible: the owner\u2019s email (or, until they are known, the owner in words)',
+            },
+          ]
+        : [],
+  ),
 });

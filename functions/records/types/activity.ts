@@ -12,6 +12,11 @@ export const ACTIVITY_KINDS = [
   'knowledge-sharing',
 ] as const;
 
+/** "Christchurch City" → "Christchurch": how councils are named in "MTFJ <council>" projects. */
+export function shortCouncilName(name: string): string {
+  return name.replace(/ (District|City)$/, '');
+}
+
 /**
  * A weekly report line of an adviser's work with a Taskforce mayor (rule 4): always a
  * non-funded project named "MTFJ <council name>", which the system derives.
@@ -41,7 +46,8 @@ export const activity = defineRecord({
       meta: { title: 'Project', help: 'Set by the system: "MTFJ <council name>"', kind: 'text' },
       derive: async (values, ctx) => {
         const council = await ctx.get('council', values.councilId);
-        return `MTFJ ${(council?.values.name as string | undefined)?.replace(/ (District|City)$/, '') ?? values.councilId}`;
+        const name = council?.values.name as string | undefined;
+        return `MTFJ ${name ? shortCouncilName(name) : values.councilId}`;
       },
     },
     nonFunded: {

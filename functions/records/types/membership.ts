@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineRecord } from '../definition.ts';
-import { boolean, date, ref, text } from '../fields.ts';
+import { boolean, date, email, ref, text } from '../fields.ts';
 
 /** An organisation's place in an LEC group, and how firmly its senior management is committed. */
 export const membership = defineRecord({
@@ -14,6 +14,10 @@ export const membership = defineRecord({
     lecGroupId: ref('lec-group', { title: 'LEC group', help: 'The group joined' }),
     organisationId: ref('organisation', { title: 'Organisation', help: 'The member organisation' }),
     representative: text({ title: 'Representative', help: 'Who attends for the organisation' }).optional(),
+    representativeEmail: email({
+      title: 'Representative email',
+      help: 'How to reach the representative; lets them own actions and be reminded of them',
+    }).optional(),
     seniorCommitment: boolean({
       title: 'Senior management committed',
       help: 'Senior management has committed to the LEC process',

@@ -71,7 +71,9 @@ describe('demo data generator: valid against the record definitions', () => {
     for (const c of referenceData().councils) known.add(`council#${c.id}`);
     const dangling: string[] = [];
     for (const row of rows) {
-      for (const field of definitionForType(row.type)!.fields.filter((f) => f.refType && !f.derived)) {
+      for (const field of definitionForType(row.type)!.fields.filter(
+        (f) => (f.kind === 'reference' || f.kind === 'references') && !f.derived,
+      )) {
         const value = row.values[field.name];
         for (const id of value === undefined ? [] : Array.isArray(value) ? value : [value]) {
           if (!known.has(`${field.refType}#${id}`))
@@ -80,6 +82,21 @@ describe('demo data generator: valid against the record definitions', () => {
       }
     }
     expect(dangling).toEqual([]);
+  });
+
+  it("should give actions owners the system can remind: their group's member contacts, or words", () => {
+    const contacts = new Set(
+      rows
+        .filter((r) => r.type === 'membership')
+        .map((r) => `${r.values.lecGroupId}#${r.values.representativeEmail}`),
+    );
+    const actions = rows.filter((r) => r.type === 'action');
+    const owned = actions.filter((a) => a.values.ownerEmail !== undefined);
+    expect(owned.length).toBeGreaterThan(actions.length / 2);
+    expect(owned.filter((a) => !contacts.has(`${a.values.lecGroupId}#${a.values.ownerEmail}`))).toEqual([]);
+    expect(actions.filter((a) => a.values.ownerEmail === undefined && a.values.owner === undefined)).toEqual(
+      [],
+    );
   });
 });
 

@@ -1,0 +1,94 @@
+import { REMINDER_KINDS, type ReminderKind } from './kinds.ts';
+import { dateInWords, type ReminderItem, type ReminderPlan } from './planner.ts';
+
+/** An email ready for any transport: SES in the cloud, SMTP locally. */
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Where "unsubscribe" leads: the person's preferences page (also the List-Unsubscribe header). */
+  preferencesUrl: string;
+}
+
+/** Section headings, in the order sections appear. */
+const HEADINGS: Record<ReminderKind, string> = {
+  actions: 'Actions you own',
+  'agreement-reviews': 'Agreements to review',
+  'sign-offs': 'Waiting for your sign-off',
+  'weekly-activities': "Last week's activities",
+  'quarterly-report': 'Quarterly progress report',
+};
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+function sections(items: readonly ReminderItem[]): [ReminderKind, ReminderItem[]][] {
+  return REMINDER_KINDS.map(
+    (kind) => [kind, items.filter((i) => i.kind === kind)] as [ReminderKind, ReminderItem[]],
+  ).filter(([, list]) => list.length > 0);
+}
+
+function subjectOf(plan: ReminderPlan, today: string): string {
+  const count = plan.items.length;
+  const things = `${count} thing${count === 1 ? '' : 's'}`;
+  return plan.digestOnly
+    ? `Partnership Records: your week ahead, ${things} to look at (${dateInWords(today)})`
+    : `Partnership Records: ${things} need${count === 1 ? 's' : ''} you today (${dateInWords(today)})`;
+}
+
+/**
+ * The reminder email in plain words: a greeting, one section per kind, each item with what is
+ * due and a link, then how to change what arrives. Text and HTML say the same.
+ */
+export function composeReminderEmail(
+  plan: ReminderPlan,
+  today: string,
+  links: { recordUrl: (path: string) => string; preferencesUrl: string; notShown?: number },
+): OutgoingEmail {
+  const greeting = `Kia ora ${plan.person.name ?? plan.person.email},`;
+  const intro = plan.digestOnly
+    ? 'Here is what needs you this week in Partnership Records.'
+    : 'Here is what needs you today in Partnership Records.';
+  const footer =
+    'You get this email because these records name you. To turn a kind of reminder off, or to get it once a week on Mondays instead of daily, open your reminder settings (no sign-in needed):';
+
+  const textParts = [greeting, '', intro, ''];
+  const htmlParts = [`<p>${escapeHtml(greeting)}</p>`, `<p>${escapeHtml(intro)}</p>`];
+  for (const [kind, list] of sections(plan.items)) {
+    textParts.push(HEADINGS[kind], '-'.repeat(HEADINGS[kind].length));
+    htmlParts.push(`<h2 style="font-size:1.1em">${escapeHtml(HEADINGS[kind])}</h2>`, '<ul>');
+    for (const item of list) {
+      const url = links.recordUrl(item.path);
+      textParts.push(`* ${item.title}`, `  ${item.detail}`, `  ${url}`, '');
+      htmlParts.push(
+        `<li><a href="${escapeHtml(url)}">${escapeHtml(item.title)}</a><br>${escapeHtml(item.detail)}</li>`,
+      );
+    }
+    htmlParts.push('</ul>');
+  }
+  if (links.notShown) {
+    const line = `…and ${links.notShown} more, less urgent. Open Partnership Records to see them all.`;
+    textParts.push(line, '');
+    htmlParts.push(`<p>${escapeHtml(line)}</p>`);
+  }
+  textParts.push(footer, links.preferencesUrl, '');
+  htmlParts.push(
+    `<p style="color:#555">${escapeHtml(footer)} <a href="${escapeHtml(links.preferencesUrl)}">reminder settings</a>.</p>`,
+  );
+  return {
+    to: plan.person.email,
+    subject: subjectOf(plan, today),
+    text: textParts.join('\n'),
+    html: `<!doctype html><html lang="en-NZ"><body style="font-family:sans-serif;line-height:1.4">${htmlParts.join('\n')}</body></html>`,
+    preferencesUrl: links.preferencesUrl,
+  };
+}
