@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPreferences, type ReminderPreferences } from '../../functions/reminders/kinds.ts';
-import { planReminders, type ReminderPlan, whenDue } from '../../functions/reminders/planner.ts';
-import { reminderDayFor } from '../../functions/reminders/reminder-day.ts';
+import { defaultPreferences, type ReminderPreferences } from '../../../functions/reminders/kinds.ts';
+import { planReminders, type ReminderPlan, whenDue } from '../../../functions/reminders/planner.ts';
+import { reminderDayFor } from '../../../functions/reminders/reminder-day.ts';
 import { action, agreement, reminderWorld, stored } from './reminder-world.ts';
 
 /** Who gets which item keys, for compact expectations. */

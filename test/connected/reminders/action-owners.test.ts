@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { post, put, seedWorld } from '../support/factories.ts';
-import { type Harness, startHarness } from '../support/harness.ts';
+import { post, put, seedWorld } from '../../support/factories.ts';
+import { type Harness, startHarness } from '../../support/harness.ts';
 
 /** An action's owner is a person the system can reach: checked against the directory and the region's records. */
 let h: Harness;

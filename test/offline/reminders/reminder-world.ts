@@ -1,6 +1,6 @@
-import { mergePeople } from '../../functions/domain/people.ts';
-import type { StoredRecord, Values } from '../../functions/records/definition.ts';
-import type { PendingSignOff, ReminderWorld } from '../../functions/reminders/planner.ts';
+import { mergePeople } from '../../../functions/domain/people.ts';
+import type { StoredRecord, Values } from '../../../functions/records/definition.ts';
+import type { PendingSignOff, ReminderWorld } from '../../../functions/reminders/planner.ts';
 
 /** A stored record as the store would return it, for offline tests. */
 export function stored(type: string, id: string, regionId: string, values: Values): StoredRecord {
