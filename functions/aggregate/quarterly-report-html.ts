@@ -1,17 +1,5 @@
+import { escapeHtml } from '../html/escape-html.ts';
 import type { AreaProgress, GoalMeasure, QuarterlyReport } from './quarterly-report.ts';
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text made safe for HTML content and attribute values. */
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
 
 const numbers = new Intl.NumberFormat('en-NZ');
 const n = (value: number | null) => (value === null ? '–' : numbers.format(value));

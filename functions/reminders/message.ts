@@ -1,3 +1,4 @@
+import { escapeHtml } from '../html/escape-html.ts';
 import { REMINDER_KINDS, type ReminderKind } from './kinds.ts';
 import { dateInWords, type ReminderItem, type ReminderPlan } from './planner.ts';
 
@@ -19,17 +20,6 @@ const HEADINGS: Record<ReminderKind, string> = {
   'weekly-activities': "Last week's activities",
   'quarterly-report': 'Quarterly progress report',
 };
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
 
 function sections(items: readonly ReminderItem[]): [ReminderKind, ReminderItem[]][] {
   return REMINDER_KINDS.map(
