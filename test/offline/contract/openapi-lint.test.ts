@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApiDocument } from '../../functions/api/openapi.ts';
+import { openApiDocument } from '../../../functions/api/openapi.ts';
 import { ACCEPTED_OWASP_FINDINGS } from './owasp-accepted.ts';
 
 /**
@@ -13,7 +13,7 @@ import { ACCEPTED_OWASP_FINDINGS } from './owasp-accepted.ts';
  * (.spectral.mjs; what remains is listed with its reason in owasp-accepted.ts). Both run offline.
  */
 const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '../../..');
 const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
 // No telemetry or update checks: the linters must not try to reach the network.
 const env = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openApiDocument } from '../../functions/api/openapi.ts';
-import { RECORD_DEFINITIONS } from '../../functions/records/registry.ts';
+import { openApiDocument } from '../../../functions/api/openapi.ts';
+import { RECORD_DEFINITIONS } from '../../../functions/records/registry.ts';
 
 /**
  * What a consumer needs from every operation, whoever added it: a stable operationId, a declared
