@@ -46,7 +46,7 @@ async function main() {
   const api = await startOutOfProcessApi(dynamo.endpoint, `bench-addon-${randomUUID()}`);
   try {
     const seeded = await seedWorld(api);
-    const build = await buildForTest();
+    const build = await buildForTest(new URL(api.baseUrl).origin);
     const open = () =>
       new AddonSession(build, newDocument(), 'cant@ceg.example.nz', seeded.tokens.canterbury);
     const configure = (session: AddonSession) => {

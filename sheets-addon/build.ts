@@ -5,7 +5,10 @@
  * top-level functions. So the TypeScript is bundled into one IIFE that puts the exports of
  * `src/main.ts` on a global object, and one top-level function per export is appended to
  * forward to it. Run with `npx tsx sheets-addon/build.ts` (ADDON_API_ORIGIN sets the manifest's
- * URL allow-list to the API's origin).
+ * URL allow-list to the API's origin; `--for-push` refuses to build without it).
+ *
+ * The allow-list is also compiled into the script (`ADDON_BUILD`), so that the settings form can
+ * refuse an address the manifest would not let Apps Script fetch, instead of failing later.
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -20,7 +23,22 @@ export interface BuildOptions {
   outDir?: string;
   /** The API's origin (https://…) for the manifest's `urlFetchWhitelist`. */
   apiOrigin?: string;
+  /**
+   * Allow an http://localhost origin: a build for the tests' fakes only. Apps Script runs on
+   * Google's servers, which cannot reach localhost, and Google refuses http:// prefixes.
+   */
+  local?: boolean;
 }
+
+/** What the build tells the script about itself (see `src/apps-script/build-info.ts`). */
+export interface BuildInfo {
+  /** The manifest's `urlFetchWhitelist`: the only addresses Apps Script will fetch. */
+  allowList: string[];
+  /** False only for a local test build, whose allow-list may name http://localhost. */
+  deployed: boolean;
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
 
 export interface BuildResult {
   outDir: string;
@@ -31,21 +49,34 @@ export interface BuildResult {
 }
 
 /** The manifest, with the URL allow-list pointed at the API when an origin is given. */
-export function manifest(apiOrigin?: string): Record<string, unknown> {
+export function manifest(apiOrigin?: string, options: { local?: boolean } = {}): Record<string, unknown> {
   const base = JSON.parse(readFileSync(join(ADDON_DIR, 'appsscript.json'), 'utf8')) as Record<
     string,
     unknown
   >;
   if (!apiOrigin) return base;
   const origin = new URL(apiOrigin);
-  if (origin.protocol !== 'https:')
+  const localTest = options.local === true && origin.protocol === 'http:' && LOCAL_HOSTS.has(origin.hostname);
+  if (origin.protocol !== 'https:' && !localTest)
     throw new Error(`ADDON_API_ORIGIN must be an https:// origin, got ${apiOrigin}`);
+  if (LOCAL_HOSTS.has(origin.hostname) && !options.local)
+    throw new Error(
+      `ADDON_API_ORIGIN cannot be ${origin.hostname}: Apps Script runs on Google's servers, which cannot reach this computer`,
+    );
   return { ...base, urlFetchWhitelist: [`${origin.origin}/`] };
+}
+
+/** The build facts compiled into the script, from the manifest it ships with. */
+export function buildInfo(shipped: Record<string, unknown>, local = false): BuildInfo {
+  const allowList = (shipped.urlFetchWhitelist as string[] | undefined) ?? [];
+  return { allowList, deployed: !local };
 }
 
 export async function buildAddon(options: BuildOptions = {}): Promise<BuildResult> {
   const outDir = resolve(options.outDir ?? join(ADDON_DIR, 'dist'));
   const entry = join(ADDON_DIR, 'src', 'main.ts');
+  const shipped = manifest(options.apiOrigin, { local: options.local });
+  const define = { ADDON_BUILD: JSON.stringify(buildInfo(shipped, options.local)) };
 
   // The export names, from an ESM build of the same entry (its metafile lists them).
   const probe = await build({
@@ -55,6 +86,7 @@ export async function buildAddon(options: BuildOptions = {}): Promise<BuildResul
     write: false,
     metafile: true,
     outfile: 'probe.js',
+    define,
     logLevel: 'silent',
   });
   const entryPoints = Object.values(probe.metafile.outputs).flatMap((o) => o.exports);
@@ -72,6 +104,7 @@ export async function buildAddon(options: BuildOptions = {}): Promise<BuildResul
     write: false,
     outfile: 'Code.js',
     legalComments: 'none',
+    define,
     logLevel: 'silent',
   });
   const wrappers = entryPoints
@@ -83,13 +116,20 @@ export async function buildAddon(options: BuildOptions = {}): Promise<BuildResul
   mkdirSync(outDir, { recursive: true });
   const codePath = join(outDir, 'Code.js');
   writeFileSync(codePath, code);
-  writeFileSync(join(outDir, 'appsscript.json'), `${JSON.stringify(manifest(options.apiOrigin), null, 2)}\n`);
+  writeFileSync(join(outDir, 'appsscript.json'), `${JSON.stringify(shipped, null, 2)}\n`);
   copyFileSync(join(ADDON_DIR, 'src', 'sidebar.html'), join(outDir, 'sidebar.html'));
   return { outDir, codePath, entryPoints, codeBytes: Buffer.byteLength(code) };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const result = await buildAddon({ apiOrigin: process.env.ADDON_API_ORIGIN });
+  const apiOrigin = process.env.ADDON_API_ORIGIN;
+  if (process.argv.includes('--for-push') && !apiOrigin) {
+    console.error(
+      "Set ADDON_API_ORIGIN to the API's https:// origin before pushing: it becomes the only address the add-on may fetch.",
+    );
+    process.exit(1);
+  }
+  const result = await buildAddon({ apiOrigin });
   console.log(
     `Built ${result.codePath} (${Math.round(result.codeBytes / 1024)} KB) with ${result.entryPoints.length} entry points: ${result.entryPoints.join(', ')}`,
   );

@@ -4,8 +4,15 @@
  * a top-level function, which is all Apps Script can call. Each one is a thin shell around a
  * sync run; the work is in `sync/` and `sheet/`.
  */
-import { appsScriptEnvironment, userStore } from './apps-script/environment.ts';
-import { hourlyPullIsOn, setHourlyPull } from './apps-script/schedule.ts';
+import { buildFacts } from './apps-script/build-info.ts';
+import { activeSpreadsheet, appsScriptEnvironment, userStore } from './apps-script/environment.ts';
+import {
+  type HourlyPullStatus,
+  hourlyPullStatus,
+  turnOffHourlyPull,
+  turnOnHourlyPull,
+} from './apps-script/hourly-pull.ts';
+import { runScheduledPull } from './apps-script/scheduled-pull.ts';
 import { type SetupReport, setUpTabs as setUpTabsRun } from './apps-script/tab-setup.ts';
 import { activeWorkbook } from './apps-script/workbook.ts';
 import { readConflicts } from './sheet/conflicts.ts';
@@ -145,13 +152,9 @@ export function menuUndo(): void {
   fromMenu(() => undoPush());
 }
 
-/** The hourly trigger: failures are written to the Sync log, never thrown at the person. */
-export function scheduledPull(): void {
-  try {
-    runPull(appsScriptEnvironment(), activeWorkbook(), { scheduled: true });
-  } catch {
-    // SyncRun has logged it in the Sync log, where people look.
-  }
+/** The hourly trigger; see `apps-script/scheduled-pull.ts` for how no failure goes unseen. */
+export function scheduledPull(event?: GoogleAppsScript.Events.TimeDriven): void {
+  runScheduledPull(event);
 }
 
 /** The rows selected in a record tab, as a push scope. */
@@ -171,7 +174,14 @@ export interface SidebarState {
   types: { type: string; label: string }[];
   lastRun: LastRun | null;
   progress: Progress | null;
+  /** Whether this person's hourly pull of this spreadsheet is on. */
   hourlyPull: boolean;
+  /** When it last ran and how, or why the add-on turned it off. */
+  hourly: HourlyPullStatus;
+  /** The API addresses this build may reach (the manifest's allow-list), for the settings form. */
+  allowedApi: string[];
+  /** Something the person should know about the last action (settings saved, but…). */
+  notice?: string;
   conflicts: { type: string; label: string; id: string; differs: string }[];
   pending: unknown;
 }
@@ -195,13 +205,16 @@ export function getSidebarState(): SidebarState {
       }));
     const pendingRaw = userStore().get(PENDING_KEY);
     if (pendingRaw) userStore().delete(PENDING_KEY);
+    const hourly = hourlyPullStatus(activeSpreadsheet());
     return {
       user: Session.getActiveUser().getEmail(),
       settings,
       types,
       lastRun: document.lastRun() ?? null,
       progress: document.progress() ?? null,
-      hourlyPull: settings ? hourlyPullIsOn() : false,
+      hourlyPull: hourly.on,
+      hourly,
+      allowedApi: buildFacts().allowList.map((prefix) => prefix.replace(/\/$/, '')),
       conflicts,
       pending: pendingRaw ? JSON.parse(pendingRaw) : null,
     };
@@ -211,7 +224,7 @@ export function getSidebarState(): SidebarState {
 /** The API's record types, for the settings form's choices. */
 export function listRecordTypes(apiUrl: string): { type: string; label: string }[] {
   return attempt(() => {
-    const settings = validateSettings({ apiUrl, types: ['any'] });
+    const settings = validateSettings({ apiUrl, types: ['any'] }, buildFacts());
     const env = appsScriptEnvironment();
     return new ApiClient(env.http, settings.apiUrl, () => env.token())
       .types()
@@ -219,12 +232,28 @@ export function listRecordTypes(apiUrl: string): { type: string; label: string }
   });
 }
 
+/**
+ * Saves the settings. The hourly trigger is made first, so that a trigger Google refuses leaves
+ * the settings saved with the hourly pull off, and the person told why.
+ */
 export function saveSettings(form: unknown): SidebarState {
   return attempt(() => {
-    const settings = validateSettings(form);
+    const settings = validateSettings(form, buildFacts());
+    const spreadsheet = activeSpreadsheet();
+    let notice: string | undefined;
+    if (settings.hourlyPull) {
+      try {
+        turnOnHourlyPull(
+          spreadsheet,
+          Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm'),
+        );
+      } catch (error) {
+        settings.hourlyPull = false;
+        notice = `Settings saved, but Google would not turn the hourly pull on (${(error as Error).message}). Pull by hand with Pull changes; to try again, tick "Pull every hour" and save.`;
+      }
+    } else turnOffHourlyPull(spreadsheet);
     state().saveSettings(settings);
-    setHourlyPull(settings.hourlyPull);
-    return getSidebarState();
+    return { ...getSidebarState(), ...(notice ? { notice } : {}) };
   });
 }
 

@@ -12,6 +12,7 @@ import { NOTE_PREFIX } from '../sheet/tab-writes.ts';
 import type { Environment, Workbook } from '../sync/ports.ts';
 import { SyncRun, UserFacingError } from '../sync/sync-run.ts';
 import { applyColumnRules, LISTS_TAB, listHeader } from './column-rules.ts';
+import { activeSpreadsheet } from './environment.ts';
 import { findTypeSheet, TAB_NAMES, TableTab, TYPE_METADATA_KEY } from './workbook.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -116,7 +117,7 @@ function setUpTab(
  */
 export function setUpTabs(env: Environment, workbook: Workbook): SetupReport {
   return SyncRun.run(env, workbook, 'set up tabs', (run) => {
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const spreadsheet = activeSpreadsheet();
     const all = run.api.types();
     const chosen = run.settings.types.map((name) => {
       const type = all.find((t) => t.type === name || t.path === name);

@@ -6,6 +6,7 @@ import { LOG_HEADERS } from '../sheet/sync-log.ts';
 import type { TabSnapshot, WritePlan } from '../sheet/tab-writes.ts';
 import { UNDO_HEADERS } from '../sheet/undo-log.ts';
 import type { TablePort, TabPort, Workbook } from '../sync/ports.ts';
+import { activeSpreadsheet } from './environment.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -152,7 +153,11 @@ export class TableTab implements TablePort {
 
 /** The spreadsheet the add-on runs in, as the sync runs see it. */
 export function activeWorkbook(): Workbook {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  return workbookOf(activeSpreadsheet());
+}
+
+/** A spreadsheet as the sync runs see it. */
+export function workbookOf(spreadsheet: Spreadsheet): Workbook {
   return {
     tab(type) {
       const sheet = findTypeSheet(spreadsheet, type);

@@ -1,4 +1,5 @@
 import type { ApiRecord, FieldError, PushRow, RowOutcome, TypeDescription } from '../sheet/catalogue.ts';
+import { UserFacingError } from './user-facing-error.ts';
 
 /**
  * The add-on's view of the records API. HTTP goes through a small port so that the same code
@@ -100,7 +101,11 @@ export class ApiClient {
     try {
       return this.http.fetchAll(requests);
     } catch (error) {
-      throw new NetworkError(`Could not reach the API at ${this.baseUrl} (${(error as Error).message}).`);
+      // Our own refusals (an address outside the allow-list, no sign-in) already say what to do.
+      if (error instanceof UserFacingError) throw error;
+      throw new NetworkError(
+        `Could not reach the API at ${this.baseUrl} (${(error as Error).message}). Check the API address in Settings and try again in a few minutes; if it keeps failing, the API may be down: tell your Partnership Records administrator.`,
+      );
     }
   }
 

@@ -1,4 +1,5 @@
 import type { TypeDescription } from '../sheet/catalogue.ts';
+import { apiAddressProblems, type BuildFacts } from './api-address.ts';
 
 /**
  * What the add-on keeps in the document's properties: settings, the record types as last read
@@ -33,8 +34,11 @@ export class SettingsError extends Error {
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
 
-/** Checks settings from the sidebar form; problems are listed in words, not codes. */
-export function validateSettings(input: unknown): Settings {
+/**
+ * Checks settings from the sidebar form against what this build may fetch; problems are listed
+ * in words, not codes.
+ */
+export function validateSettings(input: unknown, build: BuildFacts): Settings {
   const raw = (input ?? {}) as Record<string, unknown>;
   const problems: string[] = [];
   const apiUrl = String(raw.apiUrl ?? '')
@@ -44,7 +48,7 @@ export function validateSettings(input: unknown): Settings {
   if (!match) problems.push('The API address must be a web address like https://records.example.nz.');
   else if (match[1] === 'http' && !LOCAL_HOSTS.has(match[2]!)) {
     problems.push('The API address must start with https:// (plain http is only for a local test server).');
-  }
+  } else problems.push(...apiAddressProblems(apiUrl, build));
   const regionId = String(raw.regionId ?? '').trim();
   if (regionId && !/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/.test(regionId))
     problems.push(`"${regionId}" is not a region id (like canterbury).`);

@@ -1,15 +1,23 @@
 import type { TypeDescription } from '../sheet/catalogue.ts';
-import { withLogEntry } from '../sheet/sync-log.ts';
+import { type LogEntry, withLogEntry } from '../sheet/sync-log.ts';
 import { ApiClient } from './api-client.ts';
 import type { Environment, Workbook } from './ports.ts';
 import { DocumentState, type Settings } from './settings.ts';
+import { UserFacingError } from './user-facing-error.ts';
 
-/** A problem the person can fix, shown as it is (in the sidebar, a dialog or the sync log). */
-export class UserFacingError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UserFacingError';
-  }
+export { NoDocumentContextError, UserFacingError } from './user-facing-error.ts';
+
+/** Errors already written to the Sync log by the run that failed. */
+const loggedErrors = new WeakSet<object>();
+
+/** Whether a run has already written this failure to the Sync log. */
+export function isLogged(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && loggedErrors.has(error);
+}
+
+/** Adds one line to the Sync log (newest first). */
+export function writeLogLine(workbook: Workbook, entry: LogEntry): void {
+  workbook.log.write(withLogEntry(workbook.log.read(), entry));
 }
 
 /**
@@ -72,17 +80,15 @@ export class SyncRun {
     this.finished = true;
     const now = this.env.now();
     const when = this.env.formatTime(now);
-    this.workbook.log.write(
-      withLogEntry(this.workbook.log.read(), {
-        when,
-        who: this.env.user(),
-        action: this.action,
-        ok,
-        details,
-        requests: this.api.requests,
-        seconds: (now.getTime() - this.started) / 1000,
-      }),
-    );
+    writeLogLine(this.workbook, {
+      when,
+      who: this.env.user(),
+      action: this.action,
+      ok,
+      details,
+      requests: this.api.requests,
+      seconds: (now.getTime() - this.started) / 1000,
+    });
     this.state.saveLastRun({ action: this.action, at: when, ok, summary: details });
     this.state.saveProgress(undefined);
   }
@@ -102,6 +108,7 @@ export class SyncRun {
         return result;
       } catch (error) {
         run.finish(false, (error as Error).message);
+        if (typeof error === 'object' && error !== null) loggedErrors.add(error);
         throw error;
       }
     });

@@ -3,6 +3,7 @@ import {
   AddonSession,
   buildForTest,
   newDocument,
+  Person,
   type SharedDocument,
 } from '../../support/addon/addon-runtime.ts';
 import { seedWorld } from '../../support/factories.ts';
@@ -31,14 +32,19 @@ const EMAILS = {
 } as const;
 
 export async function startAddonWorld(): Promise<AddonWorld> {
-  const [build, api] = await Promise.all([buildForTest(), startOutOfProcessApi(inject('dynamoEndpoint'))]);
-  const seeded = await seedWorld(api);
+  const api = await startOutOfProcessApi(inject('dynamoEndpoint'));
+  // Built for this API's origin, as a deployment is built for the real API's: the manifest's
+  // allow-list (which the fake UrlFetchApp enforces) names it.
+  const [build, seeded] = await Promise.all([buildForTest(new URL(api.baseUrl).origin), seedWorld(api)]);
   const sessions: AddonSession[] = [];
+  const people = new Map<string, Person>();
   return {
     api,
     seeded,
     open(who, document = newDocument()) {
-      const session = new AddonSession(build, document, EMAILS[who], seeded.tokens[who]);
+      const email = EMAILS[who];
+      if (!people.has(email)) people.set(email, new Person(email, seeded.tokens[who]));
+      const session = new AddonSession(build, document, email, seeded.tokens[who], people.get(email));
       sessions.push(session);
       return session;
     },

@@ -28,6 +28,11 @@ const settled = {
   lastRun: { action: 'pull', at: '2026-11-23 09:15:02', ok: true, summary: 'Activities: 3 added' },
   progress: null,
   hourlyPull: true,
+  hourly: {
+    on: true,
+    lastRun: { at: '2026-11-23 10:00', ok: true, summary: 'Activities: 2 updated' },
+  } as Record<string, unknown>,
+  allowedApi: ['https://records.example.nz'],
   conflicts: [] as unknown[],
   pending: null as unknown,
 };
@@ -102,6 +107,62 @@ describe('the sidebar', () => {
     ]);
     expect(await page.inputValue('#api-url')).toBe('https://records.example.nz');
     expect(await page.isChecked('#hourly')).toBe(true);
+  });
+
+  it('should show when the hourly pull last ran, and why the add-on turned it off', async () => {
+    // Act
+    const running = await openSidebar({ getSidebarState: { value: settled } });
+    const stopped = await openSidebar({
+      getSidebarState: {
+        value: {
+          ...settled,
+          hourlyPull: false,
+          hourly: {
+            on: false,
+            stopped: {
+              at: '2026-11-23 11:00',
+              reason: 'Google gave it no spreadsheet to work on, so it was turned off.',
+            },
+          },
+        },
+      },
+    });
+
+    // Assess
+    await expect
+      .poll(() => running.textContent('#hourly-status'))
+      .toBe('Hourly pull: on. Last run 2026-11-23 10:00: ✓ Activities: 2 updated');
+    await expect
+      .poll(() => stopped.textContent('#hourly-status'))
+      .toBe(
+        '⚠ Hourly pull stopped 2026-11-23 11:00: Google gave it no spreadsheet to work on, so it was turned off.',
+      );
+    expect(await stopped.getAttribute('#hourly-status', 'class')).toBe('failed');
+    expect(await stopped.isChecked('#hourly')).toBe(false);
+  });
+
+  it('should offer the one API address the add-on was built for, and show why a trigger was refused', async () => {
+    // Prepare
+    const page = await openSidebar({
+      getSidebarState: {
+        value: { ...settled, settings: null, types: [], lastRun: null, hourly: { on: false } },
+      },
+      saveSettings: {
+        value: {
+          ...settled,
+          hourlyPull: false,
+          hourly: { on: false },
+          notice: 'Settings saved, but Google would not turn the hourly pull on (too many triggers).',
+        },
+      },
+    });
+    await expect.poll(() => page.inputValue('#api-url')).toBe('https://records.example.nz');
+
+    // Act
+    await page.click('#settings-form button[type=submit]');
+
+    // Assess
+    await expect.poll(() => page.textContent('body')).toContain('Google would not turn the hourly pull on');
   });
 
   it('should show the dry-run preview in words, list what to fix, and push only when confirmed', async () => {

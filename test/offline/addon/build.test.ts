@@ -70,6 +70,26 @@ describe('the Apps Script build', () => {
     );
   });
 
+  it('should refuse localhost for a deployed build, and allow it only in a local test build', () => {
+    // Act
+    const local = manifest('http://localhost:3000', { local: true });
+
+    // Assess
+    expect(() => manifest('http://localhost:3000')).toThrow('ADDON_API_ORIGIN must be an https:// origin');
+    expect(() => manifest('https://localhost:3000')).toThrow(
+      "Apps Script runs on Google's servers, which cannot reach this computer",
+    );
+    expect(local.urlFetchWhitelist).toEqual(['http://localhost:3000/']);
+  });
+
+  it("should compile the manifest's allow-list into the script, so settings are checked against it", () => {
+    // Act
+    const shipped = JSON.parse(readFileSync(join(built.outDir, 'appsscript.json'), 'utf8'));
+
+    // Assess
+    expect(built.code).toContain(`allowList: [${JSON.stringify(shipped.urlFetchWhitelist[0])}]`);
+  });
+
   it('should start no Apps Script service while loading, so an add-on menu can be built before authorisation', () => {
     // Prepare
     const touched: string[] = [];

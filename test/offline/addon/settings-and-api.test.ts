@@ -12,6 +12,9 @@ import {
   validateSettings,
 } from '../../../sheets-addon/src/sync/settings.ts';
 
+const DEPLOYED = { allowList: ['https://records.example.nz/'], deployed: true };
+const LOCAL_TEST_BUILD = { allowList: ['http://127.0.0.1:8787/'], deployed: false };
+
 function memoryStore(): KeyValueStore & { map: Map<string, string> } {
   const map = new Map<string, string>();
   return {
@@ -26,7 +29,10 @@ describe('settings', () => {
   it('should list every problem with the form in words', () => {
     // Act
     const attempt = () =>
-      validateSettings({ apiUrl: 'http://records.example.nz', regionId: 'Canterbury region', types: [] });
+      validateSettings(
+        { apiUrl: 'http://records.example.nz', regionId: 'Canterbury region', types: [] },
+        DEPLOYED,
+      );
 
     // Assess
     expect(attempt).toThrow(SettingsError);
@@ -37,13 +43,16 @@ describe('settings', () => {
 
   it('should accept an https address, trimming the trailing slash, and plain http only on this machine', () => {
     // Act
-    const cloud = validateSettings({
-      apiUrl: ' https://records.example.nz/ ',
-      regionId: 'canterbury',
-      types: ['activity', 'activity'],
-      hourlyPull: true,
-    });
-    const local = validateSettings({ apiUrl: 'http://127.0.0.1:8787', types: ['need'] });
+    const cloud = validateSettings(
+      {
+        apiUrl: ' https://records.example.nz/ ',
+        regionId: 'canterbury',
+        types: ['activity', 'activity'],
+        hourlyPull: true,
+      },
+      DEPLOYED,
+    );
+    const local = validateSettings({ apiUrl: 'http://127.0.0.1:8787', types: ['need'] }, LOCAL_TEST_BUILD);
 
     // Assess
     expect(cloud).toEqual({
@@ -53,6 +62,31 @@ describe('settings', () => {
       hourlyPull: true,
     });
     expect(local.apiUrl).toBe('http://127.0.0.1:8787');
+  });
+
+  it("should refuse an address outside the build's allow-list, saying who can change it", () => {
+    // Act
+    const elsewhere = () =>
+      validateSettings({ apiUrl: 'https://other.example.nz', types: ['need'] }, DEPLOYED);
+    const lookalike = () =>
+      validateSettings({ apiUrl: 'https://records.example.nz.evil.example', types: ['need'] }, DEPLOYED);
+
+    // Assess
+    expect(elsewhere).toThrow(
+      'This add-on may only reach https://records.example.nz, the API address it was built with.',
+    );
+    expect(elsewhere).toThrow('ask whoever publishes the add-on for your organisation');
+    expect(lookalike).toThrow('may only reach https://records.example.nz');
+  });
+
+  it("should refuse localhost in a deployed build, since Google's servers cannot reach it", () => {
+    // Act
+    const attempt = () => validateSettings({ apiUrl: 'http://localhost:3000', types: ['need'] }, DEPLOYED);
+
+    // Assess
+    expect(attempt).toThrow(
+      "The add-on runs on Google's servers, which cannot reach http://localhost:3000 on your own computer. Use the API's public address (https://records.example.nz).",
+    );
   });
 
   it('should start pulls from scratch when the region changes', () => {
@@ -137,7 +171,7 @@ describe('API client', () => {
     // Assess
     expect(reading).toThrow(NetworkError);
     expect(reading).toThrow(
-      'Could not reach the API at https://records.example.nz (Timeout: https://records.example.nz/v1/types).',
+      'Could not reach the API at https://records.example.nz (Timeout: https://records.example.nz/v1/types). Check the API address in Settings',
     );
   });
 });

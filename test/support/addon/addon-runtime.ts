@@ -18,10 +18,41 @@ import { FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet.ts';
 import type { FakeUi } from './ui.ts';
 import { FakeUrlFetchApp } from './url-fetch.ts';
 
-/** Builds the add-on from source into a temporary folder, as `npm run addon:build` does into dist/. */
-export async function buildForTest(): Promise<BuildResult & { code: string }> {
-  const result = await buildAddon({ outDir: mkdtempSync(join(tmpdir(), 'addon-dist-')) });
+/**
+ * Builds the add-on from source into a temporary folder, as `npm run addon:build` does into dist/.
+ * With an http://localhost origin it is a local test build whose manifest allows that origin.
+ */
+export async function buildForTest(apiOrigin?: string): Promise<BuildResult & { code: string }> {
+  const result = await buildAddon({
+    outDir: mkdtempSync(join(tmpdir(), 'addon-dist-')),
+    apiOrigin,
+    local: apiOrigin?.startsWith('http://') ?? false,
+  });
   return { ...result, code: readFileSync(result.codePath, 'utf8') };
+}
+
+/** The built manifest, as Google reads it from the pushed project. */
+function builtManifest(outDir: string): { urlFetchWhitelist?: string[]; oauthScopes?: string[] } {
+  return JSON.parse(readFileSync(join(outDir, 'appsscript.json'), 'utf8'));
+}
+
+/**
+ * What belongs to a person rather than to one spreadsheet: their user properties and their
+ * triggers for the add-on (Google keeps both per user and per script).
+ */
+export class Person {
+  readonly userProperties = new FakeProperties();
+  readonly scriptApp: FakeScriptApp;
+  /** What `ScriptApp.getIdentityToken()` gives; null is what Google may return. */
+  identityToken: string | null;
+
+  constructor(
+    readonly email: string,
+    token: string,
+  ) {
+    this.identityToken = token;
+    this.scriptApp = new FakeScriptApp(() => this.identityToken);
+  }
 }
 
 /** A spreadsheet file and what is shared by everyone who opens it: document properties and lock. */
@@ -46,9 +77,10 @@ export function newDocument(timeZone = 'Pacific/Auckland'): SharedDocument {
  */
 export class AddonSession {
   readonly app: FakeSpreadsheetApp;
-  readonly fetch = new FakeUrlFetchApp();
-  readonly scriptApp: FakeScriptApp;
-  readonly userProperties = new FakeProperties();
+  readonly fetch: FakeUrlFetchApp;
+  readonly person: Person;
+  /** Makes `LockService.getDocumentLock()` return null in this person's executions. */
+  noDocumentLock = false;
   executions = 0;
 
   constructor(
@@ -56,9 +88,20 @@ export class AddonSession {
     readonly document: SharedDocument,
     readonly email: string,
     token: string,
+    person?: Person,
   ) {
-    this.app = new FakeSpreadsheetApp(document.spreadsheet);
-    this.scriptApp = new FakeScriptApp(() => token);
+    const shipped = builtManifest(build.outDir);
+    this.app = new FakeSpreadsheetApp(document.spreadsheet, undefined, shipped.oauthScopes ?? []);
+    this.fetch = new FakeUrlFetchApp(shipped.urlFetchWhitelist);
+    this.person = person ?? new Person(email, token);
+  }
+
+  get scriptApp(): FakeScriptApp {
+    return this.person.scriptApp;
+  }
+
+  get userProperties(): FakeProperties {
+    return this.person.userProperties;
   }
 
   get ui(): FakeUi {
@@ -71,16 +114,41 @@ export class AddonSession {
 
   /** Runs a top-level function of the add-on, as a menu, trigger or google.script.run would. */
   call<T = unknown>(name: string, ...args: unknown[]): T {
+    return this.execute<T>(name, args, true);
+  }
+
+  /**
+   * Fires one of this person's time-driven triggers, as Google would. With `inDocument` false
+   * (the pessimistic side, since Google does not document it) the execution has no active
+   * spreadsheet, no document properties and no document lock.
+   */
+  fireTrigger(triggerId: string, options: { inDocument: boolean }): void {
+    const trigger = this.scriptApp.trigger(triggerId);
+    if (!trigger) throw new Error(`${this.email} has no trigger ${triggerId}`);
+    if (options.inDocument && trigger.documentId !== this.document.spreadsheet.id)
+      throw new Error('Fire the trigger from the session of the spreadsheet it was made in');
+    const now = new Date();
+    this.execute(
+      trigger.getHandlerFunction(),
+      [{ authMode: 'FULL', triggerUid: triggerId, hour: now.getUTCHours() }],
+      options.inDocument,
+    );
+  }
+
+  private execute<T>(name: string, args: unknown[], inDocument: boolean): T {
     this.executions++;
     const execution = `${this.email}#${this.executions}`;
+    this.app.inDocument = inDocument;
+    this.scriptApp.currentDocumentId = inDocument ? this.document.spreadsheet.id : null;
     const context = vm.createContext({
       SpreadsheetApp: this.app,
       UrlFetchApp: this.fetch,
       PropertiesService: {
-        getDocumentProperties: () => this.document.properties,
+        // "When document properties are not available this method returns null."
+        getDocumentProperties: () => (inDocument ? this.document.properties : null),
         getUserProperties: () => this.userProperties,
       },
-      LockService: fakeLockService(this.document.lock, execution),
+      LockService: fakeLockService(inDocument && !this.noDocumentLock ? this.document.lock : null, execution),
       ScriptApp: this.scriptApp,
       Utilities: fakeUtilities,
       HtmlService: fakeHtmlService(this.build.outDir),

@@ -70,18 +70,24 @@ class FakeLock implements Pick<Lock, 'tryLock' | 'releaseLock' | 'hasLock'> {
   }
 }
 
+/** LockService; `getDocumentLock()` is null without a document, as Google documents. */
 export function fakeLockService(
-  lock: DocumentLock,
+  lock: DocumentLock | null,
   execution: string,
 ): Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock'> {
-  return { getDocumentLock: () => new FakeLock(lock, execution) as unknown as Lock };
+  return {
+    getDocumentLock: () =>
+      lock ? (new FakeLock(lock, execution) as unknown as Lock) : (null as unknown as Lock),
+  };
 }
 
-class FakeTrigger implements Pick<Trigger, 'getHandlerFunction' | 'getUniqueId'> {
+class FakeTrigger implements Pick<Trigger, 'getHandlerFunction' | 'getUniqueId' | 'getTriggerSourceId'> {
   constructor(
     private readonly handler: string,
     private readonly id: string,
     readonly everyHours: number,
+    /** The spreadsheet that was open when the trigger was made. */
+    readonly documentId: string | null,
   ) {}
 
   getHandlerFunction(): string {
@@ -91,48 +97,82 @@ class FakeTrigger implements Pick<Trigger, 'getHandlerFunction' | 'getUniqueId'>
   getUniqueId(): string {
     return this.id;
   }
+
+  getTriggerSourceId(): string {
+    return this.documentId ?? '';
+  }
 }
 
-/** ScriptApp: the person's identity token and their time triggers on this spreadsheet. */
+/**
+ * ScriptApp for one person: their identity token and their triggers for the add-on, across every
+ * spreadsheet they use it in. Where Google is silent the fake is strict: `getUserTriggers(ss)`
+ * returns only the triggers made in that spreadsheet (or, with `clockTriggersTiedToDocument`
+ * false, no clock trigger at all), `create()` refuses a second clock trigger in one document
+ * (Google's "one trigger of each type, per user and per document" for add-ons), and the token
+ * can be null.
+ */
 export class FakeScriptApp
   implements
     Pick<
       GoogleAppsScript.Script.ScriptApp,
-      'getIdentityToken' | 'newTrigger' | 'getUserTriggers' | 'deleteTrigger'
+      'getIdentityToken' | 'newTrigger' | 'getUserTriggers' | 'getProjectTriggers' | 'deleteTrigger'
     >
 {
   readonly triggers: FakeTrigger[] = [];
+  /** The spreadsheet open in the current execution (set by the session for each call). */
+  currentDocumentId: string | null = null;
+  clockTriggersTiedToDocument = true;
+  /** Makes the next `create()` throw this message, as Google does when it refuses a trigger. */
+  refuseNextCreate: string | undefined;
 
-  constructor(private readonly token: () => string) {}
+  constructor(private readonly token: () => string | null) {}
 
   getIdentityToken(): string {
-    return this.token();
+    return this.token() as string;
   }
 
   newTrigger(functionName: string): GoogleAppsScript.Script.TriggerBuilder {
-    const triggers = this.triggers;
     let hours = 0;
     const timeBased = {
-      everyHours(n: number) {
+      everyHours: (n: number) => {
         hours = n;
         return timeBased;
       },
-      create() {
-        const trigger = new FakeTrigger(functionName, randomUUID(), hours);
-        triggers.push(trigger);
+      create: () => {
+        if (this.refuseNextCreate) {
+          const message = this.refuseNextCreate;
+          this.refuseNextCreate = undefined;
+          throw new Error(message);
+        }
+        const documentId = this.currentDocumentId;
+        if (this.triggers.some((t) => t.documentId === documentId && t.everyHours > 0))
+          throw new Error(
+            'Exception: This add-on has created too many time-based triggers in this document for this Google user account.',
+          );
+        const trigger = new FakeTrigger(functionName, randomUUID(), hours, documentId);
+        this.triggers.push(trigger);
         return trigger;
       },
     };
     return { timeBased: () => timeBased } as unknown as GoogleAppsScript.Script.TriggerBuilder;
   }
 
-  getUserTriggers(_container: unknown): Trigger[] {
+  getUserTriggers(container: { getId(): string }): Trigger[] {
+    if (!this.clockTriggersTiedToDocument) return [];
+    return this.triggers.filter((t) => t.documentId === container.getId()) as unknown as Trigger[];
+  }
+
+  getProjectTriggers(): Trigger[] {
     return [...this.triggers] as unknown as Trigger[];
   }
 
   deleteTrigger(trigger: Trigger): void {
     const index = this.triggers.indexOf(trigger as unknown as FakeTrigger);
     if (index >= 0) this.triggers.splice(index, 1);
+  }
+
+  trigger(id: string): FakeTrigger | undefined {
+    return this.triggers.find((t) => t.getUniqueId() === id);
   }
 }
 

@@ -254,6 +254,8 @@ type SpreadsheetMethods =
   | 'getActiveRangeList'
   | 'getSpreadsheetTimeZone'
   | 'getId'
+  | 'getName'
+  | 'getSpreadsheetLocale'
   | 'toast';
 
 /** A spreadsheet: its tabs, the active tab and selection, its time zone and the call log. */
@@ -264,9 +266,13 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, SpreadsheetMethods> {
   private active: FakeSheet;
   private selection: Range[] = [];
 
+  name = 'Team records';
+
   constructor(
     readonly id: string,
     readonly timeZone = 'Pacific/Auckland',
+    /** Sheets' locale ("en_NZ", "en_US"…): how typed dates are read. */
+    readonly locale = 'en_NZ',
   ) {
     this.active = new FakeSheet('Sheet1', this);
     this.sheets.push(this.active);
@@ -308,6 +314,14 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, SpreadsheetMethods> {
     return this.id;
   }
 
+  getName(): string {
+    return this.name;
+  }
+
+  getSpreadsheetLocale(): string {
+    return this.locale;
+  }
+
   toast(message: string): void {
     this.toasts.push(message);
   }
@@ -336,6 +350,7 @@ export class FakeSpreadsheetApp
       GoogleAppsScript.Spreadsheet.SpreadsheetApp,
       | 'getActiveSpreadsheet'
       | 'getActive'
+      | 'openById'
       | 'getUi'
       | 'flush'
       | 'newDataValidation'
@@ -353,12 +368,33 @@ export class FakeSpreadsheetApp
   } as unknown as typeof GoogleAppsScript.Spreadsheet.CopyPasteType;
   flushes = 0;
 
+  /**
+   * Whether this execution runs in the spreadsheet. Google does not document that a time-driven
+   * add-on trigger does, so trigger runs in the tests take both sides.
+   */
+  inDocument = true;
+
   constructor(
     readonly spreadsheet: FakeSpreadsheet,
     readonly ui = new FakeUi(),
+    private readonly scopes: readonly string[] = [],
   ) {}
 
+  /** The open spreadsheet, or null when there is none ("Returns the currently active spreadsheet, or null if there is none"). */
   getActiveSpreadsheet(): Spreadsheet {
+    return (this.inDocument ? this.spreadsheet : null) as unknown as Spreadsheet;
+  }
+
+  /** Needs the full `spreadsheets` scope, which `spreadsheets.currentonly` does not give. */
+  openById(id: string): Spreadsheet {
+    if (!this.scopes.includes('https://www.googleapis.com/auth/spreadsheets'))
+      throw new Error(
+        'Exception: You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets',
+      );
+    if (id !== this.spreadsheet.id)
+      throw new Error(
+        `Exception: Unexpected error while getting the method or property openById on object SpreadsheetApp.`,
+      );
     return this.spreadsheet as unknown as Spreadsheet;
   }
 

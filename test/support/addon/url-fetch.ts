@@ -82,7 +82,10 @@ class FakeHttpResponse
 
 /**
  * UrlFetchApp against a real server. It records every request (the request budget is asserted
- * on these) and can lose a response after the server processed it, as a timeout would.
+ * on these) and can lose a response after the server processed it, as a timeout would. Like a
+ * versioned add-on, it fetches only URLs under the manifest's `urlFetchWhitelist` prefixes, and
+ * refuses others with Google's words (as reported publicly: "…failed because the URL has not been
+ * whitelisted in the script manifest").
  */
 export class FakeUrlFetchApp implements Pick<UrlFetchApp, 'fetch' | 'fetchAll'> {
   readonly sent: SentRequest[] = [];
@@ -90,12 +93,25 @@ export class FakeUrlFetchApp implements Pick<UrlFetchApp, 'fetch' | 'fetchAll'> 
   loseResponse: ((request: SentRequest) => boolean) | undefined;
   private readonly http = new SyncHttp();
 
+  /** Every fetch fails as it does when the host cannot be reached (the API is down, say). */
+  networkDown = false;
+
+  /** `allowList`: the built manifest's `urlFetchWhitelist`; undefined fetches anything (a test deployment). */
+  constructor(private readonly allowList?: readonly string[]) {}
+
   fetch(url: string, params?: FetchOptions): HTTPResponse {
     return this.fetchAll([{ url, ...(params ?? {}) }])[0]!;
   }
 
   fetchAll(requests: Array<FetchRequest | string>): HTTPResponse[] {
     const normalised = requests.map((r) => (typeof r === 'string' ? { url: r } : r));
+    const outside = normalised.find(
+      (r) => this.allowList && !this.allowList.some((p) => r.url.startsWith(p)),
+    );
+    if (outside)
+      throw new Error(
+        `Exception: Request to ${outside.url} failed because the URL has not been whitelisted in the script manifest.`,
+      );
     const wire = normalised.map((r): SentRequest => {
       const headers: Record<string, string> = {};
       for (const [key, value] of Object.entries(r.headers ?? {})) headers[key] = String(value);
@@ -110,6 +126,7 @@ export class FakeUrlFetchApp implements Pick<UrlFetchApp, 'fetch' | 'fetchAll'> 
         ...(r.payload !== undefined ? { body: r.payload as string } : {}),
       };
     });
+    if (this.networkDown) throw new Error(`Exception: Address unavailable: ${normalised[0]?.url}`);
     this.sent.push(...wire);
     const results = this.http.send(wire);
     let lost: string | undefined;
