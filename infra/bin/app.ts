@@ -15,11 +15,9 @@ const config = readEnvironmentConfig(app.node);
 new RecordsStack(app, `PartnershipRecords-${config.name}`, {
   config,
   // Synth must work offline without credentials: the account stays unresolved unless the CLI
-  // supplies one, and the region falls back to Sydney, the closest to New Zealand.
-  env: {
-    account: process.env.CDK_DEFAULT_ACCOUNT,
-    region: process.env.CDK_DEFAULT_REGION ?? 'ap-southeast-2',
-  },
+  // supplies one. The region is the environment's own (Sydney unless `region` says otherwise), never
+  // the CLI's default: that falls back to us-east-1 when no AWS profile names a region.
+  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: config.region },
   description: `Partnership Records (${config.name}): records API, nightly dashboard snapshots, dashboard site`,
   siteAssetsPath: existsSync(DASHBOARD_DIST) ? DASHBOARD_DIST : undefined,
   tags: { project: 'partnership-records', environment: config.name },

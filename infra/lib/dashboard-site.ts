@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
@@ -96,6 +96,12 @@ export class DashboardSite extends Construct {
           'Served on the default *.cloudfront.net certificate, for which CloudFront fixes the TLS policy; a custom domain ' +
           'with TLSv1.2_2021 is the upgrade path.',
       },
+    );
+
+    Annotations.of(Stack.of(this)).acknowledgeWarning(
+      '@aws-cdk/aws-cloudfront-origins:wildcardKeyPolicyForOac',
+      'The data key lets CloudFront decrypt for any distribution of this account (naming ours would be circular); ' +
+        'each bucket policy still admits only this distribution, and both must allow a read.',
     );
 
     this.origin = `https://${this.distribution.distributionDomainName}`;

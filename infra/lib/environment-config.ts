@@ -12,6 +12,11 @@ export type EnvironmentName = (typeof ENVIRONMENT_NAMES)[number];
  */
 export interface EnvironmentConfig {
   name: EnvironmentName;
+  /**
+   * Where the stack deploys. Sydney unless an operator chooses otherwise on purpose (context
+   * `region`): the data of New Zealand staff and partners stays in Australia or New Zealand.
+   */
+  region: string;
   /** prod keeps data (table, buckets, user pool, keys, logs) when the stack or a resource is removed. */
   retainData: boolean;
   removalPolicy: RemovalPolicy;
@@ -38,10 +43,35 @@ export interface EnvironmentConfig {
    * across all AWS accounts, so the default adds the account id (see MachineAuth).
    */
   authDomainPrefix: string | undefined;
+  /**
+   * Region of the AWS Backup vault that receives a copy of every daily backup, or undefined for no
+   * backup plan (dev). prod defaults to Melbourne: a second Australian region, a separate failure domain.
+   */
+  backupCopyRegion: string | undefined;
+  /** Custom domains of the CloudFront sites (`dashboard`, `api`, `machineApi`, ...), each with its ACM certificate. */
+  domains: Record<string, SiteDomain>;
+  /**
+   * Reserved concurrency per function (`api`, `aggregate`, ...); a function not named gets none.
+   * prod reserves some so that a runaway caller cannot starve the other functions, and caps the API.
+   */
+  reservedConcurrency: Record<string, number>;
+}
+
+/** A CloudFront site's own name and its certificate (ACM, in us-east-1 as CloudFront requires). */
+export interface SiteDomain {
+  domainName: string;
+  certificateArn: string;
 }
 
 /** Placeholder audience used when no Google client id is given: it matches no real token, so access fails closed. */
 export const UNSET_GOOGLE_CLIENT_ID = 'unset.apps.googleusercontent.com';
+
+/** Sydney: the closest AWS region to New Zealand with every service this stack uses. */
+export const DEFAULT_REGION = 'ap-southeast-2';
+/** Melbourne: a second Australian region for the backup copy. */
+export const DEFAULT_BACKUP_COPY_REGION = 'ap-southeast-4';
+/** prod's reserved concurrency: the API's share, and one nightly run at a time. */
+const PROD_RESERVED_CONCURRENCY: Record<string, number> = { api: 50, aggregate: 1 };
 
 const DEFAULT_API_RATE_LIMIT = 50;
 const DEFAULT_API_BURST_LIMIT = 100;
@@ -57,6 +87,10 @@ export const CONTEXT_KEYS = {
   apiBurstLimit: 'apiBurstLimit',
   tableName: 'tableName',
   authDomainPrefix: 'authDomainPrefix',
+  region: 'region',
+  backupCopyRegion: 'backupCopyRegion',
+  domains: 'domains',
+  reservedConcurrency: 'reservedConcurrency',
 } as const;
 
 export class InvalidContextError extends Error {
@@ -84,8 +118,19 @@ export function readEnvironmentConfig(node: Node): EnvironmentConfig {
   const name = readEnvironmentName(node);
   const lookup = environmentLookup(node, name);
   const retainData = name === 'prod';
+  const region = readRegion(lookup, CONTEXT_KEYS.region) ?? DEFAULT_REGION;
+  const backupCopyRegion =
+    readRegion(lookup, CONTEXT_KEYS.backupCopyRegion) ??
+    (retainData ? DEFAULT_BACKUP_COPY_REGION : undefined);
+  if (backupCopyRegion === region) {
+    throw new InvalidContextError(
+      CONTEXT_KEYS.backupCopyRegion,
+      `must differ from the stack's region (${region}): a copy in the same region survives nothing the original would not`,
+    );
+  }
   return {
     name,
+    region,
     retainData,
     removalPolicy: retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     logRetention: retainData ? RetentionDays.ONE_YEAR : RetentionDays.TWO_WEEKS,
@@ -100,6 +145,9 @@ export function readEnvironmentConfig(node: Node): EnvironmentConfig {
     },
     tableNameOverride: readString(lookup, CONTEXT_KEYS.tableName),
     authDomainPrefix: readString(lookup, CONTEXT_KEYS.authDomainPrefix),
+    backupCopyRegion,
+    domains: readSiteDomains(lookup(CONTEXT_KEYS.domains)),
+    reservedConcurrency: readConcurrency(lookup(CONTEXT_KEYS.reservedConcurrency), retainData),
   };
 }
 
@@ -154,4 +202,68 @@ function readPositiveNumber(lookup: ContextLookup, key: string): number | undefi
     throw new InvalidContextError(key, `expected a positive number, got ${JSON.stringify(value)}`);
   }
   return number;
+}
+
+const REGION_RE = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+
+function readRegion(lookup: ContextLookup, key: string): string | undefined {
+  const value = readString(lookup, key);
+  if (value !== undefined && !REGION_RE.test(value)) {
+    throw new InvalidContextError(key, `expected an AWS region such as ap-southeast-2, got '${value}'`);
+  }
+  return value;
+}
+
+const CLOUDFRONT_CERTIFICATE_RE = /^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]+$/;
+
+/** `{"dashboard": {"domainName": "...", "certificateArn": "arn:aws:acm:us-east-1:..."}}` from cdk.json. */
+function readSiteDomains(value: unknown): Record<string, SiteDomain> {
+  if (value === undefined || value === null) return {};
+  const key = CONTEXT_KEYS.domains;
+  if (typeof value === 'string') return readSiteDomains(JSON.parse(value));
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new InvalidContextError(
+      key,
+      'expected an object keyed by site, e.g. {"dashboard": {"domainName": ..., "certificateArn": ...}}',
+    );
+  }
+  const domains: Record<string, SiteDomain> = {};
+  for (const [site, entry] of Object.entries(value as Record<string, unknown>)) {
+    const { domainName, certificateArn } = (entry ?? {}) as Record<string, unknown>;
+    if (typeof domainName !== 'string' || !/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(domainName)) {
+      throw new InvalidContextError(
+        `${key}.${site}.domainName`,
+        `expected a host name, got ${JSON.stringify(domainName)}`,
+      );
+    }
+    if (typeof certificateArn !== 'string' || !CLOUDFRONT_CERTIFICATE_RE.test(certificateArn)) {
+      throw new InvalidContextError(
+        `${key}.${site}.certificateArn`,
+        `expected the ARN of an ACM certificate in us-east-1 (CloudFront uses only those), got ${JSON.stringify(certificateArn)}`,
+      );
+    }
+    domains[site] = { domainName: domainName.toLowerCase(), certificateArn };
+  }
+  return domains;
+}
+
+/** `{"api": 50, "aggregate": 1}`; 0 leaves a function unreserved. */
+function readConcurrency(value: unknown, retainData: boolean): Record<string, number> {
+  if (value === undefined || value === null) return retainData ? { ...PROD_RESERVED_CONCURRENCY } : {};
+  if (typeof value === 'string') return readConcurrency(JSON.parse(value), retainData);
+  const key = CONTEXT_KEYS.reservedConcurrency;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new InvalidContextError(key, 'expected an object of function name to number, e.g. {"api": 50}');
+  }
+  const result: Record<string, number> = {};
+  for (const [name, limit] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0) {
+      throw new InvalidContextError(
+        `${key}.${name}`,
+        `expected a whole number of 0 or more, got ${JSON.stringify(limit)}`,
+      );
+    }
+    if (limit > 0) result[name] = limit;
+  }
+  return result;
 }

@@ -1,7 +1,7 @@
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { createEncryptedLogGroup } from './encrypted-log-group.ts';
 import type { EnvironmentConfig } from './environment-config.ts';
 
 /**
@@ -39,10 +39,7 @@ export function addLoggedDefaultStage(
   api: apigw.HttpApi,
   props: LoggedStageProps,
 ): apigw.HttpStage {
-  const accessLogs = new logs.LogGroup(scope, 'AccessLogs', {
-    retention: props.config.logRetention,
-    removalPolicy: props.config.removalPolicy,
-  });
+  const accessLogs = createEncryptedLogGroup(scope, 'AccessLogs', props.config);
   return new apigw.HttpStage(scope, 'DefaultStage', {
     httpApi: api,
     stageName: '$default',

@@ -5,8 +5,10 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { grantDataKeyUse } from './data-key.ts';
+import { createEncryptedQueue } from './encrypted-queue.ts';
 import type { EnvironmentConfig } from './environment-config.ts';
 import { nagArnToken } from './nag-acknowledgements.ts';
 import { METRICS_NAMESPACE, NodeFunction } from './node-function.ts';
@@ -56,11 +58,7 @@ export class NightlyAggregation extends Construct {
     super(scope, id);
     const { config } = props;
 
-    this.failedRuns = new sqs.Queue(this, 'FailedRuns', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
+    this.failedRuns = createEncryptedQueue(this, 'FailedRuns', { retentionPeriod: Duration.days(14) });
     Validations.of(this.failedRuns).acknowledge({
       id: 'AwsSolutions-SQS3',
       reason:
@@ -73,6 +71,7 @@ export class NightlyAggregation extends Construct {
       description: 'Partnership Records nightly aggregation into dashboard snapshots',
       serviceName: AGGREGATION_SUCCESS_METRIC.serviceName,
       config,
+      concurrencyName: 'aggregate',
       // Reads every current record in parallel queries: memory buys CPU and network here.
       memorySize: 1024,
       timeout: Duration.minutes(10),
@@ -81,7 +80,8 @@ export class NightlyAggregation extends Construct {
         SNAPSHOT_BUCKET: props.snapshotBucket.bucketName,
       },
     });
-    props.table.grantRead(this.handler.role);
+    // It pages through current records by index, and never reads one by key.
+    props.table.grant(this.handler.role, ['dynamodb:Query']);
     grantSnapshotReadWrite(props.snapshotBucket, this.handler.role);
 
     // Scheduler invokes asynchronously, so a function error is retried by Lambda, not Scheduler.
@@ -90,6 +90,14 @@ export class NightlyAggregation extends Construct {
       maxEventAge: Duration.hours(6),
       onFailure: new SqsDestination(this.failedRuns),
     });
+    for (const action of ['kms:GenerateDataKey*', 'kms:ReEncrypt*']) {
+      Validations.of(this.handler.role).acknowledge({
+        id: `AwsSolutions-IAM5[Action::${action}]`,
+        reason:
+          "Added by CDK's SQS failure destination so that Lambda can send to the failed-runs queue, which is encrypted " +
+          'with the data key; the statement names that one key.',
+      });
+    }
 
     // Our own role rather than the stack-wide one the target would create, so that it sits here
     // with its acknowledgement and serves only this schedule.
@@ -106,6 +114,9 @@ export class NightlyAggregation extends Construct {
         'Added by the Scheduler Lambda target so that it may invoke any version or alias of this one function; ' +
         'the wildcard never reaches another function.',
     });
+
+    // Undeliverable events go to the failed-runs queue, which is encrypted with the data key.
+    grantDataKeyUse(this, schedulerRole, 'write');
 
     this.schedule = new scheduler.Schedule(this, 'Nightly', {
       description: 'Builds the dashboard snapshot every night at 02:00 New Zealand time',

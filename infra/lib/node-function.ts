@@ -1,9 +1,11 @@
-import type { Duration } from 'aws-cdk-lib';
+import { type Duration, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { dataKeyOf, grantDataKeyUse } from './data-key.ts';
+import { createEncryptedLogGroup } from './encrypted-log-group.ts';
 import type { EnvironmentConfig } from './environment-config.ts';
 
 /**
@@ -42,27 +44,33 @@ export interface NodeFunctionProps {
   environment?: Record<string, string>;
   timeout: Duration;
   memorySize: number;
-  /** Caps concurrency, e.g. so a nightly job never runs twice at once. */
-  reservedConcurrentExecutions?: number;
+  /**
+   * Name under which `config.reservedConcurrency` may reserve concurrency for this function
+   * (`api`, `aggregate`, ...). prod reserves for every function; a test checks none is left out.
+   */
+  concurrencyName: string;
 }
 
 /**
  * A Node.js Lambda function with the project's defaults fixed once: runtime, arm64, ESM bundle with
- * source maps, an explicit log group with retention, Powertools settings, and its own role that can
- * write only to that log group (no AWS managed policy, whose log permissions span every log group).
+ * source maps, X-Ray active tracing, a log group of its own encrypted with the stack's data key,
+ * environment variables encrypted with the same key, the environment's reserved concurrency,
+ * Powertools settings, and its own role that can write only to that log group (no AWS managed
+ * policy, whose log permissions span every log group). Every function in the stack is one of these,
+ * so the template tests and cdk-nag see each new one without being told.
  */
 export class NodeFunction extends Construct {
   readonly function: nodejs.NodejsFunction;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
+  /** The TypeScript entry: the least-privilege test scans the code it reaches for AWS calls. */
+  readonly entry: string;
 
   constructor(scope: Construct, id: string, props: NodeFunctionProps) {
     super(scope, id);
+    this.entry = props.entry;
 
-    this.logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: props.config.logRetention,
-      removalPolicy: props.config.removalPolicy,
-    });
+    this.logGroup = createEncryptedLogGroup(this, 'Logs', props.config);
 
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
@@ -88,7 +96,11 @@ export class NodeFunction extends Construct {
       // Lambda writes console output as JSON with the request id, so a handler can log
       // structured lines without a logging library in its bundle.
       loggingFormat: lambda.LoggingFormat.JSON,
-      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      // Lambda records each invocation as a trace; the handlers add their AWS calls as subsegments
+      // (functions/observability/xray-subsegments.ts).
+      tracing: lambda.Tracing.ACTIVE,
+      reservedConcurrentExecutions: props.config.reservedConcurrency[props.concurrencyName],
+      environmentEncryption: dataKeyOf(this),
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: props.serviceName,
@@ -108,6 +120,14 @@ export class NodeFunction extends Construct {
         // Bundle with the esbuild in node_modules: synth must work without Docker.
         forceDockerBundling: false,
       },
+    });
+    // Lambda decrypts the environment with the execution role's permission.
+    grantDataKeyUse(this, this.role, 'read');
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level ' +
+        'permissions, so Lambda adds them on Resource *; they only send trace data.',
     });
   }
 }

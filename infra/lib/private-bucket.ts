@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { dataKeyOf } from './data-key.ts';
 import type { EnvironmentConfig } from './environment-config.ts';
 
 export interface PrivateBucketProps {
@@ -14,12 +15,16 @@ const NONCURRENT_VERSION_LIFETIME = Duration.days(90);
 
 /**
  * A bucket nobody reaches except through IAM or CloudFront origin access control: public access
- * blocked, ACLs disabled, encrypted (SSE-S3), versioned, TLS 1.2+ only, access logged.
+ * blocked, ACLs disabled, encrypted with the stack's data key (SSE-KMS), versioned, TLS 1.2+ only, access logged.
  * In dev the bucket and its objects go with the stack; in prod they stay.
  */
 export function createPrivateBucket(scope: Construct, id: string, props: PrivateBucketProps): s3.Bucket {
   return new s3.Bucket(scope, id, {
     ...secureBucketDefaults(props.config),
+    encryption: s3.BucketEncryption.KMS,
+    encryptionKey: dataKeyOf(scope),
+    // One data key per bucket and hour instead of a KMS call per object.
+    bucketKeyEnabled: true,
     serverAccessLogsBucket: props.accessLogs.bucket,
     serverAccessLogsPrefix: `${props.accessLogs.prefix}/`,
   });
@@ -28,7 +33,8 @@ export function createPrivateBucket(scope: Construct, id: string, props: Private
 /**
  * The bucket receiving S3 server access logs and CloudFront standard logs. CloudFront's standard
  * logging delivers with an ACL, so this one bucket keeps ACLs enabled (owner preferred); public access
- * is still blocked. Encryption must be SSE-S3: S3 log delivery cannot use a KMS key.
+ * is still blocked. Encryption must be SSE-S3: S3 server access log delivery cannot write to a
+ * bucket encrypted with a KMS key, so this is the one bucket not under the data key.
  */
 export function createAccessLogBucket(scope: Construct, id: string, config: EnvironmentConfig): s3.Bucket {
   // No access logs of its own: cdk-nag (S1) recognises it as the target of the others' logs.

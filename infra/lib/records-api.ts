@@ -38,8 +38,6 @@ export interface RecordsApiProps {
   entry: string;
   table: RecordsTable;
   snapshotBucket: s3.IBucket;
-  /** `https://<distribution domain>`: the only browser origin allowed to call the API. */
-  dashboardOrigin: string;
   machineAuth: MachineAuth;
 }
 
@@ -80,6 +78,7 @@ export class RecordsApi extends Construct {
       description: 'Partnership Records HTTP API (Hono app)',
       serviceName: 'records-api',
       config,
+      concurrencyName: 'api',
       // Enough memory for a fast cold start; the gateway gives up after 30 s, so stop before that.
       memorySize: 1024,
       timeout: Duration.seconds(25),
@@ -87,31 +86,23 @@ export class RecordsApi extends Construct {
         TABLE_NAME: props.table.tableInUse.tableName,
         AUTH_ISSUERS: Stack.of(this).toJsonString([issuers.google, issuers.machine] satisfies AuthIssuer[]),
         ACCESS_CONTACT: config.accessContact,
-        DASHBOARD_ORIGIN: props.dashboardOrigin,
         SNAPSHOT_BUCKET: props.snapshotBucket.bucketName,
       },
     });
-    props.table.grantReadWrite(this.handler.role);
+    // Records (get, batch get, query, transactional puts) and the user directory (get, put, delete).
+    props.table.grant(this.handler.role, [
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:Query',
+      'dynamodb:PutItem',
+      'dynamodb:DeleteItem',
+    ]);
     grantSnapshotRead(props.snapshotBucket, this.handler.role);
 
     const people = new Construct(this, 'People');
     this.peopleApi = new apigw.HttpApi(people, 'HttpApi', {
       description: `Partnership Records API for people and the public (${config.name})`,
       createDefaultStage: false,
-      corsPreflight: {
-        allowOrigins: [props.dashboardOrigin],
-        allowMethods: [
-          apigw.CorsHttpMethod.GET,
-          apigw.CorsHttpMethod.HEAD,
-          apigw.CorsHttpMethod.POST,
-          apigw.CorsHttpMethod.PUT,
-          apigw.CorsHttpMethod.PATCH,
-          apigw.CorsHttpMethod.DELETE,
-        ],
-        allowHeaders: ['authorization', 'content-type', 'if-match'],
-        exposeHeaders: ['etag', 'location'],
-        maxAge: Duration.hours(1),
-      },
     });
     this.peopleStage = addLoggedDefaultStage(people, this.peopleApi, { config });
     this.addPeopleRoutes(this.handler.function, issuers.google);

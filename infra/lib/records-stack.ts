@@ -1,7 +1,9 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { DashboardSite } from './dashboard-site.ts';
+import { createDataKey } from './data-key.ts';
 import type { EnvironmentConfig } from './environment-config.ts';
 import { HANDLER_ENTRIES } from './handler-entries.ts';
 import { MachineAuth } from './machine-auth.ts';
@@ -22,6 +24,8 @@ export interface RecordsStackProps extends StackProps {
 
 /** One environment of Partnership Records: data, API, nightly job, dashboard and alarms. */
 export class RecordsStack extends Stack {
+  /** The customer-managed key of every data store in the stack (see data-key.ts). */
+  readonly dataKey: kms.Key;
   readonly records: RecordsTable;
   readonly accessLogs: s3.Bucket;
   readonly snapshots: s3.Bucket;
@@ -35,6 +39,7 @@ export class RecordsStack extends Stack {
     super(scope, id, props);
     const { config } = props;
     const entries = props.handlerEntries ?? HANDLER_ENTRIES;
+    this.dataKey = createDataKey(this, config);
 
     this.records = new RecordsTable(this, 'Records', { config });
     this.accessLogs = createAccessLogBucket(this, 'AccessLogs', config);
@@ -58,7 +63,6 @@ export class RecordsStack extends Stack {
       entry: entries.api,
       table: this.records,
       snapshotBucket: this.snapshots,
-      dashboardOrigin: this.dashboard.origin,
       machineAuth: this.machineAuth,
     });
 

@@ -2,21 +2,25 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { TABLE_INDEXES, TABLE_KEYS } from '../../functions/store/table-schema.ts';
+import { dataKeyOf, grantDataKeyUse } from './data-key.ts';
 import type { EnvironmentConfig } from './environment-config.ts';
 
-/**
- * The only DynamoDB actions the functions use. Scan is deliberately absent: no request path and no
- * nightly job scans the table (docs/architecture), so a bug that tries cannot read everything.
- * Transactions need no action of their own: IAM checks each item's Put/Update/ConditionCheck.
- */
-export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
-export const TABLE_WRITE_ACTIONS = [
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-  'dynamodb:ConditionCheckItem',
-] as const;
+/** Item-level DynamoDB actions a function may be granted on the table and its indexes. */
+export type TableAction =
+  | 'dynamodb:GetItem'
+  | 'dynamodb:BatchGetItem'
+  | 'dynamodb:Query'
+  | 'dynamodb:PutItem'
+  | 'dynamodb:UpdateItem'
+  | 'dynamodb:DeleteItem'
+  | 'dynamodb:ConditionCheckItem';
+
+/** Actions that only read: their callers need only to decrypt with the table's key. */
+const READ_ONLY_ACTIONS: readonly TableAction[] = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+];
 
 export interface RecordsTableProps {
   config: EnvironmentConfig;
@@ -26,10 +30,8 @@ export interface RecordsTableProps {
  * The one table holding every record, its history and the user directory. Keys and indexes come from
  * functions/store/table-schema.ts, the same declaration the store and DynamoDB Local use.
  *
- * Encryption at rest uses the AWS managed key (aws/dynamodb) rather than a customer key: it is
- * visible in CloudTrail, costs nothing, and keeps point-in-time restores and stream consumers free of
- * key-policy work. A customer key would only pay off for cross-account access or crypto-shredding,
- * neither of which this system needs.
+ * Encrypted with the stack's customer-managed data key: a reviewer can see and restrict who may
+ * decrypt, CloudTrail records each use, and backups copied to another region stay under a key we own.
  */
 export class RecordsTable extends Construct {
   /** The table the stack owns (kept after a restore, see `tableInUse`). */
@@ -52,7 +54,8 @@ export class RecordsTable extends Construct {
       deletionProtection: config.retainData,
       removalPolicy: config.removalPolicy,
       stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
-      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: dataKeyOf(this),
     });
 
     for (const index of Object.values(TABLE_INDEXES)) {
@@ -69,19 +72,19 @@ export class RecordsTable extends Construct {
       : this.table;
   }
 
-  /** Read access to the table in use and each of its indexes, named one by one (no `index/*`). */
-  grantRead(grantee: iam.IGrantable): void {
-    this.grant(grantee, TABLE_READ_ACTIONS);
-  }
-
-  /** Read and write access to the table in use and each of its indexes (indexes are read-only anyway). */
-  grantReadWrite(grantee: iam.IGrantable): void {
-    this.grant(grantee, [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS]);
-  }
-
-  private grant(grantee: iam.IGrantable, actions: readonly string[]): void {
+  /**
+   * Grants exactly these actions on the table in use and each of its indexes, named one by one (no
+   * `index/*`). Name only what the function's code sends: test/infra/least-privilege.test.ts scans
+   * the code each function bundles and fails on a grant without a caller or a call without a grant.
+   * There is no Scan: no request path and no nightly job scans the table, so a bug cannot read it all.
+   */
+  grant(grantee: iam.IGrantable, actions: readonly TableAction[]): void {
     const tableArn = this.tableInUse.tableArn;
     const indexArns = Object.values(TABLE_INDEXES).map((index) => `${tableArn}/index/${index.name}`);
     iam.Grant.addToPrincipal({ grantee, actions: [...actions], resourceArns: [tableArn, ...indexArns] });
+    // DynamoDB uses the table's key on the caller's behalf: readers decrypt, writers also encrypt.
+    // A restored table keeps the key of the table it was restored from (docs/deploy.md, "Restore").
+    const writes = actions.some((action) => !READ_ONLY_ACTIONS.includes(action));
+    grantDataKeyUse(this, grantee, writes ? 'write' : 'read');
   }
 }

@@ -2,6 +2,7 @@ import { Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { grantDataKeyUse } from './data-key.ts';
 import type { EnvironmentConfig } from './environment-config.ts';
 import { nagArnToken } from './nag-acknowledgements.ts';
 import { createPrivateBucket } from './private-bucket.ts';
@@ -18,10 +19,15 @@ export const SNAPSHOT_KEYS = {
   publicPrefix: 'public/',
 } as const;
 
-/** The key patterns, as IAM resource suffixes. */
-export const SNAPSHOT_KEY_PATTERNS = [
+/** The full snapshots (with record lists), as IAM resource suffixes: what the API reads. */
+export const PRIVATE_SNAPSHOT_KEY_PATTERNS = [
   `${SNAPSHOT_KEYS.historyPrefix}*`,
   SNAPSHOT_KEYS.latest,
+] as const;
+
+/** Every key the aggregation writes: the full snapshots and their public copy. */
+export const SNAPSHOT_KEY_PATTERNS = [
+  ...PRIVATE_SNAPSHOT_KEY_PATTERNS,
   `${SNAPSHOT_KEYS.publicPrefix}*`,
 ] as const;
 
@@ -36,9 +42,12 @@ export function createSnapshotBucket(
   });
 }
 
-/** Lets the grantee read snapshots, and nothing else in the bucket. */
+/**
+ * Lets the grantee read the full snapshots, and nothing else in the bucket: not the public copy,
+ * which only CloudFront serves.
+ */
 export function grantSnapshotRead(bucket: s3.IBucket, grantee: iam.IGrantable & Construct): void {
-  grantOnSnapshotKeys(bucket, grantee, ['s3:GetObject']);
+  grantOnSnapshotKeys(bucket, grantee, ['s3:GetObject'], PRIVATE_SNAPSHOT_KEY_PATTERNS);
 }
 
 /**
@@ -46,27 +55,32 @@ export function grantSnapshotRead(bucket: s3.IBucket, grantee: iam.IGrantable & 
  * reads before it writes: `latest.json` moves only to a newer date, and the index of dates grows.
  */
 export function grantSnapshotReadWrite(bucket: s3.IBucket, grantee: iam.IGrantable & Construct): void {
-  grantOnSnapshotKeys(bucket, grantee, ['s3:GetObject', 's3:PutObject']);
+  grantOnSnapshotKeys(bucket, grantee, ['s3:GetObject', 's3:PutObject'], SNAPSHOT_KEY_PATTERNS);
 }
 
 function grantOnSnapshotKeys(
   bucket: s3.IBucket,
   grantee: iam.IGrantable & Construct,
   actions: string[],
+  patterns: readonly string[],
 ): void {
   iam.Grant.addToPrincipal({
     grantee,
     actions,
-    resourceArns: SNAPSHOT_KEY_PATTERNS.map((pattern) => bucket.arnForObjects(pattern)),
+    resourceArns: patterns.map((pattern) => bucket.arnForObjects(pattern)),
   });
+  // Objects are encrypted with the data key (SSE-KMS): reading decrypts, writing needs a data key.
+  grantDataKeyUse(bucket, grantee, actions.includes('s3:PutObject') ? 'write' : 'read');
   Validations.of(grantee).acknowledge({
     id: `AwsSolutions-IAM5[Resource::${nagArnToken(bucket)}/${SNAPSHOT_KEYS.historyPrefix}*]`,
     reason:
       'One object per night is written under snapshots/ with the date in its key; the wildcard is confined to that prefix.',
   });
-  Validations.of(grantee).acknowledge({
-    id: `AwsSolutions-IAM5[Resource::${nagArnToken(bucket)}/${SNAPSHOT_KEYS.publicPrefix}*]`,
-    reason:
-      "The public copy of each night's snapshot is written under public/ with the date in its key; the wildcard is confined to that prefix.",
-  });
+  if (patterns.includes(`${SNAPSHOT_KEYS.publicPrefix}*`)) {
+    Validations.of(grantee).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagArnToken(bucket)}/${SNAPSHOT_KEYS.publicPrefix}*]`,
+      reason:
+        "The public copy of each night's snapshot is written under public/ with the date in its key; the wildcard is confined to that prefix.",
+    });
+  }
 }

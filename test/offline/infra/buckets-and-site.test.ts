@@ -12,23 +12,27 @@ function buckets(synthesized: SynthesizedStack) {
 describe('buckets', () => {
   it('should be private, encrypted and versioned', () => {
     const synthesized = synth({ env: 'prod' });
+    const dataKeyArn = synthesized.resolve(synthesized.stack.dataKey.keyArn);
 
     for (const [name, bucket] of Object.entries(buckets(synthesized))) {
-      expect(
-        synthesized.template.toJSON().Resources[synthesized.logicalId(bucket)].Properties,
-        name,
-      ).toMatchObject({
+      const properties = synthesized.template.toJSON().Resources[synthesized.logicalId(bucket)].Properties;
+      expect(properties, name).toMatchObject({
         PublicAccessBlockConfiguration: {
           BlockPublicAcls: true,
           BlockPublicPolicy: true,
           IgnorePublicAcls: true,
           RestrictPublicBuckets: true,
         },
-        BucketEncryption: {
-          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
-        },
         VersioningConfiguration: { Status: 'Enabled' },
       });
+      // S3 server access log delivery cannot write to a KMS-encrypted bucket: that one stays SSE-S3.
+      const encryption =
+        name === 'accessLogs'
+          ? { SSEAlgorithm: 'AES256' }
+          : { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: dataKeyArn };
+      expect(properties.BucketEncryption.ServerSideEncryptionConfiguration, name).toEqual([
+        expect.objectContaining({ ServerSideEncryptionByDefault: encryption }),
+      ]);
     }
   });
 

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_INDEXES } from '../../../functions/store/table-schema.ts';
-import { TABLE_READ_ACTIONS, TABLE_WRITE_ACTIONS } from '../../../infra/lib/records-table.ts';
-import { cachedSynth, type SynthesizedStack } from './synth-stack.ts';
+import { NodeFunction } from '../../../infra/lib/node-function.ts';
+import { type AwsCall, reachableAwsCalls } from './least-privilege/calls-in-code.ts';
+import { buildStack, cachedSynth, type SynthesizedStack, synthesized } from './synth-stack.ts';
 
 const synth = cachedSynth();
 
@@ -11,7 +13,9 @@ interface Statement {
   Resource: unknown;
 }
 
-/** Every statement of the inline policies attached to a role, log-writing statement excluded. */
+const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+
+/** Every statement of the inline policies attached to a role. */
 function statementsOf(
   synthesized: SynthesizedStack,
   role: { node: { defaultChild?: unknown } },
@@ -19,21 +23,137 @@ function statementsOf(
   const policies = synthesized.template.findResources('AWS::IAM::Policy', {
     Properties: { Roles: [{ Ref: synthesized.logicalId(role) }] },
   });
-  return Object.values(policies)
-    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[])
-    .filter((statement) => ![statement.Action].flat().every((action) => action.startsWith('logs:')));
+  return Object.values(policies).flatMap(
+    (policy) => policy.Properties.PolicyDocument.Statement as Statement[],
+  );
 }
 
-const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
-
-/** IAM policy minimization sorts actions and resources; compare statements as sets. */
-function normalised(statement: Statement) {
-  const sorted = (value: unknown) =>
-    asList(value)
-      .map((item) => JSON.stringify(item))
-      .sort();
-  return { Effect: statement.Effect, Action: sorted(statement.Action), Resource: sorted(statement.Resource) };
+/** Every function in the stack: the check covers functions added later without naming them. */
+function functionsOf(synthesized: SynthesizedStack): NodeFunction[] {
+  return synthesized.stack.node.findAll().filter((c): c is NodeFunction => c instanceof NodeFunction);
 }
+
+/**
+ * Grants that serve the platform rather than a call in the code: writing the function's own logs,
+ * sending traces, using the data key for an encrypted store or environment, and Lambda sending a
+ * failed asynchronous invocation to the function's own failure destination.
+ */
+function platformGrant(
+  synthesized: SynthesizedStack,
+  fn: NodeFunction,
+  action: string,
+  resource: unknown,
+): boolean {
+  if (/^(logs|xray|kms):/.test(action)) return true;
+  if (!action.startsWith('sqs:')) return false;
+  const configs = synthesized.template.findResources('AWS::Lambda::EventInvokeConfig', {
+    Properties: { FunctionName: { Ref: synthesized.logicalId(fn.function) } },
+  });
+  const destinations = Object.values(configs).map(
+    (config) => config.Properties.DestinationConfig?.OnFailure?.Destination,
+  );
+  return destinations.some((destination) => JSON.stringify(destination) === JSON.stringify(resource));
+}
+
+/** The data-plane actions granted to a function's role (platform grants left out). */
+function grantedActions(synthesized: SynthesizedStack, fn: NodeFunction): Set<string> {
+  const granted = new Set<string>();
+  for (const statement of statementsOf(synthesized, fn.role)) {
+    for (const action of asList(statement.Action)) {
+      for (const resource of asList(statement.Resource)) {
+        if (!platformGrant(synthesized, fn, action, resource)) granted.add(action);
+      }
+    }
+  }
+  return granted;
+}
+
+/** What is granted without a caller and what is called without a grant, in words a reviewer can act on. */
+function compare(granted: Set<string>, calls: AwsCall[]) {
+  const needed = new Set(calls.flatMap((call) => call.actions));
+  const where = (action: string) =>
+    calls
+      .filter((call) => call.actions.includes(action))
+      .map((call) => `${call.file.replace(/.*\/functions\//, 'functions/')}:${call.line}`)
+      .join(', ');
+  return {
+    grantedWithoutCaller: [...granted].filter((action) => !needed.has(action)).sort(),
+    calledWithoutGrant: [...needed]
+      .filter((action) => !granted.has(action))
+      .map((action) => `${action} (${where(action)})`)
+      .sort(),
+  };
+}
+
+describe('least privilege derived from the code', () => {
+  const prod = () => synth({ env: 'prod' });
+  const callsByEntry = new Map<string, AwsCall[]>();
+  beforeAll(async () => {
+    for (const fn of functionsOf(prod())) callsByEntry.set(fn.entry, await reachableAwsCalls(fn.entry));
+  });
+
+  it('should grant every function exactly the AWS actions its code sends, no more and no fewer', () => {
+    const synthesized = prod();
+    const functions = functionsOf(synthesized);
+    expect(functions.length).toBeGreaterThanOrEqual(2);
+
+    for (const fn of functions) {
+      const result = compare(grantedActions(synthesized, fn), callsByEntry.get(fn.entry)!);
+      expect(result, fn.node.path).toEqual({ grantedWithoutCaller: [], calledWithoutGrant: [] });
+    }
+  });
+
+  it('should find the record writes in the API and none in the nightly job, which only pages through records', () => {
+    const actions = (entry: string) => new Set(callsByEntry.get(entry)!.flatMap((call) => call.actions));
+    const { stack } = prod();
+
+    expect(actions(stack.api.handler.entry)).toEqual(
+      new Set([
+        'dynamodb:GetItem',
+        'dynamodb:BatchGetItem',
+        'dynamodb:Query',
+        'dynamodb:PutItem',
+        'dynamodb:DeleteItem',
+        's3:GetObject',
+      ]),
+    );
+    expect(actions(stack.aggregation.handler.entry)).toEqual(
+      new Set(['dynamodb:Query', 's3:GetObject', 's3:PutObject']),
+    );
+  });
+
+  it('should fail when a grant has no caller', () => {
+    const { app, stack } = buildStack({ env: 'prod' });
+    stack.api.handler.role.addToPolicy(
+      new iam.PolicyStatement({ actions: ['dynamodb:Scan'], resources: [stack.records.table.tableArn] }),
+    );
+
+    const result = compare(
+      grantedActions(synthesized(app, stack), stack.api.handler),
+      callsByEntry.get(stack.api.handler.entry)!,
+    );
+    expect(result.grantedWithoutCaller).toEqual(['dynamodb:Scan']);
+  });
+
+  it('should fail when a call has no grant', () => {
+    const synthesized = prod();
+    const fn = synthesized.stack.aggregation.handler;
+    const calls: AwsCall[] = [
+      ...callsByEntry.get(fn.entry)!,
+      {
+        file: '/x/functions/store/new.ts',
+        line: 3,
+        member: 'erase',
+        command: 'Delete',
+        actions: ['dynamodb:DeleteItem'],
+      },
+    ];
+
+    expect(compare(grantedActions(synthesized, fn), calls).calledWithoutGrant).toEqual([
+      'dynamodb:DeleteItem (functions/store/new.ts:3)',
+    ]);
+  });
+});
 
 function tableResources(synthesized: SynthesizedStack) {
   const tableArn = synthesized.resolve(synthesized.stack.records.table.tableArn);
@@ -45,89 +165,60 @@ function tableResources(synthesized: SynthesizedStack) {
   ];
 }
 
-function snapshotResources(synthesized: SynthesizedStack) {
-  const bucketArn = synthesized.resolve(synthesized.stack.snapshots.bucketArn);
-  return [
-    { 'Fn::Join': ['', [bucketArn, '/snapshots/*']] },
-    { 'Fn::Join': ['', [bucketArn, '/latest.json']] },
-    { 'Fn::Join': ['', [bucketArn, '/public/*']] },
-  ];
+const snapshotKey = (synthesized: SynthesizedStack, suffix: string) => ({
+  'Fn::Join': ['', [synthesized.resolve(synthesized.stack.snapshots.bucketArn), suffix]],
+});
+
+/** Resources of the statements that grant any action of `service`. */
+function resourcesFor(synthesized: SynthesizedStack, fn: NodeFunction, service: string) {
+  return statementsOf(synthesized, fn.role)
+    .filter((statement) => asList(statement.Action).some((action) => action.startsWith(`${service}:`)))
+    .flatMap((statement) => asList(statement.Resource));
 }
 
-describe('API function permissions', () => {
-  it('should reach only the table, its indexes by name, and the snapshot keys', () => {
+describe('what the grants reach', () => {
+  it('should name the table and each index, never index/*', () => {
     const synthesized = synth({ env: 'prod' });
-    const statements = statementsOf(synthesized, synthesized.stack.api.handler.role);
+    for (const fn of functionsOf(synthesized)) {
+      const resources = resourcesFor(synthesized, fn, 'dynamodb');
+      if (resources.length === 0) continue;
+      expect(resources, fn.node.path).toEqual(expect.arrayContaining(tableResources(synthesized)));
+      expect(resources, fn.node.path).toHaveLength(tableResources(synthesized).length);
+    }
+  });
 
-    const resources = statements.flatMap((statement) => asList(statement.Resource));
-    expect(resources).toEqual(
-      expect.arrayContaining([...tableResources(synthesized), ...snapshotResources(synthesized)]),
+  it('should let the API read the full snapshots only, and the nightly job write them and their public copy', () => {
+    const synthesized = synth({ env: 'prod' });
+    const { api, aggregation } = synthesized.stack;
+
+    expect(resourcesFor(synthesized, api.handler, 's3')).toEqual(
+      expect.arrayContaining([
+        snapshotKey(synthesized, '/snapshots/*'),
+        snapshotKey(synthesized, '/latest.json'),
+      ]),
     );
-    expect(resources).toHaveLength(
-      tableResources(synthesized).length + snapshotResources(synthesized).length,
+    expect(resourcesFor(synthesized, api.handler, 's3')).toHaveLength(2);
+    expect(resourcesFor(synthesized, aggregation.handler, 's3')).toHaveLength(3);
+    expect(resourcesFor(synthesized, aggregation.handler, 's3')).toContainEqual(
+      snapshotKey(synthesized, '/public/*'),
     );
   });
 
-  it('should read and write items but never scan, and only read snapshots', () => {
+  it('should use only the data key for encryption', () => {
     const synthesized = synth({ env: 'prod' });
-    const statements = statementsOf(synthesized, synthesized.stack.api.handler.role);
-
-    expect(statements.map(normalised)).toEqual(
-      expect.arrayContaining(
-        [
-          {
-            Effect: 'Allow',
-            Action: [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS],
-            Resource: tableResources(synthesized),
-          },
-          { Effect: 'Allow', Action: 's3:GetObject', Resource: snapshotResources(synthesized) },
-        ].map(normalised),
-      ),
-    );
-    expect(statements.flatMap((statement) => asList(statement.Action))).not.toContain('dynamodb:Scan');
+    const keyArn = synthesized.resolve(synthesized.stack.dataKey.keyArn);
+    for (const fn of functionsOf(synthesized)) {
+      for (const resource of resourcesFor(synthesized, fn, 'kms'))
+        expect(resource, fn.node.path).toEqual(keyArn);
+    }
   });
-});
 
-describe('aggregation function permissions', () => {
-  it('should only read the table, and only read and write snapshot keys', () => {
-    const synthesized = synth({ env: 'prod' });
-    const statements = statementsOf(synthesized, synthesized.stack.aggregation.handler.role);
-
-    expect(statements.map(normalised)).toEqual(
-      expect.arrayContaining(
-        [
-          { Effect: 'Allow', Action: [...TABLE_READ_ACTIONS], Resource: tableResources(synthesized) },
-          {
-            Effect: 'Allow',
-            Action: ['s3:GetObject', 's3:PutObject'],
-            Resource: snapshotResources(synthesized),
-          },
-        ].map(normalised),
-      ),
-    );
-    // Beyond these, only the failure destination: sending to the failed-runs queue.
-    const others = statements.filter(
-      (statement) => !asList(statement.Action).some((a) => /^(dynamodb|s3):/.test(a)),
-    );
-    expect(others.map(normalised)).toEqual([
-      normalised({
-        Effect: 'Allow',
-        Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'],
-        Resource: synthesized.resolve(synthesized.stack.aggregation.failedRuns.queueArn),
-      }),
-    ]);
-  });
-});
-
-describe('restored table', () => {
-  it('should move every grant to the table named by context', () => {
+  it('should move every table grant to the table named by context after a restore', () => {
     const synthesized = synth({ env: 'prod', context: { tableName: 'records-restored' } });
-    const statements = [
-      ...statementsOf(synthesized, synthesized.stack.api.handler.role),
-      ...statementsOf(synthesized, synthesized.stack.aggregation.handler.role),
-    ].filter((statement) => asList(statement.Action).some((action) => action.startsWith('dynamodb:')));
+    const rendered = JSON.stringify(
+      functionsOf(synthesized).map((fn) => resourcesFor(synthesized, fn, 'dynamodb')),
+    );
 
-    const rendered = JSON.stringify(statements.map((statement) => statement.Resource));
     expect(rendered).toContain(':table/records-restored');
     expect(rendered).not.toContain(synthesized.logicalId(synthesized.stack.records.table));
   });

@@ -52,7 +52,7 @@ describe('nightly aggregation', () => {
     const queueId = synthesized.logicalId(synthesized.stack.aggregation.failedRuns);
 
     synthesized.template.hasResourceProperties('AWS::SQS::Queue', {
-      SqsManagedSseEnabled: true,
+      KmsMasterKeyId: synthesized.resolve(synthesized.stack.dataKey.keyArn),
       MessageRetentionPeriod: 14 * 24 * 3600,
     });
     synthesized.template.hasResourceProperties('AWS::SQS::QueuePolicy', {

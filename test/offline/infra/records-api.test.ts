@@ -1,13 +1,7 @@
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import type { AuthIssuer } from '../../../infra/lib/auth-issuers.ts';
-import {
-  cachedSynth,
-  renderCfnString,
-  type SynthesizedStack,
-  TEST_GOOGLE_CLIENT_ID,
-  TEST_REGION,
-} from './synth-stack.ts';
+import { cachedSynth, renderCfnString, type SynthesizedStack, TEST_GOOGLE_CLIENT_ID } from './synth-stack.ts';
 
 const synth = cachedSynth();
 
@@ -86,16 +80,12 @@ describe('people API (add-on users and the public)', () => {
     );
   });
 
-  it('should allow cross-origin calls from the dashboard origin only', () => {
+  it('should declare no cross-origin rule at the gateway: no page calls the API from another origin', () => {
     const synthesized = synth({ env: 'prod' });
 
-    synthesized.template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      Name: Match.anyValue(),
-      CorsConfiguration: Match.objectLike({
-        AllowOrigins: [synthesized.resolve(synthesized.stack.dashboard.origin)],
-        AllowCredentials: Match.absent(),
-      }),
-    });
+    for (const api of Object.values(synthesized.template.findResources('AWS::ApiGatewayV2::Api'))) {
+      expect(api.Properties.CorsConfiguration).toBeUndefined();
+    }
   });
 });
 
@@ -184,7 +174,7 @@ describe('API stages', () => {
 });
 
 describe('API function environment', () => {
-  it('should name the table, the snapshot bucket, the dashboard origin and the access contact', () => {
+  it('should name the table, the snapshot bucket and the access contact, and nothing no code reads', () => {
     const synthesized = synth({ env: 'prod' });
     const { stack } = synthesized;
 
@@ -194,7 +184,6 @@ describe('API function environment', () => {
         Variables: Match.objectLike({
           TABLE_NAME: synthesized.resolve(stack.records.table.tableName),
           SNAPSHOT_BUCKET: synthesized.resolve(stack.snapshots.bucketName),
-          DASHBOARD_ORIGIN: synthesized.resolve(stack.dashboard.origin),
           ACCESS_CONTACT: 'records-admin@example.org',
           AUTH_ISSUERS: Match.anyValue(),
         }),
@@ -212,7 +201,7 @@ describe('API function environment', () => {
 
     const poolId = `\${Ref:${synthesized.logicalId(synthesized.stack.machineAuth.userPool)}}`;
     const clientId = `\${Ref:${synthesized.logicalId(synthesized.stack.machineAuth.defaultClient)}}`;
-    const cognitoIssuer = `https://cognito-idp.${TEST_REGION}.amazonaws.com/${poolId}`;
+    const cognitoIssuer = `https://cognito-idp.ap-southeast-2.amazonaws.com/${poolId}`;
     expect(issuers).toEqual([
       {
         kind: 'google',

@@ -7,7 +7,6 @@ import { PROJECT_ROOT } from '../../../infra/lib/handler-entries.ts';
 import { RecordsStack } from '../../../infra/lib/records-stack.ts';
 
 export const TEST_GOOGLE_CLIENT_ID = '123456789-test.apps.googleusercontent.com';
-export const TEST_REGION = 'ap-southeast-2';
 export const DASHBOARD_FIXTURE = path.join(import.meta.dirname, 'fixtures/dashboard-dist');
 
 /** The feature flags and other context in cdk.json, so tests synthesize what `cdk synth` does. */
@@ -53,7 +52,8 @@ export function buildStack(options: SynthOptions): { app: App; stack: RecordsSta
   const config = readEnvironmentConfig(app.node);
   const stack = new RecordsStack(app, `PartnershipRecords-${config.name}`, {
     config,
-    env: { region: TEST_REGION },
+    // As infra/bin/app.ts does: the environment's region, whatever the CLI's default.
+    env: { region: config.region },
     siteAssetsPath: options.siteAssetsPath,
   });
   return { app, stack };
@@ -62,6 +62,11 @@ export function buildStack(options: SynthOptions): { app: App; stack: RecordsSta
 /** Builds and synthesizes one environment's stack, with helpers for asserting on its template. */
 export function synthStack(options: SynthOptions): SynthesizedStack {
   const { app, stack } = buildStack(options);
+  return synthesized(app, stack);
+}
+
+/** Synthesizes a stack built (and perhaps changed) by a test. */
+export function synthesized(app: App, stack: RecordsStack): SynthesizedStack {
   return {
     app,
     stack,
