@@ -74,7 +74,7 @@ export class RecordsTable extends Construct {
 
   /**
    * Grants exactly these actions on the table in use and each of its indexes, named one by one (no
-   * `index/*`). Name only what the function's code sends: test/infra/least-privilege.test.ts scans
+   * `index/*`). Name only what the function's code sends: test/offline/infra/least-privilege.test.ts scans
    * the code each function bundles and fails on a grant without a caller or a call without a grant.
    * There is no Scan: no request path and no nightly job scans the table, so a bug cannot read it all.
    */

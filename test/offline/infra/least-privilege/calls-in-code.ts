@@ -78,7 +78,7 @@ export function awsCallsIn(files: string[]): AwsCall[] {
           const known = SDK_COMMAND_ACTIONS[command];
           if (!known) {
             throw new Error(
-              `${path.relative(PROJECT_ROOT, file)}:${index + 1} sends ${command}, which test/infra/least-privilege/sdk-actions.ts does not map to IAM actions; add it there.`,
+              `${path.relative(PROJECT_ROOT, file)}:${index + 1} sends ${command}, which test/offline/infra/least-privilege/sdk-actions.ts does not map to IAM actions; add it there.`,
             );
           }
           const actions = TRANSACT_WRITE_COMMANDS.has(command) ? [...new Set(transactItems)] : [...known];
