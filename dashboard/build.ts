@@ -2,6 +2,7 @@ import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { writeApiDocs } from '../api-docs/build.ts';
 
 /** Where the dashboard's sources are, and where `npm run dashboard:build` puts the page. */
 export const DASHBOARD_DIR = import.meta.dirname;
@@ -32,6 +33,8 @@ export async function buildDashboard(options: { outDir?: string; minify?: boolea
       copyFile(path.join(DASHBOARD_DIR, file), path.join(outDir, file)),
     ),
   );
+  // The API reference travels with the site, so the cloud serves it with no request elsewhere.
+  await writeApiDocs(path.join(outDir, 'docs'));
   return outDir;
 }
 

@@ -18,6 +18,7 @@ import { createDocumentClient } from '../functions/store/client.ts';
 import { ensureRecordsTable } from '../functions/store/create-table.ts';
 import { RecordStore } from '../functions/store/record-store.ts';
 import { UserDirectory } from '../functions/store/user-directory.ts';
+import { apiDocsExtension } from './api-docs-extension.ts';
 import { DevIssuer } from './dev-issuer.ts';
 import { startDynamoLocal } from './dynamo-local.ts';
 import { requireJava17 } from './java.ts';
@@ -148,7 +149,11 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       directory,
       authenticator,
       logError: (message, error) => console.error(message, error),
-      extend: options.extend,
+      // The API reference is always there locally; the cloud serves it from the dashboard site.
+      extend: (app) => {
+        apiDocsExtension()(app);
+        options.extend?.(app);
+      },
       snapshots: options.snapshots,
     });
     server = await listen(app.fetch, httpPort);

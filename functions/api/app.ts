@@ -31,6 +31,8 @@ export interface AppDependencies {
   extend?: (app: Hono<AppEnv>) => void;
   /** Dashboard snapshots (S3 in the cloud, a folder locally); without it the dashboard routes answer 503. */
   snapshots?: SnapshotReader;
+  /** Where GET /docs sends people: the self-hosted API reference (default /docs/index.html, as npm start serves it). */
+  docsUrl?: string;
 }
 
 const PUBLIC_PREFIXES = ['/healthz', '/openapi.json', '/docs', '/v1/types', '/v1/public/', '/dashboard'];
@@ -57,7 +59,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
     await next();
   });
 
-  registerMetaRoutes(app);
+  registerMetaRoutes(app, deps.docsUrl);
   registerPublicRoutes(app, deps.store);
   registerDashboardRoutes(app, deps.snapshots);
   deps.extend?.(app);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { serve } from '@hono/node-server';
 import { inject } from 'vitest';
-import { createApp } from '../../functions/api/app.ts';
+import { type AppDependencies, createApp } from '../../functions/api/app.ts';
 import { Authenticator } from '../../functions/api/authenticate.ts';
 import type { Role } from '../../functions/records/definition.ts';
 import {
@@ -33,7 +33,9 @@ export interface Harness {
 }
 
 /** Makes a harness; refuses to run unless DynamoDB is the local emulator. */
-export async function startHarness(options: { endpoint?: string } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { endpoint?: string; extend?: AppDependencies['extend'] } = {},
+): Promise<Harness> {
   const endpoint = options.endpoint ?? inject('dynamoEndpoint');
   if (!isLocalEndpoint(endpoint)) throw new NotLocalEndpointError(endpoint);
   const client = createDocumentClient({ endpoint, localOnly: true });
@@ -54,6 +56,7 @@ export async function startHarness(options: { endpoint?: string } = {}): Promise
     directory,
     authenticator,
     logError: (message, error) => console.error(message, error),
+    extend: options.extend,
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -1,4 +1,3 @@
-import { swaggerUI } from '@hono/swagger-ui';
 import type { Hono } from 'hono';
 import { RECORD_DEFINITIONS } from '../../records/registry.ts';
 import { openApiDocument } from '../openapi.ts';
@@ -19,11 +18,15 @@ export function describeTypes() {
   }));
 }
 
-/** Health, the OpenAPI document, its browsable docs and the type catalogue. All token-free. */
-export function registerMetaRoutes(app: Hono<AppEnv>): void {
+/**
+ * Health, the OpenAPI document, its browsable docs and the type catalogue. All token-free. The
+ * browsable reference is static files (api-docs/) served next to the dashboard in the cloud and by
+ * npm start locally, so `docsUrl` says where; the API's bundle carries none of it.
+ */
+export function registerMetaRoutes(app: Hono<AppEnv>, docsUrl = '/docs/index.html'): void {
   app.get('/healthz', (c) => c.json({ status: 'ok', time: new Date().toISOString() }));
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
-  app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'Partnership Records API' }));
+  app.get('/docs', (c) => c.redirect(docsUrl, 302));
   app.get('/v1/types', (c) => {
     c.header('Cache-Control', 'public, max-age=300');
     return c.json({ items: describeTypes() });
