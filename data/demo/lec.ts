@@ -1,5 +1,6 @@
 import { slugOf } from '../reference.ts';
 import { addDays, lastFinancialYear } from './calendar.ts';
+import { organisationDescription, serviceDetails } from './directory-details.ts';
 import {
   ACTION_TITLES,
   EVENT_TITLES,
@@ -85,6 +86,8 @@ function phone(rng: Random, regionId: string): string {
 /** Adds every LEC record type; returns nothing, the rows are in the world. */
 export function addLecGroups(world: DemoWorld): void {
   const rng = world.rng.fork('lec');
+  // Directory details (addresses, hours, …) come from a source of their own: the rest stays as it was.
+  const details = world.rng.fork('directory');
   const groups: Group[] = [];
   for (const region of world.regions) {
     const areas = areasOf(world, region.id);
@@ -96,6 +99,7 @@ export function addLecGroups(world: DemoWorld): void {
       region.name,
       areas,
       Math.max(24, count * 12 + 6),
+      details,
     );
     for (let i = 0; i < count; i++) {
       // Contiguous slices of the region's areas, so each group covers neighbouring districts.
@@ -144,8 +148,8 @@ export function addLecGroups(world: DemoWorld): void {
         });
       }
     }
-    addProfile(world, rng, region.id, region.name);
-    addServices(world, rng, region.id, areas, organisations);
+    addProfile(world, rng, region.id, region.name, details);
+    addServices(world, rng, region.id, areas, organisations, details);
     addResourceLines(world, rng, region.id);
   }
   addGroupWork(world, rng, groups);
@@ -159,6 +163,7 @@ function addOrganisations(
   regionName: string,
   areas: string[],
   count: number,
+  details: Random,
 ): string[] {
   const candidates = Object.entries(ORGANISATION_PATTERNS).flatMap(([sector, patterns]) =>
     patterns.flatMap((pattern) =>
@@ -174,16 +179,39 @@ function addOrganisations(
     world.add('organisation', id, {
       regionId,
       name: organisation.name,
+      description: organisationDescription(organisation.sector),
       sector: organisation.sector,
       keyPlayer: rng.chance(0.6),
       website: rng.chance(0.4) ? `https://${slugOf(organisation.name)}.example.nz` : undefined,
+      phone: phone(details, regionId),
     });
     return id;
   });
 }
 
-function addProfile(world: DemoWorld, rng: Random, regionId: string, regionName: string): void {
-  const published = rng.chance(0.65);
+/** Regions whose profile is always published, so the demo's public site has them to show. */
+const ALWAYS_PUBLISHED = new Set(['west-coast', 'canterbury', 'northland']);
+
+const INDUSTRIES = [
+  'Health care and social assistance',
+  'Manufacturing',
+  'Agriculture, forestry and fishing',
+  'Retail trade',
+  'Construction',
+  'Accommodation and food services (tourism)',
+  'Education and training',
+  'Mining',
+];
+
+function addProfile(
+  world: DemoWorld,
+  rng: Random,
+  regionId: string,
+  regionName: string,
+  details: Random,
+): void {
+  const drawn = rng.chance(0.65);
+  const published = drawn || ALWAYS_PUBLISHED.has(regionId);
   const year = world.today.slice(0, 4);
   world.add('employment-profile', `profile-${regionId}`, {
     regionId,
@@ -193,8 +221,18 @@ function addProfile(world: DemoWorld, rng: Random, regionId: string, regionName:
     consultationNotes:
       'Hui with iwi, meetings with employers and community groups; the LEC groups commented on the draft.',
     researchSources: 'Census, Household Labour Force Survey, Work and Income register, council surveys.',
+    industries: details
+      .sample(INDUSTRIES, 4)
+      .map((industry) => `${industry}: about ${details.int(8, 60) * 100} jobs`)
+      .join('\n'),
+    preparedOn: world.daysAgo(details, 420, 500),
     published,
-    publishedOn: published ? world.daysAgo(rng, 20, 400) : undefined,
+    // The forced ones draw from `details`, so the main source is used exactly as before.
+    publishedOn: drawn
+      ? world.daysAgo(rng, 20, 400)
+      : published
+        ? world.daysAgo(details, 20, 400)
+        : undefined,
   });
 }
 
@@ -204,6 +242,7 @@ function addServices(
   regionId: string,
   areas: string[],
   organisations: string[],
+  details: Random,
 ): void {
   const organisationRows = world.of('organisation').filter((o) => organisations.includes(o.id));
   rng.sample(SERVICE_PATTERNS, rng.int(6, SERVICE_PATTERNS.length)).forEach((pattern, i) => {
@@ -218,6 +257,7 @@ function addServices(
       category: pattern.category,
       description: pattern.description,
       area,
+      ...serviceDetails(details, regionId, pattern.category, area),
       phone: phone(rng, regionId),
       email: `info@${domain}`,
       website: rng.chance(0.7) ? `https://${domain}` : undefined,

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { OPENING_HOURS_EXAMPLE, parseOpeningHours } from './opening-hours.ts';
 
 /**
  * Field builders for record definitions. Each builder returns a zod schema carrying metadata
@@ -57,13 +58,32 @@ function isRealDate(value: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
 
-export function text(d: Described & { max?: number; min?: number }) {
+export function text(
+  d: Described & { max?: number; min?: number; pattern?: { regex: RegExp; expected: string } },
+) {
+  const { pattern, ...described } = d;
+  const base = z
+    .string({ error: 'expected text' })
+    .trim()
+    .min(d.min ?? 1, { error: 'must not be empty' })
+    .max(d.max ?? 200, { error: `must be at most ${d.max ?? 200} characters` });
+  return describe(pattern ? base.regex(pattern.regex, { error: pattern.expected }) : base, {
+    ...described,
+    kind: 'text',
+  });
+}
+
+/** Weekly opening hours in words staff can type ("Mon–Fri 9:00–17:00; Sat 10:00–13:00"). */
+export function openingHours(d: Described) {
   return describe(
     z
-      .string({ error: 'expected text' })
+      .string({ error: `expected opening hours like "${OPENING_HOURS_EXAMPLE}"` })
       .trim()
-      .min(d.min ?? 1, { error: 'must not be empty' })
-      .max(d.max ?? 200, { error: `must be at most ${d.max ?? 200} characters` }),
+      .max(300, { error: 'must be at most 300 characters' })
+      .superRefine((value, ctx) => {
+        const parsed = parseOpeningHours(value);
+        if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
+      }),
     { ...d, kind: 'text' },
   );
 }

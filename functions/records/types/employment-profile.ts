@@ -28,6 +28,16 @@ export const employmentProfile = defineRecord({
       help: 'Where the figures come from',
       public: true,
     }).optional(),
+    industries: longText({
+      title: 'Industries',
+      help: 'The main industries and what they employ, one per line',
+      public: true,
+    }).optional(),
+    preparedOn: date({
+      title: 'Prepared on',
+      help: 'When the research and consultation were finished (YYYY-MM-DD)',
+      public: true,
+    }).optional(),
     published: boolean({ title: 'Published', help: 'True to make it public' }),
     publishedOn: date({
       title: 'Published on',

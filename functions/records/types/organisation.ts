@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineRecord } from '../definition.ts';
-import { boolean, oneOf, ref, text, url } from '../fields.ts';
+import { boolean, email, longText, oneOf, ref, text, url } from '../fields.ts';
 
 /** An organisation that may be a key player in a region's LEC process. */
 export const organisation = defineRecord({
@@ -12,13 +12,22 @@ export const organisation = defineRecord({
     "An organisation in a region's preferred list of key players for local employment co-ordination.",
   schema: z.object({
     regionId: ref('region', { title: 'Region', help: 'Where the organisation works' }),
-    name: text({ title: 'Name', help: 'The organisation\u2019s name' }),
+    // Fields marked public appear beside a listed service the organisation provides (public pages, HSDS).
+    name: text({ title: 'Name', help: 'The organisation\u2019s name', public: true }),
+    description: longText({
+      title: 'Description',
+      help: 'What the organisation does, in a sentence or two for the public directory',
+      public: true,
+      max: 1000,
+    }).optional(),
     sector: oneOf(['government', 'local-government', 'iwi', 'community', 'business', 'education', 'other'], {
       title: 'Sector',
       help: 'Government, local government, iwi, community, business, education or other',
     }),
     keyPlayer: boolean({ title: 'Key player', help: 'On the preferred list of key players' }),
-    website: url({ title: 'Website', help: 'https:// address' }).optional(),
+    website: url({ title: 'Website', help: 'https:// address', public: true }).optional(),
+    phone: text({ title: 'Phone', help: 'Main public phone number', public: true, max: 40 }).optional(),
+    email: email({ title: 'Email', help: 'Main public email address', public: true }).optional(),
   }),
   scope: { field: 'regionId' },
 });

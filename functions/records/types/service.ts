@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { defineRecord } from '../definition.ts';
-import { boolean, email, longText, oneOf, ref, text, url } from '../fields.ts';
+import { boolean, email, integer, longText, oneOf, openingHours, ref, text, url } from '../fields.ts';
+import { notMoreThan } from '../rules.ts';
 
 export const SERVICE_CATEGORIES = [
   'job-search',
@@ -39,6 +40,57 @@ export const service = defineRecord({
       max: 2000,
     }),
     area: text({ title: 'Area', help: 'Towns or districts covered', public: true }).optional(),
+    eligibility: longText({
+      title: 'Who it is for',
+      help: 'Who can use it, e.g. "Young people aged 15 to 24 not in work or training"',
+      public: true,
+      max: 500,
+    }).optional(),
+    minimumAge: integer({
+      title: 'Minimum age',
+      help: 'Youngest age served, if any',
+      public: true,
+      max: 120,
+    }).optional(),
+    maximumAge: integer({
+      title: 'Maximum age',
+      help: 'Oldest age served, if any',
+      public: true,
+      max: 120,
+    }).optional(),
+    cost: text({
+      title: 'Cost',
+      help: 'What it costs, e.g. "Free" or "$20 a session"',
+      public: true,
+    }).optional(),
+    howToApply: longText({
+      title: 'How to get in',
+      help: 'How to start: phone, walk in, referral…',
+      public: true,
+      max: 500,
+    }).optional(),
+    streetAddress: text({
+      title: 'Street address',
+      help: 'Where to go, e.g. "12 Cashel Street"',
+      public: true,
+    }).optional(),
+    town: text({
+      title: 'Town or city',
+      help: 'Town or city of the street address',
+      public: true,
+      max: 80,
+    }).optional(),
+    postcode: text({
+      title: 'Postcode',
+      help: 'Four-digit New Zealand postcode',
+      public: true,
+      pattern: { regex: /^\d{4}$/, expected: 'expected a four-digit postcode like 8011' },
+    }).optional(),
+    openingHours: openingHours({
+      title: 'Opening hours',
+      help: 'Days and 24-hour times, e.g. "Mon–Fri 9:00–17:00; Sat 10:00–13:00"',
+      public: true,
+    }).optional(),
     phone: text({ title: 'Phone', help: 'Public phone number', public: true, max: 40 }).optional(),
     email: email({ title: 'Email', help: 'Public email address', public: true }).optional(),
     website: url({ title: 'Website', help: 'https:// address', public: true }).optional(),
@@ -47,4 +99,5 @@ export const service = defineRecord({
   }),
   scope: { field: 'regionId' },
   publicWhen: (v) => v.listed === true,
+  refine: notMoreThan('minimumAge', 'maximumAge', 'the minimum age must not be above the maximum age'),
 });
