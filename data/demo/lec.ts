@@ -256,6 +256,7 @@ function addServices(
       organisationId: provider.id,
       category: pattern.category,
       description: pattern.description,
+      councilId: councilOfArea(world, regionId, area),
       area,
       ...serviceDetails(details, regionId, pattern.category, area),
       phone: phone(rng, regionId),
@@ -265,6 +266,14 @@ function addServices(
       internalNotes: rng.chance(0.3) ? 'Check the contact details at the next LEC meeting.' : undefined,
     });
   });
+}
+
+/** The council of a demo area: its namesake, or the region's only council (Auckland's old districts). */
+function councilOfArea(world: DemoWorld, regionId: string, area: string): string | undefined {
+  const councils = world.councilsIn(regionId);
+  return (
+    councils.find((c) => shortName(c.name) === area) ?? (councils.length === 1 ? councils[0] : undefined)
+  )?.id;
 }
 
 function addResourceLines(world: DemoWorld, rng: Random, regionId: string): void {

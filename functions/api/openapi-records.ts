@@ -1,5 +1,6 @@
 import { MAX_LIMIT, MAX_PUSH_ROWS } from '../domain/record-service.ts';
 import type { RecordDefinition } from '../records/definition.ts';
+import { PUBLIC_DEFINITIONS, publicFields } from '../records/public-view.ts';
 import { examplePatch, exampleRecord, exampleValues } from './openapi-examples.ts';
 import {
   countSchema,
@@ -12,7 +13,6 @@ import {
   type Schema,
   timestampSchema,
 } from './openapi-parts.ts';
-import { PUBLIC_DEFINITIONS, publicFields } from './routes/public.ts';
 
 /**
  * The operations of one record type: list, create, read, replace, patch, delete, history, pull and

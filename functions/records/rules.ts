@@ -62,6 +62,23 @@ export function requireReferencesExist(fields: { name: string; refType: string; 
   };
 }
 
+/** A council named beside a region must be one of that region's councils. */
+export function requireCouncilInRegion(councilField = 'councilId', regionField = 'regionId'): Rule {
+  return async (values, ctx) => {
+    const councilId = values[councilField] as string | undefined;
+    if (!councilId) return [];
+    const council = await ctx.get('council', councilId);
+    if (!council || council.deletedAt || council.regionId === values[regionField]) return [];
+    return [
+      {
+        field: councilField,
+        message: `${council.values.name} is in another region (${council.regionId}), not ${values[regionField]}; choose one of the region's councils or leave it empty`,
+        received: councilId,
+      },
+    ];
+  };
+}
+
 /** A later date must not come before an earlier one. */
 export function dateOrder(earlier: string, later: string, words: string): (values: Values) => FieldError[] {
   return (values) => {

@@ -1,33 +1,15 @@
 import type { Hono } from 'hono';
 import * as z from 'zod';
 import { NotFoundError } from '../../domain/errors.ts';
-import type { RecordDefinition, StoredRecord } from '../../records/definition.ts';
-import { RECORD_DEFINITIONS } from '../../records/registry.ts';
+import {
+  foldForSearch,
+  isPubliclyVisible as isVisible,
+  PUBLIC_DEFINITIONS,
+  type PublicView,
+  publicView,
+} from '../../records/public-view.ts';
 import type { RecordStore } from '../../store/record-store.ts';
 import { type AppEnv, parseQuery, queryFields } from '../request.ts';
-
-/** Folds case and macrons so "Whangarei" finds "Whangārei". */
-export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-export const PUBLIC_DEFINITIONS = RECORD_DEFINITIONS.filter((d) => d.isPublic);
-
-export function publicFields(definition: RecordDefinition): string[] {
-  return definition.fields.filter((f) => f.public).map((f) => f.name);
-}
-
-/** What the public may see of a record: public records only, public fields only. */
-export function publicView(definition: RecordDefinition, record: StoredRecord) {
-  const values: Record<string, unknown> = {};
-  for (const name of publicFields(definition))
-    if (record.values[name] !== undefined) values[name] = record.values[name];
-  return { id: record.id, type: record.type, regionId: record.regionId, updatedAt: record.updatedAt, values };
-}
-
-function isVisible(definition: RecordDefinition, record: StoredRecord): boolean {
-  return !record.deletedAt && definition.publicWhen!(record.values as never);
-}
 
 /** Token-free reads of the service directory and published employment profiles (rule 10). */
 export function registerPublicRoutes(app: Hono<AppEnv>, store: RecordStore): void {
@@ -51,7 +33,7 @@ export function registerPublicRoutes(app: Hono<AppEnv>, store: RecordStore): voi
       });
       const limit = q.limit ?? 100;
       const words = q.q ? foldForSearch(q.q).split(/\s+/).filter(Boolean) : [];
-      const items: ReturnType<typeof publicView>[] = [];
+      const items: PublicView[] = [];
       let cursor = q.cursor;
       let more = true;
       // Reads pages until enough visible matches are found; the directory is small per region.

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { defineRecord } from '../definition.ts';
 import { boolean, email, integer, longText, oneOf, openingHours, ref, text, url } from '../fields.ts';
-import { notMoreThan } from '../rules.ts';
+import { notMoreThan, requireCouncilInRegion } from '../rules.ts';
 
 export const SERVICE_CATEGORIES = [
   'job-search',
@@ -12,6 +12,17 @@ export const SERVICE_CATEGORIES = [
   'income-support',
   'other',
 ] as const;
+
+/** The categories as the public reads them, in the same order. */
+export const SERVICE_CATEGORY_LABELS: Record<(typeof SERVICE_CATEGORIES)[number], string> = {
+  'job-search': 'Job search',
+  training: 'Training and licences',
+  youth: 'Youth',
+  'business-support': 'Business support',
+  'community-employment': 'Community employment',
+  'income-support': 'Income and budgeting help',
+  other: 'Other',
+};
 
 /** An entry in the public directory of co-ordinated local services (rule 10). */
 export const service = defineRecord({
@@ -39,6 +50,11 @@ export const service = defineRecord({
       public: true,
       max: 2000,
     }),
+    councilId: ref('council', {
+      title: 'Council district',
+      help: 'The council district where it is based, for searching by council',
+      public: true,
+    }).optional(),
     area: text({ title: 'Area', help: 'Towns or districts covered', public: true }).optional(),
     eligibility: longText({
       title: 'Who it is for',
@@ -98,6 +114,8 @@ export const service = defineRecord({
     internalNotes: longText({ title: 'Internal notes', help: 'Not shown to the public' }).optional(),
   }),
   scope: { field: 'regionId' },
+  councilField: 'councilId',
+  rules: [requireCouncilInRegion()],
   publicWhen: (v) => v.listed === true,
   refine: notMoreThan('minimumAge', 'maximumAge', 'the minimum age must not be above the maximum age'),
 });
