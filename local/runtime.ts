@@ -10,8 +10,10 @@ import { SEED_PRINCIPAL } from '../data/seed-loader.ts';
 import { type AppDependencies, createApp } from '../functions/api/app.ts';
 import { Authenticator, issuersFromEnvironment } from '../functions/api/authenticate.ts';
 import type { AppEnv } from '../functions/api/request.ts';
+import { CachedDirectory } from '../functions/directory/public-directory.ts';
 import { todayInNewZealand } from '../functions/domain/lookups.ts';
 import { RecordService } from '../functions/domain/record-service.ts';
+import { createPublicSite } from '../functions/public-site/site.ts';
 import type { Role } from '../functions/records/definition.ts';
 import { definitionForType } from '../functions/records/registry.ts';
 import { createDocumentClient } from '../functions/store/client.ts';
@@ -156,6 +158,8 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       },
       snapshots: options.snapshots,
     });
+    // The public website at the root, beside the API (in the cloud it is its own function).
+    app.route('/', createPublicSite({ directory: new CachedDirectory(store, 0) }));
     server = await listen(app.fetch, httpPort);
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

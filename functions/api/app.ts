@@ -1,5 +1,6 @@
 import { Hono } from 'hono/tiny';
 import type { SnapshotReader } from '../aggregate/snapshot-files.ts';
+import { CachedDirectory } from '../directory/public-directory.ts';
 import {
   BadRequestError,
   DomainError,
@@ -17,6 +18,7 @@ import type { AppEnv } from './request.ts';
 import { registerDashboardRoutes } from './routes/dashboard.ts';
 import { registerDirectoryRoutes } from './routes/directory.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
+import { OPEN_DATA_PATHS, openDataRoutes } from './routes/open-data.ts';
 import { registerPublicRoutes } from './routes/public.ts';
 import { registerRecordRoutes } from './routes/records.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
@@ -33,9 +35,19 @@ export interface AppDependencies {
   snapshots?: SnapshotReader;
   /** Where GET /docs sends people: the self-hosted API reference (default /docs/index.html, as npm start serves it). */
   docsUrl?: string;
+  /** How long the public directory (HSDS, CSV) is kept in memory; 0 (the default) reads it every time. */
+  directoryCacheMs?: number;
 }
 
-const PUBLIC_PREFIXES = ['/healthz', '/openapi.json', '/docs', '/v1/types', '/v1/public/', '/dashboard'];
+const PUBLIC_PREFIXES = [
+  '/healthz',
+  '/openapi.json',
+  '/docs',
+  '/v1/types',
+  '/v1/public/',
+  '/dashboard',
+  ...OPEN_DATA_PATHS,
+];
 
 function isPublicPath(path: string): boolean {
   return PUBLIC_PREFIXES.some(
@@ -60,6 +72,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   });
 
   registerMetaRoutes(app, deps.docsUrl);
+  app.route('/', openDataRoutes(new CachedDirectory(deps.store, deps.directoryCacheMs ?? 0)));
   registerPublicRoutes(app, deps.store);
   registerDashboardRoutes(app, deps.snapshots);
   deps.extend?.(app);

@@ -32,6 +32,8 @@ const app = createApp({
   snapshots,
   // The API reference is published with the dashboard site (api-docs/, written by dashboard:build).
   docsUrl: process.env.DASHBOARD_ORIGIN ? `${process.env.DASHBOARD_ORIGIN}/docs/index.html` : undefined,
+  // The open-data routes keep the directory a minute per container (CloudFront keeps it five).
+  directoryCacheMs: 60_000,
   // The function's log format is JSON (see infra/lib/node-function.ts): console output becomes a
   // structured line with the request id, which keeps a logging library out of this bundle.
   logError: (message, error) => console.error(message, error),

@@ -5,6 +5,8 @@ import { serve } from '@hono/node-server';
 import { inject } from 'vitest';
 import { type AppDependencies, createApp } from '../../functions/api/app.ts';
 import { Authenticator } from '../../functions/api/authenticate.ts';
+import { CachedDirectory } from '../../functions/directory/public-directory.ts';
+import { createPublicSite } from '../../functions/public-site/site.ts';
 import type { Role } from '../../functions/records/definition.ts';
 import {
   createDocumentClient,
@@ -34,7 +36,12 @@ export interface Harness {
 
 /** Makes a harness; refuses to run unless DynamoDB is the local emulator. */
 export async function startHarness(
-  options: { endpoint?: string; extend?: AppDependencies['extend'] } = {},
+  options: {
+    endpoint?: string;
+    extend?: AppDependencies['extend'];
+    /** Serve the public website at / too, as npm start does. */
+    publicSite?: boolean;
+  } = {},
 ): Promise<Harness> {
   const endpoint = options.endpoint ?? inject('dynamoEndpoint');
   if (!isLocalEndpoint(endpoint)) throw new NotLocalEndpointError(endpoint);
@@ -58,6 +65,7 @@ export async function startHarness(
     logError: (message, error) => console.error(message, error),
     extend: options.extend,
   });
+  if (options.publicSite) app.route('/', createPublicSite({ directory: new CachedDirectory(store, 0) }));
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,0 +1,88 @@
+import { Hono } from 'hono/tiny';
+import * as z from 'zod';
+import {
+  CATEGORY_TERMS,
+  HSDS_VERSION,
+  hsdsPage,
+  hsdsService,
+  hsdsServiceSummary,
+} from '../../directory/hsds.ts';
+import type { CachedDirectory } from '../../directory/public-directory.ts';
+import { searchServices } from '../../directory/search.ts';
+import { servicesCsv } from '../../directory/services-csv.ts';
+import { NotFoundError } from '../../domain/errors.ts';
+import { type AppEnv, parseQuery } from '../request.ts';
+
+/** The paths anyone may read without a token (see app.ts). */
+export const OPEN_DATA_PATHS = ['/hsds', '/v1/public/services.csv'];
+
+/** Short enough that a change is public within minutes (the CloudFront cache follows it). */
+const PUBLIC_CACHE = 'public, max-age=300';
+
+const whole = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'expected a whole number' })
+    .int({ error: 'expected a whole number' })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` });
+
+const listQuery = {
+  search: z.string().max(200).optional(),
+  page: whole(1, 100_000).optional(),
+  per_page: whole(1, 200).optional(),
+  organization_id: z.string().max(100).optional(),
+  taxonomy_term_id: z.string().max(100).optional(),
+  modified_after: z.iso
+    .datetime({ offset: true, error: 'expected an ISO timestamp like 2026-03-01T00:00:00Z' })
+    .optional(),
+  full: z.enum(['true', 'false'], { error: 'expected true or false' }).optional(),
+};
+
+/**
+ * The service directory as open data: the Open Referral HSDS 3.0 reference API's service routes
+ * (`/hsds/services`, paged as HSDS pages) and a CSV download. Read-only, token-free, listed
+ * services only.
+ */
+export function openDataRoutes(directory: CachedDirectory): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/hsds', (c) => {
+    c.header('Cache-Control', PUBLIC_CACHE);
+    return c.json({ version: HSDS_VERSION, openapi_url: new URL('/openapi.json', c.req.url).href });
+  });
+
+  app.get('/hsds/services', async (c) => {
+    const q = parseQuery(c, listQuery);
+    const { services } = await directory.get();
+    const term = q.taxonomy_term_id ? CATEGORY_TERMS.find((t) => t.id === q.taxonomy_term_id) : undefined;
+    const matching = searchServices(services, { words: q.search }).filter(
+      (s) =>
+        (!q.organization_id || (s.organisation?.uuid ?? '') === q.organization_id) &&
+        (!q.taxonomy_term_id || s.category === term?.code) &&
+        (!q.modified_after || s.updatedAt >= new Date(q.modified_after).toISOString()),
+    );
+    const shape = q.full === 'true' ? hsdsService : hsdsServiceSummary;
+    c.header('Cache-Control', PUBLIC_CACHE);
+    return c.json(hsdsPage(matching.map(shape), q.page ?? 1, q.per_page ?? 50));
+  });
+
+  app.get('/hsds/services/:id', async (c) => {
+    const id = c.req.param('id');
+    const { services } = await directory.get();
+    // The HSDS id (a UUID) or the record id staff see in their sheet.
+    const found = services.find((s) => s.uuid === id || s.id === id);
+    if (!found) throw new NotFoundError(`There is no listed service with id "${id}".`);
+    c.header('Cache-Control', PUBLIC_CACHE);
+    return c.json(hsdsService(found));
+  });
+
+  app.get('/v1/public/services.csv', async (c) => {
+    const { services } = await directory.get();
+    c.header('Cache-Control', PUBLIC_CACHE);
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', 'attachment; filename="services.csv"');
+    return c.body(servicesCsv(services));
+  });
+
+  return app;
+}

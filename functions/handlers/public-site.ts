@@ -1,0 +1,24 @@
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { handle } from 'hono/aws-lambda';
+import { CachedDirectory } from '../directory/public-directory.ts';
+import { createPublicSite } from '../public-site/site.ts';
+import { createDocumentClient } from '../store/client.ts';
+import { RecordStore } from '../store/record-store.ts';
+
+/**
+ * Lambda entry for the public website: its own function (not the records API's), so the pages'
+ * templates never weigh on the API's cold start, and it may only read the table. The directory
+ * is kept a minute per container; CloudFront keeps each page five minutes.
+ */
+const tableName = process.env.TABLE_NAME;
+if (!tableName) throw new Error('TABLE_NAME is not set');
+
+const store = new RecordStore(createDocumentClient(), tableName);
+const app = createPublicSite({
+  directory: new CachedDirectory(store, 60_000),
+  siteUrl: process.env.PUBLIC_SITE_URL || undefined,
+});
+const honoHandler = handle(app);
+
+export const handler = async (event: APIGatewayProxyEventV2, context: Context) =>
+  honoHandler(event as unknown as Parameters<typeof honoHandler>[0], context);

@@ -1,0 +1,70 @@
+import { html, raw } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import { SITE_CSS } from './styles.ts';
+
+export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+export const SITE_NAME = 'Local employment services';
+
+export interface PageMeta {
+  title: string;
+  /** One or two sentences for search engines and link previews. */
+  description: string;
+  /** The page's own address, absolute (canonical link, Open Graph). */
+  canonical: string;
+  /** Which navigation item is this page, for aria-current. */
+  section?: 'find' | 'regions' | 'about';
+}
+
+const NAV: { section: PageMeta['section']; href: string; label: string }[] = [
+  { section: 'find', href: '/', label: 'Find a service' },
+  { section: 'regions', href: '/regions', label: 'Regions and profiles' },
+  { section: 'about', href: '/about', label: 'About' },
+];
+
+/** The shell every public page shares: one HTML document with its styles inline and no scripts. */
+export function page(meta: PageMeta, body: Html): Html {
+  const title =
+    meta.section === 'find' && meta.title === SITE_NAME ? SITE_NAME : `${meta.title} – ${SITE_NAME}`;
+  return html`<!doctype html>
+<html lang="en-NZ">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<meta name="description" content="${meta.description}">
+<link rel="canonical" href="${meta.canonical}">
+<link rel="icon" href="data:,">
+<meta property="og:type" content="website">
+<meta property="og:site_name" content="${SITE_NAME}">
+<meta property="og:locale" content="en_NZ">
+<meta property="og:title" content="${meta.title}">
+<meta property="og:description" content="${meta.description}">
+<meta property="og:url" content="${meta.canonical}">
+<meta name="theme-color" content="#0b4f6c">
+<style>${raw(SITE_CSS)}</style>
+</head>
+<body>
+<a class="skip" href="#main">Skip to the content</a>
+<header class="site"><div class="wrap">
+<a class="brand" href="/">${SITE_NAME}</a>
+<nav aria-label="Main"><ul>${NAV.map(
+    (n) =>
+      html`<li><a href="${n.href}"${n.section === meta.section ? raw(' aria-current="page"') : ''}>${n.label}</a></li>`,
+  )}</ul></nav>
+</div></header>
+<main id="main" class="wrap">
+${body}
+</main>
+<footer class="site"><div class="wrap">
+<p>Run by the Community Employment Group and the Mayors Taskforce for Jobs with the Local Employment Co-ordination groups in each region.</p>
+<nav aria-label="Open data"><p>Open data: <a href="/v1/public/services.csv">all services as CSV</a> · <a href="/hsds/services">HSDS 3.0 JSON</a> · <a href="/sitemap.xml">site map</a></p></nav>
+</div></footer>
+</body>
+</html>`;
+}
+
+/** Joins address lines that exist with commas ("12 High Street, Greymouth 7805"). */
+export function joined(parts: (string | undefined)[], separator = ', '): string {
+  return parts.filter((p) => p !== undefined && p !== '').join(separator);
+}
