@@ -18,6 +18,7 @@ function exampleId(refType: string | undefined): string {
 }
 
 function exampleFor(field: FieldDescription, property: Schema): unknown {
+  if (field.example !== undefined) return field.example;
   switch (field.kind) {
     case 'text':
       return `Example ${field.title.toLowerCase()}`.slice(0, Number(property.maxLength ?? 200));

@@ -48,6 +48,7 @@ export const metaSchemas: Schema = {
         description: 'For enums, in display order',
       },
       public: { type: 'boolean', description: 'Shown to the public where the type is public' },
+      example: { ...words(200), description: 'A realistic value, for documentation' },
     },
   },
   RecordTypeDescription: {

@@ -3,6 +3,7 @@ import type { RecordDefinition } from '../records/definition.ts';
 import { RECORD_DEFINITIONS } from '../records/registry.ts';
 import { dashboardPaths, dashboardSchemas } from './openapi-dashboard.ts';
 import { metaPaths, metaSchemas } from './openapi-meta.ts';
+import { openDataPaths, openDataSchemas } from './openapi-open-data.ts';
 import {
   componentHeaders,
   componentParameters,
@@ -76,7 +77,7 @@ let cached: Schema | undefined;
 
 export function openApiDocument(): Schema {
   if (cached) return cached;
-  const schemas: Schema = { ...sharedSchemas, ...metaSchemas, ...dashboardSchemas() };
+  const schemas: Schema = { ...sharedSchemas, ...metaSchemas, ...dashboardSchemas(), ...openDataSchemas };
   const valuesSchemas = new Map<string, Schema>();
   let paths: Schema = {};
   for (const definition of RECORD_DEFINITIONS) {
@@ -139,6 +140,11 @@ export function openApiDocument(): Schema {
       ...RECORD_DEFINITIONS.map((d) => ({ name: d.pluralLabel, description: d.description })),
       { name: 'Sync', description: 'Incremental pull and batched push, as the Sheets add-on uses them' },
       { name: 'Public', description: 'Open to all, no token: the service directory and published profiles' },
+      {
+        name: 'Open data',
+        description:
+          'Open to all, no token: the service directory in the Open Referral HSDS 3.0 shape and as CSV',
+      },
       { name: 'Dashboard', description: 'Nightly snapshots and the quarterly report' },
       {
         name: 'Directory',
@@ -146,7 +152,7 @@ export function openApiDocument(): Schema {
       },
       { name: 'Meta', description: 'Health, this document, the type catalogue and who you are' },
     ],
-    paths: { ...metaPaths, ...dashboardPaths, ...paths, ...open.paths },
+    paths: { ...metaPaths, ...dashboardPaths, ...paths, ...open.paths, ...openDataPaths },
     components: {
       securitySchemes: {
         googleIdToken: {

@@ -32,6 +32,8 @@ export interface FieldMeta {
   options?: readonly string[];
   /** Shown to the public where the record type is public. */
   public?: boolean;
+  /** A realistic value for documentation, where a generic one would not pass the field's own check. */
+  example?: string;
 }
 
 /** The registry zod keeps our metadata in; read with `fieldMeta(schema)`. */
@@ -41,6 +43,7 @@ interface Described {
   title: string;
   help: string;
   public?: boolean;
+  example?: string;
 }
 
 function describe<T extends z.ZodType>(schema: T, meta: FieldMeta): T {

@@ -99,12 +99,14 @@ export const service = defineRecord({
     postcode: text({
       title: 'Postcode',
       help: 'Four-digit New Zealand postcode',
+      example: '7805',
       public: true,
       pattern: { regex: /^\d{4}$/, expected: 'expected a four-digit postcode like 8011' },
     }).optional(),
     openingHours: openingHours({
       title: 'Opening hours',
       help: 'Days and 24-hour times, e.g. "Mon–Fri 9:00–17:00; Sat 10:00–13:00"',
+      example: 'Mon–Fri 9:00–17:00; Sat 10:00–13:00',
       public: true,
     }).optional(),
     phone: text({ title: 'Phone', help: 'Public phone number', public: true, max: 40 }).optional(),
