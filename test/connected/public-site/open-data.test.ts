@@ -18,8 +18,6 @@ let validateListItem: ValidateFunction;
 let validatePage: ValidateFunction;
 
 beforeAll(async () => {
-  h = await startHarness();
-  world = await seedPublicDirectory(h);
   // HSDS schemas carry their own annotation keywords (core, constraints, …), hence not strict.
   const ajv = new Ajv({ strict: false, allErrors: true });
   // ajv-formats is CommonJS: its default export is the plugin itself.
@@ -28,6 +26,9 @@ beforeAll(async () => {
   validateListItem = ajv.compile(readSchema('compiled/service_list.json'));
   const openapi = readSchema('openapi.json');
   validatePage = ajv.compile({ ...openapi.components.schemas.Page, required: ['total_items', 'contents'] });
+  // Compiling takes seconds; done before the server starts, so no idle keep-alive socket is reused.
+  h = await startHarness();
+  world = await seedPublicDirectory(h);
 });
 afterAll(() => h.close());
 
