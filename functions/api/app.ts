@@ -9,6 +9,7 @@ import {
   VersionConflictError,
 } from '../domain/errors.ts';
 import { RecordService } from '../domain/record-service.ts';
+import { WeeklyReports } from '../reports/weekly-report-service.ts';
 import { BadCursorError } from '../store/cursor.ts';
 import type { RecordStore } from '../store/record-store.ts';
 import type { UserDirectory } from '../store/user-directory.ts';
@@ -21,7 +22,9 @@ import { registerMetaRoutes } from './routes/meta.ts';
 import { OPEN_DATA_PATHS, openDataRoutes } from './routes/open-data.ts';
 import { registerPublicRoutes } from './routes/public.ts';
 import { registerRecordRoutes } from './routes/records.ts';
+import { type ReminderRouteDependencies, registerReminderRoutes } from './routes/reminders.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
+import { registerWeeklyReportRoutes } from './routes/weekly-report.ts';
 
 export interface AppDependencies {
   store: RecordStore;
@@ -37,6 +40,8 @@ export interface AppDependencies {
   docsUrl?: string;
   /** How long the public directory (HSDS, CSV) is kept in memory; 0 (the default) reads it every time. */
   directoryCacheMs?: number;
+  /** Reminder settings (signed links and the preference store); without it those routes answer 503. */
+  reminders?: ReminderRouteDependencies;
 }
 
 const PUBLIC_PREFIXES = [
@@ -76,6 +81,8 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   registerPublicRoutes(app, deps.store);
   registerDashboardRoutes(app, deps.snapshots);
   deps.extend?.(app);
+  registerReminderRoutes(app, deps.reminders);
+  registerWeeklyReportRoutes(app, new WeeklyReports(deps.store));
   registerDirectoryRoutes(app, deps.directory, deps.authenticator);
   registerSyncRoutes(app, service);
   registerRecordRoutes(app, service);

@@ -23,16 +23,27 @@ export class BadPreferenceLinkError extends Error {
  * secret only the API and the reminders job know.
  */
 export class PreferenceLinks {
-  private readonly key: Uint8Array;
+  private key?: Promise<Uint8Array>;
 
+  /**
+   * @param secret the signing secret, or how to fetch it (from Secrets Manager in the cloud, on
+   *   first use, so the API's cold start does not wait for it)
+   * @param pageUrl the preferences page, like https://api.example.nz/reminders/preferences
+   */
   constructor(
-    secret: string,
-    private readonly pageUrl: string,
-  ) {
-    if (secret.length < 32) {
-      throw new Error('The reminder link secret must be at least 32 characters (REMINDER_LINK_SECRET).');
-    }
-    this.key = new TextEncoder().encode(secret);
+    private readonly secret: string | (() => Promise<string>),
+    readonly pageUrl: string,
+  ) {}
+
+  private signingKey(): Promise<Uint8Array> {
+    this.key ??= (async () => {
+      const secret = typeof this.secret === 'string' ? this.secret : await this.secret();
+      if (secret.length < 32) {
+        throw new Error('The reminder link secret must be at least 32 characters (REMINDER_LINK_SECRET).');
+      }
+      return new TextEncoder().encode(secret);
+    })();
+    return this.key;
   }
 
   async token(email: string, now = new Date()): Promise<string> {
@@ -43,7 +54,7 @@ export class PreferenceLinks {
       .setIssuer(ISSUER)
       .setIssuedAt(issuedAt)
       .setExpirationTime(issuedAt + PREFERENCE_LINK_DAYS * 86_400)
-      .sign(this.key);
+      .sign(await this.signingKey());
   }
 
   /** The page link for a person: the preferences page with their token. */
@@ -53,8 +64,9 @@ export class PreferenceLinks {
 
   /** The email a token was made for, or a BadPreferenceLinkError that says what is wrong. */
   async verify(token: string, now = new Date()): Promise<string> {
+    const key = await this.signingKey();
     try {
-      const { payload } = await jwtVerify(token, this.key, {
+      const { payload } = await jwtVerify(token, key, {
         issuer: ISSUER,
         algorithms: ['HS256'],
         currentDate: now,

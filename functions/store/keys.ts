@@ -49,3 +49,18 @@ export function clientPk(clientId: string): string {
 }
 
 export const PROFILE_SK = 'PROFILE';
+
+/** A person's reminder items: preferences and the sent log share the person's partition. */
+export function remindersPk(email: string): string {
+  return `REMINDERS#${email.toLowerCase()}`;
+}
+
+export const PREFERENCES_SK = 'PREFERENCES';
+
+/** The day's email marker (`SENT#<day>`) or one of its items (`SENT#<day>#<itemKey>`). */
+export function sentSk(day: string, itemKey?: string): string {
+  return itemKey ? `SENT#${day}#${itemKey}` : `SENT#${day}`;
+}
+
+/** How long the sent log keeps an entry (DynamoDB TTL on `expiresAt`). */
+export const SENT_LOG_DAYS = 400;

@@ -7,6 +7,9 @@
  * - history entry:    pk = `R#<type>#<id>`   sk = `H#<version, 10 digits>`
  * - user directory:   pk = `USER#<email>`    sk = `PROFILE`
  * - machine client:   pk = `CLIENT#<id>`     sk = `PROFILE`
+ * - reminder settings: pk = `REMINDERS#<email>` sk = `PREFERENCES`
+ * - reminders sent:   pk = `REMINDERS#<email>` sk = `SENT#<day>` (the email) and `SENT#<day>#<item>`;
+ *                     they expire through the table's TTL attribute `expiresAt`
  *
  * A record and its history share a partition so that a change and its history entry are written
  * in one transaction. Only current items carry index attributes, so indexes never see history.
@@ -41,6 +44,9 @@ export const TABLE_INDEXES = {
     purpose: 'records of one type nationally, ordered by change (`<type>`, `<updatedAt>#<id>`)',
   },
 } as const satisfies Record<string, IndexDefinition>;
+
+/** Items with this attribute (epoch seconds) are removed by DynamoDB once it has passed. */
+export const TTL_ATTRIBUTE = 'expiresAt';
 
 export type IndexName = keyof typeof TABLE_INDEXES;
 

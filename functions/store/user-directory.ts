@@ -1,7 +1,21 @@
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { ROLES } from '../records/definition.ts';
 import { clientPk, PROFILE_SK, userPk } from './keys.ts';
+import { TABLE_INDEXES } from './table-schema.ts';
+
+/**
+ * Directory entries are listed (for the reminders job) through the by-type index under this
+ * partition, beside the record types; no record type has this name.
+ */
+const DIRECTORY_LISTING = 'DIRECTORY#user';
 
 /** A person (by verified email) or a machine client (by client id) and what they may reach. */
 export const directoryEntrySchema = z.strictObject({
@@ -33,8 +47,31 @@ export class UserDirectory {
       new GetCommand({ TableName: this.tableName, Key: { pk: this.pk(kind, key), sk: PROFILE_SK } }),
     );
     if (!result.Item) return undefined;
-    const { pk: _pk, sk: _sk, ...entry } = result.Item;
+    const { pk: _pk, sk: _sk, gsi3pk: _gsi3pk, gsi3sk: _gsi3sk, ...entry } = result.Item;
     return entry as DirectoryEntry;
+  }
+
+  /** Every person in the directory (not machine clients), for jobs that write to people. */
+  async listUsers(): Promise<DirectoryEntry[]> {
+    const users: DirectoryEntry[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page: QueryCommandOutput = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: TABLE_INDEXES.byType.name,
+          KeyConditionExpression: 'gsi3pk = :listing',
+          ExpressionAttributeValues: { ':listing': DIRECTORY_LISTING },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const { pk: _pk, sk: _sk, gsi3pk: _gsi3pk, gsi3sk: _gsi3sk, ...entry } = item;
+        users.push(entry as DirectoryEntry);
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return users;
   }
 
   async put(
@@ -54,7 +91,12 @@ export class UserDirectory {
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { pk: this.pk(kind, normalisedKey), sk: PROFILE_SK, ...item },
+        Item: {
+          pk: this.pk(kind, normalisedKey),
+          sk: PROFILE_SK,
+          ...item,
+          ...(kind === 'user' ? { gsi3pk: DIRECTORY_LISTING, gsi3sk: normalisedKey } : {}),
+        },
       }),
     );
     return item;

@@ -8,6 +8,7 @@ import { Authenticator } from '../../functions/api/authenticate.ts';
 import { CachedDirectory } from '../../functions/directory/public-directory.ts';
 import { createPublicSite } from '../../functions/public-site/site.ts';
 import type { Role } from '../../functions/records/definition.ts';
+import { PreferenceLinks } from '../../functions/reminders/preference-links.ts';
 import {
   createDocumentClient,
   isLocalEndpoint,
@@ -15,6 +16,7 @@ import {
 } from '../../functions/store/client.ts';
 import { ensureRecordsTable } from '../../functions/store/create-table.ts';
 import { RecordStore } from '../../functions/store/record-store.ts';
+import { DynamoPreferenceStore } from '../../functions/store/reminder-preferences.ts';
 import { UserDirectory } from '../../functions/store/user-directory.ts';
 import { DevIssuer } from '../../local/dev-issuer.ts';
 import { type ApiResponse, jsonRequester, type RequestOptions } from './json-request.ts';
@@ -28,6 +30,9 @@ export interface Harness {
   store: RecordStore;
   directory: UserDirectory;
   issuer: DevIssuer;
+  /** The reminder settings the API serves, and the secret its links are signed with (in-process harness only). */
+  preferences?: DynamoPreferenceStore;
+  linkSecret?: string;
   /** Adds a person to the user directory and returns a signed token for them. */
   signIn(email: string, role: Role, regionIds?: string[]): Promise<string>;
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
@@ -58,12 +63,16 @@ export async function startHarness(
   const directory = new UserDirectory(client, tableName);
   const issuer = await DevIssuer.create();
   const authenticator = new Authenticator([issuer.config()], directory);
+  const linkSecret = `test-link-secret-${randomUUID()}`;
+  const preferences = new DynamoPreferenceStore(client, tableName);
   const app = createApp({
     store,
     directory,
     authenticator,
     logError: (message, error) => console.error(message, error),
     extend: options.extend,
+    // The page URL is only for links the job makes; the routes only verify tokens.
+    reminders: { links: new PreferenceLinks(linkSecret, '/reminders/preferences'), preferences },
   });
   if (options.publicSite) app.route('/', createPublicSite({ directory: new CachedDirectory(store, 0) }));
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
@@ -76,6 +85,8 @@ export async function startHarness(
     store,
     directory,
     issuer,
+    preferences,
+    linkSecret,
     async signIn(email, role, regionIds = []) {
       await directory.put('user', email, { role, regionIds }, 'test-setup');
       return issuer.mint(email);

@@ -1,0 +1,123 @@
+import type { Context, Hono } from 'hono';
+import { AccessDeniedError, BadRequestError, DomainError } from '../../domain/errors.ts';
+import type { Principal } from '../../domain/principal.ts';
+import {
+  KIND_LABELS,
+  type PreferencesChange,
+  preferencesChangeSchema,
+  REMINDER_KINDS,
+  type ReminderPreferences,
+} from '../../reminders/kinds.ts';
+import type { PreferenceStore } from '../../reminders/ports.ts';
+import { BadPreferenceLinkError, type PreferenceLinks } from '../../reminders/preference-links.ts';
+import { preferencesPage, preferencesProblemPage } from '../../reminders/preferences-page.ts';
+import { type AppEnv, readJson } from '../request.ts';
+
+export interface ReminderRouteDependencies {
+  links: PreferenceLinks;
+  preferences: PreferenceStore;
+}
+
+class RemindersUnavailableError extends DomainError {
+  constructor() {
+    super(
+      'Reminder settings are not available on this server: the reminder link secret is not configured (REMINDER_LINK_SECRET locally, the secret ARN in the cloud).',
+      503,
+      'Reminders unavailable',
+    );
+  }
+}
+
+function requirePerson(p: Principal): string {
+  if (p.kind !== 'user') {
+    throw new AccessDeniedError('Reminder settings belong to people; a machine client has none.');
+  }
+  return p.id.toLowerCase();
+}
+
+function parseChange(input: unknown): PreferencesChange {
+  const parsed = preferencesChangeSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new BadRequestError(
+      `Send the kinds to change with daily, weekly or off, like {"actions": "weekly"}. Kinds: ${REMINDER_KINDS.join(', ')}.`,
+      parsed.error.issues.map((i) => ({
+        field: i.path.join('.') || 'body',
+        message: i.code === 'unrecognized_keys' ? `unknown kind(s): ${i.keys.join(', ')}` : i.message,
+      })),
+    );
+  }
+  return parsed.data;
+}
+
+function describe(email: string, preferences: ReminderPreferences) {
+  return {
+    email,
+    preferences,
+    kinds: REMINDER_KINDS.map((kind) => ({ kind, label: KIND_LABELS[kind], cadence: preferences[kind] })),
+  };
+}
+
+/**
+ * Reminder settings: for signed-in people through the API (the add-on's settings use it), and
+ * through the signed link in every email, which needs no sign-in and reaches only its own person.
+ */
+export function registerReminderRoutes(app: Hono<AppEnv>, deps: ReminderRouteDependencies | undefined): void {
+  const need = (): ReminderRouteDependencies => {
+    if (!deps) throw new RemindersUnavailableError();
+    return deps;
+  };
+
+  app.get('/v1/me/reminder-preferences', async (c) => {
+    const email = requirePerson(c.get('principal'));
+    return c.json(describe(email, await need().preferences.get(email)));
+  });
+
+  app.put('/v1/me/reminder-preferences', async (c) => {
+    const email = requirePerson(c.get('principal'));
+    const change = parseChange(await readJson(c, 4 * 1024));
+    return c.json(describe(email, await need().preferences.update(email, change, email)));
+  });
+
+  // The page behind the link: no sign-in, the token names the person.
+  const withToken = async (c: Context, token: string | undefined) => {
+    if (!token) {
+      return {
+        problem: c.html(
+          preferencesProblemPage(
+            'This link is missing its token. Use the whole link from your latest reminder email.',
+          ),
+          400,
+        ),
+      };
+    }
+    try {
+      return { email: await need().links.verify(token) };
+    } catch (error) {
+      if (error instanceof BadPreferenceLinkError) {
+        return { problem: c.html(preferencesProblemPage(error.message), error.expired ? 410 : 400) };
+      }
+      throw error;
+    }
+  };
+
+  app.get('/reminders/preferences', async (c) => {
+    const token = c.req.query('token');
+    const { email, problem } = await withToken(c, token);
+    if (problem) return problem;
+    return c.html(preferencesPage(email!, await need().preferences.get(email!), token!));
+  });
+
+  app.post('/reminders/preferences', async (c) => {
+    const form = await c.req.parseBody();
+    const token = typeof form.token === 'string' ? form.token : undefined;
+    const { email, problem } = await withToken(c, token);
+    if (problem) return problem;
+    const { token: _token, ...choices } = form;
+    const parsed = preferencesChangeSchema.safeParse(choices);
+    if (!parsed.success) {
+      return c.html(preferencesProblemPage('Choose daily, weekly or off for each kind of reminder.'), 400);
+    }
+    const saved = await need().preferences.update(email!, parsed.data, `link:${email}`);
+    return c.html(preferencesPage(email!, saved, token!, true));
+  });
+}

@@ -1,0 +1,45 @@
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { OutgoingEmail } from '../reminders/message.ts';
+import type { Mailer } from '../reminders/ports.ts';
+
+export interface SesMailerOptions {
+  /** The verified sender, like "Partnership Records <reminders@records.example.nz>". */
+  from: string;
+  /** The configuration set whose event destination feeds bounces and complaints to monitoring. */
+  configurationSet: string;
+  client?: SESv2Client;
+}
+
+/**
+ * Amazon SES (v2 API). The configuration set's suppression options put addresses that bounce or
+ * complain on the suppression list, so SES itself stops sending to them.
+ */
+export class SesMailer implements Mailer {
+  private readonly client: SESv2Client;
+
+  constructor(private readonly options: SesMailerOptions) {
+    this.client = options.client ?? new SESv2Client({});
+  }
+
+  async send(email: OutgoingEmail): Promise<{ messageId: string }> {
+    const result = await this.client.send(
+      new SendEmailCommand({
+        FromEmailAddress: this.options.from,
+        Destination: { ToAddresses: [email.to] },
+        ConfigurationSetName: this.options.configurationSet,
+        Content: {
+          Simple: {
+            Subject: { Data: email.subject, Charset: 'UTF-8' },
+            Body: {
+              Text: { Data: email.text, Charset: 'UTF-8' },
+              Html: { Data: email.html, Charset: 'UTF-8' },
+            },
+            // Mail clients show "unsubscribe" next to the sender; it opens the settings page.
+            Headers: [{ Name: 'List-Unsubscribe', Value: `<${email.preferencesUrl}>` }],
+          },
+        },
+      }),
+    );
+    return { messageId: result.MessageId ?? 'unknown' };
+  }
+}

@@ -1,0 +1,36 @@
+import { createTransport, type Transporter } from 'nodemailer';
+import type { OutgoingEmail } from '../reminders/message.ts';
+import type { Mailer } from '../reminders/ports.ts';
+
+/**
+ * Plain SMTP, for the local inbox `npm start` runs (MailDev) and the tests. Never used in the
+ * cloud, where SES sends; nodemailer is a development dependency for that reason.
+ */
+export class SmtpMailer implements Mailer {
+  private readonly transport: Transporter;
+
+  constructor(private readonly options: { host: string; port: number; from: string }) {
+    this.transport = createTransport({
+      host: options.host,
+      port: options.port,
+      secure: false,
+      ignoreTLS: true,
+    });
+  }
+
+  async send(email: OutgoingEmail): Promise<{ messageId: string }> {
+    const info = await this.transport.sendMail({
+      from: this.options.from,
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+      headers: { 'List-Unsubscribe': `<${email.preferencesUrl}>` },
+    });
+    return { messageId: info.messageId };
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+}

@@ -1,0 +1,72 @@
+import { contactOf, mergePeople } from '../domain/people.ts';
+import type { StoredRecord } from '../records/definition.ts';
+import type { ReminderWorld } from '../reminders/planner.ts';
+import type { ReminderSource } from '../reminders/ports.ts';
+import type { RecordStore } from './record-store.ts';
+import type { UserDirectory } from './user-directory.ts';
+
+const PAGE_SIZE = 1000;
+
+/**
+ * Loads what the reminders planner reads, nationally, through the by-type index (queries, never
+ * scans). Activities are read only on Mondays, the one day they are needed.
+ */
+export class StoreReminderSource implements ReminderSource {
+  constructor(
+    private readonly store: RecordStore,
+    private readonly directory: UserDirectory,
+  ) {}
+
+  private async all(type: string): Promise<StoredRecord[]> {
+    const records: StoredRecord[] = [];
+    for await (const page of this.store.pages(type, undefined, PAGE_SIZE)) {
+      for (const record of page) if (!record.deletedAt) records.push(record);
+    }
+    return records;
+  }
+
+  async load(today: string): Promise<ReminderWorld> {
+    const monday = new Date(`${today}T00:00:00Z`).getUTCDay() === 1;
+    const [
+      users,
+      advisers,
+      memberships,
+      lecGroups,
+      councils,
+      regions,
+      actions,
+      agreements,
+      activities,
+      reports,
+    ] = await Promise.all([
+      this.directory.listUsers(),
+      this.all('adviser'),
+      this.all('membership'),
+      this.all('lec-group'),
+      this.all('council'),
+      this.all('region'),
+      this.all('action'),
+      this.all('agreement'),
+      monday ? this.all('activity') : Promise.resolve([]),
+      this.all('progress-report'),
+    ]);
+    const names = (records: StoredRecord[]) =>
+      new Map(records.map((r) => [r.id, String(r.values.name ?? r.id)]));
+    return {
+      people: mergePeople({
+        directory: users.map((u) => ({ email: u.key, name: u.name, role: u.role, regionIds: u.regionIds })),
+        advisers,
+        contacts: memberships.flatMap((m) => contactOf(m) ?? []),
+      }),
+      lecGroupNames: names(lecGroups),
+      councilNames: names(councils),
+      regionNames: names(regions),
+      actions,
+      agreements,
+      advisers,
+      activities,
+      progressReports: reports,
+      signOffs: [],
+    };
+  }
+}

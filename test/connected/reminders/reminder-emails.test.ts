@@ -1,0 +1,213 @@
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SmtpMailer } from '../../../functions/mail/smtp-mailer.ts';
+import { PreferenceLinks } from '../../../functions/reminders/preference-links.ts';
+import { type ReminderDependencies, sendReminders } from '../../../functions/reminders/send-reminders.ts';
+import { StoreReminderSource } from '../../../functions/store/reminder-source.ts';
+import { DynamoSentLog } from '../../../functions/store/sent-log.ts';
+import { type LocalInbox, startLocalInbox } from '../../../local/mail-inbox.ts';
+import { post, put, seedWorld, values } from '../../support/factories.ts';
+import { type Harness, startHarness } from '../../support/harness.ts';
+
+/**
+ * The reminders job end to end: records in DynamoDB Local, emails through a real SMTP server
+ * (MailDev), read back from its inbox and parsed as a mail client would.
+ */
+let h: Harness;
+let inbox: LocalInbox;
+let mailer: SmtpMailer;
+let deps: ReminderDependencies;
+let world: Awaited<ReturnType<typeof seedWorld>>;
+
+// Wednesday 18 November 2026.
+const DAY = '2026-11-18';
+
+beforeAll(async () => {
+  [h, inbox] = await Promise.all([startHarness(), startLocalInbox({ smtpPort: 0, webPort: 0 })]);
+  world = await seedWorld(h);
+  const t = world.tokens.national;
+  await put(h, t, 'lec-groups', 'lec-canterbury', {
+    regionId: 'canterbury',
+    name: 'Christchurch Jobs Network',
+  });
+  await put(h, t, 'lec-groups', 'lec-otago', { regionId: 'otago', name: 'Dunedin Employment Forum' });
+  await put(h, t, 'organisations', 'org-1', {
+    regionId: 'canterbury',
+    name: 'Ōtautahi Works',
+    sector: 'community',
+    keyPlayer: true,
+  });
+  await post(h, t, 'memberships', {
+    lecGroupId: 'lec-canterbury',
+    organisationId: 'org-1',
+    representative: 'Mere Tipene',
+    representativeEmail: 'mere@otautahi.example.nz',
+    seniorCommitment: true,
+    inBusinessPlan: false,
+  });
+  const action = (lecGroupId: string, title: string, ownerEmail: string, dueOn: string) =>
+    put(h, t, 'actions', title.toLowerCase().replace(/\W+/g, '-'), {
+      lecGroupId,
+      title,
+      ownerEmail,
+      dueOn,
+      status: 'open',
+    });
+  await action('lec-canterbury', 'Map youth services', 'cant@ceg.example.nz', '2026-11-20');
+  await action('lec-canterbury', 'Invite <employers> & iwi', 'mere@otautahi.example.nz', '2026-11-01');
+  await action('lec-canterbury', 'Plan the roadshow', 'cant@ceg.example.nz', '2027-02-01');
+  await action('lec-otago', 'Audit resources', 'otago@ceg.example.nz', '2026-11-19');
+  await put(h, t, 'agreements', 'agreement-chch', {
+    ...values.agreement('christchurch-city', world.adviserId),
+    reviewBy: '2026-12-01',
+  });
+
+  mailer = new SmtpMailer({
+    host: inbox.smtpHost,
+    port: inbox.smtpPort,
+    from: 'Partnership Records <reminders@records.example.nz>',
+  });
+  deps = {
+    source: new StoreReminderSource(h.store, h.directory),
+    preferences: h.preferences!,
+    sentLog: new DynamoSentLog(h.store.client, h.tableName),
+    mailer,
+    links: new PreferenceLinks(h.linkSecret!, `${h.baseUrl}/reminders/preferences`),
+    recordBaseUrl: h.baseUrl,
+  };
+});
+
+afterAll(async () => {
+  mailer?.close();
+  await Promise.all([h?.close(), inbox?.stop()]);
+});
+
+interface InboxEntry {
+  id: string;
+}
+
+async function inboxMessages(): Promise<ParsedMail[]> {
+  const list = (await (await fetch(`${inbox.inboxUrl}/api/email`)).json()) as InboxEntry[];
+  return Promise.all(
+    list.map(async (entry) => {
+      const raw = await fetch(`${inbox.inboxUrl}/api/email/${entry.id}/download`);
+      return simpleParser(Buffer.from(await raw.arrayBuffer()));
+    }),
+  );
+}
+
+const recipient = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)!.value[0]!.address!;
+const byRecipient = (mails: ParsedMail[]) => new Map(mails.map((m) => [recipient(m), m]));
+const links = (mail: ParsedMail) => [...(mail.text ?? '').matchAll(/https?:\/\/\S+/g)].map((m) => m[0]);
+
+describe('reminder emails through a real SMTP server', () => {
+  it('should put one email per person into the inbox, once, however often the job runs', async () => {
+    const first = await sendReminders(deps, DAY);
+    const second = await sendReminders(deps, DAY);
+    expect(first).toMatchObject({ planned: 4, sent: 4, alreadySent: 0, failed: [] });
+    expect(second).toMatchObject({ planned: 4, sent: 0, alreadySent: 4, failed: [] });
+    const mails = await inboxMessages();
+    expect(mails.map(recipient).sort()).toEqual([
+      'aroha.adviser@ceg.example.nz',
+      'cant@ceg.example.nz',
+      'mere@otautahi.example.nz',
+      'otago@ceg.example.nz',
+    ]);
+  });
+
+  it('should say in plain words what needs each person, and nothing of another region', async () => {
+    const mails = byRecipient(await inboxMessages());
+    const cant = mails.get('cant@ceg.example.nz')!;
+    expect(cant.subject).toBe('Partnership Records: 1 thing needs you today (Wednesday 18 November)');
+    expect(cant.from?.value[0]).toMatchObject({
+      name: 'Partnership Records',
+      address: 'reminders@records.example.nz',
+    });
+    expect(cant.text).toContain('Actions you own');
+    expect(cant.text).toContain('Map youth services (Christchurch Jobs Network)');
+    expect(cant.text).toContain('Action due in 2 days (Friday 20 November); status open.');
+    expect(cant.text).not.toContain('Plan the roadshow');
+    expect(cant.text).not.toContain('Audit resources');
+    expect(mails.get('otago@ceg.example.nz')!.text).not.toContain('Christchurch');
+    const mere = mails.get('mere@otautahi.example.nz')!;
+    expect(mere.text).toContain('Action overdue by 17 days (due Sunday 1 November)');
+    // Titles are escaped in the HTML part, not interpreted.
+    expect(mere.html).toContain('Invite &lt;employers&gt; &amp; iwi');
+    const adviser = mails.get('aroha.adviser@ceg.example.nz')!;
+    expect(adviser.text).toContain('Agreements to review');
+    expect(adviser.text).toContain('Review due in 13 days (Tuesday 1 December)');
+    expect(cant.headerLines.find((l) => l.key === 'list-unsubscribe')?.line).toMatch(
+      /^List-Unsubscribe:\s+<http:\/\/127\.0\.0\.1:\d+\/reminders\/preferences\?token=/i,
+    );
+  });
+
+  it('should link each item to its record, readable by the person told about it', async () => {
+    const cant = byRecipient(await inboxMessages()).get('cant@ceg.example.nz')!;
+    const [recordLink] = links(cant);
+    expect(recordLink).toBe(`${h.baseUrl}/v1/actions/map-youth-services`);
+    const record = await fetch(recordLink!, {
+      headers: { authorization: `Bearer ${world.tokens.canterbury}` },
+    });
+    expect(record.status).toBe(200);
+    expect(((await record.json()) as { values: { title: string } }).values.title).toBe('Map youth services');
+  });
+
+  it('should let a person turn a kind off from the link in the email, without signing in', async () => {
+    const cant = byRecipient(await inboxMessages()).get('cant@ceg.example.nz')!;
+    const settingsLink = links(cant).find((l) => l.includes('/reminders/preferences'))!;
+    const page = await fetch(settingsLink);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Reminders for <strong>cant@ceg.example.nz</strong>');
+    expect(html).toContain('name="actions" value="daily" checked');
+
+    const token = new URL(settingsLink).searchParams.get('token')!;
+    const saved = await fetch(`${h.baseUrl}/reminders/preferences`, {
+      method: 'POST',
+      body: new URLSearchParams({ token, actions: 'off' }),
+    });
+    expect(saved.status).toBe(200);
+    expect(await saved.text()).toContain('Saved.');
+    expect((await h.preferences!.get('cant@ceg.example.nz')).actions).toBe('off');
+
+    // Thursday: Canterbury's regional person owns only actions, now turned off.
+    const before = (await inboxMessages()).length;
+    const thursday = await sendReminders(deps, '2026-11-19');
+    expect(thursday.sent).toBe(3);
+    const after = await inboxMessages();
+    expect(after.length).toBe(before + 3);
+    expect(after.filter((m) => recipient(m) === 'cant@ceg.example.nz')).toHaveLength(1);
+  });
+
+  it('should refuse a forged or missing settings token with a page that says what to do', async () => {
+    const forged = await fetch(`${h.baseUrl}/reminders/preferences?token=eyJhbGciOiJIUzI1NiJ9.e30.abc`);
+    expect(forged.status).toBe(400);
+    expect(await forged.text()).toContain('Use the whole link from your latest reminder email');
+    const missing = await fetch(`${h.baseUrl}/reminders/preferences`);
+    expect(missing.status).toBe(400);
+  });
+});
+
+describe('reminder settings through the API', () => {
+  it('should show and change a signed-in person’s own settings only', async () => {
+    const token = world.tokens.otago;
+    const shown = await h.request('GET', '/v1/me/reminder-preferences', { token });
+    expect(shown.status).toBe(200);
+    expect(shown.body).toMatchObject({ email: 'otago@ceg.example.nz', preferences: { actions: 'daily' } });
+    expect(shown.body.kinds).toHaveLength(5);
+    const changed = await h.request('PUT', '/v1/me/reminder-preferences', {
+      token,
+      body: { 'agreement-reviews': 'weekly' },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body.preferences).toMatchObject({ actions: 'daily', 'agreement-reviews': 'weekly' });
+    const bad = await h.request('PUT', '/v1/me/reminder-preferences', {
+      token,
+      body: { actions: 'hourly', holidays: 'off' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['actions', 'body']);
+    expect(JSON.stringify(bad.body.errors)).toContain('unknown kind(s): holidays');
+    expect((await h.request('GET', '/v1/me/reminder-preferences')).status).toBe(401);
+  });
+});
