@@ -15,6 +15,7 @@ import {
   withIntegerFormats,
 } from './openapi-parts.ts';
 import { pascal, patchSchema, publicPaths, recordPaths } from './openapi-records.ts';
+import { reminderPaths, reminderSchemas } from './openapi-reminders.ts';
 
 /**
  * The OpenAPI 3.1 document, generated from the record definitions: each type's values schema is
@@ -77,7 +78,13 @@ let cached: Schema | undefined;
 
 export function openApiDocument(): Schema {
   if (cached) return cached;
-  const schemas: Schema = { ...sharedSchemas, ...metaSchemas, ...dashboardSchemas(), ...openDataSchemas };
+  const schemas: Schema = {
+    ...sharedSchemas,
+    ...metaSchemas,
+    ...dashboardSchemas(),
+    ...openDataSchemas,
+    ...reminderSchemas,
+  };
   const valuesSchemas = new Map<string, Schema>();
   let paths: Schema = {};
   for (const definition of RECORD_DEFINITIONS) {
@@ -146,13 +153,15 @@ export function openApiDocument(): Schema {
           'Open to all, no token: the service directory in the Open Referral HSDS 3.0 shape and as CSV',
       },
       { name: 'Dashboard', description: 'Nightly snapshots and the quarterly report' },
+      { name: 'Reports', description: 'Weekly reports of advisers and regions' },
+      { name: 'Reminders', description: 'Reminder email settings, by API and by the link in every email' },
       {
         name: 'Directory',
         description: 'Who may use the system, with which role and regions (national staff)',
       },
       { name: 'Meta', description: 'Health, this document, the type catalogue and who you are' },
     ],
-    paths: { ...metaPaths, ...dashboardPaths, ...paths, ...open.paths, ...openDataPaths },
+    paths: { ...metaPaths, ...dashboardPaths, ...reminderPaths, ...paths, ...open.paths, ...openDataPaths },
     components: {
       securitySchemes: {
         googleIdToken: {

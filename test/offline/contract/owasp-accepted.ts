@@ -24,4 +24,8 @@ export const ACCEPTED_OWASP_FINDINGS: Record<string, string> = {
     'The first server is npm start on localhost, which serves plain HTTP; every cloud server is HTTPS.',
   'owasp:api2:2023-short-lived-access-tokens':
     'The client-credentials flow issues no refresh tokens: a machine client asks for a new one-hour access token instead, so there is no refreshUrl to declare.',
+  'owasp:api2:2023-no-credentials-in-url':
+    'The reminder settings link in every email carries a signed token in its query (GET /reminders/preferences): it names one person, reaches only their reminder settings, expires after 60 days, and is what lets people change settings from an email without signing in.',
+  'owasp:api2:2023-write-restricted':
+    'The reminder settings form (POST /reminders/preferences) is authorised by the signed token in its body, which reaches only one person\u2019s reminder settings, not by a security scheme.',
 };
