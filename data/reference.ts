@@ -5,7 +5,10 @@ import type { RecordService } from '../functions/domain/record-service.ts';
 import type { RecordDefinition, Values } from '../functions/records/definition.ts';
 import { definitionForType } from '../functions/records/registry.ts';
 import { CsvFormatError, readCsv } from './csv-reader.ts';
+import { foldName, namesMatching } from './name-matching.ts';
 import { currentRecords, type LoadCounts, pushRows, SEED_PRINCIPAL } from './seed-loader.ts';
+
+export { foldName } from './name-matching.ts';
 
 /**
  * New Zealand's regions and councils as shipped in `data/nz-councils.csv`: public facts, stored
@@ -37,17 +40,6 @@ export interface CouncilReference {
 export interface ReferenceData {
   regions: RegionReference[];
   councils: CouncilReference[];
-}
-
-/** Lower case with macrons and other diacritics removed, spaces collapsed: for matching names. */
-export function foldName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /** The ASCII id a name gets: `Whangārei District` → `whangarei-district`, `Hawke's Bay` → `hawkes-bay`. */
@@ -96,26 +88,17 @@ export function referenceData(): ReferenceData {
   return shipped;
 }
 
-/** Older or everyday names people still type, folded, and the council they mean. */
-const COUNCIL_ALIASES: Record<string, string> = {
-  'wanganui district': 'whanganui-district',
-  'hutt city': 'lower-hutt-city',
-  'auckland city': 'auckland',
-};
-
 /**
  * The council a name means, whether typed with or without macrons, in any case, with or
- * without a trailing "Council": `Whangarei district council` finds Whangārei District.
+ * without a trailing "Council" or its kind: `Whangarei district council` and `Whangarei` find
+ * Whangārei District. Undefined when the name means no council, or more than one.
  */
 export function findCouncilByName(
   name: string,
   councils: readonly CouncilReference[] = referenceData().councils,
-) {
-  const folded = foldName(name).replace(/ council$/, '');
-  const byName = councils.find((c) => foldName(c.name) === folded);
-  if (byName) return byName;
-  const alias = COUNCIL_ALIASES[folded];
-  return alias ? councils.find((c) => c.id === alias) : undefined;
+): CouncilReference | undefined {
+  const matches = namesMatching(name, councils);
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 export interface ReferenceLoadReport {

@@ -4,6 +4,15 @@
  * a top-level function, which is all Apps Script can call. Each one is a thin shell around a
  * sync run; the work is in `sync/` and `sheet/`.
  */
+import {
+  type AdoptableTab,
+  type AdoptionProposal,
+  type AdoptionReport,
+  type AdoptionRequest,
+  adoptableTabs,
+  adoptTab as adoptTabRun,
+  proposeAdoption as proposeAdoptionRun,
+} from './apps-script/adopt-tab.ts';
 import { buildFacts } from './apps-script/build-info.ts';
 import { activeSpreadsheet, appsScriptEnvironment, userStore } from './apps-script/environment.ts';
 import {
@@ -294,4 +303,19 @@ export function undoPush(): ActionReport {
 /** How far a long run has got, for the sidebar's progress bar. */
 export function getProgress(): Progress | null {
   return attempt(() => state().progress() ?? null);
+}
+
+/** The spreadsheet's own tabs that could be adopted (not the add-on's, not empty). */
+export function listAdoptableTabs(): AdoptableTab[] {
+  return attempt(() => adoptableTabs());
+}
+
+/** Each header of a tab with the field proposed for it, for the person to confirm or change. */
+export function proposeAdoption(tab: string, type: string): AdoptionProposal {
+  return attempt(() => proposeAdoptionRun(appsScriptEnvironment(), activeWorkbook(), tab, type));
+}
+
+/** Adopts a team's own tab with the mapping the person confirmed; its rows are pushed as usual. */
+export function adoptTab(request: AdoptionRequest): AdoptionReport {
+  return attempt(() => adoptTabRun(appsScriptEnvironment(), activeWorkbook(), request));
 }

@@ -1,3 +1,4 @@
+import { dateOrderOfLocale } from '../sheet/input-resolution.ts';
 import { AddressNotAllowedError, isAllowed } from '../sync/api-address.ts';
 import type { HttpRequest, HttpResponse } from '../sync/api-client.ts';
 import type { Environment } from '../sync/ports.ts';
@@ -132,6 +133,7 @@ export function appsScriptEnvironment(spreadsheet: Spreadsheet = activeSpreadshe
     now: () => new Date(),
     formatTime: (date) => Utilities.formatDate(date, zone, 'yyyy-MM-dd HH:mm:ss'),
     readDate: (date) => Utilities.formatDate(date, zone, 'yyyy-MM-dd'),
+    dateOrder: dateOrderOfLocale(spreadsheet.getSpreadsheetLocale()),
     withLock: withDocumentLock,
     timeBudgetMs: TIME_BUDGET_MS,
   };

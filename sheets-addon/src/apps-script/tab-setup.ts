@@ -13,7 +13,7 @@ import type { Environment, Workbook } from '../sync/ports.ts';
 import { SyncRun, UserFacingError } from '../sync/sync-run.ts';
 import { applyColumnRules, LISTS_TAB, listHeader } from './column-rules.ts';
 import { activeSpreadsheet } from './environment.ts';
-import { findTypeSheet, TAB_NAMES, TableTab, TYPE_METADATA_KEY } from './workbook.ts';
+import { columnMapping, findTypeSheet, TAB_NAMES, TableTab, TYPE_METADATA_KEY } from './workbook.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -59,7 +59,7 @@ function writeLists(spreadsheet: Spreadsheet, refTypes: string[], lists: ApiReco
 }
 
 /** Creates or repairs one record tab; returns whether it was made and which headers were added. */
-function setUpTab(
+export function setUpTab(
   spreadsheet: Spreadsheet,
   type: TypeDescription,
 ): { sheet: Sheet; created: boolean; added: string[] } {
@@ -69,9 +69,10 @@ function setUpTab(
   if (!sheet.getDeveloperMetadata().some((m) => m.getKey() === TYPE_METADATA_KEY))
     sheet.addDeveloperMetadata(TYPE_METADATA_KEY, type.type);
 
+  const mapping = columnMapping(sheet);
   const lastColumn = sheet.getLastColumn();
   const headers = lastColumn > 0 ? (sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? []) : [];
-  const added = lastColumn === 0 ? defaultHeaders(type) : mapColumns(headers, type).missing;
+  const added = lastColumn === 0 ? defaultHeaders(type) : mapColumns(headers, type, mapping).missing;
   if (added.length > 0) {
     const needed = lastColumn + added.length;
     if (needed > sheet.getMaxColumns())
@@ -79,7 +80,7 @@ function setUpTab(
     sheet.getRange(1, lastColumn + 1, 1, added.length).setValues([added]);
   }
   const width = sheet.getLastColumn();
-  const map = mapColumns(sheet.getRange(1, 1, 1, width).getValues()[0] ?? [], type);
+  const map = mapColumns(sheet.getRange(1, 1, 1, width).getValues()[0] ?? [], type, mapping);
 
   // Header notes explain each column; people's own header notes are left alone.
   const headerRange = sheet.getRange(1, 1, 1, width);
@@ -112,6 +113,33 @@ function setUpTab(
 }
 
 /**
+ * Refreshes the Lists tab behind the dropdowns (and behind names typed for references) for the
+ * reference fields of the given types; returns the referenced types.
+ */
+export function refreshLists(
+  run: SyncRun,
+  spreadsheet: Spreadsheet,
+  all: readonly TypeDescription[],
+  chosen: readonly TypeDescription[],
+): string[] {
+  const refTypes = [
+    ...new Set(
+      chosen.flatMap((t) =>
+        t.fields.filter((f) => f.kind === 'reference' && f.refType).map((f) => f.refType!),
+      ),
+    ),
+  ];
+  const lists = run.api.listAll(
+    refTypes.map((refType) => ({
+      path: all.find((t) => t.type === refType)?.path ?? refType,
+      regionId: run.settings.regionId || undefined,
+    })),
+  );
+  writeLists(spreadsheet, refTypes, lists);
+  return refTypes;
+}
+
+/**
  * Set up / repair: reads the record types from the API (so the tabs follow the server's
  * definitions), refreshes the Lists tab behind the dropdowns, and makes or repairs each tab.
  */
@@ -129,20 +157,7 @@ export function setUpTabs(env: Environment, workbook: Workbook): SetupReport {
     });
     for (const type of chosen) run.state.saveType(type);
 
-    const refTypes = [
-      ...new Set(
-        chosen.flatMap((t) =>
-          t.fields.filter((f) => f.kind === 'reference' && f.refType).map((f) => f.refType!),
-        ),
-      ),
-    ];
-    const lists = run.api.listAll(
-      refTypes.map((refType) => ({
-        path: all.find((t) => t.type === refType)?.path ?? refType,
-        regionId: run.settings.regionId || undefined,
-      })),
-    );
-    writeLists(spreadsheet, refTypes, lists);
+    const refTypes = refreshLists(run, spreadsheet, all, chosen);
 
     const tabs: SetupReport['tabs'] = [];
     for (const type of chosen) {

@@ -1,11 +1,14 @@
+import type { Named } from '../../../data/name-matching.ts';
 import type { TypeDescription } from '../sheet/catalogue.ts';
 import type { CellValue } from '../sheet/cell-values.ts';
 import { type ColumnMap, columnFormats, contiguousRuns, mapColumns, ownedColumns } from '../sheet/columns.ts';
 import { CONFLICT_HEADERS } from '../sheet/conflicts.ts';
+import type { ColumnMapping } from '../sheet/header-matching.ts';
 import { LOG_HEADERS } from '../sheet/sync-log.ts';
 import type { TabSnapshot, WritePlan } from '../sheet/tab-writes.ts';
 import { UNDO_HEADERS } from '../sheet/undo-log.ts';
 import type { TablePort, TabPort, Workbook } from '../sync/ports.ts';
+import { LISTS_TAB } from './column-rules.ts';
 import { activeSpreadsheet } from './environment.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -13,6 +16,17 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Developer metadata on a record tab names its type, so renaming the tab breaks nothing. */
 export const TYPE_METADATA_KEY = 'partnership-records.type';
+/** Developer metadata on an adopted tab: how the team's headers map to fields. */
+export const COLUMNS_METADATA_KEY = 'partnership-records.columns';
+
+/** The stored column mapping of an adopted tab, if it is one. */
+export function columnMapping(sheet: Sheet): ColumnMapping | undefined {
+  const raw = sheet
+    .getDeveloperMetadata()
+    .find((m) => m.getKey() === COLUMNS_METADATA_KEY)
+    ?.getValue();
+  return raw ? (JSON.parse(raw) as ColumnMapping) : undefined;
+}
 
 export const TAB_NAMES = {
   log: 'Sync log',
@@ -64,7 +78,7 @@ export class SheetTab implements TabPort {
         notes: notes.slice(1),
         backgrounds: backgrounds.slice(1),
       },
-      map: mapColumns(headers, this.type),
+      map: mapColumns(headers, this.type, columnMapping(this.sheet)),
     };
   }
 
@@ -178,6 +192,26 @@ export function workbookOf(spreadsheet: Spreadsheet): Workbook {
     log: new TableTab(spreadsheet, TAB_NAMES.log, LOG_HEADERS),
     conflicts: new TableTab(spreadsheet, TAB_NAMES.conflicts, CONFLICT_HEADERS),
     undo: new TableTab(spreadsheet, TAB_NAMES.undo, UNDO_HEADERS, true),
+    referenceLists: () => readReferenceLists(spreadsheet),
     flush: () => SpreadsheetApp.flush(),
   };
+}
+
+/** The Lists tab read back: for each "<type> ids" column, the ids and the names beside them. */
+function readReferenceLists(spreadsheet: Spreadsheet): Map<string, Named[]> {
+  const lists = new Map<string, Named[]>();
+  const sheet = spreadsheet.getSheetByName(LISTS_TAB);
+  if (!sheet || sheet.getLastRow() < 2) return lists;
+  const [headers = [], ...rows] = sheet.getDataRange().getValues();
+  headers.forEach((header, column) => {
+    const refType = /^(.+) ids$/.exec(String(header))?.[1];
+    if (!refType) return;
+    lists.set(
+      refType,
+      rows
+        .filter((row) => String(row[column] ?? '') !== '')
+        .map((row) => ({ id: String(row[column]), name: String(row[column + 1] ?? '') })),
+    );
+  });
+  return lists;
 }

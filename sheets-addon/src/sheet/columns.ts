@@ -1,5 +1,6 @@
 import type { FieldDescription, TypeDescription } from './catalogue.ts';
 import { formatForKind, INTEGER_FORMAT, TEXT_FORMAT } from './cell-values.ts';
+import { type ColumnMapping, foldHeader } from './header-matching.ts';
 
 /**
  * Columns are found by their header, never by position: people reorder columns and add their
@@ -63,15 +64,33 @@ export function defaultHeaders(type: TypeDescription): string[] {
   ];
 }
 
+/** How an adopted tab's mapping names a system column (fields are named by their API name). */
+export function systemTarget(column: SystemColumn): string {
+  return `@${column}`;
+}
+
 /**
- * Maps a header row to the add-on's columns: by title, or by the field's API name as a fallback.
- * The first column with a header wins; duplicates and unknown headers are the user's own.
+ * Maps a header row to the add-on's columns: by an adopted tab's stored mapping first, then by
+ * title, or by the field's API name as a fallback. The first column with a header wins;
+ * duplicates, unknown headers and headers the team kept as their own are theirs.
  */
-export function mapColumns(headers: readonly unknown[], type: TypeDescription): ColumnMap {
+export function mapColumns(
+  headers: readonly unknown[],
+  type: TypeDescription,
+  mapping?: ColumnMapping,
+): ColumnMap {
+  const own = new Set(mapping?.own ?? []);
+  const mapped = new Map<string, number>();
   const positions = new Map<string, number>();
   headers.forEach((header, index) => {
+    const folded = foldHeader(header);
+    const target = mapping?.fields[folded];
+    if (target !== undefined) {
+      if (!mapped.has(target)) mapped.set(target, index);
+      return;
+    }
     const key = normalise(header);
-    if (key && !positions.has(key)) positions.set(key, index);
+    if (key && !own.has(folded) && !positions.has(key)) positions.set(key, index);
   });
   const take = (...keys: string[]): number | undefined => {
     for (const key of keys) {
@@ -89,13 +108,13 @@ export function mapColumns(headers: readonly unknown[], type: TypeDescription): 
     SystemColumn,
     (typeof SYSTEM_COLUMNS)[SystemColumn],
   ][]) {
-    const index = take(column.header);
+    const index = mapped.get(systemTarget(name)) ?? take(column.header);
     if (index === undefined) missing.push(column.header);
     else system[name] = index;
   }
   const fields: ColumnMap['fields'] = [];
   for (const field of type.fields) {
-    const index = take(headerForField(field), field.name);
+    const index = mapped.get(field.name) ?? take(headerForField(field), field.name);
     if (index === undefined) missing.push(headerForField(field));
     else fields.push({ field, index });
   }

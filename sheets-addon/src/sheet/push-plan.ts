@@ -1,4 +1,4 @@
-import type { PushRow, TypeDescription } from './catalogue.ts';
+import type { FieldError, PushRow, TypeDescription } from './catalogue.ts';
 import type { ColumnMap } from './columns.ts';
 import { errorUpdate } from './row-render.ts';
 import { isDeleted, isEdited, type SheetRow } from './row-state.ts';
@@ -25,6 +25,8 @@ export interface PlanOptions {
   /** Only these data rows (push selected rows); all rows when absent. */
   onlyRows?: ReadonlySet<number>;
   newId: () => string;
+  /** Cells that could not be read (an ambiguous name, say): such rows are explained, not sent. */
+  inputProblems?: ReadonlyMap<number, FieldError[]>;
 }
 
 /**
@@ -62,6 +64,17 @@ export function planPush(
     }
     const unconfirmedNew = row.id !== undefined && row.version === undefined;
     if (!isEdited(row, type) && !unconfirmedNew) continue;
+    const problems = options.inputProblems?.get(row.index);
+    if (problems) {
+      plan.refused.set(row.index, errorUpdate(map, type, problems));
+      plan.reasons.set(
+        row.index,
+        problems
+          .map((p) => `${type.fields.find((f) => f.name === p.field)?.title ?? p.field}: ${p.message}`)
+          .join('; '),
+      );
+      continue;
+    }
     if (row.version !== undefined) {
       if (!row.id) {
         refuse(

@@ -1,6 +1,8 @@
+import type { Named } from '../../../data/name-matching.ts';
 import type { TypeDescription } from '../sheet/catalogue.ts';
 import type { DateReader } from '../sheet/cell-values.ts';
 import type { ColumnMap } from '../sheet/columns.ts';
+import type { DateOrder } from '../sheet/input-resolution.ts';
 import type { TabSnapshot, WritePlan } from '../sheet/tab-writes.ts';
 import type { Http } from './api-client.ts';
 import type { KeyValueStore } from './settings.ts';
@@ -35,6 +37,8 @@ export interface Workbook {
   log: TablePort;
   conflicts: TablePort;
   undo: TablePort;
+  /** Each referenced type's ids and names from the Lists tab (one read), for names typed in cells. */
+  referenceLists(): ReadonlyMap<string, readonly Named[]>;
   /** Makes pending writes visible before a long request (SpreadsheetApp.flush). */
   flush(): void;
 }
@@ -51,6 +55,8 @@ export interface Environment {
   /** A date-time in the spreadsheet's time zone, for logs and notes. */
   formatTime(date: Date): string;
   readDate: DateReader;
+  /** How the spreadsheet's locale writes dates, for dates typed as text like 16/11/2026. */
+  dateOrder?: DateOrder;
   /**
    * Runs `work` holding the document lock, so two people's syncs on one file never interleave;
    * throws a plain-words error when another sync holds it.

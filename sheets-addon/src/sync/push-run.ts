@@ -1,5 +1,6 @@
 import type { TypeDescription } from '../sheet/catalogue.ts';
 import { type ColumnMap, SYSTEM_COLUMNS } from '../sheet/columns.ts';
+import { resolveInput } from '../sheet/input-resolution.ts';
 import { describeCounts, emptyCounts, type PushCounts } from '../sheet/push-outcomes.ts';
 import { planPush } from '../sheet/push-plan.ts';
 import { readRows } from '../sheet/row-state.ts';
@@ -52,6 +53,7 @@ export function runPush(
     const tabs: TabToSend[] = [];
     // Rows refused before sending (a copied Id, say) count as errors like the server's.
     const refused: Problem[] = [];
+    let lists: ReturnType<Workbook['referenceLists']> | undefined;
     for (const type of types) {
       const tab = workbook.tab(type);
       if (!tab)
@@ -60,10 +62,12 @@ export function runPush(
         );
       const { snapshot, map } = tab.read();
       requireColumns(type, tab.name, map, true);
-      const plan = planPush(readRows(snapshot.rows, map, env.readDate), map, type, {
-        onlyRows,
-        newId: () => env.uuid(),
-      });
+      const rows = readRows(snapshot.rows, map, env.readDate);
+      // Names typed for references and day/month/year dates become ids and ISO dates first.
+      const hasReferences = type.fields.some((f) => f.refType && !f.derived);
+      lists ??= hasReferences ? workbook.referenceLists() : undefined;
+      const inputProblems = resolveInput(rows, type, { lists: lists ?? new Map(), dateOrder: env.dateOrder });
+      const plan = planPush(rows, map, type, { onlyRows, newId: () => env.uuid(), inputProblems });
       const item: TabToSend = { type, tab, snapshot, map, candidates: plan.candidates };
       // New ids reach the sheet before anything is sent, so a retried push reuses them.
       const changes = emptyChanges();
@@ -88,7 +92,7 @@ export function runPush(
       const report: PushReport = {
         dryRun: options.dryRun,
         summary: refused.length
-          ? `Nothing to push until ${refused.length === 1 ? 'a row is' : `${refused.length} rows are`} fixed: see the notes on the Id cells.`
+          ? `Nothing to push until ${refused.length === 1 ? 'a row is' : `${refused.length} rows are`} fixed: see the notes on the highlighted cells.`
           : 'Nothing to push: no row is new or changed since the last sync.',
         counts: { ...emptyCounts(), errors: refused.length },
         perTab: [],

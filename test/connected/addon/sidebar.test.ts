@@ -165,6 +165,63 @@ describe('the sidebar', () => {
     await expect.poll(() => page.textContent('body')).toContain('Google would not turn the hourly pull on');
   });
 
+  it('should walk through adopting a tab: confirm or change each header, fill what the tab lacks', async () => {
+    // Prepare
+    const page = await openSidebar({
+      getSidebarState: { value: settled },
+      listAdoptableTabs: { value: [{ name: 'Our activities', headers: ['Date', 'Council'], rows: 300 }] },
+      listRecordTypes: { value: [{ type: 'activity', label: 'Activities' }] },
+      proposeAdoption: {
+        value: {
+          tab: 'Our activities',
+          type: 'activity',
+          label: 'Activities',
+          columns: [
+            { index: 0, header: 'Date', field: 'weekStarting', how: 'close', sample: '6/01/2025' },
+            { index: 1, header: 'Council', field: 'councilId', how: 'title', sample: 'Christchurch' },
+            { index: 2, header: 'Checked by', how: 'none', sample: 'Mere' },
+          ],
+          fields: [
+            { name: 'adviserId', title: 'Adviser', required: true, kind: 'reference' },
+            { name: 'councilId', title: 'Council', required: true, kind: 'reference' },
+            { name: 'weekStarting', title: 'Week starting', required: true, kind: 'date' },
+            { name: 'kind', title: 'Kind', required: true, kind: 'enum' },
+          ],
+        },
+      },
+      adoptTab: { value: { summary: 'Adopted "Our activities" as Activities.', rows: 300, added: [] } },
+    });
+    await expect.poll(() => page.textContent('#status')).toContain('Last pull');
+    await page.click('#adopt-panel summary');
+
+    // Act
+    await page.click('#adopt-start');
+    await page.waitForSelector('#adopt-choose:not([hidden])');
+    await page.click('#adopt-match');
+    await page.waitForSelector('#adopt-columns:not([hidden])');
+    await page.selectOption('select[data-index="2"]', 'kind');
+    await page.fill('#adopt-fill input[data-field="adviserId"]', 'adv-1');
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar-adopt-tab.png'), fullPage: true });
+    await page.click('#adopt-confirm');
+
+    // Assess
+    await expect.poll(() => page.textContent('#message')).toBe('Adopted "Our activities" as Activities.');
+    const adopt = await page.evaluate(
+      () =>
+        (window as unknown as { calls: { name: string; args: unknown[] }[] }).calls.find(
+          (c) => c.name === 'adoptTab',
+        )?.args,
+    );
+    expect(adopt).toEqual([
+      {
+        tab: 'Our activities',
+        type: 'activity',
+        choices: { 0: 'weekStarting', 1: 'councilId', 2: 'kind' },
+        fill: { adviserId: 'adv-1' },
+      },
+    ]);
+  });
+
   it('should show the dry-run preview in words, list what to fix, and push only when confirmed', async () => {
     // Prepare
     const page = await openSidebar({

@@ -47,6 +47,7 @@ function world(rowCount: number) {
     log: memoryTable(),
     conflicts: memoryTable(),
     undo: memoryTable(),
+    referenceLists: () => new Map(),
     flush: () => {},
   };
   const properties = new Map<string, string>();

@@ -128,6 +128,9 @@ describe('matching council names with and without macrons', () => {
     ['Manawatu District', 'manawatu-district'],
     ['Wanganui District', 'whanganui-district'],
     ['Hutt City', 'lower-hutt-city'],
+    ['Christchurch', 'christchurch-city'],
+    ['Whangarei', 'whangarei-district'],
+    ['kaikoura', 'kaikoura-district'],
   ])('should find %s', (name, id) => {
     expect(findCouncilByName(name)?.id).toBe(id);
   });

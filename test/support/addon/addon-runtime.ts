@@ -62,9 +62,9 @@ export interface SharedDocument {
   lock: DocumentLock;
 }
 
-export function newDocument(timeZone = 'Pacific/Auckland'): SharedDocument {
+export function newDocument(timeZone = 'Pacific/Auckland', locale = 'en_NZ'): SharedDocument {
   return {
-    spreadsheet: new FakeSpreadsheet(randomUUID(), timeZone),
+    spreadsheet: new FakeSpreadsheet(randomUUID(), timeZone, locale),
     properties: new FakeProperties(),
     lock: new DocumentLock(),
   };
