@@ -2,6 +2,7 @@ import type { ChangeRequest, RowOutcome, RowStatus } from '../functions/domain/c
 import type { Principal } from '../functions/domain/principal.ts';
 import { emptyCounts, MAX_PUSH_ROWS, type RecordService } from '../functions/domain/record-service.ts';
 import type { RecordDefinition, StoredRecord, Values } from '../functions/records/definition.ts';
+import type { Party } from '../functions/records/sign-offs.ts';
 
 /**
  * The principal that loads reference and demo data: national reach, named so that every record
@@ -14,6 +15,8 @@ export interface SeedRow {
   type: string;
   id: string;
   values: Values;
+  /** For record types that take sign-offs: the parties that have agreed the row's text. */
+  signedBy?: readonly Party[];
 }
 
 export type LoadCounts = Record<RowStatus, number>;

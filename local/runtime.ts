@@ -5,6 +5,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { DEFAULT_DEMO_SEED, generateDemoData } from '../data/demo/generator.ts';
 import { loadDemoData } from '../data/demo/load.ts';
+import { prepareSignOffStory } from '../data/demo/sign-off-story.ts';
 import { loadReferenceData } from '../data/reference.ts';
 import { SEED_PRINCIPAL } from '../data/seed-loader.ts';
 import { type AppDependencies, createApp } from '../functions/api/app.ts';
@@ -14,8 +15,10 @@ import { CachedDirectory } from '../functions/directory/public-directory.ts';
 import { todayInNewZealand } from '../functions/domain/lookups.ts';
 import { RecordService } from '../functions/domain/record-service.ts';
 import { createPublicSite } from '../functions/public-site/site.ts';
+import { SignOffService } from '../functions/domain/sign-off-service.ts';
 import type { Role } from '../functions/records/definition.ts';
 import { definitionForType } from '../functions/records/registry.ts';
+import type { Party } from '../functions/records/sign-offs.ts';
 import { createDocumentClient } from '../functions/store/client.ts';
 import { ensureRecordsTable } from '../functions/store/create-table.ts';
 import { RecordStore } from '../functions/store/record-store.ts';
@@ -32,22 +35,69 @@ export const DEFAULT_HTTP_PORT = 3000;
 export const DEFAULT_DYNAMODB_PORT = 8000;
 export const DEFAULT_DATA_DIR = '.local';
 
-/** One development user per role, in the user directory of every local start. */
-export const DEV_USERS: readonly { email: string; role: Role; regionIds: string[]; name: string }[] = [
-  { email: 'national@dev.local', role: 'national', regionIds: [], name: 'National Planning (dev)' },
+/**
+ * One development user per role and party, in the user directory of every local start: CEG's
+ * four roles, a Taskforce mayor's office (Christchurch City) and the MTFJ Executive Officer.
+ * `key` names the user's token (NATIONAL_TOKEN, MAYOR_TOKEN, …).
+ */
+export const DEV_USERS: readonly {
+  key: string;
+  email: string;
+  party: Party;
+  role: Role;
+  regionIds: string[];
+  councilIds?: string[];
+  name: string;
+}[] = [
   {
+    key: 'national',
+    email: 'national@dev.local',
+    party: 'ceg',
+    role: 'national',
+    regionIds: [],
+    name: 'National Planning (dev)',
+  },
+  {
+    key: 'regional',
     email: 'canterbury.regional@dev.local',
+    party: 'ceg',
     role: 'regional',
     regionIds: ['canterbury'],
     name: 'Canterbury Regional Team (dev)',
   },
   {
+    key: 'adviser',
     email: 'canterbury.adviser@dev.local',
+    party: 'ceg',
     role: 'adviser',
     regionIds: ['canterbury'],
     name: 'Canterbury Adviser (dev)',
   },
-  { email: 'viewer@dev.local', role: 'viewer', regionIds: ['canterbury'], name: 'Viewer (dev)' },
+  {
+    key: 'viewer',
+    email: 'viewer@dev.local',
+    party: 'ceg',
+    role: 'viewer',
+    regionIds: ['canterbury'],
+    name: 'Viewer (dev)',
+  },
+  {
+    key: 'mayor',
+    email: 'mayor.christchurch@dev.local',
+    party: 'taskforce',
+    role: 'council',
+    regionIds: ['canterbury'],
+    councilIds: ['christchurch-city'],
+    name: "Christchurch City Mayor's Office (dev)",
+  },
+  {
+    key: 'mtfj',
+    email: 'mtfj.executive@dev.local',
+    party: 'taskforce',
+    role: 'national',
+    regionIds: [],
+    name: 'MTFJ Executive Officer (dev)',
+  },
 ];
 
 export interface LocalSystemOptions {
@@ -78,8 +128,8 @@ export interface LocalSystem {
   dynamoEndpoint: string;
   tableName: string;
   dataDir: string;
-  /** One development token per role, valid 12 hours from the start. */
-  tokens: Record<Role, string>;
+  /** One development token per development user (by its key), valid 12 hours from the start. */
+  tokens: Record<string, string>;
   users: typeof DEV_USERS;
   /** What this start did about data: loaded it now, found it loaded before, or was told not to seed. */
   seeding: { status: 'loaded' | 'reused' | 'skipped'; marker?: SeedMarker };
@@ -134,7 +184,13 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       await directory.put(
         'user',
         user.email,
-        { role: user.role, regionIds: user.regionIds, name: user.name },
+        {
+          party: user.party,
+          role: user.role,
+          regionIds: user.regionIds,
+          ...(user.councilIds ? { councilIds: user.councilIds } : {}),
+          name: user.name,
+        },
         SEED_PRINCIPAL.id,
       );
     }
@@ -163,8 +219,8 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     server = await listen(app.fetch, httpPort);
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-    const tokens = {} as Record<Role, string>;
-    for (const user of DEV_USERS) tokens[user.role] = await issuer.mint(user.email, { expiresIn: '12h' });
+    const tokens: Record<string, string> = {};
+    for (const user of DEV_USERS) tokens[user.key] = await issuer.mint(user.email, { expiresIn: '12h' });
     return {
       baseUrl,
       dynamoEndpoint: dynamo.endpoint,
@@ -204,9 +260,23 @@ async function seedOnce(
   const demoSeed = options.demoSeed ?? DEFAULT_DEMO_SEED;
   const rows = generateDemoData({ seed: demoSeed, today, regionIds: options.demoRegionIds });
   log(`Loading ${rows.length} demo records (the first start takes a little while; later starts reuse them)…`);
-  await loadDemoData(service, SEED_PRINCIPAL, rows, {
+  const signOffs = new SignOffService(store);
+  await loadDemoData(service, SEED_PRINCIPAL, rows, signOffs, {
     onType: (type, counts) => log(`  ${definitionForType(type)?.pluralLabel ?? type}: ${describe(counts)}`),
   });
+  const adviser = DEV_USERS.find((u) => u.key === 'adviser')!;
+  const mayor = DEV_USERS.find((u) => u.key === 'mayor')!;
+  const story = await prepareSignOffStory(service, signOffs, {
+    adviser: {
+      kind: 'user',
+      id: adviser.email,
+      party: 'ceg',
+      role: adviser.role,
+      regionIds: adviser.regionIds,
+    },
+    mayorEmail: mayor.email,
+  });
+  if (story) log(`Sign-off demo: ${story} awaits ${mayor.email} (the mayor's office of Christchurch City).`);
   const marker: SeedMarker = {
     loadedAt: new Date().toISOString(),
     today,

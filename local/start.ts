@@ -41,7 +41,7 @@ function historyWeeks(): number {
 
 /** Writes the development tokens as shell variables (NATIONAL_TOKEN, …) for curl examples. */
 function writeTokensFile(tokens: Record<string, string>): void {
-  const lines = Object.entries(tokens).map(([role, token]) => `export ${role.toUpperCase()}_TOKEN=${token}`);
+  const lines = Object.entries(tokens).map(([key, token]) => `export ${key.toUpperCase()}_TOKEN=${token}`);
   mkdirSync(dirname(TOKENS_FILE), { recursive: true });
   writeFileSync(TOKENS_FILE, `${lines.join('\n')}\n`, { mode: 0o600 });
 }
@@ -104,11 +104,11 @@ Partnership Records is running locally.
   Dashboard        ${url}/dashboard
   DynamoDB Local   ${system.dynamoEndpoint} (table ${system.tableName}, data in ${DEFAULT_DATA_DIR}/dynamodb)
 
-Development tokens, one per role (valid 12 hours; npm start again for fresh ones):
+Development tokens, one per role and party (valid 12 hours; npm start again for fresh ones):
 ${system.users
   .map(
     (u) =>
-      `  ${u.role.padEnd(9)} ${u.email} (${u.regionIds.length ? u.regionIds.join(', ') : 'all regions'})\n    ${system.tokens[u.role]}`,
+      `  ${u.key.padEnd(9)} ${u.email} (${u.party === 'ceg' ? 'CEG' : 'Taskforce'} ${u.role}, ${u.councilIds ? u.councilIds.join(', ') : u.regionIds.length ? u.regionIds.join(', ') : 'all regions'})\n    ${system.tokens[u.key]}`,
   )
   .join('\n')}
 

@@ -2,6 +2,8 @@
  * Manage the user directory from a terminal (it will become `npm run users -- …`):
  *
  *   npx tsx local/users-cli.ts add <email> --role national|regional|adviser|viewer [--regions a,b] [--name "…"]
+ *   npx tsx local/users-cli.ts add <email> --party taskforce --role council --councils a,b [--name "…"]
+ *   npx tsx local/users-cli.ts add <email> --party taskforce --role national [--name "…"]
  *   npx tsx local/users-cli.ts add-client <clientId> --role … --regions a,b [--name "…"]
  *   npx tsx local/users-cli.ts remove <email>        (remove-client <clientId>)
  *   npx tsx local/users-cli.ts show <email>          (show-client <clientId>)
@@ -12,11 +14,14 @@
  */
 import { pathToFileURL } from 'node:url';
 import { referenceData } from '../data/reference.ts';
-import { ROLES, type Role } from '../functions/records/definition.ts';
+import { PARTY_ROLES, ROLES, type Role } from '../functions/records/definition.ts';
+import { PARTIES, type Party } from '../functions/records/sign-offs.ts';
 import type { DirectoryEntry, UserDirectory } from '../functions/store/user-directory.ts';
 
 export const USAGE = `Usage:
   users-cli add <email> --role national|regional|adviser|viewer [--regions a,b] [--name "Full Name"]
+  users-cli add <email> --party taskforce --role council --councils a,b [--name "Mayor's office"]
+  users-cli add <email> --party taskforce --role national [--name "MTFJ Executive Officer"]
   users-cli add-client <clientId> --role national|regional|adviser|viewer [--regions a,b] [--name "…"]
   users-cli remove <email>
   users-cli remove-client <clientId>
@@ -35,7 +40,16 @@ export class UsageError extends Error {
 }
 
 export type UsersCommand =
-  | { action: 'add'; kind: 'user' | 'client'; key: string; role: Role; regionIds: string[]; name?: string }
+  | {
+      action: 'add';
+      kind: 'user' | 'client';
+      key: string;
+      party?: Party;
+      role: Role;
+      regionIds: string[];
+      councilIds?: string[];
+      name?: string;
+    }
   | { action: 'remove' | 'show'; kind: 'user' | 'client'; key: string }
   | { action: 'help' };
 
@@ -70,15 +84,41 @@ export function parseUsersCommand(argv: readonly string[]): UsersCommand {
     return { action: chosen.action, kind: chosen.kind, key };
   }
 
+  const party = (options.party ?? 'ceg') as Party;
+  if (!(PARTIES as readonly string[]).includes(party))
+    throw new UsageError(`--party must be ceg or taskforce, not "${party}".`);
   const role = options.role;
   if (!role) throw new UsageError(`${verb} needs --role (${ROLES.join(', ')}).`);
   if (!(ROLES as readonly string[]).includes(role))
     throw new UsageError(`--role must be one of ${ROLES.join(', ')}, not "${role}".`);
-  const regionIds = (options.regions ?? '')
-    .split(',')
-    .map((r) => r.trim())
-    .filter(Boolean);
-  const known = referenceData().regions.map((r) => r.id);
+  if (!PARTY_ROLES[party].includes(role as Role))
+    throw new UsageError(
+      `${party === 'ceg' ? 'CEG' : 'Taskforce'} people are ${PARTY_ROLES[party].join(' or ')}, not ${role}${role === 'council' ? " (add --party taskforce for a mayor's office)" : ''}.`,
+    );
+  const list = (raw: string | undefined) =>
+    (raw ?? '')
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean);
+  const reference = referenceData();
+  const councilIds = list(options.councils);
+  let regionIds = list(options.regions);
+  if (role === 'council') {
+    if (councilIds.length === 0)
+      throw new UsageError(
+        "A mayor's office (role council) needs --councils (one or more, separated by commas).",
+      );
+    const unknownCouncils = councilIds.filter((id) => !reference.councils.some((c) => c.id === id));
+    if (unknownCouncils.length > 0)
+      throw new UsageError(
+        `Unknown council ${unknownCouncils.map((id) => `"${id}"`).join(', ')}; see data/nz-councils.csv for the ids.`,
+      );
+    // A mayor's office reaches its councils; its regions follow from them.
+    regionIds = [...new Set(councilIds.map((id) => reference.councils.find((c) => c.id === id)!.regionId))];
+  } else if (councilIds.length > 0) {
+    throw new UsageError("Only a mayor's office (--party taskforce --role council) takes --councils.");
+  }
+  const known = reference.regions.map((r) => r.id);
   const unknown = regionIds.filter((id) => !known.includes(id));
   if (unknown.length > 0)
     throw new UsageError(
@@ -92,8 +132,10 @@ export function parseUsersCommand(argv: readonly string[]): UsersCommand {
     action: 'add',
     kind: chosen.kind,
     key,
+    ...(options.party ? { party } : {}),
     role: role as Role,
     regionIds,
+    ...(councilIds.length > 0 ? { councilIds } : {}),
     ...(options.name ? { name: options.name } : {}),
   };
 }
@@ -102,7 +144,7 @@ function readOptions(args: string[]): Record<string, string> {
   const options: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const match = /^--(role|regions|name)(?:=(.*))?$/.exec(arg);
+    const match = /^--(party|role|regions|councils|name)(?:=(.*))?$/.exec(arg);
     if (!match) throw new UsageError(`Unexpected "${arg}".`);
     const value = match[2] ?? args[++i];
     if (value === undefined || value.startsWith('--')) throw new UsageError(`--${match[1]} needs a value.`);
@@ -112,8 +154,14 @@ function readOptions(args: string[]): Record<string, string> {
 }
 
 function describeEntry(entry: DirectoryEntry): string {
-  const regions = entry.role === 'national' ? 'all regions' : entry.regionIds.join(', ');
-  return `${entry.key}: ${entry.role} (${regions})${entry.name ? `, ${entry.name}` : ''}; last changed ${entry.updatedAt} by ${entry.updatedBy}`;
+  const reach =
+    entry.role === 'national'
+      ? 'all regions'
+      : entry.councilIds?.length
+        ? `councils ${entry.councilIds.join(', ')}`
+        : entry.regionIds.join(', ');
+  const party = entry.party === 'taskforce' ? 'Taskforce ' : '';
+  return `${entry.key}: ${party}${entry.role} (${reach})${entry.name ? `, ${entry.name}` : ''}; last changed ${entry.updatedAt} by ${entry.updatedBy}`;
 }
 
 /** Runs a parsed command against the directory and returns what to print. */
@@ -125,11 +173,17 @@ export async function runUsersCommand(
   if (command.action === 'help') return USAGE;
   const label = command.kind === 'user' ? 'user' : 'machine client';
   if (command.action === 'add') {
-    const { role, regionIds, name } = command;
+    const { party, role, regionIds, councilIds, name } = command;
     const entry = await directory.put(
       command.kind,
       command.key,
-      { role, regionIds, ...(name ? { name } : {}) },
+      {
+        ...(party ? { party } : {}),
+        role,
+        regionIds,
+        ...(councilIds ? { councilIds } : {}),
+        ...(name ? { name } : {}),
+      },
       by,
     );
     return `Saved ${label} ${describeEntry(entry)}`;

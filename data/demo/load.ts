@@ -1,7 +1,9 @@
 import type { Principal } from '../../functions/domain/principal.ts';
 import type { RecordService } from '../../functions/domain/record-service.ts';
+import type { SignOffService } from '../../functions/domain/sign-off-service.ts';
 import { definitionForType } from '../../functions/records/registry.ts';
 import { addCounts, emptyCounts, type LoadCounts, pushRows, type SeedRow } from '../seed-loader.ts';
+import { pushSignedRows } from '../seed-sign-offs.ts';
 import { DEMO_LOAD_ORDER } from './generator.ts';
 
 export interface DemoLoadReport {
@@ -20,6 +22,7 @@ export async function loadDemoData(
   service: RecordService,
   principal: Principal,
   rows: readonly SeedRow[],
+  signOffs: SignOffService,
   options: { onType?: (type: string, counts: LoadCounts) => void } = {},
 ): Promise<DemoLoadReport> {
   const order: readonly string[] = DEMO_LOAD_ORDER;
@@ -33,7 +36,9 @@ export async function loadDemoData(
     const requests = ofType.map((r) =>
       definition.naturalId ? { values: r.values } : { id: r.id, values: r.values },
     );
-    const counts = await pushRows(service, principal, definition, requests, { replaceOwnRecords: true });
+    const counts = definition.signOff
+      ? await pushSignedRows(service, signOffs, principal, definition, ofType)
+      : await pushRows(service, principal, definition, requests, { replaceOwnRecords: true });
     report.byType[type] = counts;
     options.onType?.(type, counts);
     addCounts(report.total, counts);

@@ -2,6 +2,7 @@ import type { Values } from '../../functions/records/definition.ts';
 import { definitionForType } from '../../functions/records/registry.ts';
 import type { CouncilReference, ReferenceData, RegionReference } from '../reference.ts';
 import type { SeedRow } from '../seed-loader.ts';
+import { signedParties } from '../seed-sign-offs.ts';
 import { addDays, daysBetween } from './calendar.ts';
 import { PersonNames } from './names.ts';
 import type { Random } from './random.ts';
@@ -51,7 +52,9 @@ export class DemoWorld {
     if (!rowId) throw new Error(`demo ${type} rows need an id`);
     // Optional fields left undefined are dropped, as the API would store them.
     const clean = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
-    const row = { type, id: rowId, values: clean };
+    const row: SeedRow = definition.signOff
+      ? { type, id: rowId, ...signedParties(definition, clean) }
+      : { type, id: rowId, values: clean };
     const rows = this.rowsByType.get(type) ?? [];
     rows.push(row);
     this.rowsByType.set(type, rows);

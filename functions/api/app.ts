@@ -8,7 +8,9 @@ import {
   ValidationFailedError,
   VersionConflictError,
 } from '../domain/errors.ts';
+import { KnowledgeBase } from '../domain/knowledge-base.ts';
 import { RecordService } from '../domain/record-service.ts';
+import { SignOffService } from '../domain/sign-off-service.ts';
 import { WeeklyReports } from '../reports/weekly-report-service.ts';
 import { BadCursorError } from '../store/cursor.ts';
 import type { RecordStore } from '../store/record-store.ts';
@@ -18,11 +20,13 @@ import { problemResponse } from './problem.ts';
 import type { AppEnv } from './request.ts';
 import { registerDashboardRoutes } from './routes/dashboard.ts';
 import { registerDirectoryRoutes } from './routes/directory.ts';
+import { registerKnowledgeBaseRoutes } from './routes/knowledge-base.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
 import { OPEN_DATA_PATHS, openDataRoutes } from './routes/open-data.ts';
 import { registerPublicRoutes } from './routes/public.ts';
 import { registerRecordRoutes } from './routes/records.ts';
 import { type ReminderRouteDependencies, registerReminderRoutes } from './routes/reminders.ts';
+import { registerSignOffRoutes } from './routes/sign-offs.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
 import { registerWeeklyReportRoutes } from './routes/weekly-report.ts';
 
@@ -83,8 +87,10 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   deps.extend?.(app);
   registerReminderRoutes(app, deps.reminders);
   registerWeeklyReportRoutes(app, new WeeklyReports(deps.store));
-  registerDirectoryRoutes(app, deps.directory, deps.authenticator);
+  registerDirectoryRoutes(app, deps.directory, deps.authenticator, deps.store);
   registerSyncRoutes(app, service);
+  registerKnowledgeBaseRoutes(app, new KnowledgeBase(deps.store));
+  registerSignOffRoutes(app, deps.store, service, new SignOffService(deps.store));
   registerRecordRoutes(app, service);
 
   app.notFound((c) =>

@@ -17,10 +17,22 @@ import type { DirectoryEntry, UserDirectory } from '../store/user-directory.ts';
  * `machine` tokens (Cognito client credentials) identify a client id and carry scopes.
  */
 export const issuerSchema = z.object({
-  kind: z.enum(['google', 'machine', 'development']),
+  /**
+   * `google`: Google ID tokens (the add-on). `oidc`: any OpenID Connect issuer the operator
+   * trusts for people (a council's Microsoft Entra ID tenant, Google Workspace for the web pages),
+   * identified by verified email. `machine`: Cognito client credentials. `development`: local only.
+   */
+  kind: z.enum(['google', 'oidc', 'machine', 'development']),
   issuer: z.string().min(1),
   audience: z.array(z.string().min(1)).min(1),
   jwksUri: z.url().optional(),
+  /**
+   * The claim holding the person's email (default `email`). A single-tenant Microsoft Entra ID
+   * issuer may use `preferred_username`, which the tenant itself assigns.
+   */
+  emailClaim: z.string().min(1).optional(),
+  /** Require `email_verified: true` (default for google and oidc; a single tenant's own claim may be trusted). */
+  requireVerifiedEmail: z.boolean().optional(),
   jwks: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }).optional(),
 });
 export type IssuerConfig = z.infer<typeof issuerSchema>;
@@ -167,10 +179,13 @@ export class Authenticator {
   }
 
   private async personPrincipal(payload: JWTPayload, issuer: IssuerConfig): Promise<Principal> {
-    const email = typeof payload.email === 'string' ? payload.email.toLowerCase() : undefined;
-    if (!email || (issuer.kind === 'google' && payload.email_verified !== true)) {
+    const claim = payload[issuer.emailClaim ?? 'email'];
+    const email = typeof claim === 'string' && claim.includes('@') ? claim.toLowerCase() : undefined;
+    const mustBeVerified =
+      issuer.requireVerifiedEmail ?? (issuer.kind === 'google' || issuer.kind === 'oidc');
+    if (!email || (mustBeVerified && payload.email_verified !== true)) {
       throw new UnauthenticatedError(
-        'The token does not carry a verified email address; sign in with your work Google account.',
+        "The token does not carry a verified email address; sign in with your work account (Google or your organisation's sign-in).",
       );
     }
     const entry = await this.lookup('user', email);
@@ -179,7 +194,14 @@ export class Authenticator {
         `${email} is signed in but not in the Partnership Records user directory. Ask ${accessContact()} to add you, with your role and regions.`,
       );
     }
-    return { kind: 'user', id: email, role: entry.role, regionIds: entry.regionIds };
+    return {
+      kind: 'user',
+      id: email,
+      party: entry.party ?? 'ceg',
+      role: entry.role,
+      regionIds: entry.regionIds,
+      ...(entry.councilIds ? { councilIds: entry.councilIds } : {}),
+    };
   }
 
   private async machinePrincipal(payload: JWTPayload): Promise<Principal> {

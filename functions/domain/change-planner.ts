@@ -2,9 +2,10 @@ import { ulid } from 'ulid';
 import type { FieldError, RecordDefinition, StoredRecord, Values } from '../records/definition.ts';
 import { fieldErrorsFromZod } from '../records/field-errors.ts';
 import { requireReferencesExist } from '../records/rules.ts';
+import { signOffChanges, statusRefusal, voidChangedSignOffs } from '../records/sign-offs.ts';
 import type { ChangeOp, FieldChange, PendingWrite } from '../store/record-store.ts';
 import type { RequestLookups } from './lookups.ts';
-import { type Principal, writeRefusal } from './principal.ts';
+import { type Principal, type RecordPlace, writeRefusal } from './principal.ts';
 
 /** One change a client asks for: a create, an update from a version it read, or a delete. */
 export interface ChangeRequest {
@@ -153,9 +154,11 @@ export class ChangePlanner {
     if (referenceErrors.length > 0)
       return { outcome: { index, id: recordId, status: 'invalid', errors: referenceErrors } };
 
-    const { regionId, councilId } = await this.placeOf(recordId, values);
-    for (const region of new Set([regionId, current && !current.deletedAt ? current.regionId : regionId])) {
-      const refusal = writeRefusal(this.principal, this.definition, region);
+    const place = await this.placeOf(recordId, values);
+    const { regionId, councilId, sharedRegionId } = place;
+    // Moving a record needs reach where it was and where it goes.
+    for (const where of current && !current.deletedAt ? [place, placeOfStored(current)] : [place]) {
+      const refusal = writeRefusal(this.principal, this.definition, where);
       if (refusal) return { outcome: { index, id: recordId, status: 'forbidden', message: refusal } };
     }
 
@@ -165,13 +168,28 @@ export class ChangePlanner {
     if (ruleErrors.length > 0)
       return { outcome: { index, id: recordId, status: 'invalid', errors: ruleErrors } };
 
-    const stored = { ...values };
-    for (const [name, derived] of Object.entries(this.definition.derived ?? {})) {
-      stored[name] = await derived.derive(values as never, this.lookups);
+    const live = current && !current.deletedAt ? current : undefined;
+    // A change to signed text voids the sign-offs given to it; a status needing both is then refused.
+    const spec = this.definition.signOff;
+    const signOffs = spec
+      ? voidChangedSignOffs(spec, current?.signOffs, values, this.principal.id, at)
+      : undefined;
+    if (spec) {
+      const refusal = statusRefusal(spec, this.definition.label.toLowerCase(), values, signOffs);
+      if (refusal.length > 0) return { outcome: { index, id: recordId, status: 'invalid', errors: refusal } };
     }
 
-    const live = current && !current.deletedAt ? current : undefined;
-    if (live && canonical(live.values) === canonical(stored) && live.regionId === regionId) {
+    const stored = { ...values };
+    for (const [name, derived] of Object.entries(this.definition.derived ?? {})) {
+      stored[name] = await derived.derive(values as never, this.lookups, signOffs);
+    }
+
+    if (
+      live &&
+      canonical(live.values) === canonical(stored) &&
+      live.regionId === regionId &&
+      live.sharedRegionId === sharedRegionId
+    ) {
       return { outcome: { index, id: recordId, status: 'unchanged', version: live.version, record: live } };
     }
     const conflict = this.versionConflict(index, recordId, request, current);
@@ -184,24 +202,27 @@ export class ChangePlanner {
       type: this.definition.type,
       regionId,
       ...(councilId ? { councilId } : {}),
+      ...(sharedRegionId && sharedRegionId !== regionId ? { sharedRegionId } : {}),
       version,
       createdAt: current?.createdAt ?? at,
       createdBy: current?.createdBy ?? this.principal.id,
       updatedAt: at,
       updatedBy: this.principal.id,
       values: stored,
+      ...(signOffs ? { signOffs } : {}),
     };
     return {
       outcome: { index, id: recordId, status: op === 'updated' ? 'updated' : 'created', version, record },
       write: {
         record,
+        previous: current,
         expectedVersion: current ? current.version : null,
         history: {
           version,
           op,
           at,
           by: this.principal.id,
-          changes: diffValues(live?.values, stored),
+          changes: [...diffValues(live?.values, stored), ...signOffChanges(live?.signOffs, signOffs)],
           record,
         },
       },
@@ -262,7 +283,7 @@ export class ChangePlanner {
         },
       };
     }
-    const refusal = writeRefusal(this.principal, this.definition, current.regionId);
+    const refusal = writeRefusal(this.principal, this.definition, placeOfStored(current));
     if (refusal) return { outcome: { index, id, status: 'forbidden', message: refusal } };
     // Deleting what is already deleted is a retry, not a second change.
     if (current.deletedAt)
@@ -295,14 +316,35 @@ export class ChangePlanner {
       outcome: { index, id, status: 'deleted', version, record },
       write: {
         record,
+        previous: current,
         expectedVersion: current.version,
         history: { version, op: 'deleted', at, by: this.principal.id, changes: [], record },
       },
     };
   }
 
-  /** Where a record belongs: its region, directly or through the record its scope field names. */
-  private async placeOf(id: string, values: Values): Promise<{ regionId: string; councilId?: string }> {
+  /**
+   * Where a record belongs: its region, directly or through the record its scope field names,
+   * and the region of the record its shared-scope field names (a buddy pair's second group).
+   */
+  private async placeOf(id: string, values: Values): Promise<RecordPlace> {
+    const shared = this.definition.sharedScope;
+    const own = await this.ownPlaceOf(id, values);
+    if (!shared) return own;
+    const partner = await this.ownPlaceOfReference(shared.field, values);
+    return partner.regionId === own.regionId ? own : { ...own, sharedRegionId: partner.regionId };
+  }
+
+  private async ownPlaceOfReference(field: string, values: Values): Promise<RecordPlace> {
+    const description = this.definition.fields.find((f) => f.name === field)!;
+    const target = values[field] as string;
+    if (description.refType === 'region') return { regionId: target };
+    // References were checked before, so the record exists.
+    const parent = await this.lookups.get(description.refType!, target);
+    return { regionId: parent!.regionId, councilId: parent!.councilId };
+  }
+
+  private async ownPlaceOf(id: string, values: Values): Promise<RecordPlace> {
     const { scope, councilField } = this.definition;
     if (scope === 'self') return { regionId: id };
     const target = values[scope.field] as string;
@@ -316,4 +358,8 @@ export class ChangePlanner {
       councilId: councilId ?? (field.refType === 'council' ? target : parent!.councilId),
     };
   }
+}
+
+function placeOfStored(record: StoredRecord): RecordPlace {
+  return { regionId: record.regionId, councilId: record.councilId, sharedRegionId: record.sharedRegionId };
 }

@@ -11,7 +11,19 @@ import {
   VersionConflictError,
 } from './errors.ts';
 import { type DirectoryReader, RequestLookups } from './lookups.ts';
-import { defaultRegion, type Principal, requireReadRegion, requireReadScope } from './principal.ts';
+import {
+  defaultCouncil,
+  defaultRegion,
+  isCouncilBound,
+  type Principal,
+  type RecordPlace,
+  requireRead,
+} from './principal.ts';
+
+/** Where a record sits, for access checks. */
+export function placeOfRecord(record: StoredRecord): RecordPlace {
+  return { regionId: record.regionId, councilId: record.councilId, sharedRegionId: record.sharedRegionId };
+}
 
 export const MAX_PUSH_ROWS = 500;
 export const DEFAULT_LIMIT = 100;
@@ -70,7 +82,7 @@ export class RecordService {
   async get(definition: RecordDefinition, principal: Principal, id: string): Promise<StoredRecord> {
     const record = await this.store.get(definition.type, id);
     if (!record) throw new NotFoundError(`There is no ${definition.label.toLowerCase()} with id "${id}".`);
-    this.requireRead(definition, principal, record.regionId);
+    requireRead(principal, definition, placeOfRecord(record));
     if (record.deletedAt) {
       throw new GoneError(
         `This ${definition.label.toLowerCase()} was deleted by ${record.deletedBy} at ${record.deletedAt}; its history is still available.`,
@@ -89,7 +101,7 @@ export class RecordService {
   ): Promise<Page<HistoryEntry>> {
     const record = await this.store.get(definition.type, id);
     if (!record) throw new NotFoundError(`There is no ${definition.label.toLowerCase()} with id "${id}".`);
-    this.requireRead(definition, principal, record.regionId);
+    requireRead(principal, definition, placeOfRecord(record));
     return this.store.history(definition.type, id, limit, cursor);
   }
 
@@ -98,21 +110,11 @@ export class RecordService {
     principal: Principal,
     options: ListOptions,
   ): Promise<Page<StoredRecord>> {
-    let regionId = options.regionId;
-    if (options.councilId) {
-      const council = await this.store.get('council', options.councilId);
-      if (!council) throw new BadRequestError(`There is no council with id "${options.councilId}".`);
-      if (regionId && council.regionId !== regionId) {
-        throw new BadRequestError(`Council "${options.councilId}" is not in region "${regionId}".`);
-      }
-      regionId = council.regionId;
-    }
-    regionId ??= this.defaultRegion(definition, principal);
-    if (regionId) this.requireRead(definition, principal, regionId);
+    const { regionId, councilId } = await this.listScope(definition, principal, options);
     return this.store.list({
       type: definition.type,
       regionId,
-      councilId: options.councilId,
+      councilId,
       // Stored timestamps are UTC; a client's +13:00 offset must compare on the same clock.
       changedSince: options.changedSince ? new Date(options.changedSince).toISOString() : undefined,
       includeDeleted: options.includeDeleted,
@@ -126,13 +128,41 @@ export class RecordService {
   async pull(
     definition: RecordDefinition,
     principal: Principal,
-    regionId: string | undefined,
+    scope: { regionId?: string; councilId?: string },
     limit: number,
     cursor?: string,
   ) {
-    const region = regionId ?? this.defaultRegion(definition, principal);
-    if (region) this.requireRead(definition, principal, region);
-    return this.store.pull({ type: definition.type, regionId: region, limit, cursor });
+    const { regionId, councilId } = await this.listScope(definition, principal, scope);
+    return this.store.pull({ type: definition.type, regionId, councilId, limit, cursor });
+  }
+
+  /**
+   * The one partition a list or pull reads (a council, a region, or national) after checking the
+   * caller may read all of it. A mayor's office reads by council; everyone else by region.
+   */
+  private async listScope(
+    definition: RecordDefinition,
+    principal: Principal,
+    options: { regionId?: string; councilId?: string },
+  ): Promise<{ regionId?: string; councilId?: string }> {
+    let { regionId, councilId } = options;
+    const national = definition.sharedReference || definition.knowledgeBase;
+    if (!councilId && !regionId && !national && isCouncilBound(principal)) {
+      councilId = defaultCouncil(principal);
+    }
+    if (councilId) {
+      const council = await this.store.get('council', councilId);
+      if (!council) throw new BadRequestError(`There is no council with id "${councilId}".`);
+      if (regionId && council.regionId !== regionId) {
+        throw new BadRequestError(`Council "${councilId}" is not in region "${regionId}".`);
+      }
+      regionId = council.regionId;
+      requireRead(principal, definition, { regionId, councilId });
+      return { regionId, councilId };
+    }
+    regionId ??= national ? undefined : defaultRegion(principal);
+    if (regionId) requireRead(principal, definition, { regionId });
+    return { regionId };
   }
 
   /**
@@ -262,17 +292,6 @@ export class RecordService {
       default:
         return outcome;
     }
-  }
-
-  /** Shared reference data (regions, councils) is readable by everyone signed in; the rest by region. */
-  private requireRead(definition: RecordDefinition, principal: Principal, regionId: string): void {
-    if (definition.sharedReference) requireReadScope(principal);
-    else requireReadRegion(principal, regionId, definition.pluralLabel.toLowerCase());
-  }
-
-  /** Without ?region=, lists of shared reference data are national; other lists default to your region. */
-  private defaultRegion(definition: RecordDefinition, principal: Principal): string | undefined {
-    return definition.sharedReference ? undefined : defaultRegion(principal);
   }
 
   /** The editable values of a record (without derived fields), for merging a partial update. */

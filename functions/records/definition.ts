@@ -1,9 +1,20 @@
 import type * as z from 'zod';
 import { type FieldMeta, fieldMeta } from './fields.ts';
+import { type Party, type SignOffSpec, type SignOffs, signOffFlagFields } from './sign-offs.ts';
 
-/** The roles of the user directory, from widest to narrowest reach. */
-export const ROLES = ['national', 'regional', 'adviser', 'viewer'] as const;
+/**
+ * The roles of the user directory, from widest to narrowest reach. CEG people are `national`,
+ * `regional`, `adviser` or `viewer`; Taskforce people are `national` (the MTFJ Executive Officer,
+ * the Taskforce Community Adviser) or `council` (a mayor's office, tied to its councils).
+ */
+export const ROLES = ['national', 'regional', 'adviser', 'viewer', 'council'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** The roles each party's people may hold. */
+export const PARTY_ROLES: Record<Party, readonly Role[]> = {
+  ceg: ['national', 'regional', 'adviser', 'viewer'],
+  taskforce: ['national', 'council'],
+};
 
 /** A field-level problem in plain words: which field, what was expected, what was given. */
 export interface FieldError {
@@ -28,6 +39,10 @@ export interface SystemFields {
   updatedBy: string;
   deletedAt?: string;
   deletedBy?: string;
+  /** Each party's sign-off, on record types that take them. */
+  signOffs?: SignOffs;
+  /** A second region that shares the record (a buddy pair across two regions). */
+  sharedRegionId?: string;
 }
 
 export type StoredRecord = SystemFields & { values: Values };
@@ -94,8 +109,25 @@ export interface RecordDefinitionInput<S extends z.ZodObject> {
   /** Fields the system sets from the others; shown read-only, refused on input. */
   derived?: Record<
     string,
-    { meta: FieldMeta; derive: (values: z.infer<S>, ctx: RuleContext) => Promise<unknown> }
+    {
+      meta: FieldMeta;
+      derive: (values: z.infer<S>, ctx: RuleContext, signOffs?: SignOffs) => Promise<unknown> | unknown;
+    }
   >;
+  /** Record types that need both parties' sign-off (agreements, communications, publicity). */
+  signOff?: SignOffSpec;
+  /**
+   * The Taskforce writes these too (within its reach: a mayor's office only for its councils);
+   * everything else is CEG's to write. Sign-offs are separate and open to both parties.
+   */
+  taskforceWrites?: boolean;
+  /**
+   * The national knowledge base (practices, joint ventures): every signed-in person of either
+   * party may read it in every region; writing still follows scope (one's own region).
+   */
+  knowledgeBase?: boolean;
+  /** A reference field whose record's region may also read and change this record (buddy pairs). */
+  sharedScope?: { field: keyof z.infer<S> & string };
   rules?: Rule[];
   /** Public projection: which records (and fields marked `public`) anyone may read. */
   publicWhen?: (values: z.infer<S>) => boolean;
@@ -123,7 +155,20 @@ export function defineRecord<S extends z.ZodObject>(input: RecordDefinitionInput
     if (!meta) throw new Error(`${input.type}.${name} was declared without a field builder`);
     return { ...meta, name, required: !(schema as z.ZodType).safeParse(undefined).success, derived: false };
   });
-  const derived: FieldDescription[] = Object.entries(input.derived ?? {}).map(([name, d]) => ({
+  const flags = input.signOff ? signOffFlagFields(input.signOff) : {};
+  const derivedInput: RecordDefinitionInput<S>['derived'] = {
+    ...input.derived,
+    ...Object.fromEntries(
+      Object.entries(flags).map(([name, flag]) => [
+        name,
+        {
+          meta: flag.meta,
+          derive: (_values: unknown, _ctx: RuleContext, signOffs?: SignOffs) => flag.fromSignOffs(signOffs),
+        },
+      ]),
+    ),
+  };
+  const derived: FieldDescription[] = Object.entries(derivedInput).map(([name, d]) => ({
     ...d.meta,
     name,
     required: false,
@@ -133,6 +178,7 @@ export function defineRecord<S extends z.ZodObject>(input: RecordDefinitionInput
     writableBy: ['national', 'regional', 'adviser'],
     rules: [],
     ...input,
+    derived: derivedInput,
     schema: input.schema.strict() as unknown as S,
     fields: [...editable, ...derived],
     isPublic: input.publicWhen !== undefined,

@@ -18,6 +18,7 @@ import {
   recordPk,
   regionPartition,
 } from './keys.ts';
+import { type AwaitingItem, awaitingType, sideWrites } from './side-items.ts';
 import { TABLE_INDEXES } from './table-schema.ts';
 
 export interface FieldChange {
@@ -26,7 +27,15 @@ export interface FieldChange {
   to?: unknown;
 }
 
-export type ChangeOp = 'created' | 'updated' | 'deleted' | 'restored';
+export type ChangeOp =
+  | 'created'
+  | 'updated'
+  | 'deleted'
+  | 'restored'
+  | 'sign-off-requested'
+  | 'signed-off'
+  | 'sign-off-not-yet'
+  | 'sign-off-withdrawn';
 
 /** One entry of a record's history: who changed what, when, and the record as it then stood. */
 export interface HistoryEntry {
@@ -61,6 +70,8 @@ export interface PullQuery {
   type: string;
   /** Absent for a national pull. */
   regionId?: string;
+  /** A council's records only (a mayor's office pulls by council). */
+  councilId?: string;
   cursor?: string;
   limit: number;
 }
@@ -68,6 +79,8 @@ export interface PullQuery {
 /** A change ready to store: the record's new state, the version it must replace, its history entry. */
 export interface PendingWrite {
   record: StoredRecord;
+  /** The record it replaces, so that side items it no longer needs are removed. */
+  previous?: StoredRecord;
   /** The version the writer read; `null` when the record must not exist yet. */
   expectedVersion: number | null;
   history: HistoryEntry;
@@ -85,8 +98,8 @@ export type WriteOutcome =
  */
 export const PULL_OVERLAP_MS = 30_000;
 
-/** DynamoDB: 100 actions per transaction; each change is two (current item and history). */
-const CHANGES_PER_TRANSACTION = 50;
+/** DynamoDB: 100 actions per transaction; each change is two or more (current, history, side items). */
+const ACTIONS_PER_TRANSACTION = 100;
 const TRANSACTION_BYTES = 3_500_000;
 const MAX_ATTEMPTS = 6;
 
@@ -157,6 +170,14 @@ export class RecordStore {
     return found;
   }
 
+  /** One version of a record as it was stored, from its history. */
+  async version(type: string, id: string, version: number): Promise<HistoryEntry | undefined> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: recordPk(type, id), sk: historySk(version) } }),
+    );
+    return result.Item ? toHistory(result.Item) : undefined;
+  }
+
   /** A record's history, oldest first. */
   async history(type: string, id: string, limit: number, cursor?: string): Promise<Page<HistoryEntry>> {
     const queryId = `history:${type}:${id}`;
@@ -207,7 +228,11 @@ export class RecordStore {
    * next pull a little before the newest change seen (see PULL_OVERLAP_MS).
    */
   async pull(query: PullQuery): Promise<Page<StoredRecord> & { cursor: string }> {
-    const { indexName, sortKey, partitionKey, partition } = this.indexFor(query.type, query.regionId);
+    const { indexName, sortKey, partitionKey, partition } = this.indexFor(
+      query.type,
+      query.regionId,
+      query.councilId,
+    );
     const queryId = `pull:${indexName}:${partition}`;
     const start: Cursor = query.cursor ? decodeCursor(query.cursor, queryId) : { v: 1, q: queryId };
     const input: QueryCommandInput = {
@@ -265,11 +290,14 @@ export class RecordStore {
           } catch (error) {
             const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
             if (reasons) {
-              chunk.forEach((index, position) => {
-                const codes = [reasons[position * 2]?.Code, reasons[position * 2 + 1]?.Code];
+              let offset = 0;
+              for (const index of chunk) {
+                const actions = this.transactItems(writes[index]!).length;
+                const codes = reasons.slice(offset, offset + actions).map((r) => r?.Code);
+                offset += actions;
                 if (codes.includes('ConditionalCheckFailed')) outcomes[index] = { status: 'conflict' };
                 else retry.push(index);
-              });
+              }
               lastError = 'the database was busy with other changes to the same records';
             } else {
               retry.push(...chunk);
@@ -312,7 +340,12 @@ export class RecordStore {
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
-    return [current, history];
+    const side = sideWrites(record, write.previous).map((w) =>
+      'put' in w
+        ? { Put: { TableName: this.tableName, Item: w.put } }
+        : { Delete: { TableName: this.tableName, Key: w.delete } },
+    );
+    return [current, history, ...side];
   }
 
   /** Groups changes within DynamoDB's transaction limits (actions and bytes). */
@@ -320,22 +353,57 @@ export class RecordStore {
     const chunks: number[][] = [];
     let current: number[] = [];
     let bytes = 0;
+    let actions = 0;
     for (const index of indices) {
-      // Each change stores the record twice (current and history).
-      const size = JSON.stringify(writes[index]).length * 2;
+      const count = this.transactItems(writes[index]!).length;
+      // Each action stores about one copy of the record (current, history, side items).
+      const size = JSON.stringify(writes[index]!.record).length * count * 2;
       if (
-        current.length >= CHANGES_PER_TRANSACTION ||
-        (current.length > 0 && bytes + size > TRANSACTION_BYTES)
+        current.length > 0 &&
+        (actions + count > ACTIONS_PER_TRANSACTION || bytes + size > TRANSACTION_BYTES)
       ) {
         chunks.push(current);
         current = [];
         bytes = 0;
+        actions = 0;
       }
       current.push(index);
       bytes += size;
+      actions += count;
     }
     if (current.length > 0) chunks.push(current);
     return chunks;
+  }
+
+  /** Open sign-offs of a party in a council, a region or nationally, oldest request first. */
+  async listAwaiting(query: {
+    party: 'ceg' | 'taskforce';
+    regionId?: string;
+    councilId?: string;
+    limit: number;
+    cursor?: string;
+  }): Promise<Page<AwaitingItem>> {
+    const type = awaitingType(query.party);
+    const { indexName, partitionKey, partition } = this.indexFor(type, query.regionId, query.councilId);
+    const queryId = `awaiting:${indexName}:${partition}`;
+    const start = query.cursor ? decodeCursor(query.cursor, queryId) : undefined;
+    const { items, next } = await this.queryUpTo(
+      {
+        TableName: this.tableName,
+        IndexName: indexName,
+        KeyConditionExpression: '#pk = :p',
+        ExpressionAttributeNames: { '#pk': partitionKey },
+        ExpressionAttributeValues: { ':p': partition },
+        ScanIndexForward: true,
+      },
+      query.limit,
+      start?.k,
+    );
+    return {
+      items: items as unknown as AwaitingItem[],
+      more: !!next,
+      cursor: next ? encodeCursor({ v: 1, q: queryId, k: next }) : undefined,
+    };
   }
 
   private indexFor(type: string, regionId?: string, councilId?: string) {

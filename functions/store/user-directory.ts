@@ -7,7 +7,8 @@ import {
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { ROLES } from '../records/definition.ts';
+import { PARTY_ROLES, ROLES } from '../records/definition.ts';
+import { PARTIES } from '../records/sign-offs.ts';
 import { clientPk, PROFILE_SK, userPk } from './keys.ts';
 import { TABLE_INDEXES } from './table-schema.ts';
 
@@ -17,12 +18,43 @@ import { TABLE_INDEXES } from './table-schema.ts';
  */
 const DIRECTORY_LISTING = 'DIRECTORY#user';
 
-/** A person (by verified email) or a machine client (by client id) and what they may reach. */
-export const directoryEntrySchema = z.strictObject({
-  role: z.enum(ROLES, { error: `expected one of: ${ROLES.join(', ')}` }),
-  regionIds: z.array(z.string().min(1)).max(20),
-  name: z.string().max(200).optional(),
-});
+/**
+ * A person (by verified email) or a machine client (by client id): their party, role and reach.
+ * CEG people reach regions; a Taskforce mayor's office (role `council`) reaches its councils, and
+ * its regions are those councils' regions (filled in when the entry is saved).
+ */
+export const directoryEntrySchema = z
+  .strictObject({
+    party: z.enum(PARTIES, { error: 'expected ceg or taskforce' }).optional(),
+    role: z.enum(ROLES, { error: `expected one of: ${ROLES.join(', ')}` }),
+    regionIds: z.array(z.string().min(1)).max(20),
+    councilIds: z.array(z.string().min(1)).max(20).optional(),
+    name: z.string().max(200).optional(),
+  })
+  .superRefine((entry, ctx) => {
+    const party = entry.party ?? 'ceg';
+    if (!PARTY_ROLES[party].includes(entry.role)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['role'],
+        message: `${party === 'ceg' ? 'CEG' : 'Taskforce'} people are ${PARTY_ROLES[party].join(' or ')}, not ${entry.role}`,
+      });
+    }
+    if (entry.role === 'council' && !entry.councilIds?.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['councilIds'],
+        message: "name the councils of this mayor's office",
+      });
+    }
+    if (entry.role !== 'council' && entry.councilIds?.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['councilIds'],
+        message: "only a mayor's office (role council) is tied to councils; leave councilIds out",
+      });
+    }
+  });
 
 export type DirectoryEntry = z.infer<typeof directoryEntrySchema> & {
   kind: 'user' | 'client';

@@ -89,8 +89,18 @@ export async function seedWorld(h: Harness) {
     'advisers',
     values.adviser('canterbury', ['christchurch-city', 'selwyn-district']),
   );
+  // The Taskforce: Christchurch's and Dunedin's mayors' offices and the MTFJ Executive Officer.
+  const mayor = await h.signIn('mayor@ccc.example.nz', 'council', ['canterbury'], {
+    party: 'taskforce',
+    councilIds: ['christchurch-city'],
+  });
+  const dunedinMayor = await h.signIn('mayor@dcc.example.nz', 'council', ['otago'], {
+    party: 'taskforce',
+    councilIds: ['dunedin-city'],
+  });
+  const mtfj = await h.signIn('eo@mtfj.example.nz', 'national', [], { party: 'taskforce' });
   return {
-    tokens: { national, canterbury, otago, adviser: adviserToken, viewer },
+    tokens: { national, canterbury, otago, adviser: adviserToken, viewer, mayor, dunedinMayor, mtfj },
     adviserId: adviser.id as string,
   };
 }

@@ -1,5 +1,7 @@
+import { definitionForPath } from '../../functions/records/registry.ts';
 import { post, seedWorld, values } from './factories.ts';
 import type { Harness } from './harness.ts';
+import { pushSignedRows } from './sign-offs.ts';
 
 /**
  * A small world whose dashboard figures were worked out by hand (see the expectations in
@@ -245,7 +247,16 @@ export async function seedHandCheckedWorld(h: Harness) {
   });
 
   for (const [path, pending] of Object.entries(rows)) {
-    if (path !== 'regions' && path !== 'councils') await pushRows(h, t, path, pending);
+    if (path === 'regions' || path === 'councils') continue;
+    if (definitionForPath(path)?.signOff) {
+      await pushSignedRows(
+        h,
+        t,
+        { ceg: t, taskforce: world.tokens.mtfj },
+        path,
+        pending as { id: string; values: Record<string, unknown> }[],
+      );
+    } else await pushRows(h, t, path, pending);
   }
   return { ...world, otagoAdviser };
 }

@@ -8,6 +8,7 @@ import { Authenticator } from '../../functions/api/authenticate.ts';
 import { CachedDirectory } from '../../functions/directory/public-directory.ts';
 import { createPublicSite } from '../../functions/public-site/site.ts';
 import type { Role } from '../../functions/records/definition.ts';
+import type { Party } from '../../functions/records/sign-offs.ts';
 import { PreferenceLinks } from '../../functions/reminders/preference-links.ts';
 import {
   createDocumentClient,
@@ -33,8 +34,13 @@ export interface Harness {
   /** The reminder settings the API serves, and the secret its links are signed with (in-process harness only). */
   preferences?: DynamoPreferenceStore;
   linkSecret?: string;
-  /** Adds a person to the user directory and returns a signed token for them. */
-  signIn(email: string, role: Role, regionIds?: string[]): Promise<string>;
+  /** Adds a person to the user directory and returns a signed token for them (CEG unless told). */
+  signIn(
+    email: string,
+    role: Role,
+    regionIds?: string[],
+    partner?: { party: Party; councilIds?: string[] },
+  ): Promise<string>;
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
   close(): Promise<void>;
 }
@@ -87,8 +93,8 @@ export async function startHarness(
     issuer,
     preferences,
     linkSecret,
-    async signIn(email, role, regionIds = []) {
-      await directory.put('user', email, { role, regionIds }, 'test-setup');
+    async signIn(email, role, regionIds = [], partner) {
+      await directory.put('user', email, { role, regionIds, ...partner }, 'test-setup');
       return issuer.mint(email);
     },
     request: jsonRequester(baseUrl),

@@ -32,6 +32,8 @@ function viewFor(principal: Principal): (snapshot: Snapshot) => Snapshot {
     );
   }
   if (principal.role === 'national') return (snapshot) => snapshot;
+  // A mayor's office sees figures, not its region's lists, which name other councils' records.
+  if (principal.role === 'council') return (snapshot) => limitListsToRegions(snapshot, []);
   return (snapshot) => limitListsToRegions(snapshot, principal.regionIds);
 }
 

@@ -1,12 +1,27 @@
 import type { Hono } from 'hono';
 import { AccessDeniedError, BadRequestError, NotFoundError } from '../../domain/errors.ts';
 import { accessContact, type Principal } from '../../domain/principal.ts';
+import type { RecordStore } from '../../store/record-store.ts';
 import { directoryEntrySchema, type UserDirectory } from '../../store/user-directory.ts';
 import type { Authenticator } from '../authenticate.ts';
 import { type AppEnv, readJson } from '../request.ts';
 
+async function regionsOfCouncils(store: RecordStore, councilIds: string[]): Promise<string[]> {
+  const found = await store.getMany(councilIds.map((id) => ({ type: 'council', id })));
+  const missing = councilIds.filter(
+    (id) => !found.get(`council#${id}`) || found.get(`council#${id}`)!.deletedAt,
+  );
+  if (missing.length > 0) {
+    throw new BadRequestError(`There is no council with id ${missing.map((m) => `"${m}"`).join(', ')}.`, [
+      { field: 'councilIds', message: 'choose councils from GET /v1/councils', received: missing },
+    ]);
+  }
+  return [...new Set(councilIds.map((id) => found.get(`council#${id}`)!.regionId))];
+}
+
+/** The directory is managed by CEG's national administrators, for both parties' people. */
 function requireNational(p: Principal): void {
-  if (p.role !== 'national' || p.kind !== 'user') {
+  if (p.role !== 'national' || p.kind !== 'user' || (p.party ?? 'ceg') !== 'ceg') {
     throw new AccessDeniedError(`Only national staff can manage the user directory. Ask ${accessContact()}.`);
   }
 }
@@ -16,14 +31,17 @@ export function registerDirectoryRoutes(
   app: Hono<AppEnv>,
   directory: UserDirectory,
   auth: Authenticator,
+  store: RecordStore,
 ): void {
   app.get('/v1/me', (c) => {
     const p = c.get('principal');
     return c.json({
       kind: p.kind,
       id: p.id,
+      ...(p.kind === 'user' ? { party: p.party ?? 'ceg' } : {}),
       role: p.role,
       regionIds: p.regionIds,
+      ...(p.councilIds ? { councilIds: p.councilIds } : {}),
       scopes: p.scopes ? [...p.scopes] : undefined,
     });
   });
@@ -45,11 +63,14 @@ export function registerDirectoryRoutes(
       const parsed = directoryEntrySchema.safeParse(await readJson(c, 16 * 1024));
       if (!parsed.success) {
         throw new BadRequestError(
-          'A directory entry is {"role": "national|regional|adviser|viewer", "regionIds": [...], "name"?: "..."}.',
+          'A directory entry is {"party"?: "ceg|taskforce", "role": "national|regional|adviser|viewer|council", "regionIds": [...], "councilIds"?: [...], "name"?: "..."}.',
           parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'entry', message: i.message })),
         );
       }
-      if (parsed.data.role !== 'national' && parsed.data.regionIds.length === 0) {
+      if (parsed.data.role === 'council') {
+        // A mayor's office reaches its councils; its regions follow from them.
+        parsed.data.regionIds = await regionsOfCouncils(store, parsed.data.councilIds ?? []);
+      } else if (parsed.data.role !== 'national' && parsed.data.regionIds.length === 0) {
         throw new BadRequestError('Name at least one region for a role other than national.', [
           { field: 'regionIds', message: 'name at least one region' },
         ]);

@@ -29,10 +29,17 @@ export function registerSyncRoutes(app: Hono<AppEnv>, service: RecordService): v
     const definition = definitionFromPath(c.req.param('path'));
     const q = parseQuery(c, {
       region: queryFields.region,
+      council: queryFields.council,
       since: queryFields.cursor,
       limit: queryFields.limit,
     });
-    const page = await service.pull(definition, c.get('principal'), q.region, q.limit ?? 500, q.since);
+    const page = await service.pull(
+      definition,
+      c.get('principal'),
+      { regionId: q.region, councilId: q.council },
+      q.limit ?? 500,
+      q.since,
+    );
     return c.json({ items: page.items, more: page.more, cursor: page.cursor });
   });
 

@@ -17,13 +17,35 @@ export const agreement = defineRecord({
     expectations: longText({ title: 'Expectations', help: 'What each side expects of the other' }),
     status: oneOf(['draft', 'agreed', 'under-review', 'ended'], {
       title: 'Status',
-      help: 'draft until both sides agree',
+      help: 'draft until both sides agree; agreed needs both parties\u2019 sign-off',
     }),
     agreedOn: date({ title: 'Agreed on', help: 'When the mayor and adviser agreed (YYYY-MM-DD)' }).optional(),
     reviewBy: date({ title: 'Review by', help: 'When to review the expectations (YYYY-MM-DD)' }).optional(),
   }),
   scope: { field: 'councilId' },
   councilField: 'councilId',
+  signOff: {
+    signedFields: ['expectations', 'reviewBy'],
+    needsBoth: ['agreed'],
+    meaning:
+      'The mayor (for the Taskforce) and the adviser (for CEG) agree these expectations as the basis of their working relationship.',
+    titleField: 'expectations',
+    flags: {
+      ceg: {
+        name: 'agreedByCeg',
+        title: 'Agreed by CEG',
+        help: 'Set by the system: the adviser (CEG) has signed off the current expectations',
+      },
+      taskforce: {
+        name: 'agreedByTaskforce',
+        title: 'Agreed by the mayor',
+        help: "Set by the system: the mayor's office (Taskforce) has signed off the current expectations",
+      },
+    },
+    // Both parties agreeing is what "agreed" means; the agreement says so without another edit.
+    onBothAgreed: { from: ['draft', 'under-review'], to: 'agreed', dateField: 'agreedOn' },
+    onWithdrawn: { agreed: 'under-review' },
+  },
   rules: [requireTaskforceMember('councilId', 'an agreement')],
   refine: combine(
     requiredWhen(

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { defineRecord } from '../definition.ts';
 import { date, longText, ref } from '../fields.ts';
 
-/** Two LEC co-ordinators supporting each other; the record lives in the first group's region. */
+/** Two LEC co-ordinators supporting each other; both groups' regions see and may update the pair. */
 export const buddyPair = defineRecord({
   type: 'buddy-pair',
   path: 'buddy-pairs',
@@ -19,6 +19,7 @@ export const buddyPair = defineRecord({
     notes: longText({ title: 'Notes', help: 'Support, coaching and mentoring given' }).optional(),
   }),
   scope: { field: 'lecGroupId' },
+  sharedScope: { field: 'buddyLecGroupId' },
   refine: (v) =>
     v.lecGroupId === v.buddyLecGroupId
       ? [

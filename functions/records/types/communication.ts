@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineRecord } from '../definition.ts';
-import { boolean, date, longText, oneOf, ref, text } from '../fields.ts';
+import { date, longText, oneOf, ref, text } from '../fields.ts';
 import { requiredWhen } from '../rules.ts';
 
 /** A message to external stakeholders; rule 7: both parties agree before release. */
@@ -15,8 +15,6 @@ export const communication = defineRecord({
     subject: text({ title: 'Subject', help: 'What it is about' }),
     audience: text({ title: 'Audience', help: 'The external stakeholders it is for' }),
     message: longText({ title: 'Message', help: 'The text to release' }).optional(),
-    agreedByCeg: boolean({ title: 'Agreed by CEG', help: 'CEG has agreed the text' }),
-    agreedByTaskforce: boolean({ title: 'Agreed by Taskforce', help: 'The Taskforce has agreed the text' }),
     status: oneOf(['draft', 'agreed', 'released'], {
       title: 'Status',
       help: 'agreed and released need both parties\u2019 agreement',
@@ -24,23 +22,28 @@ export const communication = defineRecord({
     releasedOn: date({ title: 'Released on', help: 'When it was released (YYYY-MM-DD)' }).optional(),
   }),
   scope: { field: 'regionId' },
-  refine: (values) => {
-    const errors = requiredWhen(
-      'releasedOn',
-      (v) => v.status === 'released',
-      'give the date it was released',
-    )(values);
-    if (values.status !== 'draft' && !(values.agreedByCeg && values.agreedByTaskforce)) {
-      const missing = [
-        !values.agreedByCeg ? 'CEG' : undefined,
-        !values.agreedByTaskforce ? 'the Taskforce' : undefined,
-      ].filter(Boolean);
-      errors.push({
-        field: 'status',
-        message: `communications to external stakeholders are agreed by both parties before release: ${missing.join(' and ')} ${missing.length > 1 ? 'have' : 'has'} not agreed yet`,
-        received: values.status,
-      });
-    }
-    return errors;
+  // The national planning and co-ordination group, where both parties sit, drafts these too.
+  taskforceWrites: true,
+  signOff: {
+    signedFields: ['subject', 'audience', 'message'],
+    needsBoth: ['agreed', 'released'],
+    meaning:
+      'Both parties agree this text before it goes to external stakeholders (rule 7 of the Principles of Partnership).',
+    titleField: 'subject',
+    // Once released, the text is out: its sign-offs stand.
+    onWithdrawn: { agreed: 'draft' },
+    flags: {
+      ceg: {
+        name: 'agreedByCeg',
+        title: 'Agreed by CEG',
+        help: 'Set by the system: CEG has signed off the current text',
+      },
+      taskforce: {
+        name: 'agreedByTaskforce',
+        title: 'Agreed by Taskforce',
+        help: 'Set by the system: the Taskforce has signed off the current text',
+      },
+    },
   },
+  refine: requiredWhen('releasedOn', (v) => v.status === 'released', 'give the date it was released'),
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { defineRecord } from '../definition.ts';
 import { date, longText, oneOf, ref, refs, text } from '../fields.ts';
+import { KNOWLEDGE_TOPICS } from '../knowledge-topics.ts';
 
 /** A joint venture brokered between member organisations of an LEC group. */
 export const jointVenture = defineRecord({
@@ -22,6 +23,7 @@ export const jointVenture = defineRecord({
       title: 'Status',
       help: 'Where it stands',
     }),
+    topic: oneOf(KNOWLEDGE_TOPICS, { title: 'Topic', help: 'What the venture is about' }).optional(),
     startedOn: date({ title: 'Started on', help: 'When it started (YYYY-MM-DD)' }).optional(),
     outcomes: longText({
       title: 'Outcomes',
@@ -29,6 +31,8 @@ export const jointVenture = defineRecord({
     }).optional(),
   }),
   scope: { field: 'lecGroupId' },
+  // LEC groups draw on joint ventures "that have happened in similar groups around New Zealand".
+  knowledgeBase: true,
   refine: (v) =>
     new Set(v.partnerIds).size !== v.partnerIds.length
       ? [

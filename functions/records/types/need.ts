@@ -22,4 +22,6 @@ export const need = defineRecord({
   }),
   scope: { field: 'councilId' },
   councilField: 'councilId',
+  // Mayors and advisers identify local needs together, so a mayor's office records them too.
+  taskforceWrites: true,
 });

@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import { defineRecord } from '../definition.ts';
-import { longText, ref, text } from '../fields.ts';
+import { longText, oneOf, ref, text } from '../fields.ts';
+import { KNOWLEDGE_TOPICS } from '../knowledge-topics.ts';
 
-/** Good practice and working models for the knowledge base (rule 9: advisers contribute). */
+/** Good practice and working models for the national knowledge base (rule 9: advisers contribute). */
 export const practice = defineRecord({
   type: 'practice',
   path: 'practices',
@@ -14,6 +15,7 @@ export const practice = defineRecord({
     regionId: ref('region', { title: 'Region', help: 'Where the practice comes from' }),
     title: text({ title: 'Title', help: 'A short name for the practice' }),
     summary: longText({ title: 'Summary', help: 'What was done' }),
+    topic: oneOf(KNOWLEDGE_TOPICS, { title: 'Topic', help: 'What the practice is about' }).optional(),
     whatWorked: longText({ title: 'What worked', help: 'What to repeat' }).optional(),
     whatDidNot: longText({ title: "What didn't", help: 'What to avoid' }).optional(),
     strategyId: ref('strategy', { title: 'Strategy', help: 'The strategy it came from, if any' }).optional(),
@@ -23,4 +25,5 @@ export const practice = defineRecord({
     }).optional(),
   }),
   scope: { field: 'regionId' },
+  knowledgeBase: true,
 });

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineRecord } from '../definition.ts';
-import { boolean, date, oneOf, ref, text } from '../fields.ts';
+import { date, longText, oneOf, ref, text } from '../fields.ts';
 
 /** A public announcement about a strategy; rule 6 governs its publication. */
 export const publicity = defineRecord({
@@ -18,38 +18,35 @@ export const publicity = defineRecord({
       help: 'Where it appears',
     }),
     plannedFor: date({ title: 'Planned for', help: 'Planned release date (YYYY-MM-DD)' }).optional(),
-    acknowledgesCeg: boolean({
-      title: 'Acknowledges CEG',
-      help: 'The text acknowledges the Community Employment Group',
-    }),
-    acknowledgesTaskforce: boolean({
-      title: 'Acknowledges Taskforce',
-      help: 'The text acknowledges the Mayors Taskforce for Jobs',
-    }),
+    text: longText({
+      title: 'Text',
+      help: 'The announcement as it will appear, acknowledging both parties',
+    }).optional(),
     status: oneOf(['draft', 'approved', 'published'], {
       title: 'Status',
       help: 'published needs both acknowledgements',
     }),
   }),
   scope: { field: 'strategyId' },
-  rules: [
-    // Rule 6: each party acknowledges the other before anything about a joint strategy is published.
-    async (values, ctx) => {
-      if (values.status === 'draft') return [];
-      const s = await ctx.get('strategy', values.strategyId as string);
-      if (s?.values.jointlySupported !== true) return [];
-      const missing = [
-        values.acknowledgesCeg !== true ? 'the Community Employment Group' : undefined,
-        values.acknowledgesTaskforce !== true ? 'the Mayors Taskforce for Jobs' : undefined,
-      ].filter(Boolean);
-      if (missing.length === 0) return [];
-      return [
-        {
-          field: 'status',
-          message: `publicity about a jointly supported strategy must acknowledge both parties before it is ${values.status}: it does not yet acknowledge ${missing.join(' or ')}`,
-          received: values.status,
-        },
-      ];
+  taskforceWrites: true,
+  // Rule 6: each party confirms the text acknowledges the other before it is published.
+  signOff: {
+    signedFields: ['title', 'channel', 'text'],
+    needsBoth: ['published'],
+    meaning:
+      'Each party confirms the announcement acknowledges the other (rule 6 of the Principles of Partnership).',
+    titleField: 'title',
+    flags: {
+      ceg: {
+        name: 'acknowledgesTaskforce',
+        title: 'Acknowledges Taskforce',
+        help: 'Set by the system: CEG has confirmed the current text acknowledges the Mayors Taskforce for Jobs',
+      },
+      taskforce: {
+        name: 'acknowledgesCeg',
+        title: 'Acknowledges CEG',
+        help: 'Set by the system: the Taskforce has confirmed the current text acknowledges the Community Employment Group',
+      },
     },
-  ],
+  },
 });

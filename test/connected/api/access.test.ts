@@ -32,6 +32,7 @@ describe('tokens: only valid ones from trusted issuers are accepted', () => {
     expect(response.body).toEqual({
       kind: 'user',
       id: 'cant@ceg.example.nz',
+      party: 'ceg',
       role: 'regional',
       regionIds: ['canterbury'],
     });

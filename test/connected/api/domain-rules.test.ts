@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { post, seedWorld, values } from '../../support/factories.ts';
 import { type Harness, startHarness } from '../../support/harness.ts';
+import { agree } from '../../support/sign-offs.ts';
 
 /** The ten rules of DOMAIN.md, each refused (or enforced) with words a staff member understands. */
 let h: Harness;
@@ -13,6 +14,8 @@ beforeAll(async () => {
   token = world.tokens.canterbury;
 });
 afterAll(() => h.close());
+
+const signers = () => ({ ceg: world.tokens.national, taskforce: world.tokens.mtfj });
 
 const messages = (body: { errors?: { field: string; message: string }[] }) =>
   body.errors?.map((e) => `${e.field}: ${e.message}`).join('\n') ?? '';
@@ -128,60 +131,84 @@ describe('rule 5: clear expectations come first', () => {
       'status: a strategy cannot be active before the mayor and the adviser have agreed expectations',
     );
 
-    await post(h, token, 'agreements', values.agreement('waimakariri-district', world.adviserId, 'draft'));
+    const draft = await post(
+      h,
+      token,
+      'agreements',
+      values.agreement('waimakariri-district', world.adviserId, 'draft'),
+    );
     expect((await h.request('POST', '/v1/strategies', { token, body: active })).status).toBe(422);
 
-    await post(h, token, 'agreements', values.agreement('waimakariri-district', world.adviserId, 'agreed'));
+    // Both parties agree the expectations, which makes the agreement agreed.
+    const agreed = await agree(h, signers(), 'agreements', draft.id);
+    expect(agreed.values.status).toBe('agreed');
     expect((await h.request('POST', '/v1/strategies', { token, body: active })).status).toBe(201);
   });
 });
 
 describe('rule 6: publicity about a joint strategy acknowledges both parties before publication', () => {
-  it('should refuse to publish without both acknowledgements and accept it with them', async () => {
+  it('should refuse to publish until each party has confirmed the text acknowledges the other', async () => {
     const strategy = await post(h, token, 'strategies', values.strategy('christchurch-city'));
     const draft = {
       strategyId: strategy.id,
       title: 'Trades academy opens',
       channel: 'media-release',
-      acknowledgesCeg: true,
-      acknowledgesTaskforce: false,
+      text: 'The Community Employment Group and the Mayors Taskforce for Jobs opened the academy.',
       status: 'draft',
     };
-    expect((await h.request('POST', '/v1/publicity', { token, body: draft })).status).toBe(201);
-    const refused = await h.request('POST', '/v1/publicity', {
+    const created = await post(h, token, 'publicity', draft);
+    await agree(h, signers(), 'publicity', created.id, ['ceg']);
+    const current = (await h.request('GET', `/v1/publicity/${created.id}`, { token })).body;
+    const refused = await h.request('PUT', `/v1/publicity/${created.id}`, {
       token,
       body: { ...draft, status: 'published' },
+      headers: { 'if-match': `"${current.version}"` },
     });
     expect(refused.status).toBe(422);
-    expect(messages(refused.body)).toContain('it does not yet acknowledge the Mayors Taskforce for Jobs');
-    const published = await h.request('POST', '/v1/publicity', {
+    expect(messages(refused.body)).toContain('the Mayors Taskforce for Jobs has not agreed yet');
+    const signed = await agree(h, signers(), 'publicity', created.id, ['taskforce']);
+    expect(signed.values).toMatchObject({ acknowledgesCeg: true, acknowledgesTaskforce: true });
+    const published = await h.request('PUT', `/v1/publicity/${created.id}`, {
       token,
-      body: { ...draft, acknowledgesTaskforce: true, status: 'published' },
+      body: { ...draft, status: 'published' },
+      headers: { 'if-match': `"${signed.version}"` },
     });
-    expect(published.status).toBe(201);
+    expect(published.status).toBe(200);
     expect(published.body.regionId).toBe('canterbury');
     expect(published.body.councilId).toBe('christchurch-city');
   });
 });
 
 describe('rule 7: communications to external stakeholders are agreed by both parties before release', () => {
-  it('should refuse release until both have agreed', async () => {
+  it('should refuse release until both have agreed, and the old booleans cannot be typed in', async () => {
     const body = {
       regionId: 'canterbury',
       subject: 'Partnership update',
       audience: 'Employers',
-      agreedByCeg: true,
-      agreedByTaskforce: false,
       status: 'released',
       releasedOn: '2026-11-20',
     };
     const refused = await h.request('POST', '/v1/communications', { token, body });
     expect(refused.status).toBe(422);
-    expect(messages(refused.body)).toContain('the Taskforce has not agreed yet');
-    expect(
-      (await h.request('POST', '/v1/communications', { token, body: { ...body, agreedByTaskforce: true } }))
-        .status,
-    ).toBe(201);
+    expect(messages(refused.body)).toContain(
+      'the Community Employment Group and the Mayors Taskforce for Jobs have not agreed yet',
+    );
+    const typed = await h.request('POST', '/v1/communications', {
+      token,
+      body: { ...body, agreedByCeg: true, agreedByTaskforce: true },
+    });
+    expect(typed.status).toBe(422);
+    expect(messages(typed.body)).toContain('agreedByTaskforce is set by the system');
+
+    const draft = await post(h, token, 'communications', { ...body, status: 'draft' });
+    const agreed = await agree(h, signers(), 'communications', draft.id);
+    const released = await h.request('PUT', `/v1/communications/${draft.id}`, {
+      token,
+      body,
+      headers: { 'if-match': `"${agreed.version}"` },
+    });
+    expect(released.status).toBe(200);
+    expect(released.body.values).toMatchObject({ agreedByCeg: true, agreedByTaskforce: true });
   });
 });
 

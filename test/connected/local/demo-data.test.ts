@@ -4,6 +4,7 @@ import { loadDemoData } from '../../../data/demo/load.ts';
 import { loadReferenceData, referenceData } from '../../../data/reference.ts';
 import { SEED_PRINCIPAL, SeedLoadError } from '../../../data/seed-loader.ts';
 import { RecordService } from '../../../functions/domain/record-service.ts';
+import { SignOffService } from '../../../functions/domain/sign-off-service.ts';
 import { type Harness, startHarness } from '../../support/harness.ts';
 
 /**
@@ -26,7 +27,7 @@ beforeAll(async () => {
   service = new RecordService(h.store);
   national = await h.signIn('nat@ceg.example.nz', 'national');
   await loadReferenceData(service, SEED_PRINCIPAL);
-  first = await loadDemoData(service, SEED_PRINCIPAL, rows);
+  first = await loadDemoData(service, SEED_PRINCIPAL, rows, new SignOffService(h.store));
 });
 afterAll(() => h.close());
 
@@ -78,7 +79,7 @@ describe('demo data: loading through the write path', () => {
 
   it('should report every row unchanged on a second load, with no new versions', async () => {
     // Act
-    const second = await loadDemoData(service, SEED_PRINCIPAL, rows);
+    const second = await loadDemoData(service, SEED_PRINCIPAL, rows, new SignOffService(h.store));
 
     // Assess
     expect(second.total).toMatchObject({ unchanged: rows.length, created: 0, updated: 0 });
@@ -92,7 +93,7 @@ describe('demo data: loading through the write path', () => {
     const bad = { ...outsider, id: 'act-bad', values: { ...outsider.values, councilId: 'dunedin-city' } };
 
     // Act
-    const loading = loadDemoData(service, SEED_PRINCIPAL, [bad]);
+    const loading = loadDemoData(service, SEED_PRINCIPAL, [bad], new SignOffService(h.store));
 
     // Assess
     await expect(loading).rejects.toThrow(SeedLoadError);
@@ -112,7 +113,7 @@ describe('demo data: loading through the write path', () => {
     expect(edited.status).toBe(200);
 
     // Act
-    const loading = loadDemoData(service, SEED_PRINCIPAL, [need]);
+    const loading = loadDemoData(service, SEED_PRINCIPAL, [need], new SignOffService(h.store));
 
     // Assess
     await expect(loading).rejects.toThrow(`need ${need.id}: conflict`);

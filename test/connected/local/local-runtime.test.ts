@@ -56,20 +56,43 @@ describe('local runtime: the first start', () => {
 
     // Assess
     expect(Object.fromEntries(me)).toEqual({
-      national: { kind: 'user', id: 'national@dev.local', role: 'national', regionIds: [] },
+      national: { kind: 'user', id: 'national@dev.local', party: 'ceg', role: 'national', regionIds: [] },
       regional: {
         kind: 'user',
         id: 'canterbury.regional@dev.local',
+        party: 'ceg',
         role: 'regional',
         regionIds: ['canterbury'],
       },
       adviser: {
         kind: 'user',
         id: 'canterbury.adviser@dev.local',
+        party: 'ceg',
         role: 'adviser',
         regionIds: ['canterbury'],
       },
-      viewer: { kind: 'user', id: 'viewer@dev.local', role: 'viewer', regionIds: ['canterbury'] },
+      viewer: {
+        kind: 'user',
+        id: 'viewer@dev.local',
+        party: 'ceg',
+        role: 'viewer',
+        regionIds: ['canterbury'],
+      },
+      mayor: {
+        kind: 'user',
+        id: 'mayor.christchurch@dev.local',
+        party: 'taskforce',
+        role: 'council',
+        regionIds: ['canterbury'],
+        councilIds: ['christchurch-city'],
+      },
+      mtfj: {
+        kind: 'user',
+        id: 'mtfj.executive@dev.local',
+        party: 'taskforce',
+        role: 'national',
+        regionIds: [],
+      },
     });
   });
 
@@ -181,6 +204,26 @@ describe('users CLI: reading the command line', () => {
     expect(
       parseUsersCommand(['add-client', 'council-site', '--role=viewer', '--regions=nelson']),
     ).toMatchObject({ kind: 'client', role: 'viewer' });
+    expect(
+      parseUsersCommand([
+        'add',
+        'mayor@ccc.govt.nz',
+        '--party',
+        'taskforce',
+        '--role',
+        'council',
+        '--councils',
+        'christchurch-city',
+      ]),
+    ).toEqual({
+      action: 'add',
+      kind: 'user',
+      key: 'mayor@ccc.govt.nz',
+      party: 'taskforce',
+      role: 'council',
+      regionIds: ['canterbury'],
+      councilIds: ['christchurch-city'],
+    });
     expect(parseUsersCommand(['remove', 'a@b.nz'])).toEqual({
       action: 'remove',
       kind: 'user',
@@ -197,10 +240,18 @@ describe('users CLI: reading the command line', () => {
   it.each([
     [['promote', 'a@b.nz'], 'Unknown command "promote".'],
     [['add', 'not-an-email', '--role', 'viewer'], '"not-an-email" is not an email address.'],
-    [['add', 'a@b.nz'], 'add needs --role (national, regional, adviser, viewer).'],
+    [['add', 'a@b.nz'], 'add needs --role (national, regional, adviser, viewer, council).'],
     [
       ['add', 'a@b.nz', '--role', 'mayor'],
-      '--role must be one of national, regional, adviser, viewer, not "mayor".',
+      '--role must be one of national, regional, adviser, viewer, council, not "mayor".',
+    ],
+    [
+      ['add', 'a@b.nz', '--role', 'council', '--councils', 'christchurch-city'],
+      "CEG people are national or regional or adviser or viewer, not council (add --party taskforce for a mayor's office).",
+    ],
+    [
+      ['add', 'a@b.nz', '--party', 'taskforce', '--role', 'council'],
+      "A mayor's office (role council) needs --councils",
     ],
     [
       ['add', 'a@b.nz', '--role', 'adviser'],

@@ -186,14 +186,14 @@ describe('demo data generator: the domain rules', () => {
     const joint = ofType('publicity').filter(
       (p) => v(strategies.get(v(p).strategyId)!).jointlySupported === true,
     );
-    const acknowledged = (p: SeedRow) => v(p).acknowledgesCeg && v(p).acknowledgesTaskforce;
+    const acknowledged = (p: SeedRow) => p.signedBy?.length === 2;
     expect(joint.filter((p) => v(p).status !== 'draft' && !acknowledged(p))).toEqual([]);
     expect(joint.filter((p) => v(p).status === 'draft' && !acknowledged(p)).length).toBeGreaterThan(0);
   });
 
   it('should release communications only when both parties agreed, some drafts awaiting agreement (rule 7)', () => {
     const communications = ofType('communication');
-    const agreed = (c: SeedRow) => v(c).agreedByCeg && v(c).agreedByTaskforce;
+    const agreed = (c: SeedRow) => c.signedBy?.length === 2;
     expect(communications.filter((c) => v(c).status !== 'draft' && !agreed(c))).toEqual([]);
     expect(communications.filter((c) => v(c).status === 'draft' && !agreed(c)).length).toBeGreaterThan(0);
   });

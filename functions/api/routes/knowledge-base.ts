@@ -1,0 +1,40 @@
+import type { Hono } from 'hono';
+import * as z from 'zod';
+import type { KnowledgeBase } from '../../domain/knowledge-base.ts';
+import { KNOWLEDGE_TYPES } from '../../domain/knowledge-index.ts';
+import { KNOWLEDGE_TOPICS } from '../../records/knowledge-topics.ts';
+import { type AppEnv, parseQuery, queryFields } from '../request.ts';
+
+const LESSONS = ['worked', 'did-not'] as const;
+
+/** Search the national knowledge base: words, region, topic, type and "what worked / what did not". */
+export function registerKnowledgeBaseRoutes(app: Hono<AppEnv>, knowledge: KnowledgeBase): void {
+  app.get('/v1/knowledge-base', async (c) => {
+    const q = parseQuery(c, {
+      q: z.string().max(200, { error: 'must be at most 200 characters' }).optional(),
+      region: queryFields.region,
+      topic: z
+        .enum(KNOWLEDGE_TOPICS, { error: `expected one of: ${KNOWLEDGE_TOPICS.join(', ')}` })
+        .optional(),
+      type: z.enum(KNOWLEDGE_TYPES, { error: `expected one of: ${KNOWLEDGE_TYPES.join(', ')}` }).optional(),
+      lesson: z.enum(LESSONS, { error: 'expected worked or did-not' }).optional(),
+      limit: queryFields.limit,
+      offset: z.coerce
+        .number({ error: 'expected a whole number' })
+        .int({ error: 'expected a whole number' })
+        .min(0, { error: 'must be 0 or more' })
+        .max(100_000, { error: 'must be at most 100000' })
+        .optional(),
+    });
+    const result = await knowledge.search(c.get('principal'), {
+      words: q.q,
+      regionId: q.region,
+      topic: q.topic,
+      type: q.type,
+      lesson: q.lesson,
+      limit: q.limit ?? 20,
+      offset: q.offset,
+    });
+    return c.json(result);
+  });
+}

@@ -1,0 +1,132 @@
+import type { Hono } from 'hono';
+import * as z from 'zod';
+import { BadRequestError, NotFoundError } from '../../domain/errors.ts';
+import type { RecordService } from '../../domain/record-service.ts';
+import { awaitingForPerson, awaitingForPrincipalParty } from '../../domain/sign-off-queries.ts';
+import type { SignOffService } from '../../domain/sign-off-service.ts';
+import { PARTIES, signedText } from '../../records/sign-offs.ts';
+import type { RecordStore } from '../../store/record-store.ts';
+import { type AppEnv, definitionFromPath, etag, parseQuery, readJson } from '../request.ts';
+
+const MAX_BODY = 16 * 1024;
+
+const requestBody = z.strictObject({
+  party: z.enum(PARTIES, { error: 'expected ceg or taskforce' }),
+  requestedOf: z.string().max(254).optional(),
+  comment: z.string().max(2000).optional(),
+});
+const answerBody = z.strictObject({
+  version: z.number({ error: 'expected the version number you read' }).int().min(1),
+  comment: z.string().max(2000).optional(),
+});
+const withdrawBody = z.strictObject({ comment: z.string().max(2000).optional() });
+
+function parseBody<T extends z.ZodType>(schema: T, raw: unknown, shape: string): z.infer<T> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new BadRequestError(
+      `The body must be ${shape}.`,
+      parsed.error.issues.map((i) => ({
+        field: i.path.join('.') || 'body',
+        message: i.code === 'unrecognized_keys' ? `unknown field(s) ${i.keys.join(', ')}` : i.message,
+      })),
+    );
+  }
+  return parsed.data;
+}
+
+/**
+ * Sign-offs: what awaits me or my party, a record's sign-offs with what changed since each
+ * party last agreed, and the four acts (request, agree, not yet, withdraw).
+ */
+export function registerSignOffRoutes(
+  app: Hono<AppEnv>,
+  store: RecordStore,
+  records: RecordService,
+  signOffs: SignOffService,
+): void {
+  app.get('/v1/sign-offs/awaiting', async (c) => {
+    const q = parseQuery(c, {
+      for: z.enum(['me', 'party'], { error: 'expected me or party' }).optional(),
+    });
+    const principal = c.get('principal');
+    const items =
+      q.for === 'me'
+        ? await awaitingForPerson(store, principal)
+        : await awaitingForPrincipalParty(store, principal);
+    return c.json({ for: q.for ?? 'party', party: principal.party ?? 'ceg', items });
+  });
+
+  app.get('/v1/:path/:id/sign-offs', async (c) => {
+    const definition = definitionFromPath(c.req.param('path'));
+    const record = await records.get(definition, c.get('principal'), c.req.param('id'));
+    const spec = definition.signOff;
+    if (!spec) {
+      throw new NotFoundError(
+        `${definition.pluralLabel} do not take sign-offs; agreements, communications and publicity do.`,
+      );
+    }
+    const text = signedText(spec, record.values);
+    const parties = PARTIES.map((party) => {
+      const state = record.signOffs?.[party];
+      const last = state?.given ?? state?.lastGiven;
+      // Field by field, what the signed text was when this party last agreed and what it is now.
+      const sinceLastAgreed = last
+        ? spec.signedFields
+            .filter((f) => JSON.stringify(last.text[f] ?? null) !== JSON.stringify(text[f] ?? null))
+            .map((field) => ({ field, agreed: last.text[field], now: text[field] }))
+        : [];
+      return { party, state: state?.state ?? 'not-requested', signOff: state, sinceLastAgreed };
+    });
+    c.header('ETag', etag(record.version));
+    return c.json({
+      type: definition.type,
+      id: record.id,
+      version: record.version,
+      meaning: spec.meaning,
+      signedFields: spec.signedFields.map((name) => {
+        const field = definition.fields.find((f) => f.name === name)!;
+        return { name, title: field.title };
+      }),
+      text,
+      parties,
+      record,
+    });
+  });
+
+  app.post('/v1/:path/:id/sign-offs/request', async (c) => {
+    const definition = definitionFromPath(c.req.param('path'));
+    const body = parseBody(
+      requestBody,
+      await readJson(c, MAX_BODY),
+      '{"party": "ceg|taskforce", "requestedOf"?: "email", "comment"?: "..."}',
+    );
+    const record = await signOffs.request(definition, c.get('principal'), c.req.param('id'), body);
+    c.header('ETag', etag(record.version));
+    return c.json(record);
+  });
+
+  app.post('/v1/:path/:id/sign-offs/agree', async (c) => {
+    const definition = definitionFromPath(c.req.param('path'));
+    const body = parseBody(answerBody, await readJson(c, MAX_BODY), '{"version": 3, "comment"?: "..."}');
+    const record = await signOffs.give(definition, c.get('principal'), c.req.param('id'), body);
+    c.header('ETag', etag(record.version));
+    return c.json(record);
+  });
+
+  app.post('/v1/:path/:id/sign-offs/not-yet', async (c) => {
+    const definition = definitionFromPath(c.req.param('path'));
+    const body = parseBody(answerBody, await readJson(c, MAX_BODY), '{"version": 3, "comment": "..."}');
+    const record = await signOffs.notYet(definition, c.get('principal'), c.req.param('id'), body);
+    c.header('ETag', etag(record.version));
+    return c.json(record);
+  });
+
+  app.post('/v1/:path/:id/sign-offs/withdraw', async (c) => {
+    const definition = definitionFromPath(c.req.param('path'));
+    const body = parseBody(withdrawBody, await readJson(c, MAX_BODY), '{"comment"?: "..."}');
+    const record = await signOffs.withdraw(definition, c.get('principal'), c.req.param('id'), body);
+    c.header('ETag', etag(record.version));
+    return c.json(record);
+  });
+}

@@ -1,0 +1,70 @@
+import { PULL_OVERLAP_MS, type RecordStore } from '../store/record-store.ts';
+import {
+  KNOWLEDGE_TYPES,
+  KnowledgeIndex,
+  type KnowledgeQuery,
+  type KnowledgeResult,
+} from './knowledge-index.ts';
+import { type Principal, requireReadScope } from './principal.ts';
+
+/**
+ * The national knowledge base: practices and joint ventures from every region, readable by every
+ * signed-in person of either party. Searches run against an in-memory index that is built once
+ * per process from the by-type index (a query, not a scan) and then brought up to date before
+ * each search with a "changed since" query, which is empty or tiny in steady state. Writing
+ * practices and joint ventures goes through the records API and its region scoping, as ever.
+ */
+export class KnowledgeBase {
+  private index?: KnowledgeIndex;
+  /** Per type: the newest change applied so far. */
+  private readonly highWater = new Map<string, string>();
+  private refreshing?: Promise<void>;
+
+  constructor(
+    private readonly store: RecordStore,
+    /** How far back each refresh re-reads, for writes whose timestamp precedes their commit. */
+    private readonly overlapMs = PULL_OVERLAP_MS,
+  ) {}
+
+  async search(principal: Principal, query: KnowledgeQuery): Promise<KnowledgeResult> {
+    requireReadScope(principal);
+    await this.refresh();
+    return this.index!.query(query);
+  }
+
+  /** Brings the index up to date; concurrent callers share one refresh. */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.catchUp().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async catchUp(): Promise<void> {
+    const index = this.index ?? new KnowledgeIndex();
+    await Promise.all(KNOWLEDGE_TYPES.map((type) => this.catchUpType(index, type)));
+    this.index = index;
+  }
+
+  private async catchUpType(index: KnowledgeIndex, type: string): Promise<void> {
+    const seen = this.highWater.get(type);
+    const since = seen ? new Date(Date.parse(seen) - this.overlapMs).toISOString() : undefined;
+    let cursor: string | undefined;
+    let newest = seen;
+    do {
+      const page = await this.store.list({
+        type,
+        changedSince: since,
+        includeDeleted: since !== undefined,
+        limit: 500,
+        cursor,
+      });
+      for (const record of page.items) {
+        index.apply(record);
+        if (!newest || record.updatedAt > newest) newest = record.updatedAt;
+      }
+      cursor = page.more ? page.cursor : undefined;
+    } while (cursor);
+    if (newest) this.highWater.set(type, newest);
+  }
+}

@@ -1,0 +1,136 @@
+import MiniSearch from 'minisearch';
+import type { StoredRecord } from '../records/definition.ts';
+
+/**
+ * The knowledge base's search structure: an inverted index (MiniSearch) over practices and joint
+ * ventures, kept in memory and updated record by record, so a search never reads the table.
+ * Words match without regard to case or macrons ("Maori" finds "Māori"), by prefix, and with a
+ * little fuzziness for typos.
+ */
+
+export const KNOWLEDGE_TYPES = ['practice', 'joint-venture'] as const;
+export type KnowledgeType = (typeof KNOWLEDGE_TYPES)[number];
+
+export type Lesson = 'worked' | 'did-not';
+
+/** One practice or joint venture as the knowledge base shows it. */
+export interface KnowledgeEntry {
+  key: string;
+  type: KnowledgeType;
+  id: string;
+  regionId: string;
+  topic?: string;
+  title: string;
+  summary: string;
+  whatWorked?: string;
+  whatDidNot?: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface KnowledgeQuery {
+  words?: string;
+  regionId?: string;
+  topic?: string;
+  type?: KnowledgeType;
+  /** Only entries that say what worked, or what did not. */
+  lesson?: Lesson;
+  limit: number;
+  offset?: number;
+}
+
+export interface KnowledgeResult {
+  total: number;
+  items: (KnowledgeEntry & { score?: number })[];
+  /** Counts of the matching entries by region and by topic, for filters. */
+  facets: { regions: Record<string, number>; topics: Record<string, number> };
+}
+
+/** Lower case without diacritics: macrons and other marks fold away (ā → a). */
+export function foldWord(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/** The knowledge-base view of a stored practice or joint venture. */
+export function toEntry(record: StoredRecord): KnowledgeEntry {
+  const v = record.values;
+  const practice = record.type === 'practice';
+  return {
+    key: `${record.type}#${record.id}`,
+    type: record.type as KnowledgeType,
+    id: record.id,
+    regionId: record.regionId,
+    ...(text(v.topic) ? { topic: v.topic as string } : {}),
+    title: String(practice ? v.title : v.name),
+    summary: String((practice ? v.summary : v.outcomes) ?? ''),
+    ...(text(v.whatWorked) ? { whatWorked: v.whatWorked as string } : {}),
+    ...(text(v.whatDidNot) ? { whatDidNot: v.whatDidNot as string } : {}),
+    updatedAt: record.updatedAt,
+    version: record.version,
+  };
+}
+
+function matchesFilters(entry: KnowledgeEntry, query: KnowledgeQuery): boolean {
+  if (query.regionId && entry.regionId !== query.regionId) return false;
+  if (query.topic && entry.topic !== query.topic) return false;
+  if (query.type && entry.type !== query.type) return false;
+  if (query.lesson === 'worked' && !entry.whatWorked) return false;
+  if (query.lesson === 'did-not' && !entry.whatDidNot) return false;
+  return true;
+}
+
+/** The in-memory index: apply records as they change, then search. */
+export class KnowledgeIndex {
+  private readonly entries = new Map<string, KnowledgeEntry>();
+  private readonly search = new MiniSearch<KnowledgeEntry>({
+    idField: 'key',
+    fields: ['title', 'summary', 'whatWorked', 'whatDidNot'],
+    processTerm: (term) => foldWord(term) || null,
+    searchOptions: { boost: { title: 3 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' },
+  });
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Adds, replaces or removes (when deleted) a record; an older version than the one held is ignored. */
+  apply(record: StoredRecord): void {
+    const key = `${record.type}#${record.id}`;
+    const held = this.entries.get(key);
+    if (held && held.version >= record.version) return;
+    if (held) {
+      this.search.discard(key);
+      this.entries.delete(key);
+    }
+    if (record.deletedAt) return;
+    const entry = toEntry(record);
+    this.entries.set(key, entry);
+    this.search.add(entry);
+  }
+
+  /** Matching entries: by relevance when words are given, newest first otherwise. */
+  query(query: KnowledgeQuery): KnowledgeResult {
+    const words = query.words?.trim();
+    let matched: (KnowledgeEntry & { score?: number })[];
+    if (words) {
+      matched = this.search
+        .search(words, { filter: (hit) => matchesFilters(this.entries.get(hit.id as string)!, query) })
+        .map((hit) => ({ ...this.entries.get(hit.id as string)!, score: Math.round(hit.score * 100) / 100 }));
+    } else {
+      matched = [...this.entries.values()]
+        .filter((entry) => matchesFilters(entry, query))
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    }
+    const facets: KnowledgeResult['facets'] = { regions: {}, topics: {} };
+    for (const entry of matched) {
+      facets.regions[entry.regionId] = (facets.regions[entry.regionId] ?? 0) + 1;
+      if (entry.topic) facets.topics[entry.topic] = (facets.topics[entry.topic] ?? 0) + 1;
+    }
+    const offset = query.offset ?? 0;
+    return { total: matched.length, items: matched.slice(offset, offset + query.limit), facets };
+  }
+}
