@@ -1,4 +1,5 @@
 import { ROLES } from '../records/definition.ts';
+import { PARTIES } from '../records/sign-offs.ts';
 import { param, problemResponses, ref, type Schema, timestampSchema } from './openapi-parts.ts';
 import { jsonBody, jsonResponse, READ_SECURITY } from './openapi-records.ts';
 
@@ -22,6 +23,17 @@ const FIELD_KINDS = [
 
 const words = (maxLength: number) => ({ type: 'string', maxLength });
 const roleSchema = { type: 'string', enum: [...ROLES] };
+const partySchema = {
+  type: 'string',
+  enum: [...PARTIES],
+  description: 'ceg (Community Employment Group) or taskforce (Mayors Taskforce for Jobs)',
+};
+const councilIds = {
+  type: 'array',
+  maxItems: 20,
+  items: { type: 'string', minLength: 1, maxLength: 100 },
+  description: "A mayor's office (role council): the councils it reaches",
+};
 const regionIds = { type: 'array', maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 100 } };
 
 export const metaSchemas: Schema = {
@@ -87,8 +99,10 @@ export const metaSchemas: Schema = {
     properties: {
       kind: { type: 'string', enum: ['user', 'client'] },
       id: { ...words(320), description: 'Email address (people) or client id (machine clients)' },
+      party: { ...partySchema, description: 'People only: the partner they belong to' },
       role: roleSchema,
       regionIds: { ...regionIds, description: 'Empty for national staff, who reach every region' },
+      councilIds,
       scopes: {
         type: 'array',
         maxItems: 2,
@@ -102,8 +116,13 @@ export const metaSchemas: Schema = {
     required: ['role', 'regionIds'],
     additionalProperties: false,
     properties: {
+      party: { ...partySchema, description: 'Default ceg. Taskforce people are national or council' },
       role: roleSchema,
-      regionIds: { ...regionIds, description: 'At least one, except for national staff' },
+      regionIds: {
+        ...regionIds,
+        description: "At least one, except for national staff; a mayor's office's come from its councils",
+      },
+      councilIds,
       name: words(200),
     },
   },
@@ -113,8 +132,10 @@ export const metaSchemas: Schema = {
     properties: {
       kind: { type: 'string', enum: ['user', 'client'] },
       key: { ...words(320), description: 'Email address (lower case) or client id' },
+      party: partySchema,
       role: roleSchema,
       regionIds,
+      councilIds,
       name: words(200),
       updatedAt: timestampSchema,
       updatedBy: words(320),

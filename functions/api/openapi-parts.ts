@@ -215,6 +215,11 @@ const systemProperties: Schema = {
   updatedBy: principalIdSchema,
   deletedAt: { ...timestampSchema, description: 'Present on tombstones' },
   deletedBy: principalIdSchema,
+  signOffs: {
+    $ref: '#/components/schemas/SignOffs',
+    description: "Agreements, communications and publicity: each party's sign-off",
+  },
+  sharedRegionId: { ...idSchema, description: 'A second region that shares the record (buddy pairs)' },
 };
 const systemRequired = [
   'id',
@@ -298,7 +303,19 @@ export const sharedSchemas: Schema = {
     required: ['version', 'op', 'at', 'by', 'changes', 'record'],
     properties: {
       version: { ...countSchema, minimum: 1 },
-      op: { type: 'string', enum: ['created', 'updated', 'deleted', 'restored'] },
+      op: {
+        type: 'string',
+        enum: [
+          'created',
+          'updated',
+          'deleted',
+          'restored',
+          'sign-off-requested',
+          'signed-off',
+          'sign-off-not-yet',
+          'sign-off-withdrawn',
+        ],
+      },
       at: timestampSchema,
       by: principalIdSchema,
       changes: {

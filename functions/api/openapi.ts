@@ -4,6 +4,7 @@ import { RECORD_DEFINITIONS } from '../records/registry.ts';
 import { dashboardPaths, dashboardSchemas } from './openapi-dashboard.ts';
 import { metaPaths, metaSchemas } from './openapi-meta.ts';
 import { openDataPaths, openDataSchemas } from './openapi-open-data.ts';
+import { partnerPaths, partnerSchemas, partnerTags } from './openapi-partners.ts';
 import {
   componentHeaders,
   componentParameters,
@@ -84,6 +85,7 @@ export function openApiDocument(): Schema {
     ...dashboardSchemas(),
     ...openDataSchemas,
     ...reminderSchemas,
+    ...partnerSchemas,
   };
   const valuesSchemas = new Map<string, Schema>();
   let paths: Schema = {};
@@ -160,8 +162,17 @@ export function openApiDocument(): Schema {
         description: 'Who may use the system, with which role and regions (national staff)',
       },
       { name: 'Meta', description: 'Health, this document, the type catalogue and who you are' },
+      ...partnerTags,
     ],
-    paths: { ...metaPaths, ...dashboardPaths, ...reminderPaths, ...paths, ...open.paths, ...openDataPaths },
+    paths: {
+      ...metaPaths,
+      ...dashboardPaths,
+      ...reminderPaths,
+      ...partnerPaths,
+      ...paths,
+      ...open.paths,
+      ...openDataPaths,
+    },
     components: {
       securitySchemes: {
         googleIdToken: {
