@@ -22,11 +22,14 @@ import type { Party } from '../functions/records/sign-offs.ts';
 import { createDocumentClient } from '../functions/store/client.ts';
 import { ensureRecordsTable } from '../functions/store/create-table.ts';
 import { RecordStore } from '../functions/store/record-store.ts';
+import { DynamoPreferenceStore } from '../functions/store/reminder-preferences.ts';
 import { UserDirectory } from '../functions/store/user-directory.ts';
 import { apiDocsExtension } from './api-docs-extension.ts';
 import { DevIssuer } from './dev-issuer.ts';
 import { startDynamoLocal } from './dynamo-local.ts';
 import { requireJava17 } from './java.ts';
+import { localLinkSecret, localPreferenceLinks } from './local-reminders.ts';
+import { type LocalInbox, startLocalInbox } from './mail-inbox.ts';
 import { requirePortFree } from './ports.ts';
 import { readSeedMarker, type SeedMarker, writeSeedMarker } from './seed-marker.ts';
 
@@ -120,6 +123,8 @@ export interface LocalSystemOptions {
   snapshots?: AppDependencies['snapshots'];
   /** Where progress lines go (default: nowhere). */
   log?: (line: string) => void;
+  /** Start the local mail inbox (MailDev) on these ports (0 picks free ones); none when absent. */
+  inbox?: { smtpPort: number; webPort: number };
 }
 
 export interface LocalSystem {
@@ -134,6 +139,8 @@ export interface LocalSystem {
   /** What this start did about data: loaded it now, found it loaded before, or was told not to seed. */
   seeding: { status: 'loaded' | 'reused' | 'skipped'; marker?: SeedMarker };
   store: RecordStore;
+  /** The local mail inbox reminder emails go to, when it was asked for. */
+  inbox?: LocalInbox;
   /** Closes the HTTP server and stops DynamoDB Local; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -152,6 +159,12 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   if (httpPort !== 0) await requirePortFree(httpPort, '127.0.0.1', 'the API', 'PORT');
   // DynamoDB Local listens on every interface, so check them all.
   if (dynamoPort !== 0) await requirePortFree(dynamoPort, '0.0.0.0', 'DynamoDB Local', 'DYNAMODB_PORT');
+  if (options.inbox?.smtpPort) {
+    await requirePortFree(options.inbox.smtpPort, '127.0.0.1', 'the local mail server', 'SMTP_PORT');
+  }
+  if (options.inbox?.webPort) {
+    await requirePortFree(options.inbox.webPort, '127.0.0.1', 'the local mail inbox', 'INBOX_PORT');
+  }
 
   log(`Starting DynamoDB Local (data in ${resolve(dataDir, 'dynamodb')})…`);
   const dynamo = await startDynamoLocal({
@@ -160,8 +173,10 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
   });
   const client = createDocumentClient({ endpoint: dynamo.endpoint, localOnly: true });
   let server: ServerType | undefined;
+  let inbox: LocalInbox | undefined;
   const stop = once(async () => {
     if (server) await closeServer(server);
+    await inbox?.stop();
     client.destroy();
     await dynamo.stop();
   });
@@ -202,10 +217,24 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       issuersFromEnvironment(JSON.stringify([issuer.config()]), true),
       directory,
     );
+    // Links in reminder emails point at the API's own address (localhost and the chosen port).
+    const apiUrl = `http://localhost:${httpPort}`;
+    const reminders = {
+      links: localPreferenceLinks(localLinkSecret(dataDir, true)!, apiUrl),
+      preferences: new DynamoPreferenceStore(client, LOCAL_TABLE_NAME),
+    };
+    if (options.inbox) {
+      inbox = await startLocalInbox({
+        smtpPort: options.inbox.smtpPort,
+        webPort: options.inbox.webPort,
+        mailDirectory: resolve(dataDir, 'mail'),
+      });
+    }
     const app = createApp({
       store,
       directory,
       authenticator,
+      reminders,
       logError: (message, error) => console.error(message, error),
       // The API reference is always there locally; the cloud serves it from the dashboard site.
       extend: (app) => {
@@ -230,6 +259,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       users: DEV_USERS,
       seeding,
       store,
+      inbox,
       stop,
     };
   } catch (error) {

@@ -63,6 +63,9 @@ async function main(): Promise<void> {
   const { PortInUseError } = await import('./ports.ts');
   const port = portFromEnvironment('PORT', DEFAULT_HTTP_PORT);
   const dynamoPort = portFromEnvironment('DYNAMODB_PORT', DEFAULT_DYNAMODB_PORT);
+  const { DEFAULT_INBOX_PORT, DEFAULT_SMTP_PORT } = await import('./mail-inbox.ts');
+  const smtpPort = portFromEnvironment('SMTP_PORT', DEFAULT_SMTP_PORT);
+  const inboxPort = portFromEnvironment('INBOX_PORT', DEFAULT_INBOX_PORT);
 
   const dashboard = await import('./dashboard-extension.ts');
   await dashboard.ensureDashboardBuilt();
@@ -77,6 +80,7 @@ async function main(): Promise<void> {
       log: (line) => console.log(line),
       extend: dashboard.dashboardExtension(),
       snapshots: dashboard.localSnapshotArchive(),
+      inbox: { smtpPort, webPort: inboxPort },
     });
   } catch (error) {
     if (error instanceof PortInUseError || error instanceof JavaMissingError) {
@@ -103,6 +107,7 @@ Partnership Records is running locally.
   OpenAPI          ${url}/openapi.json
   Dashboard        ${url}/dashboard
   DynamoDB Local   ${system.dynamoEndpoint} (table ${system.tableName}, data in ${DEFAULT_DATA_DIR}/dynamodb)
+  Mail inbox       ${system.inbox!.inboxUrl.replace('127.0.0.1', 'localhost')} (SMTP on port ${system.inbox!.smtpPort}; reminder emails land here)
 
 Development tokens, one per role and party (valid 12 hours; npm start again for fresh ones):
 ${system.users
@@ -116,6 +121,9 @@ The same tokens are in ${TOKENS_FILE} for your shell. Try it:
   source ${TOKENS_FILE}
   curl -H "Authorization: Bearer $NATIONAL_TOKEN" ${url}/v1/me
 
+Send today's reminder emails (once a day, however often you run it), then read them in the inbox:
+  npm run reminders
+
 Press Ctrl-C to stop.`);
 
   let stopping = false;
@@ -125,7 +133,7 @@ Press Ctrl-C to stop.`);
       process.exit(1);
     }
     stopping = true;
-    console.log(`\n${signal}: stopping the API and DynamoDB Local…`);
+    console.log(`\n${signal}: stopping the API, the mail inbox and DynamoDB Local…`);
     await system.stop();
     console.log('Stopped. Your data is kept in .local; npm start picks it up again.');
     process.exit(0);

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SmtpMailer } from '../functions/mail/smtp-mailer.ts';
+import { PreferenceLinks } from '../functions/reminders/preference-links.ts';
+import type { ReminderDependencies } from '../functions/reminders/send-reminders.ts';
+import type { RecordStore } from '../functions/store/record-store.ts';
+import { DynamoPreferenceStore } from '../functions/store/reminder-preferences.ts';
+import { StoreReminderSource } from '../functions/store/reminder-source.ts';
+import { DynamoSentLog } from '../functions/store/sent-log.ts';
+import type { UserDirectory } from '../functions/store/user-directory.ts';
+
+/** The sender of local reminder emails; nothing leaves the machine, so any address does. */
+export const LOCAL_SENDER = 'Partnership Records (local) <reminders@partnership-records.local>';
+
+const SECRET_FILE = 'reminder-link-secret';
+
+/**
+ * The secret that signs the settings links in reminder emails, made once per data folder and kept
+ * there, so links in emails already in the local inbox keep working after a restart.
+ */
+export function localLinkSecret(dataDir: string, create: boolean): string | undefined {
+  const file = resolve(dataDir, SECRET_FILE);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (!create) return undefined;
+  const secret = randomBytes(32).toString('base64url');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/** Links to records and to the settings page point at the local API. */
+export function localPreferenceLinks(secret: string, apiUrl: string): PreferenceLinks {
+  return new PreferenceLinks(secret, `${apiUrl}/reminders/preferences`);
+}
+
+/** Everything the reminders job needs, on DynamoDB Local and the local SMTP inbox. */
+export function localReminderDependencies(parts: {
+  client: DynamoDBDocumentClient;
+  tableName: string;
+  store: RecordStore;
+  directory: UserDirectory;
+  secret: string;
+  apiUrl: string;
+  smtp: { host: string; port: number };
+}): ReminderDependencies & { mailer: SmtpMailer } {
+  return {
+    source: new StoreReminderSource(parts.store, parts.directory),
+    preferences: new DynamoPreferenceStore(parts.client, parts.tableName),
+    sentLog: new DynamoSentLog(parts.client, parts.tableName),
+    mailer: new SmtpMailer({ ...parts.smtp, from: LOCAL_SENDER }),
+    links: localPreferenceLinks(parts.secret, parts.apiUrl),
+    recordBaseUrl: parts.apiUrl,
+  };
+}
