@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { readEnvironmentConfig } from '../lib/environment-config.ts';
+import { createEnvironmentStacks } from '../lib/environment-stacks.ts';
 import { DASHBOARD_DIST } from '../lib/handler-entries.ts';
-import { RecordsStack } from '../lib/records-stack.ts';
 
 /**
  * Partnership Records CDK app: one stack per environment, chosen with `-c env=dev|prod`.
@@ -12,15 +12,10 @@ import { RecordsStack } from '../lib/records-stack.ts';
 const app = new App();
 const config = readEnvironmentConfig(app.node);
 
-new RecordsStack(app, `PartnershipRecords-${config.name}`, {
-  config,
-  // Synth must work offline without credentials: the account stays unresolved unless the CLI
-  // supplies one. The region is the environment's own (Sydney unless `region` says otherwise), never
-  // the CLI's default: that falls back to us-east-1 when no AWS profile names a region.
-  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: config.region },
-  description: `Partnership Records (${config.name}): records API, nightly dashboard snapshots, dashboard site`,
+// Synth must work offline without credentials: the account stays unresolved unless the CLI supplies one.
+createEnvironmentStacks(app, config, {
+  account: process.env.CDK_DEFAULT_ACCOUNT,
   siteAssetsPath: existsSync(DASHBOARD_DIST) ? DASHBOARD_DIST : undefined,
-  tags: { project: 'partnership-records', environment: config.name },
 });
 
 // Every synth is checked against the AWS Solutions rules; a finding stops it unless acknowledged

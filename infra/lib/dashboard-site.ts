@@ -1,9 +1,10 @@
-import { Annotations, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { EdgeDistribution, type EdgeSettings } from './edge-distribution.ts';
 import type { EnvironmentConfig } from './environment-config.ts';
 import { acknowledgeRuleFamiliesIn } from './nag-acknowledgements.ts';
 import { createPrivateBucket } from './private-bucket.ts';
@@ -12,7 +13,8 @@ import { SNAPSHOT_KEYS } from './snapshot-bucket.ts';
 export interface DashboardSiteProps {
   config: EnvironmentConfig;
   snapshotBucket: s3.IBucket;
-  accessLogs: s3.IBucket;
+  /** The web ACL and access-log bucket every distribution uses. */
+  edge: EdgeSettings;
   /** Folder of built dashboard files to upload; when undefined the bucket is left as it is. */
   siteAssetsPath: string | undefined;
 }
@@ -28,8 +30,9 @@ export interface DashboardSiteProps {
  */
 export class DashboardSite extends Construct {
   readonly bucket: s3.Bucket;
+  readonly site: EdgeDistribution;
   readonly distribution: cloudfront.Distribution;
-  /** `https://<domain>`: used for the API's CORS rule and links. */
+  /** `https://<custom domain or CloudFront domain>`. */
   readonly origin: string;
 
   constructor(scope: Construct, id: string, props: DashboardSiteProps) {
@@ -38,7 +41,7 @@ export class DashboardSite extends Construct {
 
     this.bucket = createPrivateBucket(this, 'SiteBucket', {
       config,
-      accessLogs: { bucket: props.accessLogs, prefix: 'site-bucket' },
+      accessLogs: { bucket: props.edge.accessLogs, prefix: 'site-bucket' },
     });
 
     // Only the public copy: figures for everyone, record lists for signed-in staff through the API.
@@ -55,7 +58,10 @@ export class DashboardSite extends Construct {
       compress: true,
     });
 
-    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+    this.site = new EdgeDistribution(this, 'Edge', {
+      site: 'dashboard',
+      config,
+      edge: props.edge,
       comment: `Partnership Records dashboard (${config.name})`,
       defaultRootObject: 'index.html',
       defaultBehavior: {
@@ -72,39 +78,15 @@ export class DashboardSite extends Construct {
         // latest.json changes every night: cache briefly so a new snapshot shows within minutes.
         [`/${SNAPSHOT_KEYS.latest}`]: snapshotBehaviour(createLatestSnapshotCachePolicy(this)),
       },
-      // Viewers are in New Zealand, whose edge locations only the "all" price class includes.
-      priceClass: cloudfront.PriceClass.PRICE_CLASS_ALL,
-      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
-      enableLogging: true,
-      logBucket: props.accessLogs,
-      logFilePrefix: 'cloudfront/',
     });
-    Validations.of(this.distribution).acknowledge(
-      {
-        id: 'AwsSolutions-CFR1',
-        reason: 'Partners read the dashboard wherever they are (staff travel), so no country is blocked.',
-      },
-      {
-        id: 'AwsSolutions-CFR2',
-        reason:
-          'Static files and snapshots only, no forms or dynamic origin; WAF (in us-east-1) would add cost without a threat ' +
-          'to filter. The API is protected by JWT authorizers and throttling instead.',
-      },
-      {
-        id: 'AwsSolutions-CFR4',
-        reason:
-          'Served on the default *.cloudfront.net certificate, for which CloudFront fixes the TLS policy; a custom domain ' +
-          'with TLSv1.2_2021 is the upgrade path.',
-      },
-    );
-
+    this.distribution = this.site.distribution;
     Annotations.of(Stack.of(this)).acknowledgeWarning(
       '@aws-cdk/aws-cloudfront-origins:wildcardKeyPolicyForOac',
       'The data key lets CloudFront decrypt for any distribution of this account (naming ours would be circular); ' +
         'each bucket policy still admits only this distribution, and both must allow a read.',
     );
 
-    this.origin = `https://${this.distribution.distributionDomainName}`;
+    this.origin = this.site.url;
 
     if (props.siteAssetsPath) this.deploySiteFiles(props.siteAssetsPath);
   }

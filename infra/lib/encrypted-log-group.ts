@@ -12,8 +12,11 @@ export function createEncryptedLogGroup(
   scope: Construct,
   id: string,
   config: EnvironmentConfig,
+  /** A fixed name, for services that deliver only to names of a given form; CloudFormation's otherwise. */
+  logGroupName?: string,
 ): logs.LogGroup {
   return new logs.LogGroup(scope, id, {
+    logGroupName,
     retention: config.logRetention,
     removalPolicy: config.removalPolicy,
     encryptionKey: dataKeyOf(scope),

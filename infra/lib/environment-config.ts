@@ -55,6 +55,8 @@ export interface EnvironmentConfig {
    * prod reserves some so that a runaway caller cannot starve the other functions, and caps the API.
    */
   reservedConcurrency: Record<string, number>;
+  /** Web application firewall: requests allowed per client IP in five minutes before it is blocked. */
+  waf: { rateLimitPerIp: number };
 }
 
 /** A CloudFront site's own name and its certificate (ACM, in us-east-1 as CloudFront requires). */
@@ -72,6 +74,12 @@ export const DEFAULT_REGION = 'ap-southeast-2';
 export const DEFAULT_BACKUP_COPY_REGION = 'ap-southeast-4';
 /** prod's reserved concurrency: the API's share, and one nightly run at a time. */
 const PROD_RESERVED_CONCURRENCY: Record<string, number> = { api: 50, aggregate: 1 };
+
+/**
+ * Requests per client IP in five minutes: a regional office behind one address, with a dozen people
+ * pulling and pushing sheets, stays well under it; a scripted flood does not.
+ */
+const DEFAULT_WAF_RATE_LIMIT = 2000;
 
 const DEFAULT_API_RATE_LIMIT = 50;
 const DEFAULT_API_BURST_LIMIT = 100;
@@ -91,6 +99,7 @@ export const CONTEXT_KEYS = {
   backupCopyRegion: 'backupCopyRegion',
   domains: 'domains',
   reservedConcurrency: 'reservedConcurrency',
+  wafRateLimit: 'wafRateLimit',
 } as const;
 
 export class InvalidContextError extends Error {
@@ -148,6 +157,7 @@ export function readEnvironmentConfig(node: Node): EnvironmentConfig {
     backupCopyRegion,
     domains: readSiteDomains(lookup(CONTEXT_KEYS.domains)),
     reservedConcurrency: readConcurrency(lookup(CONTEXT_KEYS.reservedConcurrency), retainData),
+    waf: { rateLimitPerIp: readPositiveNumber(lookup, CONTEXT_KEYS.wafRateLimit) ?? DEFAULT_WAF_RATE_LIMIT },
   };
 }
 

@@ -5,11 +5,14 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { createApiDistribution } from './api-distribution.ts';
 import { type AuthIssuer, googleIssuer, machineIssuer } from './auth-issuers.ts';
+import type { EdgeDistribution, EdgeSettings } from './edge-distribution.ts';
 import { type EnvironmentConfig, UNSET_GOOGLE_CLIENT_ID } from './environment-config.ts';
 import { addLoggedDefaultStage } from './http-api-stage.ts';
 import { type MachineAuth, RECORDS_SCOPES } from './machine-auth.ts';
 import { NodeFunction } from './node-function.ts';
+import { OriginSecret } from './origin-secret.ts';
 import type { RecordsTable } from './records-table.ts';
 import { grantSnapshotRead } from './snapshot-bucket.ts';
 
@@ -39,6 +42,8 @@ export interface RecordsApiProps {
   table: RecordsTable;
   snapshotBucket: s3.IBucket;
   machineAuth: MachineAuth;
+  /** The web ACL and access logs every CloudFront distribution uses. */
+  edge: EdgeSettings;
 }
 
 /**
@@ -58,6 +63,9 @@ export class RecordsApi extends Construct {
   readonly machineApi: apigw.HttpApi;
   readonly peopleStage: apigw.HttpStage;
   readonly machineStage: apigw.HttpStage;
+  /** CloudFront (with the web ACL) in front of each API: the only way in that the function accepts. */
+  readonly peopleDistribution: EdgeDistribution;
+  readonly machineDistribution: EdgeDistribution;
 
   constructor(scope: Construct, id: string, props: RecordsApiProps) {
     super(scope, id);
@@ -68,6 +76,7 @@ export class RecordsApi extends Construct {
         'No googleClientId is set, so nobody can sign in with Google. Set it for this environment (docs/deploy.md).',
       );
     }
+    const originSecret = new OriginSecret(this, 'OriginSecret', { config });
     const issuers = {
       google: googleIssuer(config.googleClientId),
       machine: machineIssuer(machineAuth.issuer, machineAuth.clientIds),
@@ -87,6 +96,7 @@ export class RecordsApi extends Construct {
         AUTH_ISSUERS: Stack.of(this).toJsonString([issuers.google, issuers.machine] satisfies AuthIssuer[]),
         ACCESS_CONTACT: config.accessContact,
         SNAPSHOT_BUCKET: props.snapshotBucket.bucketName,
+        ORIGIN_VERIFY_SECRET: originSecret.value,
       },
     });
     // Records (get, batch get, query, transactional puts) and the user directory (get, put, delete).
@@ -114,16 +124,33 @@ export class RecordsApi extends Construct {
     });
     this.machineStage = addLoggedDefaultStage(machines, this.machineApi, { config });
     this.addMachineRoutes(this.handler.function, issuers.machine);
+
+    this.peopleDistribution = createApiDistribution(people, 'Edge', {
+      api: this.peopleApi,
+      site: 'api',
+      comment: `Partnership Records API for people and the public (${config.name})`,
+      config,
+      edge: props.edge,
+      originSecret: originSecret.value,
+    });
+    this.machineDistribution = createApiDistribution(machines, 'Edge', {
+      api: this.machineApi,
+      site: 'machineApi',
+      comment: `Partnership Records API for machine clients (${config.name})`,
+      config,
+      edge: props.edge,
+      originSecret: originSecret.value,
+    });
   }
 
-  /** The API's base URL for people (the add-on) and the public. */
+  /** The API's base URL for people (the add-on) and the public: CloudFront, never API Gateway itself. */
   get peopleUrl(): string {
-    return this.peopleStage.url;
+    return `${this.peopleDistribution.url}/`;
   }
 
   /** The API's base URL for machine clients. */
   get machineUrl(): string {
-    return this.machineStage.url;
+    return `${this.machineDistribution.url}/`;
   }
 
   private addPeopleRoutes(handler: lambda.IFunction, google: AuthIssuer): void {

@@ -4,6 +4,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { DashboardSite } from './dashboard-site.ts';
 import { createDataKey } from './data-key.ts';
+import type { EdgeSettings } from './edge-distribution.ts';
 import type { EnvironmentConfig } from './environment-config.ts';
 import { HANDLER_ENTRIES } from './handler-entries.ts';
 import { MachineAuth } from './machine-auth.ts';
@@ -13,6 +14,7 @@ import { createAccessLogBucket } from './private-bucket.ts';
 import { RecordsApi } from './records-api.ts';
 import { RecordsTable } from './records-table.ts';
 import { createSnapshotBucket } from './snapshot-bucket.ts';
+import { protectWithWebAcl } from './web-acl.ts';
 
 export interface RecordsStackProps extends StackProps {
   config: EnvironmentConfig;
@@ -20,6 +22,8 @@ export interface RecordsStackProps extends StackProps {
   handlerEntries?: { api: string; aggregate: string };
   /** Built dashboard folder to upload, or undefined to leave the site bucket alone. */
   siteAssetsPath: string | undefined;
+  /** ARN of the CloudFront web ACL (EdgeProtectionStack, in us-east-1). */
+  webAclArn: string;
 }
 
 /** One environment of Partnership Records: data, API, nightly job, dashboard and alarms. */
@@ -28,6 +32,8 @@ export class RecordsStack extends Stack {
   readonly dataKey: kms.Key;
   readonly records: RecordsTable;
   readonly accessLogs: s3.Bucket;
+  /** What every CloudFront distribution takes: pass it to `EdgeDistribution`. */
+  readonly edge: EdgeSettings;
   readonly snapshots: s3.Bucket;
   readonly aggregation: NightlyAggregation;
   readonly dashboard: DashboardSite;
@@ -44,6 +50,7 @@ export class RecordsStack extends Stack {
     this.records = new RecordsTable(this, 'Records', { config });
     this.accessLogs = createAccessLogBucket(this, 'AccessLogs', config);
     this.snapshots = createSnapshotBucket(this, 'Snapshots', { config, accessLogs: this.accessLogs });
+    this.edge = { webAclArn: props.webAclArn, accessLogs: this.accessLogs };
 
     this.aggregation = new NightlyAggregation(this, 'Aggregation', {
       config,
@@ -54,7 +61,7 @@ export class RecordsStack extends Stack {
     this.dashboard = new DashboardSite(this, 'Dashboard', {
       config,
       snapshotBucket: this.snapshots,
-      accessLogs: this.accessLogs,
+      edge: this.edge,
       siteAssetsPath: props.siteAssetsPath,
     });
     this.machineAuth = new MachineAuth(this, 'MachineAuth', { config });
@@ -64,6 +71,11 @@ export class RecordsStack extends Stack {
       table: this.records,
       snapshotBucket: this.snapshots,
       machineAuth: this.machineAuth,
+      edge: this.edge,
+    });
+    protectWithWebAcl(this, 'MachineAuthWebAcl', {
+      config,
+      resourceArn: this.machineAuth.userPool.userPoolArn,
     });
 
     this.monitoring = new Monitoring(this, 'Monitoring', {

@@ -103,7 +103,7 @@ describe('dashboard site', () => {
           ViewerProtocolPolicy: 'redirect-to-https',
           ResponseHeadersPolicyId: Match.anyValue(),
         }),
-        Logging: Match.objectLike({ Prefix: 'cloudfront/' }),
+        Logging: Match.objectLike({ Prefix: 'cloudfront/dashboard/' }),
       }),
     });
     template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
@@ -122,7 +122,7 @@ describe('dashboard site', () => {
   it('should read the page and the snapshots through origin access control only', () => {
     const synthesized = synth({ env: 'prod' });
     const { stack, template } = synthesized;
-    const distribution = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0];
+    const distribution = template.toJSON().Resources[synthesized.logicalId(stack.dashboard.distribution)];
     const config = distribution?.Properties.DistributionConfig;
 
     template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);

@@ -4,10 +4,10 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { buildStack, DASHBOARD_FIXTURE, type SynthOptions } from './synth-stack.ts';
 
-/** Findings left after acknowledgements, as `severity rule at construct path`. */
+/** Findings left after acknowledgements in every stack of the environment, as `severity rule at construct path`. */
 function nagFindings(options: SynthOptions): string[] {
-  const { stack } = buildStack(options);
-  const report = new AwsSolutionsChecks().validateScope(stack);
+  const { app } = buildStack(options);
+  const report = new AwsSolutionsChecks().validateScope(app);
   return report.violations.flatMap((violation) =>
     violation.violatingResources.map(
       (resource) => `${violation.severity} ${violation.ruleName} at ${resource.constructPath}`,

@@ -158,8 +158,9 @@ describe('API stages', () => {
       });
       const format = JSON.parse(stage.Properties.AccessLogSettings.Format);
       expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
+      const [logGroupId] = stage.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'];
+      expect(template.toJSON().Resources[logGroupId].Properties.RetentionInDays).toBe(365);
     }
-    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 365 }, 4);
   });
 
   it('should take throttling limits from context', () => {

@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import type { EdgeProtectionStack } from '../../../infra/lib/edge-protection-stack.ts';
 import { type EnvironmentName, readEnvironmentConfig } from '../../../infra/lib/environment-config.ts';
+import { createEnvironmentStacks } from '../../../infra/lib/environment-stacks.ts';
 import { PROJECT_ROOT } from '../../../infra/lib/handler-entries.ts';
-import { RecordsStack } from '../../../infra/lib/records-stack.ts';
+import type { RecordsStack } from '../../../infra/lib/records-stack.ts';
 
 export const TEST_GOOGLE_CLIENT_ID = '123456789-test.apps.googleusercontent.com';
 export const DASHBOARD_FIXTURE = path.join(import.meta.dirname, 'fixtures/dashboard-dist');
@@ -36,7 +38,11 @@ export interface SynthesizedStack {
  * CloudFormation schema check (both slow, neither about the template's shape), and with the operator
  * context a real deployment would have. Nothing is synthesized yet.
  */
-export function buildStack(options: SynthOptions): { app: App; stack: RecordsStack } {
+export function buildStack(options: SynthOptions): {
+  app: App;
+  stack: RecordsStack;
+  edge: EdgeProtectionStack;
+} {
   const app = new App({
     // The schema check `cdk synth` runs costs ~9 s per process; infra/bin/app.ts keeps it on.
     builtinCloudFormationValidation: false,
@@ -50,19 +56,19 @@ export function buildStack(options: SynthOptions): { app: App; stack: RecordsSta
     },
   });
   const config = readEnvironmentConfig(app.node);
-  const stack = new RecordsStack(app, `PartnershipRecords-${config.name}`, {
-    config,
-    // As infra/bin/app.ts does: the environment's region, whatever the CLI's default.
-    env: { region: config.region },
+  const { records, edge } = createEnvironmentStacks(app, config, {
+    account: undefined,
     siteAssetsPath: options.siteAssetsPath,
   });
-  return { app, stack };
+  return { app, stack: records, edge };
 }
 
 /** Builds and synthesizes one environment's stack, with helpers for asserting on its template. */
-export function synthStack(options: SynthOptions): SynthesizedStack {
-  const { app, stack } = buildStack(options);
-  return synthesized(app, stack);
+export function synthStack(
+  options: SynthOptions,
+): SynthesizedStack & { edge: EdgeProtectionStack; edgeTemplate: Template } {
+  const { app, stack, edge } = buildStack(options);
+  return { ...synthesized(app, stack), edge, edgeTemplate: Template.fromStack(edge) };
 }
 
 /** Synthesizes a stack built (and perhaps changed) by a test. */
@@ -77,8 +83,8 @@ export function synthesized(app: App, stack: RecordsStack): SynthesizedStack {
 }
 
 /** Synthesizes each distinct set of options once per test file. */
-export function cachedSynth(): (options: SynthOptions) => SynthesizedStack {
-  const cache = new Map<string, SynthesizedStack>();
+export function cachedSynth(): (options: SynthOptions) => ReturnType<typeof synthStack> {
+  const cache = new Map<string, ReturnType<typeof synthStack>>();
   return (options) => {
     const key = JSON.stringify(options);
     let synthesized = cache.get(key);
