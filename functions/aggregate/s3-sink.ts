@@ -1,4 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3';
+import { traceAwsClient } from '../observability/xray-subsegments.ts';
 import { checkSnapshotKey, type SnapshotSink } from './snapshot-sink.ts';
 
 type S3Module = typeof import('@aws-sdk/client-s3');
@@ -18,7 +19,7 @@ export class S3SnapshotSink implements SnapshotSink {
   private load() {
     this.loaded ??= import('@aws-sdk/client-s3').then((s3) => ({
       s3,
-      client: this.makeClient?.(s3) ?? new s3.S3Client({}),
+      client: traceAwsClient(this.makeClient?.(s3) ?? new s3.S3Client({})),
     }));
     return this.loaded;
   }

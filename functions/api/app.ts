@@ -16,8 +16,10 @@ import { BadCursorError } from '../store/cursor.ts';
 import type { RecordStore } from '../store/record-store.ts';
 import type { UserDirectory } from '../store/user-directory.ts';
 import type { Authenticator } from './authenticate.ts';
+import { requireOriginSecret } from './origin-verify.ts';
 import { problemResponse } from './problem.ts';
 import type { AppEnv } from './request.ts';
+import { logRequests, type RequestLogLine } from './request-log.ts';
 import { registerDashboardRoutes } from './routes/dashboard.ts';
 import { registerDirectoryRoutes } from './routes/directory.ts';
 import { registerKnowledgeBaseRoutes } from './routes/knowledge-base.ts';
@@ -46,6 +48,13 @@ export interface AppDependencies {
   directoryCacheMs?: number;
   /** Reminder settings (signed links and the preference store); without it those routes answer 503. */
   reminders?: ReminderRouteDependencies;
+  /**
+   * In the cloud, the secret CloudFront adds to each request (`x-origin-verify`): requests without it
+   * did not pass the web application firewall and are refused before anything else happens.
+   */
+  originSecret?: string;
+  /** Where the one line per request goes (JSON to CloudWatch in Lambda); no request log without it. */
+  logRequest?: (line: RequestLogLine) => void;
 }
 
 const PUBLIC_PREFIXES = [
@@ -69,6 +78,9 @@ function isPublicPath(path: string): boolean {
 export function createApp(deps: AppDependencies): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const service = new RecordService(deps.store, deps.directory);
+
+  if (deps.logRequest) app.use('*', logRequests(deps.logRequest));
+  if (deps.originSecret) app.use('*', requireOriginSecret(deps.originSecret));
 
   app.use('*', async (c, next) => {
     c.header('Cache-Control', 'no-store');

@@ -34,6 +34,10 @@ const app = createApp({
   docsUrl: process.env.DASHBOARD_ORIGIN ? `${process.env.DASHBOARD_ORIGIN}/docs/index.html` : undefined,
   // The open-data routes keep the directory a minute per container (CloudFront keeps it five).
   directoryCacheMs: 60_000,
+  // Set by the stack: the API answers only requests that came through CloudFront and its firewall.
+  originSecret: process.env.ORIGIN_VERIFY_SECRET,
+  // One JSON line per request with its correlation id and principal, in the function's JSON log.
+  logRequest: (line) => console.info(line),
   // The function's log format is JSON (see infra/lib/node-function.ts): console output becomes a
   // structured line with the request id, which keeps a logging library out of this bundle.
   logError: (message, error) => console.error(message, error),

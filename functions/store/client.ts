@@ -1,5 +1,6 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { traceAwsClient } from '../observability/xray-subsegments.ts';
 
 export interface DynamoConfig {
   /** Set for DynamoDB Local; absent in AWS, where the SDK finds the regional endpoint. */
@@ -38,7 +39,8 @@ export function createDocumentClient(config: DynamoConfig = {}): DynamoDBDocumen
     if (isLocalEndpoint(config.endpoint))
       clientConfig.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   }
-  return DynamoDBDocumentClient.from(new DynamoDBClient(clientConfig), {
+  // Each command becomes an X-Ray subsegment when the function is traced (nothing is sent locally).
+  return DynamoDBDocumentClient.from(traceAwsClient(new DynamoDBClient(clientConfig)), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     unmarshallOptions: { wrapNumbers: false },
   });

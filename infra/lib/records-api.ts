@@ -42,6 +42,8 @@ export interface RecordsApiProps {
   table: RecordsTable;
   snapshotBucket: s3.IBucket;
   machineAuth: MachineAuth;
+  /** `https://<dashboard domain>`: where GET /docs sends people (the API reference is published with the site). */
+  dashboardOrigin: string;
   /** The web ACL and access logs every CloudFront distribution uses. */
   edge: EdgeSettings;
 }
@@ -97,6 +99,7 @@ export class RecordsApi extends Construct {
         ACCESS_CONTACT: config.accessContact,
         SNAPSHOT_BUCKET: props.snapshotBucket.bucketName,
         ORIGIN_VERIFY_SECRET: originSecret.value,
+        DASHBOARD_ORIGIN: props.dashboardOrigin,
       },
     });
     // Records (get, batch get, query, transactional puts) and the user directory (get, put, delete).

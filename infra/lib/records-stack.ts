@@ -71,6 +71,7 @@ export class RecordsStack extends Stack {
       table: this.records,
       snapshotBucket: this.snapshots,
       machineAuth: this.machineAuth,
+      dashboardOrigin: this.dashboard.origin,
       edge: this.edge,
     });
     protectWithWebAcl(this, 'MachineAuthWebAcl', {

@@ -52,6 +52,9 @@ export async function startHarness(
     extend?: AppDependencies['extend'];
     /** Serve the public website at / too, as npm start does. */
     publicSite?: boolean;
+    /** As the Lambda handler passes them: CloudFront's origin secret and the request log. */
+    originSecret?: AppDependencies['originSecret'];
+    logRequest?: AppDependencies['logRequest'];
   } = {},
 ): Promise<Harness> {
   const endpoint = options.endpoint ?? inject('dynamoEndpoint');
@@ -79,6 +82,8 @@ export async function startHarness(
     extend: options.extend,
     // The page URL is only for links the job makes; the routes only verify tokens.
     reminders: { links: new PreferenceLinks(linkSecret, '/reminders/preferences'), preferences },
+    originSecret: options.originSecret,
+    logRequest: options.logRequest,
   });
   if (options.publicSite) app.route('/', createPublicSite({ directory: new CachedDirectory(store, 0) }));
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
