@@ -101,6 +101,7 @@ describe("adopting a team's own tab", () => {
     const preview = session.call<PushReport>('previewPush');
     const pushed = session.call<PushReport>('confirmPush');
     const again = session.call<PushReport>('previewPush');
+    const pulled = session.call<{ summary: string }>('pullNow');
 
     // Assess
     expect(proposal.columns.map((c) => [c.header, c.field ?? null, c.how])).toEqual([
@@ -116,6 +117,7 @@ describe("adopting a team's own tab", () => {
     expect(preview.counts).toMatchObject({ new: 300, errors: 0 });
     expect(pushed).toMatchObject({ complete: true, counts: { new: 300, errors: 0 } });
     expect(again.nothingToPush).toBe(true);
+    expect(pulled.summary).toBe('Activities: up to date');
     // Their headers and their own column are kept; the add-on's columns are added at the right.
     expect(sheet.headers().slice(0, 5)).toEqual(['Date', 'Council', 'Hours', 'Notes', 'Checked by']);
     expect(sheet.headers()).toEqual(
