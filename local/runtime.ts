@@ -242,6 +242,8 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
         options.extend?.(app);
       },
       snapshots: options.snapshots,
+      // Locally any page may call the API (a client being built on another port, say).
+      corsOrigins: ['*'],
     });
     // The public website at the root, beside the API (in the cloud it is its own function).
     app.route('/', createPublicSite({ directory: new CachedDirectory(store, 0) }));

@@ -1,3 +1,4 @@
+import { cors } from 'hono/cors';
 import { Hono } from 'hono/tiny';
 import type { SnapshotReader } from '../aggregate/snapshot-files.ts';
 import { CachedDirectory } from '../directory/public-directory.ts';
@@ -31,6 +32,7 @@ import { type ReminderRouteDependencies, registerReminderRoutes } from './routes
 import { registerSignOffRoutes } from './routes/sign-offs.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
 import { registerWeeklyReportRoutes } from './routes/weekly-report.ts';
+import { unroutedHandler } from './unrouted.ts';
 
 export interface AppDependencies {
   store: RecordStore;
@@ -55,6 +57,8 @@ export interface AppDependencies {
   originSecret?: string;
   /** Where the one line per request goes (JSON to CloudWatch in Lambda); no request log without it. */
   logRequest?: (line: RequestLogLine) => void;
+  /** Browser origins allowed to call the API (CORS); none when empty. `*` allows any (npm start). */
+  corsOrigins?: string[];
 }
 
 const PUBLIC_PREFIXES = [
@@ -74,6 +78,15 @@ function isPublicPath(path: string): boolean {
   );
 }
 
+/** Every request header the OpenAPI document names, so a browser client may send each of them. */
+export const CORS_REQUEST_HEADERS = [
+  'Authorization',
+  'Content-Type',
+  'If-Match',
+  'If-None-Match',
+  'Idempotency-Key',
+];
+
 /** The one Hono app, served by Lambda in the cloud and by Node locally. */
 export function createApp(deps: AppDependencies): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -81,6 +94,19 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
 
   if (deps.logRequest) app.use('*', logRequests(deps.logRequest));
   if (deps.originSecret) app.use('*', requireOriginSecret(deps.originSecret));
+  if (deps.corsOrigins?.length) {
+    // Preflights are answered here, before authentication: a browser sends them without a token.
+    app.use(
+      '*',
+      cors({
+        origin: deps.corsOrigins.includes('*') ? '*' : deps.corsOrigins,
+        allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+        allowHeaders: CORS_REQUEST_HEADERS,
+        exposeHeaders: ['ETag', 'Location', 'Allow', 'WWW-Authenticate'],
+        maxAge: 3600,
+      }),
+    );
+  }
 
   app.use('*', async (c, next) => {
     c.header('Cache-Control', 'no-store');
@@ -105,14 +131,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   registerSignOffRoutes(app, deps.store, service, new SignOffService(deps.store));
   registerRecordRoutes(app, service);
 
-  app.notFound((c) =>
-    problemResponse(
-      c,
-      404,
-      'Not found',
-      `There is nothing at ${c.req.method} ${c.req.path}. See /docs for the routes.`,
-    ),
-  );
+  app.notFound(unroutedHandler(app));
 
   app.onError((error, c) => {
     if (error instanceof BadCursorError) return problemResponse(c, 400, 'Bad cursor', error.message);

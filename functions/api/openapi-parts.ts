@@ -51,7 +51,10 @@ const PROBLEM_STATUSES: Record<number, [name: string, words: string]> = {
   422: ['UnprocessableContent', 'Invalid values: one entry per bad field in `errors`'],
   428: ['PreconditionRequired', 'If-Match is required: say which version you are changing'],
   500: ['InternalError', 'Failed unexpectedly; nothing was changed by the failed step. Try again'],
-  503: ['ServiceUnavailable', 'The dashboard snapshots are not reachable from this server'],
+  503: [
+    'ServiceUnavailable',
+    'A store the API needs did not answer (the database, or the dashboard snapshots); nothing was changed: try again',
+  ],
 };
 
 /** Statuses every operation can answer: throttling at the gateway, and unexpected failure. */

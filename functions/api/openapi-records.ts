@@ -116,7 +116,7 @@ export function recordPaths(definition: RecordDefinition, valuesSchema: Schema):
             ...withVersion,
             Location: header('Location'),
           }),
-          ...problemResponses(400, 401, 403, 409, 413, 415, 422),
+          ...problemResponses(400, 401, 403, 409, 413, 415, 422, 503),
         },
       },
     },
@@ -159,7 +159,7 @@ export function recordPaths(definition: RecordDefinition, valuesSchema: Schema):
         responses: {
           200: jsonResponse('Updated (or unchanged)', ref(one), { ...record, version: 4 }, withVersion),
           201: jsonResponse('Created with this id', ref(one), { ...record, version: 1 }, withVersion),
-          ...problemResponses(400, 401, 403, 404, 409, 410, 413, 415, 422, 428),
+          ...problemResponses(400, 401, 403, 404, 409, 410, 413, 415, 422, 428, 503),
         },
       },
       patch: {
@@ -181,7 +181,7 @@ export function recordPaths(definition: RecordDefinition, valuesSchema: Schema):
         },
         responses: {
           200: jsonResponse('Updated', ref(one), { ...record, version: 4 }, withVersion),
-          ...problemResponses(400, 401, 403, 404, 409, 410, 413, 415, 422, 428),
+          ...problemResponses(400, 401, 403, 404, 409, 410, 413, 415, 422, 428, 503),
         },
       },
       delete: {
@@ -198,7 +198,7 @@ export function recordPaths(definition: RecordDefinition, valuesSchema: Schema):
             { ...record, version: 4, deletedAt: record.updatedAt, deletedBy: record.updatedBy },
             withVersion,
           ),
-          ...problemResponses(400, 401, 403, 404, 409, 428),
+          ...problemResponses(400, 401, 403, 404, 409, 428, 503),
         },
       },
     },

@@ -35,6 +35,7 @@ export async function readJson(c: Context, maxBytes: number): Promise<unknown> {
   if (declared > maxBytes) throw new PayloadTooLargeError(maxBytes);
   const text = await c.req.text();
   if (Buffer.byteLength(text) > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  refuseDeepNesting(text);
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -44,8 +45,47 @@ export async function readJson(c: Context, maxBytes: number): Promise<unknown> {
   }
 }
 
-export function definitionFromPath(path: string): RecordDefinition {
-  const definition = definitionForPath(path);
+/** Records are a few levels deep; far deeper bodies are refused before anything recurses over them. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Counts bracket depth outside strings in one pass, so a body nested 20,000 deep costs no recursion. */
+function refuseDeepNesting(text: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x7b || ch === 0x5b) {
+      if (++depth > MAX_JSON_DEPTH) {
+        throw new BadRequestError(
+          `The body is nested more than ${MAX_JSON_DEPTH} levels deep (objects and arrays inside each other). A record's values are a flat object of fields; send them that way.`,
+        );
+      }
+    } else if (ch === 0x7d || ch === 0x5d) depth--;
+  }
+}
+
+/** True when an If-None-Match header names this version (or *): the client's copy is current. */
+export function matchesIfNoneMatch(header: string | undefined, version: number): boolean {
+  if (!header) return false;
+  return header
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === '*' || tag === etag(version));
+}
+
+/**
+ * The `:path` route parameter, limited to the record types' paths, so that other /v1 routes (and
+ * unknown ones) are not taken for a record type and a wrong method can be told from a wrong path.
+ */
+export const TYPE_PATH_PARAM = `:path{${RECORD_DEFINITIONS.map((d) => d.path).join('|')}}`;
+
+export function definitionFromPath(path: string | undefined): RecordDefinition {
+  const definition = path === undefined ? undefined : definitionForPath(path);
   if (!definition) {
     throw new DomainError(
       `There is no record type "${path}". The types are: ${RECORD_DEFINITIONS.map((d) => d.path).join(', ')}.`,

@@ -26,6 +26,8 @@ export function placeOfRecord(record: StoredRecord): RecordPlace {
 }
 
 export const MAX_PUSH_ROWS = 500;
+
+const capitalised = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 500;
 
@@ -282,6 +284,11 @@ export class RecordService {
     const outcome = rows[0]!;
     switch (outcome.status) {
       case 'invalid':
+        // A delete carries no values: the only thing wrong with it can be that there is no such record.
+        if (request.delete)
+          throw new NotFoundError(
+            `${capitalised(outcome.errors?.[0]?.message ?? 'there is no such record')}.`,
+          );
         throw new ValidationFailedError(outcome.errors ?? []);
       case 'forbidden':
         throw new AccessDeniedError(outcome.message!);

@@ -25,13 +25,17 @@ const authenticator = new Authenticator(issuersFromEnvironment(process.env.AUTH_
 const snapshotBucket = process.env.SNAPSHOT_BUCKET;
 const snapshots = snapshotBucket ? new SnapshotFiles(new S3SnapshotSink(snapshotBucket)) : undefined;
 
+const siteOrigin = process.env.DASHBOARD_ORIGIN;
+
 const app = createApp({
   store,
   directory,
   authenticator,
   snapshots,
-  // The API reference is published with the dashboard site (api-docs/, written by dashboard:build).
-  docsUrl: process.env.DASHBOARD_ORIGIN ? `${process.env.DASHBOARD_ORIGIN}/docs/index.html` : undefined,
+  // The API reference is published with the dashboard site (api-docs/, written by dashboard:build),
+  // and pages of that site may call the API from the browser.
+  docsUrl: siteOrigin ? `${siteOrigin}/docs/index.html` : undefined,
+  corsOrigins: siteOrigin ? [siteOrigin] : [],
   // The open-data routes keep the directory a minute per container (CloudFront keeps it five).
   directoryCacheMs: 60_000,
   // Set by the stack: the API answers only requests that came through CloudFront and its firewall.

@@ -55,6 +55,7 @@ export async function startHarness(
     /** As the Lambda handler passes them: CloudFront's origin secret and the request log. */
     originSecret?: AppDependencies['originSecret'];
     logRequest?: AppDependencies['logRequest'];
+    corsOrigins?: string[];
   } = {},
 ): Promise<Harness> {
   const endpoint = options.endpoint ?? inject('dynamoEndpoint');
@@ -84,6 +85,7 @@ export async function startHarness(
     reminders: { links: new PreferenceLinks(linkSecret, '/reminders/preferences'), preferences },
     originSecret: options.originSecret,
     logRequest: options.logRequest,
+    corsOrigins: options.corsOrigins,
   });
   if (options.publicSite) app.route('/', createPublicSite({ directory: new CachedDirectory(store, 0) }));
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });

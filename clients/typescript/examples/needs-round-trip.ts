@@ -11,12 +11,18 @@ import { createRecordsClient, ifMatch, items, ok, ProblemError } from '../src/in
  *
  * Every call is typed from the OpenAPI document: no casts.
  */
-export async function needsRoundTrip(baseUrl: string, token: string, log: (line: string) => void = console.log) {
+export async function needsRoundTrip(
+  baseUrl: string,
+  token: string,
+  log: (line: string) => void = console.log,
+) {
   const api = createRecordsClient({ baseUrl, token });
 
   // List: every council I can see, page after page.
   const councils = [];
-  for await (const council of items((cursor) => api.GET('/v1/councils', { params: { query: { cursor, limit: 50 } } })))
+  for await (const council of items((cursor) =>
+    api.GET('/v1/councils', { params: { query: { cursor, limit: 50 } } }),
+  ))
     councils.push(council);
   const me = await ok(api.GET('/v1/me'));
   const council = councils.find((c) => me.role === 'national' || me.regionIds.includes(c.regionId));
@@ -72,7 +78,9 @@ export async function needsRoundTrip(baseUrl: string, token: string, log: (line:
     api.GET('/v1/sync/needs', { params: { query: { region: council.regionId, since: cursor } } }),
   ))
     pulled.push(need);
-  log(`pulled ${pulled.length} needs; ours is at version ${pulled.find((n) => n.id === created.id)?.version}`);
+  log(
+    `pulled ${pulled.length} needs; ours is at version ${pulled.find((n) => n.id === created.id)?.version}`,
+  );
 
   return { created, retried, updated, conflict, notModified: again.response.status, pulled };
 }

@@ -8,9 +8,11 @@ import {
   definitionFromPath,
   etag,
   ifMatchVersion,
+  matchesIfNoneMatch,
   parseQuery,
   queryFields,
   readJson,
+  TYPE_PATH_PARAM,
 } from '../request.ts';
 
 export const MAX_RECORD_BYTES = 256 * 1024;
@@ -45,7 +47,7 @@ function recordLocation(path: string, record: StoredRecord) {
 
 /** CRUD, list and history for every record type, driven by the definitions. */
 export function registerRecordRoutes(app: Hono<AppEnv>, service: RecordService): void {
-  app.get('/v1/:path', async (c) => {
+  app.get(`/v1/${TYPE_PATH_PARAM}`, async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
     const q = parseQuery(c, {
       limit: queryFields.limit,
@@ -66,7 +68,7 @@ export function registerRecordRoutes(app: Hono<AppEnv>, service: RecordService):
     return c.json({ items: page.items, more: page.more, cursor: page.cursor });
   });
 
-  app.post('/v1/:path', async (c) => {
+  app.post(`/v1/${TYPE_PATH_PARAM}`, async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
     const values = await readJson(c, MAX_RECORD_BYTES);
     const key = c.req.header('idempotency-key');
@@ -81,14 +83,16 @@ export function registerRecordRoutes(app: Hono<AppEnv>, service: RecordService):
     return c.json(record, outcome.status === 'created' ? 201 : 200);
   });
 
-  app.get('/v1/:path/:id', async (c) => {
+  app.get(`/v1/${TYPE_PATH_PARAM}/:id`, async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
     const record = await service.get(definition, c.get('principal'), c.req.param('id'));
     c.header('ETag', etag(record.version));
+    // Conditional GET: the client's copy is this version, so there is nothing to send again.
+    if (matchesIfNoneMatch(c.req.header('if-none-match'), record.version)) return c.body(null, 304);
     return c.json(record);
   });
 
-  app.put('/v1/:path/:id', async (c) => {
+  app.put(`/v1/${TYPE_PATH_PARAM}/:id`, async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
     const creating = c.req.header('if-none-match')?.trim() === '*';
     const baseVersion = creating ? undefined : ifMatchVersion(c, true);
@@ -102,7 +106,7 @@ export function registerRecordRoutes(app: Hono<AppEnv>, service: RecordService):
     return c.json(outcome.record!, outcome.status === 'created' ? 201 : 200);
   });
 
-  app.patch('/v1/:path/:id', async (c) => {
+  app.patch(`/v1/${TYPE_PATH_PARAM}/:id`, async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
     const baseVersion = ifMatchVersion(c, true);
     const patch = await readJson(c, MAX_RECORD_BYTES);
@@ -115,7 +119,7 @@ export function registerRecordRoutes(app: Hono<AppEnv>, service: RecordService):
     return c.json(outcome.record!);
   });
 
-  app.delete('/v1/:path/:id', async (c) => {
+  app.delete(`/v1/${TYPE_PATH_PARAM}/:id`, async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
     const baseVersion = ifMatchVersion(c, true);
     const outcome = await service.change(definition, c.get('principal'), {
@@ -123,10 +127,11 @@ export function registerRecordRoutes(app: Hono<AppEnv>, service: RecordService):
       baseVersion,
       delete: true,
     });
+    c.header('ETag', etag(outcome.record!.version));
     return c.json(outcome.record!);
   });
 
-  app.get('/v1/:path/:id/history', async (c) => {
+  app.get(`/v1/${TYPE_PATH_PARAM}/:id/history`, async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
     const q = parseQuery(c, { limit: queryFields.limit, cursor: queryFields.cursor });
     const page = await service.history(

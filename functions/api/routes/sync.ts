@@ -2,7 +2,14 @@ import type { Hono } from 'hono';
 import * as z from 'zod';
 import { BadRequestError } from '../../domain/errors.ts';
 import { MAX_PUSH_ROWS, type RecordService } from '../../domain/record-service.ts';
-import { type AppEnv, definitionFromPath, parseQuery, queryFields, readJson } from '../request.ts';
+import {
+  type AppEnv,
+  definitionFromPath,
+  parseQuery,
+  queryFields,
+  readJson,
+  TYPE_PATH_PARAM,
+} from '../request.ts';
 
 /** 500 rows of long text stay well inside this; API Gateway allows 10 MB, Lambda 6 MB. */
 export const MAX_PUSH_BYTES = 5 * 1024 * 1024;
@@ -25,7 +32,7 @@ const pushBodySchema = z.strictObject({
 
 /** The sync protocol: pull changes since a cursor, push rows with per-row outcomes. */
 export function registerSyncRoutes(app: Hono<AppEnv>, service: RecordService): void {
-  app.get('/v1/sync/:path', async (c) => {
+  app.get(`/v1/sync/${TYPE_PATH_PARAM}`, async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
     const q = parseQuery(c, {
       region: queryFields.region,
@@ -43,7 +50,7 @@ export function registerSyncRoutes(app: Hono<AppEnv>, service: RecordService): v
     return c.json({ items: page.items, more: page.more, cursor: page.cursor });
   });
 
-  app.post('/v1/sync/:path', async (c) => {
+  app.post(`/v1/sync/${TYPE_PATH_PARAM}`, async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
     const q = parseQuery(c, { dryRun: queryFields.dryRun });
     const body = pushBodySchema.safeParse(await readJson(c, MAX_PUSH_BYTES));

@@ -33,7 +33,8 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-describe('the OpenAPI document, linted', () => {
+// Each linter is a Node process of its own that takes seconds; on a busy machine, many more.
+describe('the OpenAPI document, linted', { timeout: 180_000 }, () => {
   it('should pass Redocly lint (recommended) with no errors and no warnings', async () => {
     const result = await run(
       bin('redocly'),

@@ -1,0 +1,62 @@
+import type { Context, Hono } from 'hono';
+import { DomainError } from '../domain/errors.ts';
+import { problemResponse } from './problem.ts';
+import { type AppEnv, definitionFromPath } from './request.ts';
+
+/**
+ * What a request no route takes is answered with: 405 and an Allow header when the path exists
+ * for other methods, a 404 that names the record types for an unknown type, a plain 404 otherwise.
+ */
+
+/** A Hono route path (`/v1/:path{needs|councils}/:id`, `/dashboard/*`) as a regular expression. */
+function routePattern(path: string): RegExp {
+  const segments = path.split('/').map((segment) => {
+    if (segment === '*') return '.*';
+    const param = /^:[A-Za-z0-9_]+(?:\{(.+)\})?$/.exec(segment);
+    if (param) return param[1] ? `(?:${param[1]})` : '[^/]+';
+    return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  });
+  return new RegExp(`^${segments.join('/')}$`);
+}
+
+/** The methods some route answers for this path (middleware, registered for ALL, does not count). */
+function allowedMethods(app: Hono<AppEnv>, path: string): string[] {
+  const methods = new Set<string>();
+  for (const route of app.routes) {
+    if (route.method === 'ALL' || methods.has(route.method)) continue;
+    if (routePattern(route.path).test(path)) methods.add(route.method);
+  }
+  if (methods.has('GET')) methods.add('HEAD');
+  return [...methods].sort();
+}
+
+export function unroutedHandler(app: Hono<AppEnv>) {
+  return (c: Context<AppEnv>) => {
+    const path = c.req.path;
+    const allowed = allowedMethods(app, path);
+    if (allowed.length > 0) {
+      c.header('Allow', allowed.join(', '));
+      return problemResponse(
+        c,
+        405,
+        'Method not allowed',
+        `${path} does not answer ${c.req.method}; it answers ${allowed.join(', ')}. See /docs for the routes.`,
+      );
+    }
+    const type = /^\/v1\/(?:sync\/)?([^/]+)/.exec(path)?.[1];
+    if (type) {
+      try {
+        definitionFromPath(type);
+      } catch (error) {
+        if (error instanceof DomainError) return problemResponse(c, 404, error.title, error.message);
+        throw error;
+      }
+    }
+    return problemResponse(
+      c,
+      404,
+      'Not found',
+      `There is nothing at ${c.req.method} ${path}. See /docs for the routes.`,
+    );
+  };
+}
