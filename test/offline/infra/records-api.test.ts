@@ -187,6 +187,8 @@ describe('API function environment', () => {
           SNAPSHOT_BUCKET: synthesized.resolve(stack.snapshots.bucketName),
           ACCESS_CONTACT: 'records-admin@example.org',
           AUTH_ISSUERS: Match.anyValue(),
+          // CORS for the site's pages, and where /docs sends people (the reference is on the site).
+          SITE_ORIGIN: synthesized.resolve(stack.dashboard.origin),
         }),
       },
     });
