@@ -188,7 +188,7 @@ describe('API function environment', () => {
           ACCESS_CONTACT: 'records-admin@example.org',
           AUTH_ISSUERS: Match.anyValue(),
           // CORS for the site's pages, and where /docs sends people (the reference is on the site).
-          SITE_ORIGIN: synthesized.resolve(stack.dashboard.origin),
+          DASHBOARD_ORIGIN: synthesized.resolve(stack.dashboard.origin),
         }),
       },
     });
