@@ -12,7 +12,7 @@ import type { Environment, Workbook } from '../sync/ports.ts';
 import { SyncRun, UserFacingError } from '../sync/sync-run.ts';
 import { LISTS_TAB } from './column-rules.ts';
 import { activeSpreadsheet } from './environment.ts';
-import { refreshLists, setUpTab } from './tab-setup.ts';
+import { fetchLists, setUpTab, writeLists } from './tab-setup.ts';
 import {
   COLUMNS_METADATA_KEY,
   columnMapping,
@@ -218,6 +218,15 @@ export function adoptTab(env: Environment, workbook: Workbook, request: Adoption
     const headers = headerRow(sheet);
     const { mapping, problems } = mappingFromChoices(headers, request.choices, type);
     if (problems.length > 0) throw new UserFacingError(problems.join(' '));
+    // Everything the API has to say first, so that a failure leaves the tab untouched.
+    const types = run.settings.types.includes(type.type)
+      ? run.settings.types
+      : [...run.settings.types, type.type];
+    const lists = fetchLists(
+      run,
+      all,
+      all.filter((t) => types.includes(t.type)),
+    );
     const unfilled = type.fields.filter(
       (f) =>
         f.required &&
@@ -231,20 +240,11 @@ export function adoptTab(env: Environment, workbook: Workbook, request: Adoption
     sheet.addDeveloperMetadata(COLUMNS_METADATA_KEY, JSON.stringify(mapping));
     sheet.addDeveloperMetadata(TYPE_METADATA_KEY, type.type);
     fillColumns(sheet, headers.length, type, request.fill ?? {});
-
-    const types = run.settings.types.includes(type.type)
-      ? run.settings.types
-      : [...run.settings.types, type.type];
+    writeLists(spreadsheet, lists.refTypes, lists.lists);
+    setUpTab(spreadsheet, type);
     run.state.saveSettings({ ...run.settings, types });
     run.state.saveType(type);
     run.state.forgetCursor(type.type);
-    refreshLists(
-      run,
-      spreadsheet,
-      all,
-      all.filter((t) => types.includes(t.type)),
-    );
-    setUpTab(spreadsheet, type);
 
     const rows = Math.max(0, sheet.getLastRow() - 1);
     const summary = [

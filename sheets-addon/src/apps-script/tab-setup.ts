@@ -32,7 +32,7 @@ function displayName(record: ApiRecord): string {
 }
 
 /** The Lists tab: for each referenced type, its ids (the dropdowns read these) and names beside them. */
-function writeLists(spreadsheet: Spreadsheet, refTypes: string[], lists: ApiRecord[][]): void {
+export function writeLists(spreadsheet: Spreadsheet, refTypes: string[], lists: ApiRecord[][]): void {
   const sheet = spreadsheet.getSheetByName(LISTS_TAB) ?? spreadsheet.insertSheet(LISTS_TAB);
   const height = Math.max(1, ...lists.map((l) => l.length)) + 1;
   const width = Math.max(1, refTypes.length * 2);
@@ -112,16 +112,17 @@ export function setUpTab(
   return { sheet, created, added: created ? [] : added };
 }
 
-/**
- * Refreshes the Lists tab behind the dropdowns (and behind names typed for references) for the
- * reference fields of the given types; returns the referenced types.
- */
-export function refreshLists(
+/** The reference lists the given types' dropdowns need, read from the API (nothing written yet). */
+export interface ReferenceLists {
+  refTypes: string[];
+  lists: ApiRecord[][];
+}
+
+export function fetchLists(
   run: SyncRun,
-  spreadsheet: Spreadsheet,
   all: readonly TypeDescription[],
   chosen: readonly TypeDescription[],
-): string[] {
+): ReferenceLists {
   const refTypes = [
     ...new Set(
       chosen.flatMap((t) =>
@@ -135,6 +136,20 @@ export function refreshLists(
       regionId: run.settings.regionId || undefined,
     })),
   );
+  return { refTypes, lists };
+}
+
+/**
+ * Refreshes the Lists tab behind the dropdowns (and behind names typed for references) for the
+ * reference fields of the given types; returns the referenced types.
+ */
+export function refreshLists(
+  run: SyncRun,
+  spreadsheet: Spreadsheet,
+  all: readonly TypeDescription[],
+  chosen: readonly TypeDescription[],
+): string[] {
+  const { refTypes, lists } = fetchLists(run, all, chosen);
   writeLists(spreadsheet, refTypes, lists);
   return refTypes;
 }
