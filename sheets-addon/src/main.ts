@@ -85,6 +85,7 @@ export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Open sidebar', 'openSidebar')
     .addSeparator()
     .addItem('Set up / repair tabs', 'menuSetUp')
+    .addItem('Use one of your own tabs…', 'menuAdoptTab')
     .addItem('Pull changes', 'menuPull')
     .addItem('Push changes…', 'menuPush')
     .addItem('Push selected rows…', 'menuPushSelected')
@@ -111,6 +112,12 @@ export function openSidebar(): void {
 
 export function menuSetUp(): void {
   fromMenu(() => setUpTabs());
+}
+
+/** Adopting a tab is a conversation (confirm each header), so it happens in the sidebar. */
+export function menuAdoptTab(): void {
+  userStore().set(PENDING_KEY, JSON.stringify({ kind: 'adopt' }));
+  openSidebar();
 }
 
 export function menuPull(): void {

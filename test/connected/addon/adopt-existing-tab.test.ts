@@ -90,7 +90,9 @@ describe("adopting a team's own tab", () => {
       ]),
     ]);
 
-    // Act: propose, confirm, adopt, preview, push
+    // Act: from the menu to the sidebar, then propose, confirm, adopt, preview, push
+    session.call('menuAdoptTab');
+    const { pending } = session.call<{ pending: unknown }>('getSidebarState');
     const proposal = session.call<Proposal>('proposeAdoption', 'Our activities', 'activity');
     const adopted = session.call<{ summary: string; rows: number }>('adoptTab', {
       tab: 'Our activities',
@@ -104,6 +106,8 @@ describe("adopting a team's own tab", () => {
     const pulled = session.call<{ summary: string }>('pullNow');
 
     // Assess
+    expect(pending).toEqual({ kind: 'adopt' });
+    expect(session.ui.sidebars).toHaveLength(1);
     expect(proposal.columns.map((c) => [c.header, c.field ?? null, c.how])).toEqual([
       ['Date', 'weekStarting', 'close'],
       ['Council', 'councilId', 'title'],

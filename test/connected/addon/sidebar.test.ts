@@ -222,6 +222,19 @@ describe('the sidebar', () => {
     ]);
   });
 
+  it('should open the adoption steps when the menu asked for them', async () => {
+    // Act
+    const page = await openSidebar({
+      getSidebarState: { value: { ...settled, pending: { kind: 'adopt' } } },
+      listAdoptableTabs: { value: [{ name: 'Our activities', headers: ['Date'], rows: 3 }] },
+      listRecordTypes: { value: [{ type: 'activity', label: 'Activities' }] },
+    });
+
+    // Assess
+    await page.waitForSelector('#adopt-choose:not([hidden])');
+    expect(await page.locator('#adopt-tab option').allTextContents()).toEqual(['Our activities (3 rows)']);
+  });
+
   it('should show the dry-run preview in words, list what to fix, and push only when confirmed', async () => {
     // Prepare
     const page = await openSidebar({
