@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { writeApiDocs } from '../api-docs/build.ts';
+import { buildPartnerPages } from '../partner-pages/build.ts';
 
 /** Where the dashboard's sources are, and where `npm run dashboard:build` puts the page. */
 export const DASHBOARD_DIR = import.meta.dirname;
@@ -35,6 +36,8 @@ export async function buildDashboard(options: { outDir?: string; minify?: boolea
   );
   // The API reference travels with the site, so the cloud serves it with no request elsewhere.
   await writeApiDocs(path.join(outDir, 'docs'));
+  // The partners' sign-off and knowledge-base pages are served beside the dashboard.
+  await buildPartnerPages(path.join(outDir, 'partners'), { minify: options.minify });
   return outDir;
 }
 

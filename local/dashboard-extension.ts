@@ -9,6 +9,8 @@ import { SnapshotArchive } from '../functions/aggregate/snapshot-archive.ts';
 import { checkSnapshotKey, LocalFolderSink } from '../functions/aggregate/snapshot-sink.ts';
 import type { AppEnv } from '../functions/api/request.ts';
 import type { RecordStore } from '../functions/store/record-store.ts';
+import { PARTNER_PAGES_DIR } from '../partner-pages/build.ts';
+import type { DevPerson, SignInConfig } from '../partner-pages/src/session.ts';
 
 /**
  * The national dashboard for `npm start`: the built page at /dashboard/ and the local snapshot
@@ -51,8 +53,8 @@ export async function ensureDashboardBuilt(
   distDir = DASHBOARD_DIST,
 ): Promise<{ distDir: string; built: boolean }> {
   const index = path.join(distDir, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= (await newestSource(DASHBOARD_DIR)))
-    return { distDir, built: false };
+  const newest = Math.max(await newestSource(DASHBOARD_DIR), await newestSource(PARTNER_PAGES_DIR));
+  if (existsSync(index) && statSync(index).mtimeMs >= newest) return { distDir, built: false };
   await buildDashboard({ outDir: distDir });
   return { distDir, built: true };
 }
@@ -78,6 +80,8 @@ export interface DashboardExtensionOptions {
   distDir?: string;
   /** The local snapshot folder (default .local/snapshots). */
   snapshotDir?: string;
+  /** The development people the partner pages offer to sign in as (local runs only). */
+  devPeople?: () => DevPerson[];
 }
 
 /** An `extend(app)` hook for createApp that serves the dashboard and the local snapshots. */
@@ -109,6 +113,15 @@ export function dashboardExtension(options: DashboardExtensionOptions = {}): (ap
         return c.notFound();
       }
       return sendFile(c, path.join(snapshotDir, key));
+    });
+    // The partners' sign-off and knowledge-base pages, with the local sign-in choices.
+    app.get('/dashboard/partners/sign-in.json', (c) =>
+      c.json({ apiBase: '', devPeople: options.devPeople?.() ?? [] } satisfies SignInConfig),
+    );
+    app.get('/dashboard/partners/:file', (c) => {
+      const file = c.req.param('file');
+      if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(file)) return c.notFound();
+      return sendFile(c, path.join(distDir, 'partners', file));
     });
     app.get('/dashboard/:file', (c) => {
       const file = c.req.param('file');

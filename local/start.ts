@@ -70,6 +70,8 @@ async function main(): Promise<void> {
   const dashboard = await import('./dashboard-extension.ts');
   await dashboard.ensureDashboardBuilt();
 
+  // Filled once the tokens exist: the partner pages offer these people to sign in as.
+  let devPeople: { label: string; email: string; token: string }[] = [];
   let system: Awaited<ReturnType<typeof startLocalSystem>>;
   try {
     system = await startLocalSystem({
@@ -78,7 +80,7 @@ async function main(): Promise<void> {
       dataDir: DEFAULT_DATA_DIR,
       seed: true,
       log: (line) => console.log(line),
-      extend: dashboard.dashboardExtension(),
+      extend: dashboard.dashboardExtension({ devPeople: () => devPeople }),
       snapshots: dashboard.localSnapshotArchive(),
       inbox: { smtpPort, webPort: inboxPort },
     });
@@ -97,6 +99,7 @@ async function main(): Promise<void> {
     log: (line) => console.log(line),
   });
   writeTokensFile(system.tokens);
+  devPeople = system.users.map((u) => ({ label: u.name, email: u.email, token: system.tokens[u.key]! }));
 
   const url = `http://localhost:${port}`;
   console.log(`
@@ -106,6 +109,8 @@ Partnership Records is running locally.
   API docs         ${url}/docs
   OpenAPI          ${url}/openapi.json
   Dashboard        ${url}/dashboard
+  Sign-offs        ${url}/dashboard/partners/sign-offs.html
+  Knowledge base   ${url}/dashboard/partners/knowledge.html
   DynamoDB Local   ${system.dynamoEndpoint} (table ${system.tableName}, data in ${DEFAULT_DATA_DIR}/dynamodb)
   Mail inbox       ${system.inbox!.inboxUrl.replace('127.0.0.1', 'localhost')} (SMTP on port ${system.inbox!.smtpPort}; reminder emails land here)
 

@@ -36,6 +36,8 @@ import { unroutedHandler } from './unrouted.ts';
 
 export interface AppDependencies {
   store: RecordStore;
+  /** How long a knowledge-base search may reuse the index before catching up (default 1000 ms). */
+  knowledgeRefreshMs?: number;
   directory: UserDirectory;
   authenticator: Authenticator;
   /** Where unexpected failures are reported (Powertools in Lambda, the console locally). */
@@ -127,7 +129,10 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   registerWeeklyReportRoutes(app, new WeeklyReports(deps.store));
   registerDirectoryRoutes(app, deps.directory, deps.authenticator, deps.store);
   registerSyncRoutes(app, service);
-  registerKnowledgeBaseRoutes(app, new KnowledgeBase(deps.store));
+  registerKnowledgeBaseRoutes(
+    app,
+    new KnowledgeBase(deps.store, { refreshEveryMs: deps.knowledgeRefreshMs }),
+  );
   registerSignOffRoutes(app, deps.store, service, new SignOffService(deps.store));
   registerRecordRoutes(app, service);
 

@@ -19,12 +19,23 @@ export class KnowledgeBase {
   /** Per type: the newest change applied so far. */
   private readonly highWater = new Map<string, string>();
   private refreshing?: Promise<void>;
+  private refreshedAt = 0;
 
   constructor(
     private readonly store: RecordStore,
-    /** How far back each refresh re-reads, for writes whose timestamp precedes their commit. */
-    private readonly overlapMs = PULL_OVERLAP_MS,
-  ) {}
+    options: {
+      /** A search reuses an index refreshed this recently (ms): changes show within this time. */
+      refreshEveryMs?: number;
+      /** How far back each refresh re-reads, for writes whose timestamp precedes their commit. */
+      overlapMs?: number;
+    } = {},
+  ) {
+    this.refreshEveryMs = options.refreshEveryMs ?? 1000;
+    this.overlapMs = options.overlapMs ?? PULL_OVERLAP_MS;
+  }
+
+  private readonly refreshEveryMs: number;
+  private readonly overlapMs: number;
 
   async search(principal: Principal, query: KnowledgeQuery): Promise<KnowledgeResult> {
     requireReadScope(principal);
@@ -32,8 +43,9 @@ export class KnowledgeBase {
     return this.index!.query(query);
   }
 
-  /** Brings the index up to date; concurrent callers share one refresh. */
+  /** Brings the index up to date (unless it was a moment ago); concurrent callers share one refresh. */
   refresh(): Promise<void> {
+    if (this.index && Date.now() - this.refreshedAt < this.refreshEveryMs) return Promise.resolve();
     this.refreshing ??= this.catchUp().finally(() => {
       this.refreshing = undefined;
     });
@@ -41,9 +53,11 @@ export class KnowledgeBase {
   }
 
   private async catchUp(): Promise<void> {
+    const started = Date.now();
     const index = this.index ?? new KnowledgeIndex();
     await Promise.all(KNOWLEDGE_TYPES.map((type) => this.catchUpType(index, type)));
     this.index = index;
+    this.refreshedAt = started;
   }
 
   private async catchUpType(index: KnowledgeIndex, type: string): Promise<void> {

@@ -115,22 +115,30 @@ export class KnowledgeIndex {
   /** Matching entries: by relevance when words are given, newest first otherwise. */
   query(query: KnowledgeQuery): KnowledgeResult {
     const words = query.words?.trim();
-    let matched: (KnowledgeEntry & { score?: number })[];
+    // Only the page asked for is copied out; facets count every match.
+    let matched: { entry: KnowledgeEntry; score?: number }[];
     if (words) {
       matched = this.search
         .search(words, { filter: (hit) => matchesFilters(this.entries.get(hit.id as string)!, query) })
-        .map((hit) => ({ ...this.entries.get(hit.id as string)!, score: Math.round(hit.score * 100) / 100 }));
+        .map((hit) => ({ entry: this.entries.get(hit.id as string)!, score: hit.score }));
     } else {
-      matched = [...this.entries.values()]
-        .filter((entry) => matchesFilters(entry, query))
-        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+      matched = [];
+      for (const entry of this.entries.values()) if (matchesFilters(entry, query)) matched.push({ entry });
+      matched.sort((a, b) =>
+        a.entry.updatedAt < b.entry.updatedAt ? 1 : a.entry.updatedAt > b.entry.updatedAt ? -1 : 0,
+      );
     }
     const facets: KnowledgeResult['facets'] = { regions: {}, topics: {} };
-    for (const entry of matched) {
+    for (const { entry } of matched) {
       facets.regions[entry.regionId] = (facets.regions[entry.regionId] ?? 0) + 1;
       if (entry.topic) facets.topics[entry.topic] = (facets.topics[entry.topic] ?? 0) + 1;
     }
     const offset = query.offset ?? 0;
-    return { total: matched.length, items: matched.slice(offset, offset + query.limit), facets };
+    const items = matched
+      .slice(offset, offset + query.limit)
+      .map(({ entry, score }) =>
+        score === undefined ? entry : { ...entry, score: Math.round(score * 100) / 100 },
+      );
+    return { total: matched.length, items, facets };
   }
 }

@@ -81,6 +81,8 @@ export async function startHarness(
     authenticator,
     logError: (message, error) => console.error(message, error),
     extend: options.extend,
+    // Tests read their own writes at once; the default lets a search reuse the index for a second.
+    knowledgeRefreshMs: 0,
     // The page URL is only for links the job makes; the routes only verify tokens.
     reminders: { links: new PreferenceLinks(linkSecret, '/reminders/preferences'), preferences },
     originSecret: options.originSecret,
