@@ -1,4 +1,5 @@
 import type { App } from 'aws-cdk-lib';
+import { BackupCopyStack } from './backup-copy-stack.ts';
 import { EdgeProtectionStack } from './edge-protection-stack.ts';
 import type { EnvironmentConfig } from './environment-config.ts';
 import { RecordsStack } from './records-stack.ts';
@@ -8,6 +9,8 @@ export interface EnvironmentStacks {
   edge: EdgeProtectionStack;
   /** Everything else, in the environment's region. */
   records: RecordsStack;
+  /** The vault that receives backup copies, in `backupCopyRegion` (prod). */
+  backupCopy?: BackupCopyStack;
 }
 
 export interface EnvironmentStacksOptions {
@@ -48,5 +51,17 @@ export function createEnvironmentStacks(
     webAclArn: edge.webAcl.attrArn,
     tags,
   });
-  return { edge, records };
+  let backupCopy: BackupCopyStack | undefined;
+  if (config.backupCopyRegion) {
+    backupCopy = new BackupCopyStack(app, `${name}-backup-copy`, {
+      config,
+      copyRegion: config.backupCopyRegion,
+      env: { account: options.account },
+      description: `Partnership Records (${config.name}): vault receiving copies of the daily backups`,
+      tags,
+    });
+    // The main stack's backup plan copies into this vault, named rather than referenced across regions.
+    records.addStackDependency(backupCopy, 'the backup plan copies into its vault');
+  }
+  return { edge, records, backupCopy };
 }

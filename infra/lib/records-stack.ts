@@ -9,12 +9,15 @@ import type { EnvironmentConfig } from './environment-config.ts';
 import { HANDLER_ENTRIES } from './handler-entries.ts';
 import { MachineAuth } from './machine-auth.ts';
 import { Monitoring } from './monitoring.ts';
-import { NightlyAggregation } from './nightly-aggregation.ts';
+import { AGGREGATION_SUCCESS_METRIC, NightlyAggregation } from './nightly-aggregation.ts';
+import { NodeFunction } from './node-function.ts';
+import { createOperationsDashboard } from './operations-dashboard.ts';
 import { createAccessLogBucket } from './private-bucket.ts';
 import { RecordsApi } from './records-api.ts';
+import { RecordsBackup } from './records-backup.ts';
 import { RecordsTable } from './records-table.ts';
 import { createSnapshotBucket } from './snapshot-bucket.ts';
-import { protectWithWebAcl } from './web-acl.ts';
+import { protectWithWebAcl, webAclName } from './web-acl.ts';
 
 export interface RecordsStackProps extends StackProps {
   config: EnvironmentConfig;
@@ -40,6 +43,8 @@ export class RecordsStack extends Stack {
   readonly machineAuth: MachineAuth;
   readonly api: RecordsApi;
   readonly monitoring: Monitoring;
+  /** Daily AWS Backup with a copy in a second region; absent when `backupCopyRegion` is not set (dev). */
+  readonly backup?: RecordsBackup;
 
   constructor(scope: Construct, id: string, props: RecordsStackProps) {
     super(scope, id, props);
@@ -79,20 +84,40 @@ export class RecordsStack extends Stack {
       resourceArn: this.machineAuth.userPool.userPoolArn,
     });
 
+    if (config.backupCopyRegion) {
+      this.backup = new RecordsBackup(this, 'Backup', {
+        config,
+        copyRegion: config.backupCopyRegion,
+        table: this.records.tableInUse,
+      });
+    }
+
+    // Keep these last: they watch every function made above, including ones added later.
+    const apis = [
+      { name: 'PeopleApi', api: this.api.peopleApi },
+      { name: 'MachineApi', api: this.api.machineApi },
+    ];
+    const functions = this.node
+      .findAll()
+      .filter((construct): construct is NodeFunction => construct instanceof NodeFunction)
+      .map((handler) => ({ name: `${handler.node.scope!.node.id}Function`, handler }));
+    const aggregation = {
+      successfulRuns: this.aggregation.metricSuccessfulRuns(),
+      failedRuns: this.aggregation.failedRuns,
+    };
     this.monitoring = new Monitoring(this, 'Monitoring', {
       config,
-      apis: [
-        { name: 'PeopleApi', api: this.api.peopleApi },
-        { name: 'MachineApi', api: this.api.machineApi },
-      ],
-      functions: [
-        { name: 'ApiFunction', function: this.api.handler.function },
-        { name: 'AggregationFunction', function: this.aggregation.handler.function },
-      ],
-      aggregation: {
-        successfulRuns: this.aggregation.metricSuccessfulRuns(),
-        failedRuns: this.aggregation.failedRuns,
-      },
+      apis,
+      functions: functions.map(({ name, handler }) => ({ name, function: handler.function })),
+      aggregation,
+    });
+    createOperationsDashboard(this, 'OperationsDashboard', {
+      config,
+      apis,
+      functions,
+      aggregation: { ...aggregation, serviceName: AGGREGATION_SUCCESS_METRIC.serviceName },
+      table: this.records.tableInUse,
+      webAclName: webAclName(config, 'CLOUDFRONT'),
     });
 
     this.addOutputs(config);

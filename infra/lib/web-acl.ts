@@ -25,6 +25,11 @@ const MANAGED_RULE_GROUPS: { name: string; count: Record<string, string> }[] = [
   { name: 'AWSManagedRulesKnownBadInputsRuleSet', count: {} },
 ];
 
+/** The web ACL's name, which its CloudWatch metrics are keyed by. */
+export function webAclName(config: EnvironmentConfig, scope: WebAclScope): string {
+  return `partnership-records-${config.name}-${scope.toLowerCase()}`;
+}
+
 export interface WebAclProps {
   config: EnvironmentConfig;
   scope: WebAclScope;
@@ -36,7 +41,7 @@ export interface WebAclProps {
  */
 export function createWebAcl(scope: Construct, id: string, props: WebAclProps): wafv2.CfnWebACL {
   const { config } = props;
-  const name = `partnership-records-${config.name}-${props.scope.toLowerCase()}`;
+  const name = webAclName(config, props.scope);
   const visibility = (metricName: string): wafv2.CfnWebACL.VisibilityConfigProperty => ({
     cloudWatchMetricsEnabled: true,
     sampledRequestsEnabled: true,

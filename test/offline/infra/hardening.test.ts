@@ -1,3 +1,5 @@
+import type { Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { cachedSynth, type SynthesizedStack } from './synth-stack.ts';
 
@@ -140,5 +142,76 @@ describe('encryption at rest with the customer-managed key', () => {
     );
 
     expect(logs.Condition.ArnLike['kms:EncryptionContext:aws:logs:arn']).toBeDefined();
+  });
+});
+
+describe('backups', () => {
+  it('should back the table up daily after the nightly run, keep 35 days, and copy each backup to Melbourne', () => {
+    const synthesized = synth({ env: 'prod' });
+    const [plan] = resourcesOfType(synthesized, 'AWS::Backup::BackupPlan');
+    const [rule] = plan![1].Properties.BackupPlan.BackupPlanRule;
+
+    expect(rule).toMatchObject({
+      ScheduleExpression: 'cron(0 15 * * ? *)',
+      Lifecycle: { DeleteAfterDays: 35 },
+      CopyActions: [{ Lifecycle: { DeleteAfterDays: 35 } }],
+    });
+    const destination = JSON.stringify(rule.CopyActions[0].DestinationBackupVaultArn);
+    expect(destination).toContain(':backup:ap-southeast-4:');
+    expect(destination).toContain('backup-vault:partnership-records-prod-copy');
+    synthesized.template.hasResourceProperties('AWS::Backup::BackupSelection', {
+      BackupSelection: { Resources: [synthesized.resolve(synthesized.stack.records.table.tableArn)] },
+    });
+  });
+
+  it('should keep both vaults encrypted with keys we own, and refuse deleting recovery points', () => {
+    const synthesized = synth({ env: 'prod' });
+    const copy = synthesized.app.node.findChild('PartnershipRecords-prod-backup-copy') as Stack;
+    const copyTemplate = Template.fromStack(copy);
+    const [, vault] = resourcesOfType(synthesized, 'AWS::Backup::BackupVault')[0]!;
+    const [copyVault] = Object.values(copyTemplate.findResources('AWS::Backup::BackupVault'));
+
+    expect(copy.region).toBe('ap-southeast-4');
+    expect(vault!.Properties.EncryptionKeyArn).toEqual(synthesized.resolve(synthesized.stack.dataKey.keyArn));
+    expect(copyVault!.Properties.BackupVaultName).toBe('partnership-records-prod-copy');
+    expect(copyVault!.Properties.EncryptionKeyArn).toBeDefined();
+    for (const policy of [vault!.Properties.AccessPolicy, copyVault!.Properties.AccessPolicy]) {
+      expect(policy.Statement).toContainEqual(
+        expect.objectContaining({
+          Effect: 'Deny',
+          Action: expect.arrayContaining(['backup:DeleteRecoveryPoint']),
+        }),
+      );
+    }
+    expect(synthesized.stack.dependencies.map((stack) => stack.stackName)).toContain(copy.stackName);
+  });
+
+  it('should back up a restored table once the functions use it', () => {
+    const synthesized = synth({ env: 'prod', context: { tableName: 'records-restored' } });
+
+    expect(JSON.stringify(synthesized.template.findResources('AWS::Backup::BackupSelection'))).toContain(
+      ':table/records-restored',
+    );
+  });
+
+  it('should leave dev without a backup plan (its data is demo data and goes with the stack)', () => {
+    expect(resourcesOfType(synth({ env: 'dev' }), 'AWS::Backup::BackupPlan')).toEqual([]);
+  });
+});
+
+describe('operations dashboard', () => {
+  it('should chart both APIs, every function, the nightly run, the table and the firewall', () => {
+    const synthesized = synth({ env: 'prod' });
+    const [, dashboard] = resourcesOfType(synthesized, 'AWS::CloudWatch::Dashboard')[0]!;
+    const body = JSON.stringify(dashboard!.Properties.DashboardBody);
+
+    expect(dashboard!.Properties.DashboardName).toBe('PartnershipRecords-prod');
+    for (const [id] of ourFunctions(synthesized)) expect(body, id).toContain(id);
+    for (const api of [synthesized.stack.api.peopleApi, synthesized.stack.api.machineApi]) {
+      expect(body).toContain(synthesized.logicalId(api));
+    }
+    expect(body).toContain(synthesized.logicalId(synthesized.stack.records.table));
+    expect(body).toContain('AggregationSucceeded');
+    expect(body).toContain('partnership-records-prod-cloudfront');
   });
 });
