@@ -111,12 +111,27 @@ export function resolveReference(
   };
 }
 
-function resolveField(field: FieldDescription, value: unknown, context: InputContext): Resolved {
-  if (field.kind === 'date' && typeof value === 'string') return resolveDate(value, context.dateOrder);
+/** Rows repeat the same few names: each distinct value of a field is resolved once per push. */
+type Memo = Map<string, Resolved>;
+
+function remembered(memo: Memo, key: string, resolve: () => Resolved): Resolved {
+  let found = memo.get(key);
+  if (!found) {
+    found = resolve();
+    memo.set(key, found);
+  }
+  return found;
+}
+
+function resolveField(field: FieldDescription, value: unknown, context: InputContext, memo: Memo): Resolved {
+  const key = (text: string) => `${field.name}\u0000${text}`;
+  if (field.kind === 'date' && typeof value === 'string')
+    return remembered(memo, key(value), () => resolveDate(value, context.dateOrder));
   const list = field.refType ? context.lists.get(field.refType) : undefined;
-  if (field.kind === 'reference' && typeof value === 'string') return resolveReference(value, field, list);
+  const reference = (text: string) => remembered(memo, key(text), () => resolveReference(text, field, list));
+  if (field.kind === 'reference' && typeof value === 'string') return reference(value);
   if (field.kind === 'references' && Array.isArray(value)) {
-    const parts = value.map((part) => resolveReference(String(part), field, list));
+    const parts = value.map((part) => reference(String(part)));
     const problem = parts.find((p): p is { problem: string } => 'problem' in p);
     return problem ?? { value: parts.map((p) => (p as { value: unknown }).value) };
   }
@@ -134,6 +149,7 @@ export function resolveInput(
   context: InputContext,
 ): Map<number, FieldError[]> {
   const problems = new Map<number, FieldError[]>();
+  const memo: Memo = new Map();
   const fields = type.fields.filter(
     (f) => !f.derived && (f.kind === 'date' || f.kind === 'reference' || f.kind === 'references'),
   );
@@ -142,7 +158,7 @@ export function resolveInput(
     for (const field of fields) {
       const value = row.values[field.name];
       if (value === undefined) continue;
-      const resolved = resolveField(field, value, context);
+      const resolved = resolveField(field, value, context, memo);
       if ('value' in resolved) row.values[field.name] = resolved.value;
       else {
         const errors = problems.get(row.index) ?? [];
