@@ -79,10 +79,65 @@ function randomFrom(seed: number) {
   };
 }
 
+/**
+ * Text as people write it: words drawn from a 3,000-word vocabulary by Zipf's law (a few words are
+ * everywhere, most are rare), with the domain words at middling ranks, so a search for "youth"
+ * matches a few hundred practices of 10,000 rather than most of them.
+ */
+function vocabulary(next: () => number): string[] {
+  const syllables = [
+    'ka',
+    'ro',
+    'mi',
+    'te',
+    'wha',
+    'nu',
+    'po',
+    'ri',
+    'ta',
+    'ne',
+    'ho',
+    'mo',
+    'ki',
+    'ra',
+    'tu',
+    'pa',
+  ];
+  const words = Array.from({ length: 3000 }, () =>
+    Array.from(
+      { length: 2 + Math.floor(next() * 3) },
+      () => syllables[Math.floor(next() * syllables.length)],
+    ).join(''),
+  );
+  WORDS.forEach((word, i) => {
+    words[40 + i * 7] = word;
+  });
+  return words;
+}
+
 function practices(count: number): StoredRecord[] {
   const next = randomFrom(7);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
-  const sentence = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+  const words = vocabulary(next);
+  // Cumulative Zipf weights (1/rank) for drawing words.
+  const cumulative: number[] = [];
+  words.reduce((sum, _, rank) => {
+    cumulative.push(sum + 1 / (rank + 1));
+    return sum + 1 / (rank + 1);
+  }, 0);
+  const total = cumulative.at(-1)!;
+  const word = () => {
+    const target = next() * total;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return words[lo]!;
+  };
+  const sentence = (n: number) => Array.from({ length: n }, word).join(' ');
   const yearAgo = Date.now() - 365 * 86_400_000;
   return Array.from({ length: count }, (_, i) => {
     // Changes spread over the past year: a refresh's "changed since" window finds none of them.
@@ -99,7 +154,7 @@ function practices(count: number): StoredRecord[] {
       updatedBy: 'system:bench',
       values: {
         regionId,
-        title: `${pick(WORDS)} ${pick(WORDS)} programme ${i}`,
+        title: `${word()} ${pick(WORDS)} programme ${i}`,
         summary: `We ran ${sentence(12)}.`,
         topic: pick(KNOWLEDGE_TOPICS),
         ...(next() < 0.6 ? { whatWorked: `${sentence(8)}.` } : {}),

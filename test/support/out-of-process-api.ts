@@ -81,8 +81,8 @@ export async function startOutOfProcessApi(
     store,
     directory,
     issuer,
-    async signIn(email, role, regionIds = []) {
-      await directory.put('user', email, { role, regionIds }, 'test-setup');
+    async signIn(email, role, regionIds = [], partner) {
+      await directory.put('user', email, { role, regionIds, ...partner }, 'test-setup');
       return issuer.mint(email);
     },
     request: jsonRequester(baseUrl, fetchReusingSockets),
