@@ -7,7 +7,11 @@ export interface AuthIssuer {
   /** Accepted `aud` values; for Cognito access tokens, which carry no `aud`, the `client_id`. */
   audience: string[];
   jwksUri: string;
-  kind: 'google' | 'machine';
+  kind: 'google' | 'machine' | 'oidc';
+  /** `oidc` only: the claim holding the email (default `email`; Entra ID single tenant: `preferred_username`). */
+  emailClaim?: string;
+  /** `oidc` only: whether `email_verified: true` is required (default true). */
+  requireVerifiedEmail?: boolean;
 }
 
 /** Google's ID-token issuer as it appears in tokens from `ScriptApp.getIdentityToken()`. */
@@ -27,4 +31,18 @@ export function machineIssuer(userPoolIssuer: string, clientIds: string[]): Auth
     jwksUri: `${userPoolIssuer}/.well-known/jwks.json`,
     kind: 'machine',
   };
+}
+
+/**
+ * People of either party signing in with their own organisation's OpenID Connect issuer (a
+ * council's Microsoft Entra ID tenant, Google Workspace for the web pages): operator-configured.
+ */
+export function partnerIssuer(entry: {
+  issuer: string;
+  audience: string[];
+  jwksUri: string;
+  emailClaim?: string;
+  requireVerifiedEmail?: boolean;
+}): AuthIssuer {
+  return { ...entry, kind: 'oidc' };
 }

@@ -27,6 +27,8 @@ export interface EnvironmentConfig {
   googleClientId: string;
   /** Extra Cognito app client ids (created by hand, see docs/deploy.md) accepted as machine clients. */
   extraMachineClientIds: string[];
+  /** Partners' own OpenID Connect issuers for people (docs/partners.md): Entra ID tenants, Google. */
+  partnerIssuers: PartnerIssuer[];
   /** Shown to people who are refused access, so they know whom to ask. */
   accessContact: string;
   /** Where alarms are emailed; no subscription when absent. */
@@ -89,6 +91,7 @@ export const CONTEXT_KEYS = {
   env: 'env',
   googleClientId: 'googleClientId',
   machineClientIds: 'machineClientIds',
+  partnerIssuers: 'partnerIssuers',
   accessContact: 'accessContact',
   alarmEmail: 'alarmEmail',
   apiRateLimit: 'apiRateLimit',
@@ -146,6 +149,7 @@ export function readEnvironmentConfig(node: Node): EnvironmentConfig {
     logLevel: retainData ? 'INFO' : 'DEBUG',
     googleClientId: readString(lookup, CONTEXT_KEYS.googleClientId) ?? UNSET_GOOGLE_CLIENT_ID,
     extraMachineClientIds: readList(lookup, CONTEXT_KEYS.machineClientIds),
+    partnerIssuers: readPartnerIssuers(lookup(CONTEXT_KEYS.partnerIssuers)),
     accessContact: readString(lookup, CONTEXT_KEYS.accessContact) ?? '',
     alarmEmail: readString(lookup, CONTEXT_KEYS.alarmEmail),
     apiThrottle: {
@@ -227,6 +231,60 @@ function readRegion(lookup: ContextLookup, key: string): string | undefined {
 const CLOUDFRONT_CERTIFICATE_RE = /^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]+$/;
 
 /** `{"dashboard": {"domainName": "...", "certificateArn": "arn:aws:acm:us-east-1:..."}}` from cdk.json. */
+/** An operator-configured OpenID Connect issuer for people (see docs/partners.md). */
+export interface PartnerIssuer {
+  issuer: string;
+  audience: string[];
+  jwksUri: string;
+  emailClaim?: string;
+  requireVerifiedEmail?: boolean;
+}
+
+/** `[{"issuer": "https://login.microsoftonline.com/<tenant>/v2.0", "audience": ["<client id>"], "jwksUri": "..."}]` */
+function readPartnerIssuers(value: unknown): PartnerIssuer[] {
+  if (value === undefined || value === null) return [];
+  if (typeof value === 'string') return readPartnerIssuers(JSON.parse(value));
+  const key = CONTEXT_KEYS.partnerIssuers;
+  if (!Array.isArray(value)) {
+    throw new InvalidContextError(key, 'expected a list of {"issuer", "audience": [...], "jwksUri"}');
+  }
+  return value.map((entry, i) => {
+    const { issuer, audience, jwksUri, emailClaim, requireVerifiedEmail } = (entry ?? {}) as Record<
+      string,
+      unknown
+    >;
+    if (typeof issuer !== 'string' || !issuer.startsWith('https://')) {
+      throw new InvalidContextError(
+        `${key}[${i}].issuer`,
+        `expected an https issuer URL, got ${JSON.stringify(issuer)}`,
+      );
+    }
+    if (
+      !Array.isArray(audience) ||
+      audience.length === 0 ||
+      !audience.every((a) => typeof a === 'string' && a)
+    ) {
+      throw new InvalidContextError(
+        `${key}[${i}].audience`,
+        'expected the client id(s) tokens are issued for',
+      );
+    }
+    if (typeof jwksUri !== 'string' || !jwksUri.startsWith('https://')) {
+      throw new InvalidContextError(
+        `${key}[${i}].jwksUri`,
+        `expected an https JWKS URL, got ${JSON.stringify(jwksUri)}`,
+      );
+    }
+    return {
+      issuer,
+      audience: audience as string[],
+      jwksUri,
+      ...(typeof emailClaim === 'string' ? { emailClaim } : {}),
+      ...(typeof requireVerifiedEmail === 'boolean' ? { requireVerifiedEmail } : {}),
+    };
+  });
+}
+
 function readSiteDomains(value: unknown): Record<string, SiteDomain> {
   if (value === undefined || value === null) return {};
   const key = CONTEXT_KEYS.domains;

@@ -6,7 +6,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { createApiDistribution } from './api-distribution.ts';
-import { type AuthIssuer, googleIssuer, machineIssuer } from './auth-issuers.ts';
+import { type AuthIssuer, googleIssuer, machineIssuer, partnerIssuer } from './auth-issuers.ts';
 import type { EdgeDistribution, EdgeSettings } from './edge-distribution.ts';
 import { type EnvironmentConfig, UNSET_GOOGLE_CLIENT_ID } from './environment-config.ts';
 import { addLoggedDefaultStage } from './http-api-stage.ts';
@@ -95,7 +95,11 @@ export class RecordsApi extends Construct {
       timeout: Duration.seconds(25),
       environment: {
         TABLE_NAME: props.table.tableInUse.tableName,
-        AUTH_ISSUERS: Stack.of(this).toJsonString([issuers.google, issuers.machine] satisfies AuthIssuer[]),
+        AUTH_ISSUERS: Stack.of(this).toJsonString([
+          issuers.google,
+          issuers.machine,
+          ...config.partnerIssuers.map(partnerIssuer),
+        ] satisfies AuthIssuer[]),
         ACCESS_CONTACT: config.accessContact,
         SNAPSHOT_BUCKET: props.snapshotBucket.bucketName,
         ORIGIN_VERIFY_SECRET: originSecret.value,

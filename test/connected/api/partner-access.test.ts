@@ -1,4 +1,6 @@
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Authenticator } from '../../../functions/api/authenticate.ts';
 import { post, put, seedWorld, values } from '../../support/factories.ts';
 import { type Harness, startHarness } from '../../support/harness.ts';
 
@@ -146,6 +148,47 @@ describe('the MTFJ Executive Officer (Taskforce, national)', () => {
   it('should not manage the user directory', async () => {
     const response = await h.request('GET', '/v1/users/mayor@ccc.example.nz', { token: world.tokens.mtfj });
     expect(response.status).toBe(403);
+  });
+});
+
+describe("partners sign in with their own organisation's OpenID Connect issuer", () => {
+  it('should accept an Entra ID token naming the person in preferred_username, verified by JWKS', async () => {
+    // Prepare: a council's tenant, as the operator configures it (docs/partners.md).
+    const keys = await generateKeyPair('RS256', { extractable: true });
+    const publicJwk = { ...(await exportJWK(keys.publicKey)), kid: 'tenant-key', alg: 'RS256' };
+    const issuer = 'https://login.microsoftonline.com/tenant-ccc/v2.0';
+    const auth = new Authenticator(
+      [
+        {
+          kind: 'oidc',
+          issuer,
+          audience: ['partnership-records-web'],
+          emailClaim: 'preferred_username',
+          requireVerifiedEmail: false,
+          jwks: { keys: [publicJwk as Record<string, unknown>] },
+        },
+      ],
+      h.directory,
+    );
+    const sign = (claims: Record<string, unknown>) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', kid: 'tenant-key' })
+        .setIssuer(issuer)
+        .setAudience('partnership-records-web')
+        .setIssuedAt()
+        .setExpirationTime('10m')
+        .sign(keys.privateKey);
+
+    // Act
+    const principal = await auth.authenticate(
+      `Bearer ${await sign({ preferred_username: 'Mayor@CCC.example.nz' })}`,
+    );
+
+    // Assess
+    expect(principal).toMatchObject({ id: 'mayor@ccc.example.nz', party: 'taskforce', role: 'council' });
+    await expect(auth.authenticate(`Bearer ${await sign({ name: 'No email' })}`)).rejects.toThrow(
+      'verified email address',
+    );
   });
 });
 

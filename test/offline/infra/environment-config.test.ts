@@ -47,6 +47,21 @@ describe('environment config from CDK context', () => {
     expect(() => configFrom({ machineClientIds: [1] })).toThrow(/machineClientIds/);
   });
 
+  it("should read the partners' OpenID Connect issuers, refusing one that is not https", () => {
+    const entra = {
+      issuer: 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0',
+      audience: ['partnership-records-web'],
+      jwksUri: 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/discovery/v2.0/keys',
+      emailClaim: 'preferred_username',
+      requireVerifiedEmail: false,
+    };
+    expect(configFrom({}).partnerIssuers).toEqual([]);
+    expect(configFrom({ partnerIssuers: JSON.stringify([entra]) }).partnerIssuers).toEqual([entra]);
+    expect(() => configFrom({ partnerIssuers: [{ ...entra, issuer: 'http://insecure' }] })).toThrow(
+      /partnerIssuers\[0\]\.issuer/,
+    );
+  });
+
   it('should read throttling limits given as text on the command line', () => {
     expect(configFrom({ apiRateLimit: '20', apiBurstLimit: 40 }).apiThrottle).toEqual({
       rateLimit: 20,
