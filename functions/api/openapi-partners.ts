@@ -20,6 +20,12 @@ import { jsonBody, jsonResponse, READ_SECURITY } from './openapi-records.ts';
 const words = (maxLength: number) => ({ type: 'string', maxLength });
 const email = { type: 'string', format: 'email', maxLength: 254 };
 const party = { type: 'string', enum: [...PARTIES] };
+/** Who acted: a person's email, or system:seed for data the loaders wrote (the contract test found those). */
+const actor = {
+  type: 'string',
+  maxLength: 320,
+  description: "A person's email address, or system:seed for loaded data",
+};
 /** Sign-offs are a person's consent: people only, never machine clients. */
 const PERSON_SECURITY = [{ googleIdToken: [] }];
 const SIGN_OFF_TYPES = ['agreements', 'communications', 'publicity'];
@@ -28,7 +34,7 @@ const givenSchema: Schema = {
   type: 'object',
   required: ['by', 'at', 'version', 'text'],
   properties: {
-    by: email,
+    by: actor,
     at: timestampSchema,
     version: { ...countSchema, minimum: 1, description: 'The version whose text was agreed' },
     text: { type: 'object', description: 'The signed fields as they were when agreed' },
@@ -64,7 +70,7 @@ export const partnerSchemas: Schema = {
       notYet: {
         type: 'object',
         required: ['by', 'at', 'comment'],
-        properties: { by: email, at: timestampSchema, comment: words(2000) },
+        properties: { by: actor, at: timestampSchema, comment: words(2000) },
       },
     },
   },

@@ -56,6 +56,8 @@ export async function startHarness(
     originSecret?: AppDependencies['originSecret'];
     logRequest?: AppDependencies['logRequest'];
     corsOrigins?: string[];
+    /** Dashboard snapshots (a local folder archive); without them the dashboard routes answer 503. */
+    snapshots?: AppDependencies['snapshots'];
   } = {},
 ): Promise<Harness> {
   const endpoint = options.endpoint ?? inject('dynamoEndpoint');
@@ -88,6 +90,7 @@ export async function startHarness(
     originSecret: options.originSecret,
     logRequest: options.logRequest,
     corsOrigins: options.corsOrigins,
+    snapshots: options.snapshots,
   });
   if (options.publicSite) app.route('/', createPublicSite({ directory: new CachedDirectory(store, 0) }));
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
