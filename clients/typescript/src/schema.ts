@@ -3751,7 +3751,7 @@ export interface components {
             requestedOf?: string;
             requestComment?: string;
             given?: {
-                /** Format: email */
+                /** @description A person's email address, or system:seed for loaded data */
                 by: string;
                 /** Format: date-time */
                 at: string;
@@ -3766,7 +3766,7 @@ export interface components {
             };
             /** @description The last consent, kept after it was voided or withdrawn */
             lastGiven?: {
-                /** Format: email */
+                /** @description A person's email address, or system:seed for loaded data */
                 by: string;
                 /** Format: date-time */
                 at: string;
@@ -3789,7 +3789,7 @@ export interface components {
                 comment?: string;
             };
             notYet?: {
-                /** Format: email */
+                /** @description A person's email address, or system:seed for loaded data */
                 by: string;
                 /** Format: date-time */
                 at: string;
