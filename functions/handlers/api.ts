@@ -4,8 +4,11 @@ import { S3SnapshotSink } from '../aggregate/s3-sink.ts';
 import { SnapshotFiles } from '../aggregate/snapshot-files.ts';
 import { createApp } from '../api/app.ts';
 import { Authenticator, issuersFromEnvironment } from '../api/authenticate.ts';
+import { secretFromSecretsManager } from '../reminders/link-secret.ts';
+import { PreferenceLinks } from '../reminders/preference-links.ts';
 import { createDocumentClient } from '../store/client.ts';
 import { RecordStore } from '../store/record-store.ts';
+import { DynamoPreferenceStore } from '../store/reminder-preferences.ts';
 import { UserDirectory } from '../store/user-directory.ts';
 
 /**
@@ -27,6 +30,15 @@ const snapshots = snapshotBucket ? new SnapshotFiles(new S3SnapshotSink(snapshot
 
 const siteOrigin = process.env.DASHBOARD_ORIGIN;
 
+// Reminder settings: the API only checks the links' signatures, so the page address is relative.
+const linkSecretArn = process.env.REMINDER_LINK_SECRET_ARN;
+const reminders = linkSecretArn
+  ? {
+      links: new PreferenceLinks(secretFromSecretsManager(linkSecretArn), '/reminders/preferences'),
+      preferences: new DynamoPreferenceStore(client, tableName),
+    }
+  : undefined;
+
 const app = createApp({
   store,
   directory,
@@ -36,6 +48,7 @@ const app = createApp({
   // and pages of that site may call the API from the browser.
   docsUrl: siteOrigin ? `${siteOrigin}/docs/index.html` : undefined,
   corsOrigins: siteOrigin ? [siteOrigin] : [],
+  reminders,
   // The open-data routes keep the directory a minute per container (CloudFront keeps it five).
   directoryCacheMs: 60_000,
   // Set by the stack: the API answers only requests that came through CloudFront and its firewall.

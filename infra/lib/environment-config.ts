@@ -59,6 +59,11 @@ export interface EnvironmentConfig {
   reservedConcurrency: Record<string, number>;
   /** Web application firewall: requests allowed per client IP in five minutes before it is blocked. */
   waf: { rateLimitPerIp: number };
+  /**
+   * The address reminder emails come from (context `reminderSender`), on a domain verified in SES.
+   * Without it the stack has no reminders: no schedule, no SES identity (docs/deploy.md).
+   */
+  reminderSender: string | undefined;
 }
 
 /** A CloudFront site's own name and its certificate (ACM, in us-east-1 as CloudFront requires). */
@@ -75,7 +80,7 @@ export const DEFAULT_REGION = 'ap-southeast-2';
 /** Melbourne: a second Australian region for the backup copy. */
 export const DEFAULT_BACKUP_COPY_REGION = 'ap-southeast-4';
 /** prod's reserved concurrency: the API's share, and one nightly run at a time. */
-const PROD_RESERVED_CONCURRENCY: Record<string, number> = { api: 50, aggregate: 1 };
+const PROD_RESERVED_CONCURRENCY: Record<string, number> = { api: 50, aggregate: 1, reminders: 1 };
 
 /**
  * Requests per client IP in five minutes: a regional office behind one address, with a dozen people
@@ -103,6 +108,7 @@ export const CONTEXT_KEYS = {
   domains: 'domains',
   reservedConcurrency: 'reservedConcurrency',
   wafRateLimit: 'wafRateLimit',
+  reminderSender: 'reminderSender',
 } as const;
 
 export class InvalidContextError extends Error {
@@ -162,6 +168,7 @@ export function readEnvironmentConfig(node: Node): EnvironmentConfig {
     domains: readSiteDomains(lookup(CONTEXT_KEYS.domains)),
     reservedConcurrency: readConcurrency(lookup(CONTEXT_KEYS.reservedConcurrency), retainData),
     waf: { rateLimitPerIp: readPositiveNumber(lookup, CONTEXT_KEYS.wafRateLimit) ?? DEFAULT_WAF_RATE_LIMIT },
+    reminderSender: readEmailAddress(lookup, CONTEXT_KEYS.reminderSender),
   };
 }
 
@@ -206,6 +213,17 @@ function readList(lookup: ContextLookup, key: string): string[] {
     throw new InvalidContextError(key, `expected a list of text or 'a,b,c', got ${JSON.stringify(value)}`);
   }
   return items.map((item) => item.trim()).filter((item) => item !== '');
+}
+
+function readEmailAddress(lookup: ContextLookup, key: string): string | undefined {
+  const value = readString(lookup, key);
+  if (value !== undefined && !/^[^\s@<>]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(value)) {
+    throw new InvalidContextError(
+      key,
+      `expected an email address such as reminders@records.example.nz, got '${value}'`,
+    );
+  }
+  return value?.toLowerCase();
 }
 
 function readPositiveNumber(lookup: ContextLookup, key: string): number | undefined {

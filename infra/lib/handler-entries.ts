@@ -7,6 +7,7 @@ export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 export const HANDLER_ENTRIES = {
   api: path.join(PROJECT_ROOT, 'functions/handlers/api.ts'),
   aggregate: path.join(PROJECT_ROOT, 'functions/handlers/aggregate.ts'),
+  reminders: path.join(PROJECT_ROOT, 'functions/handlers/reminders.ts'),
 } as const;
 
 /** The built dashboard (static files); deployed only when it exists at synth time. */

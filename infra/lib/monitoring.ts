@@ -11,12 +11,15 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from './environment-config.ts';
 import { RUN_OVERDUE_AFTER_HOURS } from './nightly-aggregation.ts';
+import { BOUNCE_RATE_ALARM, COMPLAINT_RATE_ALARM } from './reminders.ts';
 
 export interface MonitoringProps {
   config: EnvironmentConfig;
   apis: { name: string; api: apigw.IHttpApi }[];
   functions: { name: string; function: lambda.IFunction }[];
   aggregation: { successfulRuns: cloudwatch.IMetric; failedRuns: sqs.IQueue };
+  /** The daily reminders, when the stack has them. */
+  reminders?: { failedRuns: sqs.IQueue; bounceRate: cloudwatch.IMetric; complaintRate: cloudwatch.IMetric };
 }
 
 /** Server errors tolerated in five minutes before anyone is woken: a single blip is not an incident. */
@@ -98,6 +101,31 @@ export class Monitoring extends Construct {
       evaluationPeriods: RUN_OVERDUE_AFTER_HOURS,
       datapointsToAlarm: RUN_OVERDUE_AFTER_HOURS,
       treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+    });
+
+    if (props.reminders) this.reminderAlarms(props.reminders);
+  }
+
+  /** Reminder runs that failed after retries, and a bounce or complaint rate SES would act on. */
+  private reminderAlarms(reminders: NonNullable<MonitoringProps['reminders']>): void {
+    this.alarmWhenAtLeast('RemindersFailedRuns', {
+      description:
+        'Daily reminders: a run could not be delivered or failed after retries (see its failed-runs queue)',
+      metric: reminders.failedRuns.metricApproximateNumberOfMessagesVisible({
+        statistic: 'Maximum',
+        period: FIVE_MINUTES,
+      }),
+      threshold: 1,
+    });
+    this.alarmWhenAtLeast('ReminderBounceRate', {
+      description: `Reminder emails: bounce rate at ${BOUNCE_RATE_ALARM * 100}% or more (SES reviews the account at 5%); check the addresses people are reminded at`,
+      metric: reminders.bounceRate,
+      threshold: BOUNCE_RATE_ALARM,
+    });
+    this.alarmWhenAtLeast('ReminderComplaintRate', {
+      description: `Reminder emails: complaint rate at ${COMPLAINT_RATE_ALARM * 100}% or more (SES reviews the account at 0.1%)`,
+      metric: reminders.complaintRate,
+      threshold: COMPLAINT_RATE_ALARM,
     });
   }
 

@@ -4,6 +4,7 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { createApiDistribution } from './api-distribution.ts';
 import { type AuthIssuer, googleIssuer, machineIssuer, partnerIssuer } from './auth-issuers.ts';
@@ -14,6 +15,7 @@ import { type MachineAuth, RECORDS_SCOPES } from './machine-auth.ts';
 import { NodeFunction } from './node-function.ts';
 import { OriginSecret } from './origin-secret.ts';
 import type { RecordsTable } from './records-table.ts';
+import { grantLinkSecretRead } from './reminders.ts';
 import { grantSnapshotRead } from './snapshot-bucket.ts';
 
 /** Routes anyone may call without a token: health, the API description, and public records. */
@@ -23,6 +25,9 @@ export const PUBLIC_ROUTES = [
   { method: apigw.HttpMethod.GET, path: '/docs' },
   { method: apigw.HttpMethod.GET, path: '/v1/types' },
   { method: apigw.HttpMethod.GET, path: '/v1/public/{proxy+}' },
+  // The reminder settings page behind the link in every email: its signed token is the authority.
+  { method: apigw.HttpMethod.GET, path: '/reminders/preferences' },
+  { method: apigw.HttpMethod.POST, path: '/reminders/preferences' },
 ] as const;
 
 /** Every other API path; HTTP APIs match the most specific route, so `/v1/public/...` stays public. */
@@ -46,6 +51,8 @@ export interface RecordsApiProps {
   dashboardOrigin: string;
   /** The web ACL and access logs every CloudFront distribution uses. */
   edge: EdgeSettings;
+  /** Signs reminder settings links; the API checks them (the settings routes answer 503 without it). */
+  reminderLinkSecret?: secretsmanager.ISecret;
 }
 
 /**
@@ -115,6 +122,10 @@ export class RecordsApi extends Construct {
       'dynamodb:DeleteItem',
     ]);
     grantSnapshotRead(props.snapshotBucket, this.handler.role);
+    if (props.reminderLinkSecret) {
+      this.handler.function.addEnvironment('REMINDER_LINK_SECRET_ARN', props.reminderLinkSecret.secretArn);
+      grantLinkSecretRead(props.reminderLinkSecret, this.handler.role);
+    }
 
     const people = new Construct(this, 'People');
     this.peopleApi = new apigw.HttpApi(people, 'HttpApi', {
@@ -166,7 +177,7 @@ export class RecordsApi extends Construct {
       const [created] = this.peopleApi.addRoutes({ path: route.path, methods: [route.method], integration });
       Validations.of(created!).acknowledge({
         id: 'AwsSolutions-APIG4',
-        reason: `${route.method} ${route.path} is public by design: health check, API description, type catalogue or public records only.`,
+        reason: `${route.method} ${route.path} is public by design: health check, API description, type catalogue, public records, or the reminder settings page, which its signed link authorises.`,
       });
     }
     this.peopleApi.addRoutes({

@@ -16,13 +16,14 @@ import { createAccessLogBucket } from './private-bucket.ts';
 import { RecordsApi } from './records-api.ts';
 import { RecordsBackup } from './records-backup.ts';
 import { RecordsTable } from './records-table.ts';
+import { createLinkSecret, Reminders } from './reminders.ts';
 import { createSnapshotBucket } from './snapshot-bucket.ts';
 import { protectWithWebAcl, webAclName } from './web-acl.ts';
 
 export interface RecordsStackProps extends StackProps {
   config: EnvironmentConfig;
   /** Lambda entry files; defaults to functions/handlers/. */
-  handlerEntries?: { api: string; aggregate: string };
+  handlerEntries?: { api: string; aggregate: string; reminders: string };
   /** Built dashboard folder to upload, or undefined to leave the site bucket alone. */
   siteAssetsPath: string | undefined;
   /** ARN of the CloudFront web ACL (EdgeProtectionStack, in us-east-1). */
@@ -45,6 +46,8 @@ export class RecordsStack extends Stack {
   readonly monitoring: Monitoring;
   /** Daily AWS Backup with a copy in a second region; absent when `backupCopyRegion` is not set (dev). */
   readonly backup?: RecordsBackup;
+  /** The daily reminder emails; absent until an operator names the sender (context `reminderSender`). */
+  readonly reminders: Reminders | undefined;
 
   constructor(scope: Construct, id: string, props: RecordsStackProps) {
     super(scope, id, props);
@@ -70,6 +73,7 @@ export class RecordsStack extends Stack {
       siteAssetsPath: props.siteAssetsPath,
     });
     this.machineAuth = new MachineAuth(this, 'MachineAuth', { config });
+    const linkSecret = config.reminderSender ? createLinkSecret(this, config) : undefined;
     this.api = new RecordsApi(this, 'Api', {
       config,
       entry: entries.api,
@@ -78,11 +82,23 @@ export class RecordsStack extends Stack {
       machineAuth: this.machineAuth,
       dashboardOrigin: this.dashboard.origin,
       edge: this.edge,
+      reminderLinkSecret: linkSecret,
     });
     protectWithWebAcl(this, 'MachineAuthWebAcl', {
       config,
       resourceArn: this.machineAuth.userPool.userPoolArn,
     });
+    this.reminders =
+      config.reminderSender && linkSecret
+        ? new Reminders(this, 'Reminders', {
+            config,
+            sender: config.reminderSender,
+            entry: entries.reminders,
+            table: this.records,
+            publicApiUrl: this.api.peopleUrl,
+            linkSecret,
+          })
+        : undefined;
 
     if (config.backupCopyRegion) {
       this.backup = new RecordsBackup(this, 'Backup', {
@@ -110,6 +126,11 @@ export class RecordsStack extends Stack {
       apis,
       functions: functions.map(({ name, handler }) => ({ name, function: handler.function })),
       aggregation,
+      reminders: this.reminders && {
+        failedRuns: this.reminders.failedRuns,
+        bounceRate: this.reminders.metricReputation('BounceRate'),
+        complaintRate: this.reminders.metricReputation('ComplaintRate'),
+      },
     });
     createOperationsDashboard(this, 'OperationsDashboard', {
       config,
@@ -161,6 +182,21 @@ export class RecordsStack extends Stack {
         description: 'Queue of nightly runs that failed after retries',
       },
     };
+    if (this.reminders) {
+      outputs.RemindersFunctionName = {
+        value: this.reminders.handler.function.functionName,
+        description:
+          'Daily reminders function (invoke with {"day":"YYYY-MM-DD"} to send a day again; sent emails are skipped)',
+      };
+      outputs.ReminderConfigurationSet = {
+        value: this.reminders.configurationSet.configurationSetName,
+        description: 'SES configuration set of reminder emails (suppression of bounces and complaints)',
+      };
+      outputs.RemindersFailedRunsQueueUrl = {
+        value: this.reminders.failedRuns.queueUrl,
+        description: 'Queue of reminder runs that failed after retries',
+      };
+    }
     if (config.tableNameOverride) {
       outputs.StackTableName = {
         value: this.records.table.tableName,

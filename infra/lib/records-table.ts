@@ -1,7 +1,7 @@
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { TABLE_INDEXES, TABLE_KEYS } from '../../functions/store/table-schema.ts';
+import { TABLE_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/store/table-schema.ts';
 import { dataKeyOf, grantDataKeyUse } from './data-key.ts';
 import type { EnvironmentConfig } from './environment-config.ts';
 
@@ -56,6 +56,8 @@ export class RecordsTable extends Construct {
       stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
       encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
       encryptionKey: dataKeyOf(this),
+      // The reminders' sent log expires by itself (functions/store/sent-log.ts).
+      timeToLiveAttribute: TTL_ATTRIBUTE,
     });
 
     for (const index of Object.values(TABLE_INDEXES)) {

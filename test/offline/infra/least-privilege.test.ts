@@ -115,10 +115,25 @@ describe('least privilege derived from the code', () => {
         'dynamodb:PutItem',
         'dynamodb:DeleteItem',
         's3:GetObject',
+        'secretsmanager:GetSecretValue',
       ]),
     );
     expect(actions(stack.aggregation.handler.entry)).toEqual(
       new Set(['dynamodb:Query', 's3:GetObject', 's3:PutObject']),
+    );
+    // The reminders job: records and people by query, settings in batches, the sent log in
+    // transactions (puts, and deletes when SES refuses) marked sent by an update; SES and the link secret.
+    expect(actions(stack.reminders!.handler.entry)).toEqual(
+      new Set([
+        'dynamodb:Query',
+        'dynamodb:GetItem',
+        'dynamodb:BatchGetItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+        'ses:SendEmail',
+        'secretsmanager:GetSecretValue',
+      ]),
     );
   });
 

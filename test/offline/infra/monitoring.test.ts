@@ -29,8 +29,9 @@ describe('monitoring', () => {
     const { synthesized, alarms: all } = alarms('prod');
     const topic = synthesized.resolve(synthesized.stack.monitoring.topic.topicArn);
 
-    // 5xx for two APIs, errors and throttles for two functions, failed runs, overdue run.
-    expect(all).toHaveLength(8);
+    // 5xx for two APIs, errors and throttles for three functions, failed and overdue nightly runs,
+    // failed reminder runs, reminder bounce and complaint rates.
+    expect(all).toHaveLength(13);
     for (const alarm of all) expect(alarm.AlarmActions, alarm.AlarmDescription).toEqual([topic]);
   });
 

@@ -75,9 +75,12 @@ describe('nightly aggregation', () => {
         },
       },
     });
-    expect(Object.values(roles)).toHaveLength(1);
-    expect(Object.values(roles)[0]?.Properties.AssumeRolePolicyDocument.Statement[0].Condition).toEqual({
-      StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
-    });
+    // The nightly aggregation's and the daily reminders'.
+    expect(Object.values(roles)).toHaveLength(2);
+    for (const role of Object.values(roles)) {
+      expect(role.Properties.AssumeRolePolicyDocument.Statement[0].Condition).toEqual({
+        StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+      });
+    }
   });
 });

@@ -76,6 +76,8 @@ describe('people API (add-on users and the public)', () => {
         'GET /openapi.json',
         'GET /v1/types',
         'GET /v1/public/{proxy+}',
+        'GET /reminders/preferences',
+        'POST /reminders/preferences',
       ].sort(),
     );
   });

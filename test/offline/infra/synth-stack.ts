@@ -52,6 +52,7 @@ export function buildStack(options: SynthOptions): {
       env: options.env,
       googleClientId: TEST_GOOGLE_CLIENT_ID,
       accessContact: 'records-admin@example.org',
+      reminderSender: 'reminders@records.example.org',
       ...options.context,
     },
   });

@@ -37,6 +37,8 @@ export const SDK_COMMAND_ACTIONS: Record<string, readonly string[]> = {
   SendEmail: ['ses:SendEmail'],
   SendRawEmail: ['ses:SendRawEmail'],
   SendBulkEmail: ['ses:SendBulkEmail'],
+  // Secrets Manager
+  GetSecretValue: ['secretsmanager:GetSecretValue'],
   // SQS, SNS
   SendMessage: ['sqs:SendMessage'],
   SendMessageBatch: ['sqs:SendMessage'],
