@@ -1,4 +1,5 @@
 import type { Role, StoredRecord } from '../records/definition.ts';
+import type { Party } from '../records/sign-offs.ts';
 
 /**
  * People the system can reach by email: directory users (staff who sign in), advisers (who may
@@ -14,6 +15,10 @@ export interface Person {
   kinds: PersonKind[];
   /** The directory role, for people who sign in. */
   role?: Role;
+  /** The party of people who sign in (CEG or the Taskforce); contacts and advisers without an account have none. */
+  party?: Party;
+  /** A Taskforce mayor's office reaches its councils rather than regions. */
+  councilIds?: string[];
   /** National staff reach every region. */
   national: boolean;
   /** The regions whose records this person may be told about. */
@@ -28,14 +33,27 @@ export interface DirectoryPerson {
   name?: string;
   role: Role;
   regionIds: readonly string[];
+  party?: Party;
+  councilIds?: readonly string[];
+}
+
+/** Where a record is: its region, and its council when it has one. */
+export interface Place {
+  regionId: string;
+  councilId?: string;
 }
 
 export function normaliseEmail(address: string): string {
   return address.trim().toLowerCase();
 }
 
-export function personCanSee(person: Person, regionId: string): boolean {
-  return person.national || person.regionIds.includes(regionId);
+/** Whether a record at this place is within the person's reach, as the records API would judge it. */
+export function personCanSee(person: Person, where: Place | string): boolean {
+  const place = typeof where === 'string' ? { regionId: where } : where;
+  if (person.national) return true;
+  if (person.role === 'council')
+    return !!place.councilId && (person.councilIds ?? []).includes(place.councilId);
+  return person.regionIds.includes(place.regionId);
 }
 
 /**
@@ -62,6 +80,8 @@ export function mergePeople(sources: {
     const person = entry(user.email);
     person.kinds.push('user');
     person.role = user.role;
+    person.party = user.party ?? 'ceg';
+    if (user.councilIds?.length) person.councilIds = [...user.councilIds];
     person.name ??= user.name;
     person.national = user.role === 'national';
     person.regionIds = [...user.regionIds];

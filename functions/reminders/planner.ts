@@ -17,6 +17,8 @@ export interface ReminderItem {
   /** Unique per record and reason: the sent log's key for this item. */
   key: string;
   regionId: string;
+  /** For records of one council: a mayor's office reaches records by council. */
+  councilId?: string;
   title: string;
   detail: string;
   /** API path of the record or report, like `/v1/actions/action-1`. */
@@ -29,6 +31,7 @@ export interface ReminderItem {
 export interface PendingSignOff {
   key: string;
   regionId: string;
+  councilId?: string;
   title: string;
   detail: string;
   path: string;
@@ -102,7 +105,7 @@ export function planReminders(
   const tell = (email: string | undefined, item: ReminderItem) => {
     if (!email) return;
     const person = world.people.get(email.toLowerCase());
-    if (!person || !personCanSee(person, item.regionId)) return;
+    if (!person || !personCanSee(person, { regionId: item.regionId, councilId: item.councilId })) return;
     const items = byPerson.get(person.email) ?? [];
     if (!items.some((i) => i.key === item.key)) items.push(item);
     byPerson.set(person.email, items);

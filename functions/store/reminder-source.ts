@@ -1,7 +1,9 @@
 import { contactOf, mergePeople } from '../domain/people.ts';
+import { awaitingForParty } from '../domain/sign-off-queries.ts';
 import type { StoredRecord } from '../records/definition.ts';
 import type { ReminderWorld } from '../reminders/planner.ts';
 import type { ReminderSource } from '../reminders/ports.ts';
+import { pendingSignOffs } from '../reminders/sign-off-recipients.ts';
 import type { RecordStore } from './record-store.ts';
 import type { UserDirectory } from './user-directory.ts';
 
@@ -38,6 +40,8 @@ export class StoreReminderSource implements ReminderSource {
       agreements,
       activities,
       reports,
+      awaitingCeg,
+      awaitingTaskforce,
     ] = await Promise.all([
       this.directory.listUsers(),
       this.all('adviser'),
@@ -49,15 +53,25 @@ export class StoreReminderSource implements ReminderSource {
       this.all('agreement'),
       monday ? this.all('activity') : Promise.resolve([]),
       this.all('progress-report'),
+      awaitingForParty(this.store, 'ceg', 'national'),
+      awaitingForParty(this.store, 'taskforce', 'national'),
     ]);
     const names = (records: StoredRecord[]) =>
       new Map(records.map((r) => [r.id, String(r.values.name ?? r.id)]));
+    const people = mergePeople({
+      directory: users.map((u) => ({
+        email: u.key,
+        name: u.name,
+        role: u.role,
+        regionIds: u.regionIds,
+        party: u.party,
+        councilIds: u.councilIds,
+      })),
+      advisers,
+      contacts: memberships.flatMap((m) => contactOf(m) ?? []),
+    });
     return {
-      people: mergePeople({
-        directory: users.map((u) => ({ email: u.key, name: u.name, role: u.role, regionIds: u.regionIds })),
-        advisers,
-        contacts: memberships.flatMap((m) => contactOf(m) ?? []),
-      }),
+      people,
       lecGroupNames: names(lecGroups),
       councilNames: names(councils),
       regionNames: names(regions),
@@ -66,7 +80,7 @@ export class StoreReminderSource implements ReminderSource {
       advisers,
       activities,
       progressReports: reports,
-      signOffs: [],
+      signOffs: pendingSignOffs([...awaitingCeg, ...awaitingTaskforce], people.values()),
     };
   }
 }

@@ -8,6 +8,7 @@ import { DynamoSentLog } from '../../../functions/store/sent-log.ts';
 import { type LocalInbox, startLocalInbox } from '../../../local/mail-inbox.ts';
 import { post, put, seedWorld, values } from '../../support/factories.ts';
 import { type Harness, startHarness } from '../../support/harness.ts';
+import { pushSignedRows } from '../../support/sign-offs.ts';
 
 /**
  * The reminders job end to end: records in DynamoDB Local, emails through a real SMTP server
@@ -57,9 +58,31 @@ beforeAll(async () => {
   await action('lec-canterbury', 'Invite <employers> & iwi', 'mere@otautahi.example.nz', '2026-11-01');
   await action('lec-canterbury', 'Plan the roadshow', 'cant@ceg.example.nz', '2027-02-01');
   await action('lec-otago', 'Audit resources', 'otago@ceg.example.nz', '2026-11-19');
-  await put(h, t, 'agreements', 'agreement-chch', {
-    ...values.agreement('christchurch-city', world.adviserId),
-    reviewBy: '2026-12-01',
+  const signers = { ceg: t, taskforce: world.tokens.mtfj };
+  await pushSignedRows(h, t, signers, 'agreements', [
+    {
+      id: 'agreement-chch',
+      values: { ...values.agreement('christchurch-city', world.adviserId), reviewBy: '2026-12-01' },
+    },
+  ]);
+  // Awaiting sign-off: a communication CEG's sign-off is asked of Canterbury's regional person by name,
+  // and a new agreement the Taskforce has not agreed (Christchurch's mayor's office is nearest).
+  await put(h, t, 'communications', 'comm-expo', {
+    regionId: 'canterbury',
+    subject: 'Youth jobs expo',
+    audience: 'Employers',
+    status: 'draft',
+  });
+  await h.request('POST', '/v1/communications/comm-expo/sign-offs/request', {
+    token: t,
+    body: { party: 'ceg', requestedOf: 'cant@ceg.example.nz' },
+  });
+  await put(h, t, 'agreements', 'agreement-draft', {
+    ...values.agreement('christchurch-city', world.adviserId, 'draft'),
+  });
+  await h.request('POST', '/v1/agreements/agreement-draft/sign-offs/request', {
+    token: t,
+    body: { party: 'taskforce' },
   });
 
   mailer = new SmtpMailer({
@@ -104,12 +127,13 @@ describe('reminder emails through a real SMTP server', () => {
   it('should put one email per person into the inbox, once, however often the job runs', async () => {
     const first = await sendReminders(deps, DAY);
     const second = await sendReminders(deps, DAY);
-    expect(first).toMatchObject({ planned: 4, sent: 4, alreadySent: 0, failed: [] });
-    expect(second).toMatchObject({ planned: 4, sent: 0, alreadySent: 4, failed: [] });
+    expect(first).toMatchObject({ planned: 5, sent: 5, alreadySent: 0, failed: [] });
+    expect(second).toMatchObject({ planned: 5, sent: 0, alreadySent: 5, failed: [] });
     const mails = await inboxMessages();
     expect(mails.map(recipient).sort()).toEqual([
       'aroha.adviser@ceg.example.nz',
       'cant@ceg.example.nz',
+      'mayor@ccc.example.nz',
       'mere@otautahi.example.nz',
       'otago@ceg.example.nz',
     ]);
@@ -118,7 +142,7 @@ describe('reminder emails through a real SMTP server', () => {
   it('should say in plain words what needs each person, and nothing of another region', async () => {
     const mails = byRecipient(await inboxMessages());
     const cant = mails.get('cant@ceg.example.nz')!;
-    expect(cant.subject).toBe('Partnership Records: 1 thing needs you today (Wednesday 18 November)');
+    expect(cant.subject).toBe('Partnership Records: 2 things need you today (Wednesday 18 November)');
     expect(cant.from?.value[0]).toMatchObject({
       name: 'Partnership Records',
       address: 'reminders@records.example.nz',
@@ -127,6 +151,20 @@ describe('reminder emails through a real SMTP server', () => {
     expect(cant.text).toContain('Map youth services (Christchurch Jobs Network)');
     expect(cant.text).toContain('Action due in 2 days (Friday 20 November); status open.');
     expect(cant.text).not.toContain('Plan the roadshow');
+    // A sign-off asked of this person by name.
+    expect(cant.text).toContain('Waiting for your sign-off');
+    expect(cant.text).toContain('Communication: Youth jobs expo');
+    expect(cant.text).toMatch(
+      /Awaits the sign-off of the Community Employment Group, asked by nat@ceg\.example\.nz on 20\d\d-\d\d-\d\d\./,
+    );
+    // A sign-off awaiting the Taskforce goes to the mayor's office of that council, not to Dunedin's
+    // or to the national Executive Officer.
+    const mayor = mails.get('mayor@ccc.example.nz')!;
+    expect(mayor.text).toContain('Agreement: ');
+    expect(mayor.text).toContain('Awaits the sign-off of the Mayors Taskforce for Jobs');
+    expect(mayor.text).not.toContain('Map youth services');
+    expect(mails.has('mayor@dcc.example.nz')).toBe(false);
+    expect(mails.has('eo@mtfj.example.nz')).toBe(false);
     expect(cant.text).not.toContain('Audit resources');
     expect(mails.get('otago@ceg.example.nz')!.text).not.toContain('Christchurch');
     const mere = mails.get('mere@otautahi.example.nz')!;
@@ -170,13 +208,17 @@ describe('reminder emails through a real SMTP server', () => {
     expect(await saved.text()).toContain('Saved.');
     expect((await h.preferences!.get('cant@ceg.example.nz')).actions).toBe('off');
 
-    // Thursday: Canterbury's regional person owns only actions, now turned off.
+    // Thursday: Canterbury's regional person hears of the sign-off still awaited, not of the action.
     const before = (await inboxMessages()).length;
     const thursday = await sendReminders(deps, '2026-11-19');
-    expect(thursday.sent).toBe(3);
+    expect(thursday.sent).toBe(5);
     const after = await inboxMessages();
-    expect(after.length).toBe(before + 3);
-    expect(after.filter((m) => recipient(m) === 'cant@ceg.example.nz')).toHaveLength(1);
+    expect(after.length).toBe(before + 5);
+    const thursdayMail = after.find(
+      (m) => recipient(m) === 'cant@ceg.example.nz' && m.subject?.includes('Thursday 19 November'),
+    )!;
+    expect(thursdayMail.text).toContain('Youth jobs expo');
+    expect(thursdayMail.text).not.toContain('Map youth services');
   });
 
   it('should refuse a forged or missing settings token with a page that says what to do', async () => {
