@@ -1,4 +1,4 @@
-import { MAX_LIMIT, MAX_PUSH_ROWS } from '../domain/record-service.ts';
+import { emptyCounts, MAX_LIMIT, MAX_PUSH_ROWS } from '../domain/record-service.ts';
 import type { RecordDefinition } from '../records/definition.ts';
 import { PUBLIC_DEFINITIONS, publicFields } from '../records/public-view.ts';
 import { examplePatch, exampleRecord, exampleValues } from './openapi-examples.ts';
@@ -294,16 +294,7 @@ export function recordPaths(definition: RecordDefinition, valuesSchema: Schema):
         responses: {
           200: jsonResponse('Per-row outcomes', ref('PushResult'), {
             dryRun: false,
-            counts: {
-              created: 0,
-              updated: 1,
-              deleted: 0,
-              unchanged: 0,
-              conflict: 0,
-              invalid: 0,
-              forbidden: 0,
-              failed: 0,
-            },
+            counts: { ...emptyCounts(), updated: 1 },
             rows: [{ index: 0, id: record.id, status: 'updated', version: 4 }],
           }),
           ...problemResponses(400, 401, 403, 413, 415),
