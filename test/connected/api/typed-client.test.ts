@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { everyOperationSource } from '../../../clients/typescript/every-operation.ts';
 import { needsRoundTrip } from '../../../clients/typescript/examples/needs-round-trip.ts';
+import { openApiDocument } from '../../../functions/api/openapi.ts';
 import { seedWorld } from '../../support/factories.ts';
 import { type Harness, startHarness } from '../../support/harness.ts';
 
@@ -22,12 +25,24 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('the typed TypeScript client', { timeout: 180_000 }, () => {
-  it('should compile, with its example, under strict TypeScript', async () => {
-    const tsc = path.join(CLIENT_DIR, 'node_modules/.bin/tsc');
-    const result = await promisify(execFile)(tsc, ['-p', path.join(CLIENT_DIR, 'tsconfig.json')], {
-      cwd: CLIENT_DIR,
-    }).catch((error: { stdout: string; code: number }) => error);
-    expect(result.stdout).toBe('');
+  it('should compile, with its example and a call of every documented operation, under strict TypeScript', async () => {
+    // Every operation called with the document's examples and no cast: each must type-check as generated.
+    const checkDir = path.join(CLIENT_DIR, '.every-operation');
+    await mkdir(checkDir, { recursive: true });
+    await writeFile(path.join(checkDir, 'check.ts'), everyOperationSource(openApiDocument()));
+    await writeFile(
+      path.join(checkDir, 'tsconfig.json'),
+      JSON.stringify({ extends: '../tsconfig.json', include: ['check.ts', '../src', '../examples'] }),
+    );
+    try {
+      const tsc = path.join(CLIENT_DIR, 'node_modules/.bin/tsc');
+      const result = await promisify(execFile)(tsc, ['-p', path.join(checkDir, 'tsconfig.json')], {
+        cwd: CLIENT_DIR,
+      }).catch((error: { stdout: string; code: number }) => error);
+      expect(result.stdout).toBe('');
+    } finally {
+      await rm(checkDir, { recursive: true, force: true });
+    }
   });
 
   it('should run the example round trip against the real API', async () => {
