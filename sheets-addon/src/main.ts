@@ -21,6 +21,7 @@ import {
   turnOffHourlyPull,
   turnOnHourlyPull,
 } from './apps-script/hourly-pull.ts';
+import { writeReportTab } from './apps-script/report-tab.ts';
 import { runScheduledPull } from './apps-script/scheduled-pull.ts';
 import { type SetupReport, setUpTabs as setUpTabsRun } from './apps-script/tab-setup.ts';
 import { activeWorkbook } from './apps-script/workbook.ts';
@@ -37,6 +38,7 @@ import {
   validateSettings,
 } from './sync/settings.ts';
 import { UserFacingError } from './sync/sync-run.ts';
+import { pullWeeklyReport, type WeeklyReportRequest } from './sync/weekly-report-run.ts';
 
 const TITLE = 'Partnership Records';
 const PENDING_KEY = 'pendingSidebarAction';
@@ -98,6 +100,7 @@ export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Delete selected records…', 'menuDeleteSelected')
     .addItem('Undo last push…', 'menuUndo')
     .addSeparator()
+    .addItem('Weekly report…', 'menuWeeklyReport')
     .addItem('Settings', 'openSidebar')
     .addToUi();
 }
@@ -166,6 +169,29 @@ export function menuUndo(): void {
   )
     return;
   fromMenu(() => undoPush());
+}
+
+/**
+ * Asks whose week (a region, "adviser <id>", or nothing for this spreadsheet's region) and which
+ * Monday (nothing for last week), then pulls that weekly report into a tab of its own.
+ */
+export function menuWeeklyReport(): void {
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.prompt(
+    TITLE,
+    'Weekly report: whose week? Type a region id, or "adviser" and the adviser\'s id, then optionally the Monday (2026-11-16). Leave it empty for your region\'s last week.',
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== ui.Button.OK) return;
+  const words = answer.getResponseText().trim().split(/\s+/).filter(Boolean);
+  const week =
+    words.length > 0 && /^\d{4}-\d{2}-\d{2}$/.test(words[words.length - 1]!) ? words.pop() : undefined;
+  fromMenu(() => weeklyReportTab({ who: words.join(' '), week }));
+}
+
+/** Pulls a weekly report into its own tab (the menu item, and the sidebar if it offers it). */
+export function weeklyReportTab(request: WeeklyReportRequest): { summary: string; tab: string } {
+  return attempt(() => pullWeeklyReport(appsScriptEnvironment(), writeReportTab, request));
 }
 
 /** The hourly trigger; see `apps-script/scheduled-pull.ts` for how no failure goes unseen. */

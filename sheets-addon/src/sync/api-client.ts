@@ -1,4 +1,5 @@
 import type { ApiRecord, FieldError, PushRow, RowOutcome, TypeDescription } from '../sheet/catalogue.ts';
+import type { WeeklyReportJson } from '../sheet/weekly-report-rows.ts';
 import { UserFacingError } from './user-facing-error.ts';
 
 /**
@@ -115,6 +116,18 @@ export class ApiClient {
     ]);
     if (response?.status !== 200) throw explain(response?.status ?? 0, response?.body ?? '', what);
     return JSON.parse(response.body) as T;
+  }
+
+  /** A weekly report (an adviser's or a region's week; last week when no week is named). */
+  weeklyReport(query: { adviserId?: string; regionId?: string; week?: string }): WeeklyReportJson {
+    const params = [
+      query.adviserId
+        ? `adviser=${encodeURIComponent(query.adviserId)}`
+        : `region=${encodeURIComponent(query.regionId ?? '')}`,
+      ...(query.week ? [`week=${encodeURIComponent(query.week)}`] : []),
+      'format=json',
+    ];
+    return this.getJson<WeeklyReportJson>(`/v1/reports/weekly?${params.join('&')}`, 'read the weekly report');
   }
 
   /** The record types and their fields. */

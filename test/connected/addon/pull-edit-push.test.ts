@@ -183,6 +183,7 @@ describe('menu and row actions', () => {
       'Open sidebar',
       '---',
       'Set up / repair tabs',
+      'Use one of your own tabs…',
       'Pull changes',
       'Push changes…',
       'Push selected rows…',
@@ -190,6 +191,7 @@ describe('menu and row actions', () => {
       'Delete selected records…',
       'Undo last push…',
       '---',
+      'Weekly report…',
       'Settings',
     ]);
     expect(
@@ -250,5 +252,46 @@ describe('menu and row actions', () => {
       'cant@ceg.example.nz',
     ]);
     expect(log.at(3, 'Action').value).toBe('pull');
+  });
+});
+
+describe('weekly report', () => {
+  it("should pull a region's weekly report into a tab of its own, and replace it when pulled again", () => {
+    // Prepare
+    const session = w.open('canterbury');
+    w.configure(session);
+
+    // Act
+    const first = session.call('weeklyReportTab', { who: '', week: '2026-11-16' }) as {
+      tab: string;
+      summary: string;
+    };
+    session.call('weeklyReportTab', { who: 'region canterbury', week: '2026-11-16' });
+
+    // Assess
+    expect(first.tab).toBe('Weekly report Canterbury 2026-11-16');
+    expect(first.summary).toContain('the week starting 2026-11-16');
+    const values = session.spreadsheet.tab(first.tab).getDataRange().getValues();
+    expect(values[0]![0]).toBe('Weekly report: Canterbury, week 2026-11-16 to 2026-11-22');
+    expect(values[1]![0]).toBe('1 activity, 6.5 hours');
+    expect(values[2]).toEqual(['Adviser', 'Project', 'Funding', 'Council', 'Kind', 'Hours', 'Summary']);
+    expect(values[3]!.slice(0, 6)).toEqual([
+      'Aroha Adviser',
+      'MTFJ Christchurch',
+      'Non-funded',
+      'Christchurch City',
+      'planning',
+      6.5,
+    ]);
+    expect(values[4]!.slice(0, 6)).toEqual(['Aroha Adviser: total', '', '', '', '', 6.5]);
+    expect(values.findIndex((r) => r[0] === 'Hours per project')).toBeGreaterThan(4);
+  });
+
+  it("should say how to name the week when it is not a Monday's date", () => {
+    const session = w.open('canterbury');
+    w.configure(session);
+    expect(() => session.call('weeklyReportTab', { who: 'canterbury', week: '16/11/2026' })).toThrow(
+      'Give the week as the date of its Monday, like 2026-11-16',
+    );
   });
 });
