@@ -1,4 +1,5 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { traceAwsClient } from '../observability/xray-subsegments.ts';
 import type { OutgoingEmail } from '../reminders/message.ts';
 import type { Mailer } from '../reminders/ports.ts';
 
@@ -18,7 +19,8 @@ export class SesMailer implements Mailer {
   private readonly client: SESv2Client;
 
   constructor(private readonly options: SesMailerOptions) {
-    this.client = options.client ?? new SESv2Client({});
+    // Each send is an X-Ray subsegment of the run, like the table's calls.
+    this.client = options.client ?? traceAwsClient(new SESv2Client({}));
   }
 
   async send(email: OutgoingEmail): Promise<{ messageId: string }> {

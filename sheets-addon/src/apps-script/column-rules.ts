@@ -29,6 +29,9 @@ function validationFor(
       return field.options?.length ? builder.requireValueInList([...field.options], true).build() : null;
     case 'date':
       return builder.requireDate().build();
+    // An action's owner and other people's addresses: a warning on anything that is not one.
+    case 'email':
+      return field.derived ? null : builder.requireTextIsEmail().build();
     case 'reference': {
       const column = field.refType ? listColumns.get(listHeader(field.refType)) : undefined;
       if (!lists || column === undefined) return null;

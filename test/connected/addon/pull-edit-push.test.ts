@@ -255,6 +255,19 @@ describe('menu and row actions', () => {
   });
 });
 
+describe('action owners in the sheet', () => {
+  it('should warn in the owner column when a cell is not an email address, and keep the owner in words', () => {
+    const session = w.open('canterbury');
+    w.configure(session, ['action']);
+    const sheet = session.spreadsheet.tab('Actions');
+    expect(sheet.headers()).toEqual(expect.arrayContaining(['Owner (as written)', 'Owner']));
+    expect(sheet.peek(2, sheet.column('Owner')).validation).toMatchObject({
+      criteria: 'TEXT_IS_VALID_EMAIL',
+      allowInvalid: true,
+    });
+  });
+});
+
 describe('weekly report', () => {
   it("should pull a region's weekly report into a tab of its own, and replace it when pulled again", () => {
     // Prepare

@@ -97,6 +97,7 @@ class FakeValidationBuilder
       | 'requireValueInList'
       | 'requireDate'
       | 'requireValueInRange'
+      | 'requireTextIsEmail'
       | 'build'
     >
 {
@@ -138,6 +139,11 @@ class FakeValidationBuilder
   requireValueInRange(range: GoogleAppsScript.Spreadsheet.Range, _showDropdown?: boolean): Builder {
     this.criteria = 'VALUE_IN_RANGE';
     this.values = [range];
+    return this.self();
+  }
+
+  requireTextIsEmail(): Builder {
+    this.criteria = 'TEXT_IS_VALID_EMAIL';
     return this.self();
   }
 
