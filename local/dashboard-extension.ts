@@ -8,7 +8,7 @@ import { aggregateAndPublishDates } from '../functions/aggregate/nightly-run.ts'
 import { SnapshotArchive } from '../functions/aggregate/snapshot-archive.ts';
 import { checkSnapshotKey, LocalFolderSink } from '../functions/aggregate/snapshot-sink.ts';
 import type { AppEnv } from '../functions/api/request.ts';
-import type { RecordStore } from '../functions/store/record-store.ts';
+import type { RecordRepository } from '../functions/domain/record-repository.ts';
 import { PARTNER_PAGES_DIR } from '../partner-pages/build.ts';
 import type { DevPerson, SignInConfig } from '../partner-pages/src/session.ts';
 
@@ -132,7 +132,7 @@ export function dashboardExtension(options: DashboardExtensionOptions = {}): (ap
 }
 
 export interface LocalAggregationOptions {
-  store: RecordStore;
+  store: RecordRepository;
   /** The local archive (default: localSnapshotArchive()). */
   archive?: SnapshotArchive;
   /** The date to end on (default: today in New Zealand). */

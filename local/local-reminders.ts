@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { RecordRepository } from '../functions/domain/record-repository.ts';
+import type { UserDirectory } from '../functions/domain/user-directory.ts';
 import { SmtpMailer } from '../functions/mail/smtp-mailer.ts';
 import { PreferenceLinks } from '../functions/reminders/preference-links.ts';
 import type { ReminderDependencies } from '../functions/reminders/send-reminders.ts';
-import type { RecordStore } from '../functions/store/record-store.ts';
 import { DynamoPreferenceStore } from '../functions/store/reminder-preferences.ts';
 import { StoreReminderSource } from '../functions/store/reminder-source.ts';
 import { DynamoSentLog } from '../functions/store/sent-log.ts';
-import type { UserDirectory } from '../functions/store/user-directory.ts';
 
 /** The sender of local reminder emails; nothing leaves the machine, so any address does. */
 export const LOCAL_SENDER = 'Partnership Records (local) <reminders@partnership-records.local>';
@@ -39,7 +39,7 @@ export function localPreferenceLinks(secret: string, apiUrl: string): Preference
 export function localReminderDependencies(parts: {
   client: DynamoDBDocumentClient;
   tableName: string;
-  store: RecordStore;
+  store: RecordRepository;
   directory: UserDirectory;
   secret: string;
   apiUrl: string;

@@ -16,7 +16,7 @@ import { DEFAULT_INBOX_PORT, DEFAULT_SMTP_PORT } from './mail-inbox.ts';
 const { sendReminders } = await import('../functions/reminders/send-reminders.ts');
 const { createDocumentClient } = await import('../functions/store/client.ts');
 const { RecordStore } = await import('../functions/store/record-store.ts');
-const { UserDirectory } = await import('../functions/store/user-directory.ts');
+const { DynamoUserDirectory } = await import('../functions/store/user-directory.ts');
 const { localLinkSecret, localReminderDependencies } = await import('./local-reminders.ts');
 const USAGE = `Usage: npm run reminders [-- --day YYYY-MM-DD]
   --day   the New Zealand day to send for (default: today in New Zealand)
@@ -59,7 +59,7 @@ const deps = localReminderDependencies({
   client,
   tableName,
   store: new RecordStore(client, tableName),
-  directory: new UserDirectory(client, tableName),
+  directory: new DynamoUserDirectory(client, tableName),
   secret,
   apiUrl,
   smtp: { host: '127.0.0.1', port: env('SMTP_PORT', DEFAULT_SMTP_PORT) },

@@ -9,7 +9,7 @@ import { prepareSignOffStory } from '../data/demo/sign-off-story.ts';
 import { loadReferenceData } from '../data/reference.ts';
 import { SEED_PRINCIPAL } from '../data/seed-loader.ts';
 import { type AppDependencies, createApp } from '../functions/api/app.ts';
-import { Authenticator, issuersFromEnvironment } from '../functions/api/authenticate.ts';
+import { Authenticator, parseIssuers } from '../functions/api/authenticate.ts';
 import type { AppEnv } from '../functions/api/request.ts';
 import { CachedDirectory } from '../functions/directory/public-directory.ts';
 import { todayInNewZealand } from '../functions/domain/lookups.ts';
@@ -23,7 +23,7 @@ import { createDocumentClient } from '../functions/store/client.ts';
 import { ensureRecordsTable } from '../functions/store/create-table.ts';
 import { RecordStore } from '../functions/store/record-store.ts';
 import { DynamoPreferenceStore } from '../functions/store/reminder-preferences.ts';
-import { UserDirectory } from '../functions/store/user-directory.ts';
+import { DynamoUserDirectory } from '../functions/store/user-directory.ts';
 import { apiDocsExtension } from './api-docs-extension.ts';
 import { DevIssuer } from './dev-issuer.ts';
 import { startDynamoLocal } from './dynamo-local.ts';
@@ -192,7 +192,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     log(table === 'created' ? `Created table ${LOCAL_TABLE_NAME}.` : `Using table ${LOCAL_TABLE_NAME}.`);
 
     const store = new RecordStore(client, LOCAL_TABLE_NAME);
-    const directory = new UserDirectory(client, LOCAL_TABLE_NAME);
+    const directory = new DynamoUserDirectory(client, LOCAL_TABLE_NAME);
     const seeding =
       options.seed === false ? { status: 'skipped' as const } : await seedOnce(store, options, log);
     for (const user of DEV_USERS) {
@@ -213,10 +213,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     const issuer = await DevIssuer.loadOrCreate(resolve(dataDir, 'dev-issuer.json'));
     // This runtime is local by construction (it refuses non-local endpoints), so the
     // development issuer is allowed here and nowhere else.
-    const authenticator = new Authenticator(
-      issuersFromEnvironment(JSON.stringify([issuer.config()]), true),
-      directory,
-    );
+    const authenticator = new Authenticator(parseIssuers(JSON.stringify([issuer.config()]), true), directory);
     // Links in reminder emails point at the API's own address (localhost and the chosen port).
     const apiUrl = `http://localhost:${httpPort}`;
     const reminders = {
@@ -236,6 +233,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       authenticator,
       reminders,
       logError: (message, error) => console.error(message, error),
+      logRefusal: (message, error) => console.warn(message, error),
       // The API reference is always there locally; the cloud serves it from the dashboard site.
       extend: (app) => {
         apiDocsExtension()(app);

@@ -14,9 +14,9 @@
  */
 import { pathToFileURL } from 'node:url';
 import { referenceData } from '../data/reference.ts';
+import type { DirectoryEntry, UserDirectory } from '../functions/domain/user-directory.ts';
 import { PARTY_ROLES, ROLES, type Role } from '../functions/records/definition.ts';
 import { PARTIES, type Party } from '../functions/records/sign-offs.ts';
-import type { DirectoryEntry, UserDirectory } from '../functions/store/user-directory.ts';
 
 export const USAGE = `Usage:
   users-cli add <email> --role national|regional|adviser|viewer [--regions a,b] [--name "Full Name"]
@@ -209,13 +209,13 @@ async function main(argv: string[]): Promise<number> {
   // Set before the AWS SDK is first imported, which reads it.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const { createDocumentClient } = await import('../functions/store/client.ts');
-  const { UserDirectory } = await import('../functions/store/user-directory.ts');
+  const { DynamoUserDirectory } = await import('../functions/store/user-directory.ts');
   const tableName = process.env.TABLE_NAME || 'partnership-records';
   const endpoint = process.env.DYNAMODB_ENDPOINT || undefined;
   const client = createDocumentClient({ endpoint });
   try {
     const by = `cli:${process.env.USER ?? 'unknown'}`;
-    console.log(await runUsersCommand(command, new UserDirectory(client, tableName), by));
+    console.log(await runUsersCommand(command, new DynamoUserDirectory(client, tableName), by));
     return 0;
   } catch (error) {
     const { name, code } = error as Error & { code?: string };

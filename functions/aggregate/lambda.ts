@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
+import { readAggregationConfig, readMetricNames } from '../config.ts';
 import { createDocumentClient } from '../store/client.ts';
 import { RecordStore } from '../store/record-store.ts';
 import { type AggregationEvent, aggregateAndPublish, snapshotDateFor } from './nightly-run.ts';
@@ -9,8 +10,7 @@ import { SnapshotArchive } from './snapshot-archive.ts';
 
 /** Names the monitoring alarms rely on; see docs/dashboard.md, "Operations". */
 export const AGGREGATION_METRICS = {
-  namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'PartnershipRecords',
-  service: process.env.POWERTOOLS_SERVICE_NAME ?? 'records-aggregate',
+  ...readMetricNames(process.env, 'records-aggregate'),
   succeeded: 'AggregationSucceeded',
   failed: 'AggregationFailed',
   recordsRead: 'AggregationRecordsRead',
@@ -23,23 +23,17 @@ const metrics = new Metrics({
   serviceName: AGGREGATION_METRICS.service,
 });
 
-function requiredEnvironment(name: string): string {
-  const value = process.env[name];
-  if (!value)
-    throw new Error(
-      `${name} is not set: the aggregation function needs it (see infra/lib/nightly-aggregation.ts).`,
-    );
-  return value;
-}
-
 // Built once per container and reused by warm invocations.
 let parts: { store: RecordStore; archive: SnapshotArchive } | undefined;
 
 function connect() {
-  parts ??= {
-    store: new RecordStore(createDocumentClient(), requiredEnvironment('TABLE_NAME')),
-    archive: new SnapshotArchive(new S3SnapshotSink(requiredEnvironment('SNAPSHOT_BUCKET'))),
-  };
+  if (!parts) {
+    const config = readAggregationConfig(process.env);
+    parts = {
+      store: new RecordStore(createDocumentClient({ region: config.region }), config.tableName),
+      archive: new SnapshotArchive(new S3SnapshotSink(config.snapshotBucket)),
+    };
+  }
   return parts;
 }
 

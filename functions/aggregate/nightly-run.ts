@@ -1,4 +1,4 @@
-import type { RecordStore } from '../store/record-store.ts';
+import type { RecordRepository } from '../domain/record-repository.ts';
 import { isIsoDate, newZealandDate } from './calendar.ts';
 import { buildSnapshot, buildSnapshots, type RollupOptions } from './rollup.ts';
 import type { PublishResult, SnapshotArchive } from './snapshot-archive.ts';
@@ -54,7 +54,7 @@ export interface RunResult {
 
 /** One aggregation: build the date's snapshot from the store and publish it to the archive. */
 export async function aggregateAndPublish(
-  store: RecordStore,
+  store: RecordRepository,
   archive: SnapshotArchive,
   options: RollupOptions,
 ): Promise<RunResult> {
@@ -69,7 +69,7 @@ export async function aggregateAndPublish(
  * files are what a run for that date alone would write.
  */
 export async function aggregateAndPublishDates(
-  store: RecordStore,
+  store: RecordRepository,
   archive: SnapshotArchive,
   options: Omit<RollupOptions, 'date'> & { dates: string[] },
 ): Promise<{ snapshots: Snapshot[]; published: PublishResult[]; durationMs: number }> {

@@ -1,6 +1,6 @@
+import type { RecordRepository } from '../domain/record-repository.ts';
 import type { StoredRecord } from '../records/definition.ts';
 import { GOAL_WORDS, GOALS } from '../records/types/strategy.ts';
-import type { RecordStore } from '../store/record-store.ts';
 import { type AsOf, asOf } from './as-of.ts';
 import { byKeys } from './bounded-list.ts';
 import { isIsoDate } from './calendar.ts';
@@ -36,7 +36,7 @@ interface RegionRecord {
  * queries at a time, folding each page into running tallies and letting it go. The result depends
  * only on the records and the date (apart from `generatedAt`).
  */
-export async function buildSnapshot(store: RecordStore, options: RollupOptions): Promise<Snapshot> {
+export async function buildSnapshot(store: RecordRepository, options: RollupOptions): Promise<Snapshot> {
   const [snapshot] = await buildSnapshots(store, { ...options, dates: [options.date] });
   return snapshot!;
 }
@@ -46,7 +46,7 @@ export async function buildSnapshot(store: RecordStore, options: RollupOptions):
  * costs one pass, not twelve), each exactly as `buildSnapshot` would make it alone.
  */
 export async function buildSnapshots(
-  store: RecordStore,
+  store: RecordRepository,
   options: Omit<RollupOptions, 'date'> & { dates: string[] },
 ): Promise<Snapshot[]> {
   const bad = options.dates.filter((d) => !isIsoDate(d));

@@ -10,15 +10,14 @@ import {
   VersionConflictError,
 } from '../domain/errors.ts';
 import { KnowledgeBase } from '../domain/knowledge-base.ts';
+import type { RecordRepository } from '../domain/record-repository.ts';
 import { RecordService } from '../domain/record-service.ts';
 import { SignOffService } from '../domain/sign-off-service.ts';
+import type { UserDirectory } from '../domain/user-directory.ts';
 import { WeeklyReports } from '../reports/weekly-report-service.ts';
-import { BadCursorError } from '../store/cursor.ts';
-import type { RecordStore } from '../store/record-store.ts';
-import type { UserDirectory } from '../store/user-directory.ts';
 import type { Authenticator } from './authenticate.ts';
 import { requireOriginSecret } from './origin-verify.ts';
-import { problemResponse } from './problem.ts';
+import { HttpProblemError, problemResponse } from './problem.ts';
 import type { AppEnv } from './request.ts';
 import { logRequests, type RequestLogLine } from './request-log.ts';
 import { registerDashboardRoutes } from './routes/dashboard.ts';
@@ -35,13 +34,15 @@ import { registerWeeklyReportRoutes } from './routes/weekly-report.ts';
 import { unroutedHandler } from './unrouted.ts';
 
 export interface AppDependencies {
-  store: RecordStore;
+  store: RecordRepository;
   /** How long a knowledge-base search may reuse the index before catching up (default 1000 ms). */
   knowledgeRefreshMs?: number;
   directory: UserDirectory;
   authenticator: Authenticator;
   /** Where unexpected failures are reported (Powertools in Lambda, the console locally). */
   logError?: (message: string, error: unknown) => void;
+  /** Where the original cause of a refusal is reported (a token library's reason, a database error). */
+  logRefusal?: (message: string, error: unknown) => void;
   /** Extra routes mounted by the adapter (the dashboard, locally). */
   extend?: (app: Hono<AppEnv>) => void;
   /** Dashboard snapshots (S3 in the cloud, a folder locally); without it the dashboard routes answer 503. */
@@ -92,7 +93,7 @@ export const CORS_REQUEST_HEADERS = [
 /** The one Hono app, served by Lambda in the cloud and by Node locally. */
 export function createApp(deps: AppDependencies): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const service = new RecordService(deps.store, deps.directory);
+  const service = new RecordService(deps.store, deps.directory, deps.logError);
 
   if (deps.logRequest) app.use('*', logRequests(deps.logRequest));
   if (deps.originSecret) app.use('*', requireOriginSecret(deps.originSecret));
@@ -139,8 +140,10 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.notFound(unroutedHandler(app));
 
   app.onError((error, c) => {
-    if (error instanceof BadCursorError) return problemResponse(c, 400, 'Bad cursor', error.message);
+    if (error instanceof HttpProblemError) return problemResponse(c, error.code, error.message);
     if (error instanceof DomainError) {
+      // The original failure (a token library's reason, a database error) stays in the logs only.
+      if (error.cause) deps.logRefusal?.(`Refused with ${error.code}`, error);
       const extra: Record<string, unknown> = {};
       if (error instanceof ValidationFailedError || error instanceof BadRequestError) {
         if (error.errors.length > 0) extra.errors = error.errors;
@@ -150,14 +153,14 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
         c.header('ETag', `"${error.current.version}"`);
       }
       if (error instanceof GoneError) extra.current = error.record;
-      if (error.status === 401) c.header('WWW-Authenticate', 'Bearer realm="partnership-records"');
-      return problemResponse(c, error.status, error.title, error.message, extra);
+      if (error.code === 'unauthenticated')
+        c.header('WWW-Authenticate', 'Bearer realm="partnership-records"');
+      return problemResponse(c, error.code, error.message, extra);
     }
     deps.logError?.('Unexpected failure', error);
     return problemResponse(
       c,
-      500,
-      'Something went wrong on our side',
+      'internal',
       'The request failed unexpectedly and nothing was changed by the failed step. Try again; if it keeps failing, tell the Partnership Records team the time it happened.',
     );
   });

@@ -10,7 +10,7 @@ import {
 import * as z from 'zod';
 import { AccessDeniedError, UnauthenticatedError } from '../domain/errors.ts';
 import { accessContact, type Principal, type Scope } from '../domain/principal.ts';
-import type { DirectoryEntry, UserDirectory } from '../store/user-directory.ts';
+import type { DirectoryEntry, UserDirectory } from '../domain/user-directory.ts';
 
 /**
  * A trusted token issuer. `google` and `development` tokens identify people by verified email;
@@ -37,16 +37,13 @@ export const issuerSchema = z.object({
 });
 export type IssuerConfig = z.infer<typeof issuerSchema>;
 
-/** Reads `AUTH_ISSUERS` (JSON array); a development issuer is refused outside local runs. */
-export function issuersFromEnvironment(
-  raw = process.env.AUTH_ISSUERS,
-  allowDevelopment = process.env.ALLOW_DEV_ISSUER === 'true',
-): IssuerConfig[] {
+/** Parses `AUTH_ISSUERS` (a JSON array); a development issuer is refused outside local runs. */
+export function parseIssuers(raw: string | undefined, allowDevelopment: boolean): IssuerConfig[] {
   if (!raw) return [];
   const issuers = z.array(issuerSchema).parse(JSON.parse(raw));
   if (!allowDevelopment && issuers.some((i) => i.kind === 'development')) {
     throw new Error(
-      'AUTH_ISSUERS names a development issuer, which is only allowed in local runs (ALLOW_DEV_ISSUER=true).',
+      'AUTH_ISSUERS names a development issuer, which is only allowed in local runs (npm start and the tests).',
     );
   }
   return issuers;
@@ -108,9 +105,10 @@ export class Authenticator {
     let claimed: string | undefined;
     try {
       claimed = decodeJwt(token).iss;
-    } catch {
+    } catch (error) {
       throw new UnauthenticatedError(
         'The bearer token is not a readable JWT. Sign in again to get a fresh one.',
+        { cause: error },
       );
     }
     const issuer = this.issuers.find((i) => i.issuer === claimed);
@@ -145,26 +143,36 @@ export class Authenticator {
     if (error instanceof joseErrors.JWTExpired) {
       return new UnauthenticatedError(
         'Your sign-in token has expired. Sign in again (in the add-on, just run the action again).',
+        { cause: error },
       );
     }
     if (error instanceof joseErrors.JWTClaimValidationFailed) {
       if (error.claim === 'nbf' || error.claim === 'iat') {
         return new UnauthenticatedError(
           'Your sign-in token is not valid yet; check the clock of the system that made it.',
+          { cause: error },
         );
       }
       if (error.claim === 'aud') {
-        return new UnauthenticatedError('This token was issued for another application (wrong audience).');
+        return new UnauthenticatedError('This token was issued for another application (wrong audience).', {
+          cause: error,
+        });
       }
       return new UnauthenticatedError(
         `The token's "${error.claim}" claim is not acceptable: ${error.reason}.`,
+        { cause: error },
       );
     }
     if (error instanceof joseErrors.JWKSNoMatchingKey) {
-      return new UnauthenticatedError('The token is signed by a key this API does not know. Sign in again.');
+      return new UnauthenticatedError('The token is signed by a key this API does not know. Sign in again.', {
+        cause: error,
+      });
     }
     if (error instanceof joseErrors.JOSEAlgNotAllowed || error instanceof joseErrors.JOSENotSupported) {
-      return new UnauthenticatedError('The token is not signed with an accepted algorithm (RS256 or ES256).');
+      return new UnauthenticatedError(
+        'The token is not signed with an accepted algorithm (RS256 or ES256).',
+        { cause: error },
+      );
     }
     if (
       error instanceof joseErrors.JWSSignatureVerificationFailed ||
@@ -173,6 +181,7 @@ export class Authenticator {
     ) {
       return new UnauthenticatedError(
         'The token signature is not valid. Sign in again to get a fresh token.',
+        { cause: error },
       );
     }
     return error instanceof Error ? error : new Error(String(error));

@@ -23,9 +23,9 @@ export function requireOriginSecret(secret: string): MiddlewareHandler {
     if (!given || !sameSecret(given, expected)) {
       return problemResponse(
         c,
-        403,
-        'Use the published address',
+        'forbidden',
         'This address is not served directly. Call the API at its published URL (the ApiUrl or MachineApiUrl of the deployment).',
+        { title: 'Use the published address' },
       );
     }
     await next();

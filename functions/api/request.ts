@@ -1,23 +1,20 @@
 import type { Context } from 'hono';
 import * as z from 'zod';
-import { BadRequestError, DomainError, PreconditionRequiredError } from '../domain/errors.ts';
+import { BadRequestError, NotFoundError, PreconditionRequiredError } from '../domain/errors.ts';
 import type { Principal } from '../domain/principal.ts';
 import { MAX_LIMIT } from '../domain/record-service.ts';
 import type { RecordDefinition } from '../records/definition.ts';
 import { definitionForPath, RECORD_DEFINITIONS } from '../records/registry.ts';
+import { HttpProblemError } from './problem.ts';
 
 /** Variables the auth middleware puts on the context. */
 export interface AppEnv {
   Variables: { principal: Principal };
 }
 
-export class PayloadTooLargeError extends DomainError {
+export class PayloadTooLargeError extends HttpProblemError {
   constructor(limit: number) {
-    super(
-      `The body is larger than ${Math.round(limit / 1024)} KB. Send fewer rows at a time.`,
-      413,
-      'The body is too large',
-    );
+    super('too-large', `The body is larger than ${Math.round(limit / 1024)} KB. Send fewer rows at a time.`);
   }
 }
 
@@ -25,10 +22,9 @@ export class PayloadTooLargeError extends DomainError {
 export async function readJson(c: Context, maxBytes: number): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(merge-patch\+)?json\b/i.test(type)) {
-    throw new DomainError(
+    throw new HttpProblemError(
+      'unsupported-media-type',
       'Send the body as JSON with "Content-Type: application/json".',
-      415,
-      'Unsupported media type',
     );
   }
   const declared = Number(c.req.header('content-length') ?? 0);
@@ -87,10 +83,8 @@ export const TYPE_PATH_PARAM = `:path{${RECORD_DEFINITIONS.map((d) => d.path).jo
 export function definitionFromPath(path: string | undefined): RecordDefinition {
   const definition = path === undefined ? undefined : definitionForPath(path);
   if (!definition) {
-    throw new DomainError(
+    throw new NotFoundError(
       `There is no record type "${path}". The types are: ${RECORD_DEFINITIONS.map((d) => d.path).join(', ')}.`,
-      404,
-      'Not found',
     );
   }
   return definition;

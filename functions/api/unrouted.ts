@@ -38,8 +38,7 @@ export function unroutedHandler(app: Hono<AppEnv>) {
       c.header('Allow', allowed.join(', '));
       return problemResponse(
         c,
-        405,
-        'Method not allowed',
+        'method-not-allowed',
         `${path} does not answer ${c.req.method}; it answers ${allowed.join(', ')}. See /docs for the routes.`,
       );
     }
@@ -48,14 +47,13 @@ export function unroutedHandler(app: Hono<AppEnv>) {
       try {
         definitionFromPath(type);
       } catch (error) {
-        if (error instanceof DomainError) return problemResponse(c, 404, error.title, error.message);
+        if (error instanceof DomainError) return problemResponse(c, error.code, error.message);
         throw error;
       }
     }
     return problemResponse(
       c,
-      404,
-      'Not found',
+      'not-found',
       `There is nothing at ${c.req.method} ${path}. See /docs for the routes.`,
     );
   };

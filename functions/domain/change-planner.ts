@@ -3,9 +3,9 @@ import type { FieldError, RecordDefinition, StoredRecord, Values } from '../reco
 import { fieldErrorsFromZod } from '../records/field-errors.ts';
 import { requireReferencesExist } from '../records/rules.ts';
 import { signOffChanges, statusRefusal, voidChangedSignOffs } from '../records/sign-offs.ts';
-import type { ChangeOp, FieldChange, PendingWrite } from '../store/record-store.ts';
 import type { RequestLookups } from './lookups.ts';
 import { type Principal, type RecordPlace, writeRefusal } from './principal.ts';
+import type { ChangeOp, FieldChange, PendingWrite } from './record-repository.ts';
 
 /** One change a client asks for: a create, an update from a version it read, or a delete. */
 export interface ChangeRequest {

@@ -1,13 +1,29 @@
 import type { FieldError, StoredRecord } from '../records/definition.ts';
 
-/** Domain failures, each mapped to one problem+json status by the API. */
+/**
+ * What went wrong, in the domain's terms. The API turns each code into a status and a problem
+ * type in one place (functions/api/problem.ts); the domain knows nothing of HTTP.
+ */
+export type DomainErrorCode =
+  | 'invalid-record'
+  | 'bad-request'
+  | 'bad-cursor'
+  | 'not-found'
+  | 'deleted'
+  | 'version-conflict'
+  | 'version-required'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'unavailable';
+
+/** A domain failure with a code; the original error, when there is one, is kept as `cause`. */
 export class DomainError extends Error {
   constructor(
+    readonly code: DomainErrorCode,
     message: string,
-    readonly status: number,
-    readonly title: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = new.target.name;
   }
 }
@@ -17,7 +33,7 @@ export class ValidationFailedError extends DomainError {
     readonly errors: FieldError[],
     message = 'Some fields need fixing before this can be saved.',
   ) {
-    super(message, 422, 'The record is not valid');
+    super('invalid-record', message);
   }
 }
 
@@ -26,13 +42,23 @@ export class BadRequestError extends DomainError {
     message: string,
     readonly errors: FieldError[] = [],
   ) {
-    super(message, 400, 'The request could not be understood');
+    super('bad-request', message);
+  }
+}
+
+/** A paging cursor this system did not issue for this query; the client should start again. */
+export class BadCursorError extends DomainError {
+  constructor(reason: string) {
+    super(
+      'bad-cursor',
+      `The cursor is not one this API issued for this request (${reason}). Start again without a cursor.`,
+    );
   }
 }
 
 export class NotFoundError extends DomainError {
   constructor(message: string) {
-    super(message, 404, 'Not found');
+    super('not-found', message);
   }
 }
 
@@ -41,7 +67,7 @@ export class GoneError extends DomainError {
     message: string,
     readonly record: StoredRecord,
   ) {
-    super(message, 410, 'The record was deleted');
+    super('deleted', message);
   }
 }
 
@@ -50,24 +76,31 @@ export class VersionConflictError extends DomainError {
     message: string,
     readonly current: StoredRecord | undefined,
   ) {
-    super(message, 409, 'The record changed since you read it');
+    super('version-conflict', message);
   }
 }
 
 export class PreconditionRequiredError extends DomainError {
   constructor(message: string) {
-    super(message, 428, 'Say which version you are changing');
+    super('version-required', message);
   }
 }
 
 export class AccessDeniedError extends DomainError {
   constructor(message: string) {
-    super(message, 403, 'Not allowed');
+    super('forbidden', message);
   }
 }
 
 export class UnauthenticatedError extends DomainError {
-  constructor(message: string) {
-    super(message, 401, 'Sign-in needed');
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('unauthenticated', message, options);
+  }
+}
+
+/** The store (or another part the domain depends on) did not answer; nothing was changed. */
+export class UnavailableError extends DomainError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('unavailable', message, options);
   }
 }

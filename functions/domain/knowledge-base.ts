@@ -1,4 +1,3 @@
-import { PULL_OVERLAP_MS, type RecordStore } from '../store/record-store.ts';
 import {
   KNOWLEDGE_TYPES,
   KnowledgeIndex,
@@ -6,6 +5,7 @@ import {
   type KnowledgeResult,
 } from './knowledge-index.ts';
 import { type Principal, requireReadScope } from './principal.ts';
+import { PULL_OVERLAP_MS, type RecordRepository } from './record-repository.ts';
 
 /**
  * The national knowledge base: practices and joint ventures from every region, readable by every
@@ -22,7 +22,7 @@ export class KnowledgeBase {
   private refreshedAt = 0;
 
   constructor(
-    private readonly store: RecordStore,
+    private readonly store: RecordRepository,
     options: {
       /** A search reuses an index refreshed this recently (ms): changes show within this time. */
       refreshEveryMs?: number;

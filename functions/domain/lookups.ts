@@ -1,6 +1,6 @@
 import type { PersonMatch, Role, RuleContext, StoredRecord } from '../records/definition.ts';
-import type { RecordStore } from '../store/record-store.ts';
 import { contactOf, mergePeople, normaliseEmail, personCanSee } from './people.ts';
+import type { RecordRepository } from './record-repository.ts';
 
 /** The user directory as far as finding a person goes. */
 export interface DirectoryReader {
@@ -27,7 +27,7 @@ export class RequestLookups implements RuleContext {
   readonly findPerson?: (email: string, regionId: string) => Promise<PersonMatch | undefined>;
 
   constructor(
-    private readonly store: RecordStore,
+    private readonly store: RecordRepository,
     directory?: DirectoryReader,
   ) {
     if (directory) this.findPerson = (email, regionId) => this.personFor(directory, email, regionId);

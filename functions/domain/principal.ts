@@ -28,9 +28,18 @@ export interface RecordPlace {
 
 const DEFAULT_CONTACT = 'a national administrator of Partnership Records';
 
-/** Who to ask for access, from configuration, so every refusal tells people where to go. */
+let contact = DEFAULT_CONTACT;
+
+/**
+ * Names who to ask for access, so every refusal tells people where to go. Set once at start by
+ * the function's entry from its configuration (functions/config.ts); the domain reads no environment.
+ */
+export function useAccessContact(who: string | undefined): void {
+  contact = who || DEFAULT_CONTACT;
+}
+
 export function accessContact(): string {
-  return process.env.ACCESS_CONTACT || DEFAULT_CONTACT;
+  return contact;
 }
 
 export function partyOf(p: Principal): Party {

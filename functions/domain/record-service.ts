@@ -1,12 +1,11 @@
 import type { RecordDefinition, StoredRecord, Values } from '../records/definition.ts';
-import type { HistoryEntry, Page, RecordStore } from '../store/record-store.ts';
 import { ChangePlanner, type ChangeRequest, type PlannedChange, type RowOutcome } from './change-planner.ts';
 import {
   AccessDeniedError,
   BadRequestError,
-  DomainError,
   GoneError,
   NotFoundError,
+  UnavailableError,
   ValidationFailedError,
   VersionConflictError,
 } from './errors.ts';
@@ -19,6 +18,7 @@ import {
   type RecordPlace,
   requireRead,
 } from './principal.ts';
+import type { HistoryEntry, Page, RecordRepository } from './record-repository.ts';
 
 /** Where a record sits, for access checks. */
 export function placeOfRecord(record: StoredRecord): RecordPlace {
@@ -56,6 +56,15 @@ function unavailable(index: number, id: string | undefined, error: unknown): Row
   };
 }
 
+/** Whether the stored record is the very change this request wrote (same version, time and author). */
+function isSameWrite(stored: StoredRecord, written: StoredRecord): boolean {
+  return (
+    stored.version === written.version &&
+    stored.updatedAt === written.updatedAt &&
+    stored.updatedBy === written.updatedBy
+  );
+}
+
 /** A count of zero for every row status. */
 export function emptyCounts(): PushResult['counts'] {
   return {
@@ -76,9 +85,11 @@ export function emptyCounts(): PushResult['counts'] {
  */
 export class RecordService {
   constructor(
-    private readonly store: RecordStore,
+    private readonly store: RecordRepository,
     /** Lets person fields (an action's owner) be checked against the directory. */
     private readonly directory?: DirectoryReader,
+    /** Where failures behind a `failed` row are reported, since the row itself says only "push again". */
+    private readonly reportFailure: (message: string, error: unknown) => void = () => {},
   ) {}
 
   async get(definition: RecordDefinition, principal: Principal, id: string): Promise<StoredRecord> {
@@ -197,8 +208,9 @@ export class RecordService {
     });
     let current: Map<string, StoredRecord>;
     try {
-      current = await this.store.getMany([...seen.keys()].map((id) => ({ type: definition.type, id })));
+      current = await this.store.getMany(definition.type, [...seen.keys()]);
     } catch (error) {
+      this.reportFailure('Reading the records of a push failed', error);
       return this.allFailed(requests, ids, dryRun, error);
     }
     for (const record of current.values()) lookups.remember(record);
@@ -222,12 +234,15 @@ export class RecordService {
           };
         }
         // A generated id is fresh; everything else may exist already.
-        const existing = ids[index] ? current.get(`${definition.type}#${ids[index]}`) : undefined;
+        const existing = ids[index] ? current.get(ids[index]) : undefined;
         const plan = request.delete
           ? planner.plan(index, request, existing, at)
           : planner.plan(index, { ...request, id: ids[index] }, existing, at, parsed[index]);
         // A look-up the database could not answer fails this row, not the whole push.
-        return plan.catch((error: unknown) => ({ outcome: unavailable(index, ids[index], error) }));
+        return plan.catch((error: unknown) => {
+          this.reportFailure('A look-up for a row of a push failed', error);
+          return { outcome: unavailable(index, ids[index], error) };
+        });
       }),
     );
 
@@ -235,27 +250,41 @@ export class RecordService {
     const toWrite = planned.filter((p) => p.write);
     if (!dryRun && toWrite.length > 0) {
       const results = await this.store.writeAll(toWrite.map((p) => p.write!));
-      const conflicted: RowOutcome[] = [];
+      const conflicted: PlannedChange[] = [];
+      const failures: unknown[] = [];
       toWrite.forEach((p, i) => {
         const result = results[i]!;
         if (result.status === 'conflict') {
-          p.outcome.status = 'conflict';
-          p.outcome.message =
-            'someone else changed this record at the same moment; keep yours or take theirs';
-          delete p.outcome.record;
-          conflicted.push(p.outcome);
+          conflicted.push(p);
         } else if (result.status === 'failed') {
+          failures.push(result.cause);
           p.outcome.status = 'failed';
           p.outcome.message = `This row ${result.reason}.`;
           delete p.outcome.record;
           delete p.outcome.version;
         }
       });
+      if (failures.length > 0) {
+        this.reportFailure(
+          `Saving ${failures.length} ${definition.pluralLabel.toLowerCase()} failed`,
+          failures[0],
+        );
+      }
       if (conflicted.length > 0) {
-        const fresh = await this.store.getMany(conflicted.map((o) => ({ type: definition.type, id: o.id! })));
-        for (const outcome of conflicted) {
-          outcome.current = fresh.get(`${definition.type}#${outcome.id}`);
-          outcome.version = outcome.current?.version;
+        const fresh = await this.store.getMany(
+          definition.type,
+          conflicted.map((p) => p.outcome.id!),
+        );
+        for (const { outcome, write } of conflicted) {
+          const current = fresh.get(outcome.id!);
+          // A retried write whose first attempt committed (its answer lost) fails its own
+          // condition: the record as stored is exactly this write, so it was saved.
+          if (current && isSameWrite(current, write!.record)) continue;
+          outcome.status = 'conflict';
+          outcome.message = 'someone else changed this record at the same moment; keep yours or take theirs';
+          delete outcome.record;
+          outcome.current = current;
+          outcome.version = current?.version;
         }
       }
     }
@@ -295,7 +324,7 @@ export class RecordService {
       case 'conflict':
         throw new VersionConflictError(outcome.message!, outcome.current);
       case 'failed':
-        throw new DomainError(outcome.message!, 503, 'Try again');
+        throw new UnavailableError(outcome.message!);
       default:
         return outcome;
     }

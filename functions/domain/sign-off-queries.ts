@@ -1,8 +1,7 @@
 import { definitionForType } from '../records/registry.ts';
 import type { Party, SignOffState } from '../records/sign-offs.ts';
-import type { RecordStore } from '../store/record-store.ts';
-import type { AwaitingItem } from '../store/side-items.ts';
 import { isCouncilBound, type Principal, partyOf } from './principal.ts';
+import type { AwaitingItem, RecordRepository } from './record-repository.ts';
 
 /** A record awaiting one party's sign-off, as lists and reminders show it. */
 export interface AwaitingSignOff {
@@ -57,7 +56,7 @@ function toAwaiting(item: AwaitingItem): AwaitingSignOff {
 }
 
 async function collect(
-  store: RecordStore,
+  store: RecordRepository,
   query: { party: Party; regionId?: string; councilId?: string },
 ): Promise<AwaitingItem[]> {
   const items: AwaitingItem[] = [];
@@ -75,7 +74,7 @@ async function collect(
  * per region or council (or one nationally), never a scan. For lists, pages and reminders.
  */
 export async function awaitingForParty(
-  store: RecordStore,
+  store: RecordRepository,
   party: Party,
   reach: AwaitingReach,
 ): Promise<AwaitingSignOff[]> {
@@ -107,7 +106,7 @@ export function reachOf(principal: Principal): AwaitingReach {
 
 /** What awaits the person's party within their reach ("awaiting my party"). */
 export function awaitingForPrincipalParty(
-  store: RecordStore,
+  store: RecordRepository,
   principal: Principal,
 ): Promise<AwaitingSignOff[]> {
   return awaitingForParty(store, partyOf(principal), reachOf(principal));
@@ -115,7 +114,7 @@ export function awaitingForPrincipalParty(
 
 /** What was asked of this person by name ("awaiting me"). */
 export async function awaitingForPerson(
-  store: RecordStore,
+  store: RecordRepository,
   principal: Principal,
 ): Promise<AwaitingSignOff[]> {
   const all = await awaitingForPrincipalParty(store, principal);

@@ -10,18 +10,18 @@ import {
   signedText,
   signOffChanges,
 } from '../records/sign-offs.ts';
-import type { ChangeOp, HistoryEntry, RecordStore } from '../store/record-store.ts';
 import { diffValues } from './change-planner.ts';
 import {
   AccessDeniedError,
   BadRequestError,
-  DomainError,
   GoneError,
   NotFoundError,
+  UnavailableError,
   VersionConflictError,
 } from './errors.ts';
 import { RequestLookups } from './lookups.ts';
 import { type Principal, partyOf, requireRead, signOffRefusal } from './principal.ts';
+import type { ChangeOp, HistoryEntry, RecordRepository } from './record-repository.ts';
 import { placeOfRecord } from './record-service.ts';
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -63,7 +63,7 @@ function checkComment(comment: unknown, required: boolean): string | undefined {
  * entry), conditional on the version read, so a sign-off can never attach to text nobody saw.
  */
 export class SignOffService {
-  constructor(private readonly store: RecordStore) {}
+  constructor(private readonly store: RecordRepository) {}
 
   async request(
     definition: RecordDefinition,
@@ -340,7 +340,7 @@ export class SignOffService {
       );
     }
     if (outcome!.status === 'failed')
-      throw new DomainError(`The sign-off ${outcome!.reason}.`, 503, 'Try again');
+      throw new UnavailableError(`The sign-off ${outcome!.reason}.`, { cause: outcome!.cause });
     return next;
   }
 }

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { handle } from 'hono/aws-lambda';
+import { readPublicSiteConfig } from '../config.ts';
 import { CachedDirectory } from '../directory/public-directory.ts';
 import { createPublicSite } from '../public-site/site.ts';
 import { createDocumentClient } from '../store/client.ts';
@@ -10,13 +11,12 @@ import { RecordStore } from '../store/record-store.ts';
  * templates never weigh on the API's cold start, and it may only read the table. The directory
  * is kept a minute per container; CloudFront keeps each page five minutes.
  */
-const tableName = process.env.TABLE_NAME;
-if (!tableName) throw new Error('TABLE_NAME is not set');
+const config = readPublicSiteConfig(process.env);
 
-const store = new RecordStore(createDocumentClient(), tableName);
+const store = new RecordStore(createDocumentClient({ region: config.region }), config.tableName);
 const app = createPublicSite({
   directory: new CachedDirectory(store, 60_000),
-  siteUrl: process.env.PUBLIC_SITE_URL || undefined,
+  siteUrl: config.siteUrl,
 });
 const honoHandler = handle(app);
 

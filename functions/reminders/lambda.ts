@@ -7,7 +7,7 @@ import { RecordStore } from '../store/record-store.ts';
 import { DynamoPreferenceStore } from '../store/reminder-preferences.ts';
 import { StoreReminderSource } from '../store/reminder-source.ts';
 import { DynamoSentLog } from '../store/sent-log.ts';
-import { UserDirectory } from '../store/user-directory.ts';
+import { DynamoUserDirectory } from '../store/user-directory.ts';
 import { secretFromSecretsManager } from './link-secret.ts';
 import { PreferenceLinks } from './preference-links.ts';
 import { type ReminderEvent, reminderDayFor } from './reminder-day.ts';
@@ -41,7 +41,10 @@ function connect(): ReminderDependencies {
   const client = createDocumentClient();
   const apiUrl = requiredEnvironment('PUBLIC_API_URL').replace(/\/$/, '');
   deps = {
-    source: new StoreReminderSource(new RecordStore(client, tableName), new UserDirectory(client, tableName)),
+    source: new StoreReminderSource(
+      new RecordStore(client, tableName),
+      new DynamoUserDirectory(client, tableName),
+    ),
     preferences: new DynamoPreferenceStore(client, tableName),
     sentLog: new DynamoSentLog(client, tableName),
     mailer: new SesMailer({

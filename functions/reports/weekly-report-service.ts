@@ -2,8 +2,8 @@ import { addDays, isIsoDate, mondayOf } from '../aggregate/calendar.ts';
 import { BadRequestError, NotFoundError } from '../domain/errors.ts';
 import { todayInNewZealand } from '../domain/lookups.ts';
 import { type Principal, requireReadRegion, requireReadScope } from '../domain/principal.ts';
+import type { RecordRepository } from '../domain/record-repository.ts';
 import type { StoredRecord } from '../records/definition.ts';
-import type { RecordStore } from '../store/record-store.ts';
 import { buildWeeklyReport, type WeeklyReport } from './weekly-report.ts';
 
 /** The week asked for (a Monday), or last week when none is named. */
@@ -30,7 +30,7 @@ export function reportWeek(week: string | undefined, today = todayInNewZealand()
  * needs the adviser's region (found from the adviser record, as reading that record would).
  */
 export class WeeklyReports {
-  constructor(private readonly store: RecordStore) {}
+  constructor(private readonly store: RecordRepository) {}
 
   private async all(type: string, regionId: string): Promise<StoredRecord[]> {
     const records: StoredRecord[] = [];

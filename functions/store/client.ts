@@ -5,6 +5,7 @@ import { traceAwsClient } from '../observability/xray-subsegments.ts';
 export interface DynamoConfig {
   /** Set for DynamoDB Local; absent in AWS, where the SDK finds the regional endpoint. */
   endpoint?: string;
+  /** The table's region (from the function's configuration); DynamoDB Local ignores it. */
   region?: string;
   /** Refuse any endpoint that is not on this machine (tests and `npm start`). */
   localOnly?: boolean;
@@ -30,7 +31,7 @@ export function isLocalEndpoint(endpoint: string | undefined): boolean {
 export function createDocumentClient(config: DynamoConfig = {}): DynamoDBDocumentClient {
   if (config.localOnly && !isLocalEndpoint(config.endpoint)) throw new NotLocalEndpointError(config.endpoint);
   const clientConfig: DynamoDBClientConfig = {
-    region: config.region ?? process.env.AWS_REGION ?? 'ap-southeast-2',
+    region: config.region ?? 'ap-southeast-2',
     maxAttempts: 3,
   };
   if (config.endpoint) {

@@ -1,4 +1,7 @@
 import * as z from 'zod';
+import { BadCursorError } from '../domain/errors.ts';
+import { PULL_OVERLAP_MS } from '../domain/record-repository.ts';
+import type { StoredRecord } from '../records/definition.ts';
 
 /**
  * Opaque paging cursors. A cursor is base64url JSON naming the query it belongs to, so a cursor
@@ -7,7 +10,7 @@ import * as z from 'zod';
 const cursorSchema = z.object({
   v: z.literal(1),
   q: z.string(),
-  /** DynamoDB's LastEvaluatedKey for the next page, if any. */
+  /** Where the next page starts (DynamoDB's LastEvaluatedKey, or the in-memory store's position). */
   k: z.record(z.string(), z.string()).optional(),
   /** Pulls: the lower bound of the change window (an ISO timestamp). */
   from: z.string().optional(),
@@ -16,15 +19,6 @@ const cursorSchema = z.object({
 });
 
 export type Cursor = z.infer<typeof cursorSchema>;
-
-export class BadCursorError extends Error {
-  constructor(reason: string) {
-    super(
-      `The cursor is not one this API issued for this request (${reason}). Start again without a cursor.`,
-    );
-    this.name = 'BadCursorError';
-  }
-}
 
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
@@ -42,4 +36,16 @@ export function decodeCursor(raw: string, queryId: string): Cursor {
   if (!result.success) throw new BadCursorError('it could not be read');
   if (result.data.q !== queryId) throw new BadCursorError('it belongs to a different list');
   return result.data;
+}
+
+/**
+ * The cursor after one page of a pull: while more is to come it pages on; at the end it restarts
+ * the next pull a little before the newest change seen (see PULL_OVERLAP_MS).
+ */
+export function pullCursor(start: Cursor, items: readonly StoredRecord[], next: Cursor['k']): string {
+  let highWater = start.hw;
+  for (const item of items) if (!highWater || item.updatedAt > highWater) highWater = item.updatedAt;
+  if (next) return encodeCursor({ ...start, k: next, hw: highWater });
+  const from = highWater ? new Date(Date.parse(highWater) - PULL_OVERLAP_MS).toISOString() : undefined;
+  return encodeCursor({ v: 1, q: start.q, from, hw: highWater });
 }

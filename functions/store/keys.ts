@@ -1,4 +1,6 @@
+import type { HistoryEntry } from '../domain/record-repository.ts';
 import type { StoredRecord } from '../records/definition.ts';
+import { TABLE_INDEXES } from './table-schema.ts';
 
 /** Key builders for the item layouts described in table-schema.ts. */
 export const CURRENT_SK = 'CURRENT';
@@ -64,3 +66,26 @@ export function sentSk(day: string, itemKey?: string): string {
 
 /** How long the sent log keeps an entry (DynamoDB TTL on `expiresAt`). */
 export const SENT_LOG_DAYS = 400;
+
+/** The index and partition that answer a query by council, by region, or nationally. */
+export function indexFor(type: string, regionId?: string, councilId?: string) {
+  const [index, partition] = councilId
+    ? [TABLE_INDEXES.byCouncil, councilPartition(type, councilId)]
+    : regionId
+      ? [TABLE_INDEXES.byRegion, regionPartition(type, regionId)]
+      : [TABLE_INDEXES.byType, type];
+  return { indexName: index.name, partitionKey: index.partitionKey, sortKey: index.sortKey, partition };
+}
+
+type Item = Record<string, unknown>;
+
+/** A current item as the record it holds (keys and index attributes dropped). */
+export function toRecord(item: Item): StoredRecord {
+  const { pk: _pk, sk: _sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk, ...record } = item;
+  return record as unknown as StoredRecord;
+}
+
+export function toHistory(item: Item): HistoryEntry {
+  const { pk: _pk, sk: _sk, ...entry } = item;
+  return entry as unknown as HistoryEntry;
+}

@@ -7,96 +7,31 @@ import {
   type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import {
+  type AwaitingItem,
+  type AwaitingQuery,
+  type HistoryEntry,
+  type ListQuery,
+  listPages,
+  type Page,
+  type PendingWrite,
+  type PullQuery,
+  type RecordRepository,
+  type WriteOutcome,
+} from '../domain/record-repository.ts';
 import type { StoredRecord } from '../records/definition.ts';
-import { type Cursor, decodeCursor, encodeCursor } from './cursor.ts';
+import { type Cursor, decodeCursor, encodeCursor, pullCursor } from './cursor.ts';
 import {
   CURRENT_SK,
-  councilPartition,
   HISTORY_PREFIX,
   historySk,
   indexAttributes,
+  indexFor,
   recordPk,
-  regionPartition,
+  toHistory,
+  toRecord,
 } from './keys.ts';
-import { type AwaitingItem, awaitingType, sideWrites } from './side-items.ts';
-import { TABLE_INDEXES } from './table-schema.ts';
-
-export interface FieldChange {
-  field: string;
-  from?: unknown;
-  to?: unknown;
-}
-
-export type ChangeOp =
-  | 'created'
-  | 'updated'
-  | 'deleted'
-  | 'restored'
-  | 'sign-off-requested'
-  | 'signed-off'
-  | 'sign-off-not-yet'
-  | 'sign-off-withdrawn';
-
-/** One entry of a record's history: who changed what, when, and the record as it then stood. */
-export interface HistoryEntry {
-  version: number;
-  op: ChangeOp;
-  at: string;
-  by: string;
-  changes: FieldChange[];
-  record: StoredRecord;
-}
-
-export interface Page<T> {
-  items: T[];
-  /** Pass back to get the next page; present when `more` is true (and, for pulls, always). */
-  cursor?: string;
-  more: boolean;
-}
-
-export interface ListQuery {
-  type: string;
-  regionId?: string;
-  councilId?: string;
-  /** ISO timestamp: only records changed at or after it. */
-  changedSince?: string;
-  includeDeleted?: boolean;
-  limit: number;
-  cursor?: string;
-  newestFirst?: boolean;
-}
-
-export interface PullQuery {
-  type: string;
-  /** Absent for a national pull. */
-  regionId?: string;
-  /** A council's records only (a mayor's office pulls by council). */
-  councilId?: string;
-  cursor?: string;
-  limit: number;
-}
-
-/** A change ready to store: the record's new state, the version it must replace, its history entry. */
-export interface PendingWrite {
-  record: StoredRecord;
-  /** The record it replaces, so that side items it no longer needs are removed. */
-  previous?: StoredRecord;
-  /** The version the writer read; `null` when the record must not exist yet. */
-  expectedVersion: number | null;
-  history: HistoryEntry;
-}
-
-export type WriteOutcome =
-  | { status: 'written' }
-  | { status: 'conflict' }
-  | { status: 'failed'; reason: string };
-
-/**
- * How far back each pull re-reads. A write's timestamp is taken just before it commits, so a
- * pull that ran in between could pass it by; re-reading a window and letting clients skip
- * versions they already have means no change is ever missed.
- */
-export const PULL_OVERLAP_MS = 30_000;
+import { awaitingType, sideWrites } from './side-items.ts';
 
 /** DynamoDB: 100 actions per transaction; each change is two or more (current, history, side items). */
 const ACTIONS_PER_TRANSACTION = 100;
@@ -105,24 +40,14 @@ const MAX_ATTEMPTS = 6;
 
 type Item = Record<string, unknown>;
 
-function toRecord(item: Item): StoredRecord {
-  const { pk: _pk, sk: _sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk, ...record } = item;
-  return record as unknown as StoredRecord;
-}
-
-function toHistory(item: Item): HistoryEntry {
-  const { pk: _pk, sk: _sk, ...entry } = item;
-  return entry as unknown as HistoryEntry;
-}
-
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function backoff(attempt: number): Promise<void> {
   return sleep(Math.min(1000, 25 * 2 ** attempt) * (0.5 + Math.random()));
 }
 
-/** Record persistence in the one table: conditional writes with history, paged index queries. */
-export class RecordStore {
+/** The record repository in the one DynamoDB table: conditional writes with history, paged index queries. */
+export class RecordStore implements RecordRepository {
   constructor(
     readonly client: DynamoDBDocumentClient,
     readonly tableName: string,
@@ -139,18 +64,15 @@ export class RecordStore {
     return result.Item ? toRecord(result.Item) : undefined;
   }
 
-  /** Reads many records at once (100 keys per request), keyed by `type#id`. */
-  async getMany(keys: { type: string; id: string }[]): Promise<Map<string, StoredRecord>> {
+  /** Reads many records of one type at once (100 keys per request), keyed by id. */
+  async getMany(type: string, ids: readonly string[]): Promise<Map<string, StoredRecord>> {
     const found = new Map<string, StoredRecord>();
-    const unique = [...new Map(keys.map((k) => [`${k.type}#${k.id}`, k])).values()];
-    const chunks: { type: string; id: string }[][] = [];
+    const unique = [...new Set(ids)];
+    const chunks: string[][] = [];
     for (let i = 0; i < unique.length; i += 100) chunks.push(unique.slice(i, i + 100));
     await Promise.all(
       chunks.map(async (chunk) => {
-        let requestKeys: Item[] | undefined = chunk.map((k) => ({
-          pk: recordPk(k.type, k.id),
-          sk: CURRENT_SK,
-        }));
+        let requestKeys: Item[] | undefined = chunk.map((id) => ({ pk: recordPk(type, id), sk: CURRENT_SK }));
         for (let attempt = 0; requestKeys && requestKeys.length > 0; attempt++) {
           if (attempt > 0) await backoff(attempt);
           if (attempt >= MAX_ATTEMPTS) throw new Error('DynamoDB kept returning unprocessed keys');
@@ -161,7 +83,7 @@ export class RecordStore {
           );
           for (const item of result.Responses?.[this.tableName] ?? []) {
             const record = toRecord(item);
-            found.set(`${record.type}#${record.id}`, record);
+            found.set(record.id, record);
           }
           requestKeys = result.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined;
         }
@@ -198,7 +120,7 @@ export class RecordStore {
 
   /** Current records by region, council or nationally, never by scanning. */
   async list(query: ListQuery): Promise<Page<StoredRecord>> {
-    const { indexName, partitionKey, sortKey, partition } = this.indexFor(
+    const { indexName, partitionKey, sortKey, partition } = indexFor(
       query.type,
       query.regionId,
       query.councilId,
@@ -228,7 +150,7 @@ export class RecordStore {
    * next pull a little before the newest change seen (see PULL_OVERLAP_MS).
    */
   async pull(query: PullQuery): Promise<Page<StoredRecord> & { cursor: string }> {
-    const { indexName, sortKey, partitionKey, partition } = this.indexFor(
+    const { indexName, sortKey, partitionKey, partition } = indexFor(
       query.type,
       query.regionId,
       query.councilId,
@@ -244,23 +166,11 @@ export class RecordStore {
       ScanIndexForward: true,
     };
     const { items, next } = await this.queryUpTo(input, query.limit, start.k);
-    let highWater = start.hw;
-    for (const item of items) if (!highWater || item.updatedAt > highWater) highWater = item.updatedAt;
-    if (next) {
-      return { items, more: true, cursor: encodeCursor({ ...start, k: next, hw: highWater }) };
-    }
-    const from = highWater ? new Date(Date.parse(highWater) - PULL_OVERLAP_MS).toISOString() : undefined;
-    return { items, more: false, cursor: encodeCursor({ v: 1, q: queryId, from, hw: highWater }) };
+    return { items, more: !!next, cursor: pullCursor(start, items, next) };
   }
 
-  /** Every current record of a type (optionally in one region), page by page, for rollups. */
-  async *pages(type: string, regionId?: string, pageSize = 500): AsyncGenerator<StoredRecord[]> {
-    let cursor: string | undefined;
-    do {
-      const page = await this.list({ type, regionId, limit: pageSize, cursor });
-      if (page.items.length > 0) yield page.items;
-      cursor = page.more ? page.cursor : undefined;
-    } while (cursor);
+  pages(type: string, regionId?: string, pageSize?: number): AsyncGenerator<StoredRecord[]> {
+    return listPages(this, type, regionId, pageSize);
   }
 
   /**
@@ -269,50 +179,65 @@ export class RecordStore {
    * a change whose condition fails is reported as a conflict and the rest are retried, so every
    * change gets its own outcome and none is half-written.
    */
-  async writeAll(writes: PendingWrite[]): Promise<WriteOutcome[]> {
+  async writeAll(writes: readonly PendingWrite[]): Promise<WriteOutcome[]> {
     const outcomes: (WriteOutcome | undefined)[] = new Array(writes.length);
-    let pending = writes.map((_, index) => index);
-    let lastError = '';
-    for (let attempt = 0; pending.length > 0 && attempt < MAX_ATTEMPTS; attempt++) {
+    const newBatches = (indices: number[]) =>
+      this.chunk(indices, writes).map((chunk) => ({ indices: chunk, token: randomUUID() }));
+    let batches = newBatches(writes.map((_, index) => index));
+    let lastError: { reason: string; cause?: unknown } = { reason: '' };
+    for (let attempt = 0; batches.length > 0 && attempt < MAX_ATTEMPTS; attempt++) {
       if (attempt > 0) await backoff(attempt);
-      const retry: number[] = [];
+      const retry: typeof batches = [];
       await Promise.all(
-        this.chunk(pending, writes).map(async (chunk) => {
+        batches.map(async (batch) => {
           try {
             await this.client.send(
               new TransactWriteCommand({
-                TransactItems: chunk.flatMap((index) => this.transactItems(writes[index]!)),
-                // Lets the SDK retry a timed-out commit without it failing its own condition.
-                ClientRequestToken: randomUUID(),
+                TransactItems: batch.indices.flatMap((index) => this.transactItems(writes[index]!)),
+                // The same token on every retry of the same transaction: for ten minutes DynamoDB
+                // answers a retry of a committed transaction with success instead of running it again.
+                ClientRequestToken: batch.token,
               }),
             );
-            for (const index of chunk) outcomes[index] = { status: 'written' };
+            for (const index of batch.indices) outcomes[index] = { status: 'written' };
           } catch (error) {
             const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
             if (reasons) {
+              // A cancelled transaction wrote nothing: its other changes go again as a new one.
+              const rest: number[] = [];
               let offset = 0;
-              for (const index of chunk) {
+              for (const index of batch.indices) {
                 const actions = this.transactItems(writes[index]!).length;
                 const codes = reasons.slice(offset, offset + actions).map((r) => r?.Code);
                 offset += actions;
                 if (codes.includes('ConditionalCheckFailed')) outcomes[index] = { status: 'conflict' };
-                else retry.push(index);
+                else rest.push(index);
               }
-              lastError = 'the database was busy with other changes to the same records';
+              retry.push(...newBatches(rest));
+              lastError = {
+                reason: 'the database was busy with other changes to the same records',
+                cause: error,
+              };
             } else {
-              retry.push(...chunk);
-              lastError = (error as Error).message || (error as Error).name;
+              // Timed out, connection lost, throttled: it may or may not have committed. The retry
+              // keeps the token; should it still fail its own condition, the service recognises
+              // the change as its own (RecordService.push).
+              retry.push(batch);
+              lastError = { reason: (error as Error).message || (error as Error).name, cause: error };
             }
           }
         }),
       );
-      pending = retry;
+      batches = retry;
     }
-    for (const index of pending) {
-      outcomes[index] = {
-        status: 'failed',
-        reason: `could not be saved (${lastError}); nothing was changed, push it again`,
-      };
+    for (const batch of batches) {
+      for (const index of batch.indices) {
+        outcomes[index] = {
+          status: 'failed',
+          reason: `could not be saved (${lastError.reason}); nothing was changed, push it again`,
+          cause: lastError.cause,
+        };
+      }
     }
     return outcomes as WriteOutcome[];
   }
@@ -349,7 +274,7 @@ export class RecordStore {
   }
 
   /** Groups changes within DynamoDB's transaction limits (actions and bytes). */
-  private chunk(indices: number[], writes: PendingWrite[]): number[][] {
+  private chunk(indices: number[], writes: readonly PendingWrite[]): number[][] {
     const chunks: number[][] = [];
     let current: number[] = [];
     let bytes = 0;
@@ -376,15 +301,9 @@ export class RecordStore {
   }
 
   /** Open sign-offs of a party in a council, a region or nationally, oldest request first. */
-  async listAwaiting(query: {
-    party: 'ceg' | 'taskforce';
-    regionId?: string;
-    councilId?: string;
-    limit: number;
-    cursor?: string;
-  }): Promise<Page<AwaitingItem>> {
+  async listAwaiting(query: AwaitingQuery): Promise<Page<AwaitingItem>> {
     const type = awaitingType(query.party);
-    const { indexName, partitionKey, partition } = this.indexFor(type, query.regionId, query.councilId);
+    const { indexName, partitionKey, partition } = indexFor(type, query.regionId, query.councilId);
     const queryId = `awaiting:${indexName}:${partition}`;
     const start = query.cursor ? decodeCursor(query.cursor, queryId) : undefined;
     const { items, next } = await this.queryUpTo(
@@ -404,29 +323,6 @@ export class RecordStore {
       more: !!next,
       cursor: next ? encodeCursor({ v: 1, q: queryId, k: next }) : undefined,
     };
-  }
-
-  private indexFor(type: string, regionId?: string, councilId?: string) {
-    if (councilId) {
-      const i = TABLE_INDEXES.byCouncil;
-      return {
-        indexName: i.name,
-        partitionKey: i.partitionKey,
-        sortKey: i.sortKey,
-        partition: councilPartition(type, councilId),
-      };
-    }
-    if (regionId) {
-      const i = TABLE_INDEXES.byRegion;
-      return {
-        indexName: i.name,
-        partitionKey: i.partitionKey,
-        sortKey: i.sortKey,
-        partition: regionPartition(type, regionId),
-      };
-    }
-    const i = TABLE_INDEXES.byType;
-    return { indexName: i.name, partitionKey: i.partitionKey, sortKey: i.sortKey, partition: type };
   }
 
   /** Follows DynamoDB pages until `limit` items are collected (filters can thin a page). */

@@ -1,11 +1,11 @@
 import { contactOf, mergePeople } from '../domain/people.ts';
+import type { RecordRepository } from '../domain/record-repository.ts';
 import { awaitingForParty } from '../domain/sign-off-queries.ts';
+import type { UserDirectory } from '../domain/user-directory.ts';
 import type { StoredRecord } from '../records/definition.ts';
 import type { ReminderWorld } from '../reminders/planner.ts';
 import type { ReminderSource } from '../reminders/ports.ts';
 import { pendingSignOffs } from '../reminders/sign-off-recipients.ts';
-import type { RecordStore } from './record-store.ts';
-import type { UserDirectory } from './user-directory.ts';
 
 const PAGE_SIZE = 1000;
 
@@ -15,7 +15,7 @@ const PAGE_SIZE = 1000;
  */
 export class StoreReminderSource implements ReminderSource {
   constructor(
-    private readonly store: RecordStore,
+    private readonly store: RecordRepository,
     private readonly directory: UserDirectory,
   ) {}
 

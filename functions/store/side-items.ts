@@ -1,5 +1,6 @@
+import type { AwaitingItem } from '../domain/record-repository.ts';
 import type { StoredRecord } from '../records/definition.ts';
-import { PARTIES, type Party, type SignOffState } from '../records/sign-offs.ts';
+import { PARTIES, type Party } from '../records/sign-offs.ts';
 import { changeSortKey, councilPartition, recordPk, regionPartition } from './keys.ts';
 
 /**
@@ -18,19 +19,6 @@ export const SHARE_SK = 'SHARE';
 
 export function awaitingType(party: Party): string {
   return `awaiting-${party}`;
-}
-
-/** An awaiting item as stored: which record, which party, and the record's values for display. */
-export interface AwaitingItem {
-  recordType: string;
-  recordId: string;
-  party: Party;
-  regionId: string;
-  councilId?: string;
-  version: number;
-  updatedAt: string;
-  values: Record<string, unknown>;
-  signOff: SignOffState;
 }
 
 type Item = Record<string, unknown>;

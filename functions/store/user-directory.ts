@@ -6,9 +6,13 @@ import {
   QueryCommand,
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
-import { PARTY_ROLES, ROLES } from '../records/definition.ts';
-import { PARTIES } from '../records/sign-offs.ts';
+import {
+  type DirectoryEntry,
+  type DirectoryKind,
+  directoryEntry,
+  normalisedKey,
+  type UserDirectory,
+} from '../domain/user-directory.ts';
 import { clientPk, PROFILE_SK, userPk } from './keys.ts';
 import { TABLE_INDEXES } from './table-schema.ts';
 
@@ -18,63 +22,19 @@ import { TABLE_INDEXES } from './table-schema.ts';
  */
 const DIRECTORY_LISTING = 'DIRECTORY#user';
 
-/**
- * A person (by verified email) or a machine client (by client id): their party, role and reach.
- * CEG people reach regions; a Taskforce mayor's office (role `council`) reaches its councils, and
- * its regions are those councils' regions (filled in when the entry is saved).
- */
-export const directoryEntrySchema = z
-  .strictObject({
-    party: z.enum(PARTIES, { error: 'expected ceg or taskforce' }).optional(),
-    role: z.enum(ROLES, { error: `expected one of: ${ROLES.join(', ')}` }),
-    regionIds: z.array(z.string().min(1)).max(20),
-    councilIds: z.array(z.string().min(1)).max(20).optional(),
-    name: z.string().max(200).optional(),
-  })
-  .superRefine((entry, ctx) => {
-    const party = entry.party ?? 'ceg';
-    if (!PARTY_ROLES[party].includes(entry.role)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['role'],
-        message: `${party === 'ceg' ? 'CEG' : 'Taskforce'} people are ${PARTY_ROLES[party].join(' or ')}, not ${entry.role}`,
-      });
-    }
-    if (entry.role === 'council' && !entry.councilIds?.length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['councilIds'],
-        message: "name the councils of this mayor's office",
-      });
-    }
-    if (entry.role !== 'council' && entry.councilIds?.length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['councilIds'],
-        message: "only a mayor's office (role council) is tied to councils; leave councilIds out",
-      });
-    }
-  });
-
-export type DirectoryEntry = z.infer<typeof directoryEntrySchema> & {
-  kind: 'user' | 'client';
-  key: string;
-  updatedAt: string;
-  updatedBy: string;
-};
-
-/** The user directory: verified identity → role and regions. Lives in the records table. */
-export class UserDirectory {
+/** The user directory in the records table (one item per person or machine client). */
+export class DynamoUserDirectory implements UserDirectory {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
 
-  private pk(kind: 'user' | 'client', key: string) {
-    return kind === 'user' ? userPk(key) : clientPk(key);
+  private pk(kind: DirectoryKind, key: string) {
+    const normalised = normalisedKey(kind, key);
+    return kind === 'user' ? userPk(normalised) : clientPk(normalised);
   }
 
-  async find(kind: 'user' | 'client', key: string): Promise<DirectoryEntry | undefined> {
+  async find(kind: DirectoryKind, key: string): Promise<DirectoryEntry | undefined> {
     const result = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: { pk: this.pk(kind, key), sk: PROFILE_SK } }),
     );
@@ -107,34 +67,27 @@ export class UserDirectory {
   }
 
   async put(
-    kind: 'user' | 'client',
+    kind: DirectoryKind,
     key: string,
-    entry: z.infer<typeof directoryEntrySchema>,
+    entry: Parameters<UserDirectory['put']>[2],
     by: string,
   ): Promise<DirectoryEntry> {
-    const normalisedKey = kind === 'user' ? key.toLowerCase() : key;
-    const item: DirectoryEntry = {
-      ...entry,
-      kind,
-      key: normalisedKey,
-      updatedAt: new Date().toISOString(),
-      updatedBy: by,
-    };
+    const item = directoryEntry(kind, key, entry, by);
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
         Item: {
-          pk: this.pk(kind, normalisedKey),
+          pk: this.pk(kind, key),
           sk: PROFILE_SK,
           ...item,
-          ...(kind === 'user' ? { gsi3pk: DIRECTORY_LISTING, gsi3sk: normalisedKey } : {}),
+          ...(kind === 'user' ? { gsi3pk: DIRECTORY_LISTING, gsi3sk: item.key } : {}),
         },
       }),
     );
     return item;
   }
 
-  async remove(kind: 'user' | 'client', key: string): Promise<void> {
+  async remove(kind: DirectoryKind, key: string): Promise<void> {
     await this.client.send(
       new DeleteCommand({ TableName: this.tableName, Key: { pk: this.pk(kind, key), sk: PROFILE_SK } }),
     );

@@ -7,18 +7,18 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../functions/api/app.ts';
-import { Authenticator, issuersFromEnvironment } from '../../functions/api/authenticate.ts';
+import { Authenticator, parseIssuers } from '../../functions/api/authenticate.ts';
 import { createDocumentClient } from '../../functions/store/client.ts';
 import { RecordStore } from '../../functions/store/record-store.ts';
-import { UserDirectory } from '../../functions/store/user-directory.ts';
+import { DynamoUserDirectory } from '../../functions/store/user-directory.ts';
 
 const client = createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT, localOnly: true });
 const tableName = process.env.TABLE_NAME!;
-const directory = new UserDirectory(client, tableName);
+const directory = new DynamoUserDirectory(client, tableName);
 const app = createApp({
   store: new RecordStore(client, tableName),
   directory,
-  authenticator: new Authenticator(issuersFromEnvironment(process.env.AUTH_ISSUERS, true), directory),
+  authenticator: new Authenticator(parseIssuers(process.env.AUTH_ISSUERS, true), directory),
   logError: (message, error) => console.error(message, error),
 });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => {

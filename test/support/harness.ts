@@ -6,9 +6,13 @@ import { inject } from 'vitest';
 import { type AppDependencies, createApp } from '../../functions/api/app.ts';
 import { Authenticator } from '../../functions/api/authenticate.ts';
 import { CachedDirectory } from '../../functions/directory/public-directory.ts';
+import type { RecordRepository } from '../../functions/domain/record-repository.ts';
+import type { UserDirectory } from '../../functions/domain/user-directory.ts';
 import { createPublicSite } from '../../functions/public-site/site.ts';
 import type { Role } from '../../functions/records/definition.ts';
 import type { Party } from '../../functions/records/sign-offs.ts';
+import { InMemoryPreferenceStore } from '../../functions/reminders/in-memory.ts';
+import type { PreferenceStore } from '../../functions/reminders/ports.ts';
 import { PreferenceLinks } from '../../functions/reminders/preference-links.ts';
 import {
   createDocumentClient,
@@ -16,23 +20,26 @@ import {
   NotLocalEndpointError,
 } from '../../functions/store/client.ts';
 import { ensureRecordsTable } from '../../functions/store/create-table.ts';
+import { MemoryRecordStore } from '../../functions/store/memory-record-store.ts';
+import { MemoryUserDirectory } from '../../functions/store/memory-user-directory.ts';
 import { RecordStore } from '../../functions/store/record-store.ts';
 import { DynamoPreferenceStore } from '../../functions/store/reminder-preferences.ts';
-import { UserDirectory } from '../../functions/store/user-directory.ts';
+import { DynamoUserDirectory } from '../../functions/store/user-directory.ts';
 import { DevIssuer } from '../../local/dev-issuer.ts';
 import { type ApiResponse, jsonRequester, type RequestOptions } from './json-request.ts';
 
 export type { ApiResponse, RequestOptions } from './json-request.ts';
 
-/** A connected test world: a fresh table on DynamoDB Local and the real API on a real HTTP port. */
-export interface Harness {
+/** A test world: the real API over a store, with a token issuer and the user directory. */
+export interface Harness<Store extends RecordRepository = RecordRepository> {
   baseUrl: string;
-  tableName: string;
-  store: RecordStore;
+  /** The DynamoDB table, in the connected tier. */
+  tableName?: string;
+  store: Store;
   directory: UserDirectory;
   issuer: DevIssuer;
   /** The reminder settings the API serves, and the secret its links are signed with (in-process harness only). */
-  preferences?: DynamoPreferenceStore;
+  preferences?: PreferenceStore;
   linkSecret?: string;
   /** Adds a person to the user directory and returns a signed token for them (CEG unless told). */
   signIn(
@@ -45,21 +52,40 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Makes a harness; refuses to run unless DynamoDB is the local emulator. */
+interface WorldOptions extends Pick<AppDependencies, 'extend' | 'snapshots' | 'corsOrigins'> {
+  /** Serve the public website at / too, as npm start does. */
+  publicSite?: boolean;
+  /** As the Lambda handler passes them: CloudFront's origin secret and the request log. */
+  originSecret?: AppDependencies['originSecret'];
+  logRequest?: AppDependencies['logRequest'];
+}
+
+/**
+ * The offline world: the app on the in-memory store, called through `app.request()` (no socket,
+ * no database). Cheap enough for one per test file, or per test.
+ */
+export async function startOfflineHarness(options: WorldOptions = {}): Promise<Harness<MemoryRecordStore>> {
+  const store = new MemoryRecordStore();
+  const directory = new MemoryUserDirectory();
+  const world = await appOver(store, directory, new InMemoryPreferenceStore(), options);
+  const baseUrl = 'http://api.test';
+  return {
+    ...world,
+    baseUrl,
+    store,
+    directory,
+    request: jsonRequester(baseUrl, async (url, init) => world.app.request(url, init)),
+    async close() {},
+  };
+}
+
+/**
+ * The connected world: a fresh table on DynamoDB Local and the real API on a real HTTP port.
+ * Refuses to run unless DynamoDB is the local emulator.
+ */
 export async function startHarness(
-  options: {
-    endpoint?: string;
-    extend?: AppDependencies['extend'];
-    /** Serve the public website at / too, as npm start does. */
-    publicSite?: boolean;
-    /** As the Lambda handler passes them: CloudFront's origin secret and the request log. */
-    originSecret?: AppDependencies['originSecret'];
-    logRequest?: AppDependencies['logRequest'];
-    corsOrigins?: string[];
-    /** Dashboard snapshots (a local folder archive); without them the dashboard routes answer 503. */
-    snapshots?: AppDependencies['snapshots'];
-  } = {},
-): Promise<Harness> {
+  options: { endpoint?: string } & WorldOptions = {},
+): Promise<Harness<RecordStore>> {
   const endpoint = options.endpoint ?? inject('dynamoEndpoint');
   if (!isLocalEndpoint(endpoint)) throw new NotLocalEndpointError(endpoint);
   const client = createDocumentClient({ endpoint, localOnly: true });
@@ -72,11 +98,35 @@ export async function startHarness(
   await ensureRecordsTable(raw, tableName);
   raw.destroy();
   const store = new RecordStore(client, tableName);
-  const directory = new UserDirectory(client, tableName);
+  const directory = new DynamoUserDirectory(client, tableName);
+  const world = await appOver(store, directory, new DynamoPreferenceStore(client, tableName), options);
+  const server = serve({ fetch: world.app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    ...world,
+    baseUrl,
+    tableName,
+    store,
+    directory,
+    request: jsonRequester(baseUrl),
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      client.destroy();
+    },
+  };
+}
+
+async function appOver(
+  store: RecordRepository,
+  directory: UserDirectory,
+  preferences: PreferenceStore,
+  options: WorldOptions,
+) {
   const issuer = await DevIssuer.create();
   const authenticator = new Authenticator([issuer.config()], directory);
   const linkSecret = `test-link-secret-${randomUUID()}`;
-  const preferences = new DynamoPreferenceStore(client, tableName);
   const app = createApp({
     store,
     directory,
@@ -85,34 +135,17 @@ export async function startHarness(
     extend: options.extend,
     // Tests read their own writes at once; the default lets a search reuse the index for a second.
     knowledgeRefreshMs: 0,
-    // The page URL is only for links the job makes; the routes only verify tokens.
-    reminders: { links: new PreferenceLinks(linkSecret, '/reminders/preferences'), preferences },
+    snapshots: options.snapshots,
     originSecret: options.originSecret,
     logRequest: options.logRequest,
     corsOrigins: options.corsOrigins,
-    snapshots: options.snapshots,
+    // The page URL is only for links the job makes; the routes only verify tokens.
+    reminders: { links: new PreferenceLinks(linkSecret, '/reminders/preferences'), preferences },
   });
   if (options.publicSite) app.route('/', createPublicSite({ directory: new CachedDirectory(store, 0) }));
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  return {
-    baseUrl,
-    tableName,
-    store,
-    directory,
-    issuer,
-    preferences,
-    linkSecret,
-    async signIn(email, role, regionIds = [], partner) {
-      await directory.put('user', email, { role, regionIds, ...partner }, 'test-setup');
-      return issuer.mint(email);
-    },
-    request: jsonRequester(baseUrl),
-    async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      client.destroy();
-    },
+  const signIn: Harness['signIn'] = async (email, role, regionIds = [], partner) => {
+    await directory.put('user', email, { role, regionIds, ...partner }, 'test-setup');
+    return issuer.mint(email);
   };
+  return { app, issuer, preferences, linkSecret, signIn };
 }

@@ -8,7 +8,7 @@ import {
 } from '../../functions/store/client.ts';
 import { ensureRecordsTable } from '../../functions/store/create-table.ts';
 import { RecordStore } from '../../functions/store/record-store.ts';
-import { UserDirectory } from '../../functions/store/user-directory.ts';
+import { DynamoUserDirectory } from '../../functions/store/user-directory.ts';
 import { DevIssuer } from '../../local/dev-issuer.ts';
 import type { Harness } from './harness.ts';
 import { jsonRequester } from './json-request.ts';
@@ -36,7 +36,7 @@ async function fetchReusingSockets(url: string, init: RequestInit): Promise<Resp
 export async function startOutOfProcessApi(
   dynamoEndpoint: string,
   tableName = `addon-${randomUUID()}`,
-): Promise<Harness> {
+): Promise<Harness<RecordStore>> {
   if (!isLocalEndpoint(dynamoEndpoint)) throw new NotLocalEndpointError(dynamoEndpoint);
   const raw = new DynamoDBClient({
     endpoint: dynamoEndpoint,
@@ -47,7 +47,7 @@ export async function startOutOfProcessApi(
   raw.destroy();
   const client = createDocumentClient({ endpoint: dynamoEndpoint, localOnly: true });
   const store = new RecordStore(client, tableName);
-  const directory = new UserDirectory(client, tableName);
+  const directory = new DynamoUserDirectory(client, tableName);
   const issuer = await DevIssuer.create();
   const child = spawn(
     process.execPath,

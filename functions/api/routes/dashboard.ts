@@ -5,16 +5,14 @@ import { quarterlyReportHtml } from '../../aggregate/quarterly-report-html.ts';
 import type { SnapshotReader } from '../../aggregate/snapshot-files.ts';
 import type { Snapshot } from '../../aggregate/snapshot-schema.ts';
 import { limitListsToRegions } from '../../aggregate/snapshot-visibility.ts';
-import { AccessDeniedError, BadRequestError, DomainError, NotFoundError } from '../../domain/errors.ts';
+import { AccessDeniedError, BadRequestError, NotFoundError, UnavailableError } from '../../domain/errors.ts';
 import { accessContact, type Principal } from '../../domain/principal.ts';
 import type { AppEnv } from '../request.ts';
 
-class SnapshotsUnavailableError extends DomainError {
+class SnapshotsUnavailableError extends UnavailableError {
   constructor() {
     super(
       'Dashboard snapshots are not available on this server: in the cloud SNAPSHOT_BUCKET is not set for the API function; locally, npm start did not mount the snapshot folder.',
-      503,
-      'Snapshots unavailable',
     );
   }
 }

@@ -1,22 +1,20 @@
 import type { Hono } from 'hono';
 import { AccessDeniedError, BadRequestError, NotFoundError } from '../../domain/errors.ts';
 import { accessContact, type Principal } from '../../domain/principal.ts';
-import type { RecordStore } from '../../store/record-store.ts';
-import { directoryEntrySchema, type UserDirectory } from '../../store/user-directory.ts';
+import type { RecordRepository } from '../../domain/record-repository.ts';
+import { directoryEntrySchema, type UserDirectory } from '../../domain/user-directory.ts';
 import type { Authenticator } from '../authenticate.ts';
 import { type AppEnv, readJson } from '../request.ts';
 
-async function regionsOfCouncils(store: RecordStore, councilIds: string[]): Promise<string[]> {
-  const found = await store.getMany(councilIds.map((id) => ({ type: 'council', id })));
-  const missing = councilIds.filter(
-    (id) => !found.get(`council#${id}`) || found.get(`council#${id}`)!.deletedAt,
-  );
+async function regionsOfCouncils(store: RecordRepository, councilIds: string[]): Promise<string[]> {
+  const found = await store.getMany('council', councilIds);
+  const missing = councilIds.filter((id) => !found.get(id) || found.get(id)!.deletedAt);
   if (missing.length > 0) {
     throw new BadRequestError(`There is no council with id ${missing.map((m) => `"${m}"`).join(', ')}.`, [
       { field: 'councilIds', message: 'choose councils from GET /v1/councils', received: missing },
     ]);
   }
-  return [...new Set(councilIds.map((id) => found.get(`council#${id}`)!.regionId))];
+  return [...new Set(councilIds.map((id) => found.get(id)!.regionId))];
 }
 
 /** The directory is managed by CEG's national administrators, for both parties' people. */
@@ -31,7 +29,7 @@ export function registerDirectoryRoutes(
   app: Hono<AppEnv>,
   directory: UserDirectory,
   auth: Authenticator,
-  store: RecordStore,
+  store: RecordRepository,
 ): void {
   app.get('/v1/me', (c) => {
     const p = c.get('principal');

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import * as z from 'zod';
 import { NotFoundError } from '../../domain/errors.ts';
+import type { RecordRepository } from '../../domain/record-repository.ts';
 import {
   foldForSearch,
   isPubliclyVisible as isVisible,
@@ -8,11 +9,10 @@ import {
   type PublicView,
   publicView,
 } from '../../records/public-view.ts';
-import type { RecordStore } from '../../store/record-store.ts';
 import { type AppEnv, parseQuery, queryFields } from '../request.ts';
 
 /** Token-free reads of the service directory and published employment profiles (rule 10). */
-export function registerPublicRoutes(app: Hono<AppEnv>, store: RecordStore): void {
+export function registerPublicRoutes(app: Hono<AppEnv>, store: RecordRepository): void {
   for (const definition of PUBLIC_DEFINITIONS) {
     const enumFields = definition.fields.filter((f) => f.public && f.kind === 'enum');
     app.get(`/v1/public/${definition.path}`, async (c) => {

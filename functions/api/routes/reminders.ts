@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { AccessDeniedError, BadRequestError, DomainError } from '../../domain/errors.ts';
+import { AccessDeniedError, BadRequestError, UnavailableError } from '../../domain/errors.ts';
 import type { Principal } from '../../domain/principal.ts';
 import {
   KIND_LABELS,
@@ -18,12 +18,10 @@ export interface ReminderRouteDependencies {
   preferences: PreferenceStore;
 }
 
-class RemindersUnavailableError extends DomainError {
+class RemindersUnavailableError extends UnavailableError {
   constructor() {
     super(
       'Reminder settings are not available on this server: the reminder link secret is not configured (REMINDER_LINK_SECRET locally, the secret ARN in the cloud).',
-      503,
-      'Reminders unavailable',
     );
   }
 }

@@ -1,11 +1,11 @@
 import type { Hono } from 'hono';
 import * as z from 'zod';
 import { BadRequestError, NotFoundError } from '../../domain/errors.ts';
+import type { RecordRepository } from '../../domain/record-repository.ts';
 import type { RecordService } from '../../domain/record-service.ts';
 import { awaitingForPerson, awaitingForPrincipalParty } from '../../domain/sign-off-queries.ts';
 import type { SignOffService } from '../../domain/sign-off-service.ts';
 import { PARTIES, signedText } from '../../records/sign-offs.ts';
-import type { RecordStore } from '../../store/record-store.ts';
 import { type AppEnv, definitionFromPath, etag, parseQuery, readJson } from '../request.ts';
 
 const MAX_BODY = 16 * 1024;
@@ -41,7 +41,7 @@ function parseBody<T extends z.ZodType>(schema: T, raw: unknown, shape: string):
  */
 export function registerSignOffRoutes(
   app: Hono<AppEnv>,
-  store: RecordStore,
+  store: RecordRepository,
   records: RecordService,
   signOffs: SignOffService,
 ): void {

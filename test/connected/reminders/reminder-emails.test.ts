@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SmtpMailer } from '../../../functions/mail/smtp-mailer.ts';
 import { PreferenceLinks } from '../../../functions/reminders/preference-links.ts';
 import { type ReminderDependencies, sendReminders } from '../../../functions/reminders/send-reminders.ts';
+import type { RecordStore } from '../../../functions/store/record-store.ts';
 import { StoreReminderSource } from '../../../functions/store/reminder-source.ts';
 import { DynamoSentLog } from '../../../functions/store/sent-log.ts';
 import { type LocalInbox, startLocalInbox } from '../../../local/mail-inbox.ts';
@@ -14,7 +15,7 @@ import { pushSignedRows } from '../../support/sign-offs.ts';
  * The reminders job end to end: records in DynamoDB Local, emails through a real SMTP server
  * (MailDev), read back from its inbox and parsed as a mail client would.
  */
-let h: Harness;
+let h: Harness<RecordStore>;
 let inbox: LocalInbox;
 let mailer: SmtpMailer;
 let deps: ReminderDependencies;
@@ -93,7 +94,7 @@ beforeAll(async () => {
   deps = {
     source: new StoreReminderSource(h.store, h.directory),
     preferences: h.preferences!,
-    sentLog: new DynamoSentLog(h.store.client, h.tableName),
+    sentLog: new DynamoSentLog(h.store.client, h.tableName!),
     mailer,
     links: new PreferenceLinks(h.linkSecret!, `${h.baseUrl}/reminders/preferences`),
     recordBaseUrl: h.baseUrl,

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { issuersFromEnvironment } from '../../../functions/api/authenticate.ts';
+import { parseIssuers } from '../../../functions/api/authenticate.ts';
 import { canonical, diffValues } from '../../../functions/domain/change-planner.ts';
+import { BadCursorError } from '../../../functions/domain/errors.ts';
 import { todayInNewZealand } from '../../../functions/domain/lookups.ts';
 import { writeRefusal } from '../../../functions/domain/principal.ts';
 import { fieldErrorsFromZod } from '../../../functions/records/field-errors.ts';
 import { definitionForType, RECORD_DEFINITIONS } from '../../../functions/records/registry.ts';
 import { createDocumentClient, NotLocalEndpointError } from '../../../functions/store/client.ts';
-import { BadCursorError, decodeCursor, encodeCursor } from '../../../functions/store/cursor.ts';
+import { decodeCursor, encodeCursor } from '../../../functions/store/cursor.ts';
 
 const strategy = definitionForType('strategy')!;
 
@@ -169,8 +170,8 @@ describe('offline: trusted issuers', () => {
   ]);
 
   it('should refuse a development issuer unless the local runtime allows it', () => {
-    expect(() => issuersFromEnvironment(dev, false)).toThrow('only allowed in local runs');
-    expect(issuersFromEnvironment(dev, true)).toHaveLength(1);
+    expect(() => parseIssuers(dev, false)).toThrow('only allowed in local runs');
+    expect(parseIssuers(dev, true)).toHaveLength(1);
   });
 
   it('should read the cloud issuers from AUTH_ISSUERS', () => {
@@ -180,7 +181,7 @@ describe('offline: trusted issuers', () => {
       audience: ['client-id'],
       jwksUri: 'https://www.googleapis.com/oauth2/v3/certs',
     };
-    expect(issuersFromEnvironment(JSON.stringify([google]), false)).toEqual([google]);
-    expect(issuersFromEnvironment(undefined, false)).toEqual([]);
+    expect(parseIssuers(JSON.stringify([google]), false)).toEqual([google]);
+    expect(parseIssuers(undefined, false)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { newZealandDate } from '../../../functions/aggregate/calendar.ts';
 import { buildSnapshot, buildSnapshots } from '../../../functions/aggregate/rollup.ts';
 import { type Snapshot, snapshotSchema } from '../../../functions/aggregate/snapshot-schema.ts';
 import { SNAPSHOT_DATE, seedHandCheckedWorld } from '../../support/hand-checked-world.ts';
-import { type Harness, startHarness } from '../../support/harness.ts';
+import { type Harness, startOfflineHarness } from '../../support/harness.ts';
 
 /*
  * Every expected figure below was worked out by hand from hand-checked-world.ts, not by the code
@@ -59,7 +59,7 @@ describe('dashboard rollups on a hand-checked data set', () => {
 
   beforeAll(async () => {
     // Prepare
-    h = await startHarness();
+    h = await startOfflineHarness();
     await seedHandCheckedWorld(h);
     // Act: the snapshot date, and today (after every record was created), from one read.
     [snapshot, today] = (await buildSnapshots(h.store, { dates: [SNAPSHOT_DATE, newZealandDate()] })) as [

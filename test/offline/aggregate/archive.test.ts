@@ -9,7 +9,7 @@ import { SNAPSHOT_FILES } from '../../../functions/aggregate/snapshot-files.ts';
 import { snapshotJsonSchema } from '../../../functions/aggregate/snapshot-schema.ts';
 import { LocalFolderSink, type SnapshotSink } from '../../../functions/aggregate/snapshot-sink.ts';
 import { SNAPSHOT_DATE, seedHandCheckedWorld } from '../../support/hand-checked-world.ts';
-import { type Harness, startHarness } from '../../support/harness.ts';
+import { type Harness, startOfflineHarness } from '../../support/harness.ts';
 
 const withoutGeneratedAt = (json: string) => json.replace(/"generatedAt": "[^"]*"/, '"generatedAt": ""');
 
@@ -20,7 +20,7 @@ describe('publishing snapshots', () => {
   let archive: SnapshotArchive;
 
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startOfflineHarness();
     nationalToken = (await seedHandCheckedWorld(h)).tokens.national;
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { post, seedWorld, values } from '../../support/factories.ts';
-import { type Harness, startHarness } from '../../support/harness.ts';
+import { type Harness, startOfflineHarness } from '../../support/harness.ts';
 import { agree } from '../../support/sign-offs.ts';
 
 /** The ten rules of DOMAIN.md, each refused (or enforced) with words a staff member understands. */
@@ -9,7 +9,7 @@ let world: Awaited<ReturnType<typeof seedWorld>>;
 let token: string;
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startOfflineHarness();
   world = await seedWorld(h);
   token = world.tokens.canterbury;
 });

@@ -3,14 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Authenticator } from '../../../functions/api/authenticate.ts';
 import { DEV_AUDIENCE, DEV_ISSUER, DevIssuer } from '../../../local/dev-issuer.ts';
 import { post, seedWorld, values } from '../../support/factories.ts';
-import { type Harness, startHarness } from '../../support/harness.ts';
+import { type Harness, startOfflineHarness } from '../../support/harness.ts';
 
 let h: Harness;
 let world: Awaited<ReturnType<typeof seedWorld>>;
 let dunedinNeedId: string;
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startOfflineHarness();
   world = await seedWorld(h);
   dunedinNeedId = (
     await post(h, world.tokens.otago, 'needs', {

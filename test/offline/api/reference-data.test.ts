@@ -3,7 +3,7 @@ import { loadReferenceData } from '../../../data/reference.ts';
 import { currentRecords, SEED_PRINCIPAL } from '../../../data/seed-loader.ts';
 import { RecordService } from '../../../functions/domain/record-service.ts';
 import { definitionForType } from '../../../functions/records/registry.ts';
-import { type Harness, startHarness } from '../../support/harness.ts';
+import { type Harness, startOfflineHarness } from '../../support/harness.ts';
 
 /** Reference data goes in through the one write path, once, and stays put on every reload. */
 let h: Harness;
@@ -12,7 +12,7 @@ let national: string;
 let first: Awaited<ReturnType<typeof loadReferenceData>>;
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startOfflineHarness();
   service = new RecordService(h.store);
   national = await h.signIn('nat@ceg.example.nz', 'national');
   first = await loadReferenceData(service, SEED_PRINCIPAL);

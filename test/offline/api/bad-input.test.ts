@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECORD_DEFINITIONS } from '../../../functions/records/registry.ts';
 import { seedWorld, values } from '../../support/factories.ts';
-import { type Harness, startHarness } from '../../support/harness.ts';
+import { type Harness, startOfflineHarness } from '../../support/harness.ts';
 
 let h: Harness;
 let token: string;
 let adviserId: string;
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startOfflineHarness();
   const world = await seedWorld(h);
   token = world.tokens.canterbury;
   adviserId = world.adviserId;

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECORD_DEFINITIONS } from '../../../functions/records/registry.ts';
 import { post, seedWorld } from '../../support/factories.ts';
-import { type Harness, startHarness } from '../../support/harness.ts';
+import { type Harness, startOfflineHarness } from '../../support/harness.ts';
 
 let h: Harness;
 let world: Awaited<ReturnType<typeof seedWorld>>;
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startOfflineHarness();
   world = await seedWorld(h);
 });
 afterAll(() => h.close());
@@ -80,7 +80,7 @@ describe('OpenAPI document, generated from the record definitions', () => {
   });
 
   it('should send /docs to the self-hosted reference (see api-docs-browser.test.ts)', async () => {
-    const response = await fetch(`${h.baseUrl}/docs`, { redirect: 'manual' });
+    const response = await h.request('GET', '/docs');
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe('/docs/index.html');
   });

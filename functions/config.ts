@@ -1,0 +1,120 @@
+import { type IssuerConfig, parseIssuers } from './api/authenticate.ts';
+
+/**
+ * The one place the functions read their environment. Each Lambda entry (functions/handlers/)
+ * reads its configuration once, at start, and passes it in; nothing below the entries reads
+ * `process.env`. The variables are set by the stack (infra/lib/records-api.ts,
+ * infra/lib/nightly-aggregation.ts, infra/lib/node-function.ts).
+ */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** A missing or malformed variable: the function cannot start, and says which one and where it comes from. */
+export class ConfigurationError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ConfigurationError';
+  }
+}
+
+export interface ApiConfig {
+  tableName: string;
+  region: string;
+  issuers: IssuerConfig[];
+  /** Who people are told to ask for access, in every refusal. */
+  accessContact?: string;
+  /** Dashboard snapshots; without it the dashboard routes answer 503. */
+  snapshotBucket?: string;
+  /** Where /docs sends people: the API reference on the dashboard site. */
+  docsUrl?: string;
+  /** Origins whose pages may call the API from the browser (the dashboard site). */
+  corsOrigins: string[];
+  /** CloudFront's secret header: requests without it did not come through the firewall. */
+  originSecret?: string;
+  /** The secret that signs reminder-settings links; without it the settings routes answer 503. */
+  reminderLinkSecretArn?: string;
+}
+
+export interface AggregationConfig {
+  tableName: string;
+  region: string;
+  snapshotBucket: string;
+}
+
+export interface PublicSiteConfig {
+  tableName: string;
+  region: string;
+  /** The site's own address, for canonical links; absent, pages link relatively. */
+  siteUrl?: string;
+}
+
+/** Names of the aggregation's metrics; the monitoring alarms watch the same names (a test checks). */
+export interface MetricNames {
+  namespace: string;
+  service: string;
+}
+
+const DEFAULT_REGION = 'ap-southeast-2';
+
+/** The API function's configuration. A development issuer is refused unless `allowDevIssuer`. */
+export function readApiConfig(env: Environment, options: { allowDevIssuer?: boolean } = {}): ApiConfig {
+  const dashboardOrigin = optional(env, 'DASHBOARD_ORIGIN');
+  let issuers: IssuerConfig[];
+  try {
+    issuers = parseIssuers(env.AUTH_ISSUERS, options.allowDevIssuer ?? false);
+  } catch (error) {
+    throw new ConfigurationError(
+      `AUTH_ISSUERS is not a valid list of token issuers (${(error as Error).message}); the stack sets it in infra/lib/records-api.ts.`,
+      { cause: error },
+    );
+  }
+  return {
+    tableName: required(env, 'TABLE_NAME', 'the API'),
+    region: optional(env, 'AWS_REGION') ?? DEFAULT_REGION,
+    issuers,
+    accessContact: optional(env, 'ACCESS_CONTACT'),
+    snapshotBucket: optional(env, 'SNAPSHOT_BUCKET'),
+    docsUrl: dashboardOrigin ? `${dashboardOrigin}/docs/index.html` : undefined,
+    corsOrigins: dashboardOrigin ? [dashboardOrigin] : [],
+    originSecret: optional(env, 'ORIGIN_VERIFY_SECRET'),
+    reminderLinkSecretArn: optional(env, 'REMINDER_LINK_SECRET_ARN'),
+  };
+}
+
+export function readAggregationConfig(env: Environment): AggregationConfig {
+  return {
+    tableName: required(env, 'TABLE_NAME', 'the aggregation'),
+    region: optional(env, 'AWS_REGION') ?? DEFAULT_REGION,
+    snapshotBucket: required(env, 'SNAPSHOT_BUCKET', 'the aggregation'),
+  };
+}
+
+export function readPublicSiteConfig(env: Environment): PublicSiteConfig {
+  return {
+    tableName: required(env, 'TABLE_NAME', 'the public website'),
+    region: optional(env, 'AWS_REGION') ?? DEFAULT_REGION,
+    siteUrl: optional(env, 'PUBLIC_SITE_URL'),
+  };
+}
+
+/** Powertools' own variables, with the names the alarms expect when they are unset. */
+export function readMetricNames(env: Environment, defaultService: string): MetricNames {
+  return {
+    namespace: optional(env, 'POWERTOOLS_METRICS_NAMESPACE') ?? 'PartnershipRecords',
+    service: optional(env, 'POWERTOOLS_SERVICE_NAME') ?? defaultService,
+  };
+}
+
+function optional(env: Environment, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function required(env: Environment, name: string, what: string): string {
+  const value = optional(env, name);
+  if (!value) {
+    throw new ConfigurationError(
+      `${name} is not set: ${what} function needs it (the stack sets it; locally, npm start does).`,
+    );
+  }
+  return value;
+}
