@@ -5,6 +5,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { EdgeDistribution, type EdgeSettings } from './edge-distribution.ts';
+import { createEncryptedLogGroup } from './encrypted-log-group.ts';
 import type { EnvironmentConfig } from './environment-config.ts';
 import { acknowledgeRuleFamiliesIn } from './nag-acknowledgements.ts';
 import { createPrivateBucket } from './private-bucket.ts';
@@ -88,11 +89,11 @@ export class DashboardSite extends Construct {
 
     this.origin = this.site.url;
 
-    if (props.siteAssetsPath) this.deploySiteFiles(props.siteAssetsPath);
+    if (props.siteAssetsPath) this.deploySiteFiles(props.siteAssetsPath, config);
   }
 
   /** Uploads the built page and clears CloudFront's copy so the new one is served at once. */
-  private deploySiteFiles(siteAssetsPath: string): void {
+  private deploySiteFiles(siteAssetsPath: string, config: EnvironmentConfig): void {
     const deployment = new s3deploy.BucketDeployment(this, 'SiteFiles', {
       sources: [s3deploy.Source.asset(siteAssetsPath)],
       destinationBucket: this.bucket,
@@ -100,6 +101,8 @@ export class DashboardSite extends Construct {
       distributionPaths: ['/*'],
       prune: true,
       memoryLimit: 512,
+      // Its logs, like every log group of the stack, are encrypted with the data key.
+      logGroup: createEncryptedLogGroup(this, 'SiteFilesLogs', config),
     });
     // CDK provides and versions the function doing the upload; its runtime and role are not ours to
     // choose, and it runs only while deploying.

@@ -1,7 +1,7 @@
 import type { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { cachedSynth, type SynthesizedStack } from './synth-stack.ts';
+import { cachedSynth, DASHBOARD_FIXTURE, type SynthesizedStack } from './synth-stack.ts';
 
 /**
  * What a security reviewer checks across the whole template. Every check iterates over all
@@ -105,8 +105,8 @@ describe('encryption at rest with the customer-managed key', () => {
     }
   });
 
-  it('should encrypt every queue and every log group with it', () => {
-    const synthesized = synth({ env: 'prod' });
+  it('should encrypt every queue and every log group with it, CDK-provided functions\u2019 included', () => {
+    const synthesized = synth({ env: 'prod', siteAssetsPath: DASHBOARD_FIXTURE });
     const keyArn = synthesized.resolve(synthesized.stack.dataKey.keyArn);
     const queues = resourcesOfType(synthesized, 'AWS::SQS::Queue');
     const logGroups = resourcesOfType(synthesized, 'AWS::Logs::LogGroup');
