@@ -1,7 +1,7 @@
 import type { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { cachedSynth, DASHBOARD_FIXTURE, type SynthesizedStack } from './synth-stack.ts';
+import { cachedSynth, DASHBOARD_FIXTURE, EVERYTHING_ON, type SynthesizedStack } from './synth-stack.ts';
 
 /**
  * What a security reviewer checks across the whole template. Every check iterates over all
@@ -49,16 +49,19 @@ describe('region', () => {
 });
 
 describe('functions', () => {
-  it.each(['prod', 'dev'] as const)('should trace every function with X-Ray (%s)', (env) => {
-    const synthesized = synth({ env });
-    const functions = ourFunctions(synthesized);
+  it.each([EVERYTHING_ON, { env: 'dev' as const }])(
+    'should trace every function with X-Ray ($env)',
+    (options) => {
+      const synthesized = synth(options);
+      const functions = ourFunctions(synthesized);
 
-    expect(functions.length).toBeGreaterThanOrEqual(2);
-    for (const [id, fn] of functions) expect(fn.Properties.TracingConfig, id).toEqual({ Mode: 'Active' });
-  });
+      expect(functions.length).toBeGreaterThanOrEqual(2);
+      for (const [id, fn] of functions) expect(fn.Properties.TracingConfig, id).toEqual({ Mode: 'Active' });
+    },
+  );
 
   it('should reserve concurrency for every function in prod: the API capped, one nightly run at a time', () => {
-    const synthesized = synth({ env: 'prod' });
+    const synthesized = synth(EVERYTHING_ON);
 
     for (const [id, fn] of ourFunctions(synthesized)) {
       expect(fn.Properties.ReservedConcurrentExecutions, id).toBeGreaterThan(0);
@@ -76,7 +79,7 @@ describe('functions', () => {
   });
 
   it('should encrypt every function environment with the data key', () => {
-    const synthesized = synth({ env: 'prod' });
+    const synthesized = synth(EVERYTHING_ON);
     const keyArn = synthesized.resolve(synthesized.stack.dataKey.keyArn);
 
     for (const [id, fn] of ourFunctions(synthesized)) expect(fn.Properties.KmsKeyArn, id).toEqual(keyArn);

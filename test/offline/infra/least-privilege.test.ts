@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_INDEXES } from '../../../functions/store/table-schema.ts';
 import { NodeFunction } from '../../../infra/lib/node-function.ts';
 import { type AwsCall, reachableAwsCalls } from './least-privilege/calls-in-code.ts';
-import { buildStack, cachedSynth, type SynthesizedStack, synthesized } from './synth-stack.ts';
+import { buildStack, cachedSynth, EVERYTHING_ON, type SynthesizedStack, synthesized } from './synth-stack.ts';
 
 const synth = cachedSynth();
 
@@ -86,7 +86,7 @@ function compare(granted: Set<string>, calls: AwsCall[]) {
 }
 
 describe('least privilege derived from the code', () => {
-  const prod = () => synth({ env: 'prod' });
+  const prod = () => synth(EVERYTHING_ON);
   const callsByEntry = new Map<string, AwsCall[]>();
   beforeAll(async () => {
     for (const fn of functionsOf(prod())) callsByEntry.set(fn.entry, await reachableAwsCalls(fn.entry));

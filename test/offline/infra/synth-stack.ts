@@ -9,6 +9,12 @@ import { PROJECT_ROOT } from '../../../infra/lib/handler-entries.ts';
 import type { RecordsStack } from '../../../infra/lib/records-stack.ts';
 
 export const TEST_GOOGLE_CLIENT_ID = '123456789-test.apps.googleusercontent.com';
+/** prod with every optional part switched on (reminders), so checks over all functions see them all. */
+export const EVERYTHING_ON: SynthOptions = {
+  env: 'prod',
+  context: { reminderSender: 'reminders@records.example.nz' },
+};
+
 export const DASHBOARD_FIXTURE = path.join(import.meta.dirname, 'fixtures/dashboard-dist');
 
 /** The feature flags and other context in cdk.json, so tests synthesize what `cdk synth` does. */
