@@ -26,7 +26,7 @@ import { runScheduledPull } from './apps-script/scheduled-pull.ts';
 import { type SetupReport, setUpTabs as setUpTabsRun } from './apps-script/tab-setup.ts';
 import { activeWorkbook } from './apps-script/workbook.ts';
 import { readConflicts } from './sheet/conflicts.ts';
-import { ApiClient } from './sync/api-client.ts';
+import { ApiClient, type ReminderPreferencesJson } from './sync/api-client.ts';
 import { type PullReport, runPull } from './sync/pull-run.ts';
 import { type PushReport, type PushScope, runPush } from './sync/push-run.ts';
 import { type ActionReport, deleteSelected, resolveConflicts, undoLastPush } from './sync/row-actions.ts';
@@ -192,6 +192,28 @@ export function menuWeeklyReport(): void {
 /** Pulls a weekly report into its own tab (the menu item, and the sidebar if it offers it). */
 export function weeklyReportTab(request: WeeklyReportRequest): { summary: string; tab: string } {
   return attempt(() => pullWeeklyReport(appsScriptEnvironment(), writeReportTab, request));
+}
+
+/** The signed-in person's reminder email settings, for the sidebar's "Reminder emails" panel. */
+export function getReminderSettings(): ReminderPreferencesJson {
+  return attempt(() => reminderApi().reminderPreferences());
+}
+
+/** Saves the sidebar's reminder choices: `{ "actions": "weekly", ... }`. */
+export function saveReminderSettings(change: Record<string, string>): ReminderPreferencesJson {
+  return attempt(() => reminderApi().changeReminderPreferences(change));
+}
+
+/** Reminder settings belong to the person, not the spreadsheet: they live on the server. */
+function reminderApi(): ApiClient {
+  const settings = state().settings();
+  if (!settings) {
+    throw new UserFacingError(
+      'Save the settings first: the API address tells the add-on where your reminder settings are.',
+    );
+  }
+  const env = appsScriptEnvironment();
+  return new ApiClient(env.http, settings.apiUrl, () => env.token());
 }
 
 /** The hourly trigger; see `apps-script/scheduled-pull.ts` for how no failure goes unseen. */

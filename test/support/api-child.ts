@@ -4,12 +4,15 @@
  * served from the same thread. Reads DYNAMODB_ENDPOINT, TABLE_NAME and AUTH_ISSUERS; prints
  * "listening <port>" once ready.
  */
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../functions/api/app.ts';
 import { Authenticator, parseIssuers } from '../../functions/api/authenticate.ts';
 import { createDocumentClient } from '../../functions/store/client.ts';
 import { RecordStore } from '../../functions/store/record-store.ts';
+import { PreferenceLinks } from '../../functions/reminders/preference-links.ts';
+import { DynamoPreferenceStore } from '../../functions/store/reminder-preferences.ts';
 import { DynamoUserDirectory } from '../../functions/store/user-directory.ts';
 
 const client = createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT, localOnly: true });
@@ -20,6 +23,11 @@ const app = createApp({
   directory,
   authenticator: new Authenticator(parseIssuers(process.env.AUTH_ISSUERS, true), directory),
   logError: (message, error) => console.error(message, error),
+  // Reminder settings, as npm start serves them; links are only checked here, so any secret will do.
+  reminders: {
+    links: new PreferenceLinks(randomBytes(32).toString('base64url'), '/reminders/preferences'),
+    preferences: new DynamoPreferenceStore(client, tableName),
+  },
 });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => {
   console.log(`listening ${(server.address() as AddressInfo).port}`);

@@ -21,7 +21,7 @@ export interface ReminderRouteDependencies {
 class RemindersUnavailableError extends UnavailableError {
   constructor() {
     super(
-      'Reminder settings are not available on this server: the reminder link secret is not configured (REMINDER_LINK_SECRET locally, the secret ARN in the cloud).',
+      'Reminder settings are not available on this server: reminders are not set up here (in the cloud, the stack needs the reminderSender setting; see docs/deploy.md).',
     );
   }
 }

@@ -10,9 +10,15 @@ import { UserFacingError } from './user-facing-error.ts';
 
 export interface HttpRequest {
   url: string;
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put';
   headers: Record<string, string>;
   payload?: string;
+}
+
+/** A person's reminder settings as the API sends them (GET /v1/me/reminder-preferences). */
+export interface ReminderPreferencesJson {
+  email: string;
+  kinds: { kind: string; label: string; cadence: 'daily' | 'weekly' | 'off' }[];
 }
 
 export interface HttpResponse {
@@ -128,6 +134,30 @@ export class ApiClient {
       'format=json',
     ];
     return this.getJson<WeeklyReportJson>(`/v1/reports/weekly?${params.join('&')}`, 'read the weekly report');
+  }
+
+  /** The signed-in person's reminder email settings: each kind daily, weekly or off. */
+  reminderPreferences(): ReminderPreferencesJson {
+    return this.getJson<ReminderPreferencesJson>(
+      '/v1/me/reminder-preferences',
+      'read your reminder settings',
+    );
+  }
+
+  /** Changes some kinds' cadence; the others keep theirs. */
+  changeReminderPreferences(change: Record<string, string>): ReminderPreferencesJson {
+    const [response] = this.sendAll([
+      {
+        url: `${this.baseUrl}/v1/me/reminder-preferences`,
+        method: 'put',
+        headers: { ...this.headers(), 'Content-Type': 'application/json' },
+        payload: JSON.stringify(change),
+      },
+    ]);
+    if (response?.status !== 200) {
+      throw explain(response?.status ?? 0, response?.body ?? '', 'save your reminder settings');
+    }
+    return JSON.parse(response.body) as ReminderPreferencesJson;
   }
 
   /** The record types and their fields. */

@@ -268,6 +268,35 @@ describe('action owners in the sheet', () => {
   });
 });
 
+describe('reminder settings in the sidebar', () => {
+  it("should show and save the signed-in person's reminder settings on the server", () => {
+    const session = w.open('canterbury');
+    w.configure(session);
+    const shown = session.call('getReminderSettings') as {
+      email: string;
+      kinds: { kind: string; cadence: string }[];
+    };
+    expect(shown.email).toBe('cant@ceg.example.nz');
+    expect(shown.kinds.map((k) => k.kind)).toEqual([
+      'actions',
+      'agreement-reviews',
+      'sign-offs',
+      'weekly-activities',
+      'quarterly-report',
+    ]);
+    const saved = session.call('saveReminderSettings', {
+      actions: 'weekly',
+      'sign-offs': 'off',
+    }) as typeof shown;
+    expect(saved.kinds.find((k) => k.kind === 'actions')!.cadence).toBe('weekly');
+    const again = session.call('getReminderSettings') as typeof shown;
+    expect(again.kinds.find((k) => k.kind === 'sign-offs')!.cadence).toBe('off');
+    expect(() => session.call('saveReminderSettings', { actions: 'hourly' })).toThrow(
+      /expected one of: daily, weekly, off/,
+    );
+  });
+});
+
 describe('weekly report', () => {
   it("should pull a region's weekly report into a tab of its own, and replace it when pulled again", () => {
     // Prepare
