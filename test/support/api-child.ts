@@ -9,9 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../functions/api/app.ts';
 import { Authenticator, parseIssuers } from '../../functions/api/authenticate.ts';
+import { PreferenceLinks } from '../../functions/reminders/preference-links.ts';
 import { createDocumentClient } from '../../functions/store/client.ts';
 import { RecordStore } from '../../functions/store/record-store.ts';
-import { PreferenceLinks } from '../../functions/reminders/preference-links.ts';
 import { DynamoPreferenceStore } from '../../functions/store/reminder-preferences.ts';
 import { DynamoUserDirectory } from '../../functions/store/user-directory.ts';
 
