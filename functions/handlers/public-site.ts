@@ -4,7 +4,7 @@ import { readPublicSiteConfig } from '../config.ts';
 import { CachedDirectory } from '../directory/public-directory.ts';
 import { createPublicSite } from '../public-site/site.ts';
 import { createDocumentClient } from '../store/client.ts';
-import { RecordStore } from '../store/record-store.ts';
+import { CurrentRecordsReader } from '../store/current-records-reader.ts';
 
 /**
  * Lambda entry for the public website: its own function (not the records API's), so the pages'
@@ -13,9 +13,9 @@ import { RecordStore } from '../store/record-store.ts';
  */
 const config = readPublicSiteConfig(process.env);
 
-const store = new RecordStore(createDocumentClient({ region: config.region }), config.tableName);
+const records = new CurrentRecordsReader(createDocumentClient({ region: config.region }), config.tableName);
 const app = createPublicSite({
-  directory: new CachedDirectory(store, 60_000),
+  directory: new CachedDirectory(records, 60_000),
   siteUrl: config.siteUrl,
 });
 const honoHandler = handle(app);

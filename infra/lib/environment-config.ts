@@ -80,7 +80,12 @@ export const DEFAULT_REGION = 'ap-southeast-2';
 /** Melbourne: a second Australian region for the backup copy. */
 export const DEFAULT_BACKUP_COPY_REGION = 'ap-southeast-4';
 /** prod's reserved concurrency: the API's share, and one nightly run at a time. */
-const PROD_RESERVED_CONCURRENCY: Record<string, number> = { api: 50, aggregate: 1, reminders: 1 };
+const PROD_RESERVED_CONCURRENCY: Record<string, number> = {
+  api: 50,
+  aggregate: 1,
+  reminders: 1,
+  website: 20,
+};
 
 /**
  * Requests per client IP in five minutes: a regional office behind one address, with a dozen people

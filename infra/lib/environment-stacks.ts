@@ -19,7 +19,7 @@ export interface EnvironmentStacksOptions {
   /** Built dashboard folder to upload, or undefined to leave the site bucket alone. */
   siteAssetsPath: string | undefined;
   /** Lambda entry files; defaults to functions/handlers/. */
-  handlerEntries?: { api: string; aggregate: string; reminders: string };
+  handlerEntries?: { api: string; aggregate: string; reminders: string; publicSite: string };
 }
 
 /**

@@ -8,6 +8,7 @@ export const HANDLER_ENTRIES = {
   api: path.join(PROJECT_ROOT, 'functions/handlers/api.ts'),
   aggregate: path.join(PROJECT_ROOT, 'functions/handlers/aggregate.ts'),
   reminders: path.join(PROJECT_ROOT, 'functions/handlers/reminders.ts'),
+  publicSite: path.join(PROJECT_ROOT, 'functions/handlers/public-site.ts'),
 } as const;
 
 /** The built dashboard (static files); deployed only when it exists at synth time. */

@@ -28,6 +28,9 @@ export const PUBLIC_ROUTES = [
   // The reminder settings page behind the link in every email: its signed token is the authority.
   { method: apigw.HttpMethod.GET, path: '/reminders/preferences' },
   { method: apigw.HttpMethod.POST, path: '/reminders/preferences' },
+  // The service directory as open data (HSDS 3.0), served behind the public website too.
+  { method: apigw.HttpMethod.GET, path: '/hsds' },
+  { method: apigw.HttpMethod.GET, path: '/hsds/{proxy+}' },
 ] as const;
 
 /** Every other API path; HTTP APIs match the most specific route, so `/v1/public/...` stays public. */
@@ -75,6 +78,8 @@ export class RecordsApi extends Construct {
   /** CloudFront (with the web ACL) in front of each API: the only way in that the function accepts. */
   readonly peopleDistribution: EdgeDistribution;
   readonly machineDistribution: EdgeDistribution;
+  /** The header value proving a request came through CloudFront (the public website sends it too). */
+  readonly originSecret: OriginSecret;
 
   constructor(scope: Construct, id: string, props: RecordsApiProps) {
     super(scope, id);
@@ -86,6 +91,7 @@ export class RecordsApi extends Construct {
       );
     }
     const originSecret = new OriginSecret(this, 'OriginSecret', { config });
+    this.originSecret = originSecret;
     const issuers = {
       google: googleIssuer(config.googleClientId),
       machine: machineIssuer(machineAuth.issuer, machineAuth.clientIds),

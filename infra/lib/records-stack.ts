@@ -13,6 +13,7 @@ import { AGGREGATION_SUCCESS_METRIC, NightlyAggregation } from './nightly-aggreg
 import { NodeFunction } from './node-function.ts';
 import { createOperationsDashboard } from './operations-dashboard.ts';
 import { createAccessLogBucket } from './private-bucket.ts';
+import { PublicWebsite } from './public-website.ts';
 import { RecordsApi } from './records-api.ts';
 import { RecordsBackup } from './records-backup.ts';
 import { RecordsTable } from './records-table.ts';
@@ -23,7 +24,7 @@ import { protectWithWebAcl, webAclName } from './web-acl.ts';
 export interface RecordsStackProps extends StackProps {
   config: EnvironmentConfig;
   /** Lambda entry files; defaults to functions/handlers/. */
-  handlerEntries?: { api: string; aggregate: string; reminders: string };
+  handlerEntries?: { api: string; aggregate: string; reminders: string; publicSite: string };
   /** Built dashboard folder to upload, or undefined to leave the site bucket alone. */
   siteAssetsPath: string | undefined;
   /** ARN of the CloudFront web ACL (EdgeProtectionStack, in us-east-1). */
@@ -48,6 +49,7 @@ export class RecordsStack extends Stack {
   readonly backup?: RecordsBackup;
   /** The daily reminder emails; absent until an operator names the sender (context `reminderSender`). */
   readonly reminders: Reminders | undefined;
+  readonly website: PublicWebsite;
 
   constructor(scope: Construct, id: string, props: RecordsStackProps) {
     super(scope, id, props);
@@ -99,6 +101,15 @@ export class RecordsStack extends Stack {
             linkSecret,
           })
         : undefined;
+
+    this.website = new PublicWebsite(this, 'Website', {
+      config,
+      entry: entries.publicSite,
+      table: this.records,
+      edge: this.edge,
+      api: this.api.peopleApi,
+      originSecret: this.api.originSecret.value,
+    });
 
     if (config.backupCopyRegion) {
       this.backup = new RecordsBackup(this, 'Backup', {
@@ -156,6 +167,10 @@ export class RecordsStack extends Stack {
         description: 'API base URL for machine clients (Cognito tokens)',
       },
       DashboardUrl: { value: this.dashboard.origin, description: 'National dashboard' },
+      WebsiteUrl: {
+        value: this.website.origin,
+        description: 'Public website: service directory and employment profiles',
+      },
       UserPoolId: {
         value: this.machineAuth.userPool.userPoolId,
         description: 'Cognito user pool of machine clients',

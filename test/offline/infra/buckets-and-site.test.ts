@@ -125,7 +125,8 @@ describe('dashboard site', () => {
     const distribution = template.toJSON().Resources[synthesized.logicalId(stack.dashboard.distribution)];
     const config = distribution?.Properties.DistributionConfig;
 
-    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);
+    // Two for the dashboard's buckets, one for the public website's function URL.
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 3);
     expect(config.Origins).toHaveLength(2);
     for (const origin of config.Origins) {
       expect(origin).toMatchObject({

@@ -131,6 +131,7 @@ describe('TLS and custom domains', () => {
     dashboard: { domainName: 'dashboard.records.example.govt.nz', certificateArn: CERTIFICATE },
     api: { domainName: 'api.records.example.govt.nz', certificateArn: CERTIFICATE },
     machineApi: { domainName: 'machines.records.example.govt.nz', certificateArn: CERTIFICATE },
+    website: { domainName: 'services.records.example.govt.nz', certificateArn: CERTIFICATE },
   };
 
   it('should serve each site on its own domain with its ACM certificate and TLS 1.2 or newer', () => {
@@ -148,6 +149,7 @@ describe('TLS and custom domains', () => {
     const outputs = synthesized.template.toJSON().Outputs;
     expect(outputs.ApiUrl.Value).toBe('https://api.records.example.govt.nz/');
     expect(outputs.DashboardUrl.Value).toBe('https://dashboard.records.example.govt.nz');
+    expect(outputs.WebsiteUrl.Value).toBe('https://services.records.example.govt.nz');
   });
 
   it('should refuse a certificate outside us-east-1, which CloudFront cannot use', () => {
@@ -172,6 +174,11 @@ describe('TLS and custom domains', () => {
       ([, distribution]) => distribution.Properties.DistributionConfig.Logging.Prefix,
     );
 
-    expect(prefixes.sort()).toEqual(['cloudfront/api/', 'cloudfront/dashboard/', 'cloudfront/machineApi/']);
+    expect(prefixes.sort()).toEqual([
+      'cloudfront/api/',
+      'cloudfront/dashboard/',
+      'cloudfront/machineApi/',
+      'cloudfront/website/',
+    ]);
   });
 });

@@ -29,9 +29,9 @@ describe('monitoring', () => {
     const { synthesized, alarms: all } = alarms('prod');
     const topic = synthesized.resolve(synthesized.stack.monitoring.topic.topicArn);
 
-    // 5xx for two APIs, errors and throttles for three functions, failed and overdue nightly runs,
+    // 5xx for two APIs, errors and throttles for four functions, failed and overdue nightly runs,
     // failed reminder runs, reminder bounce and complaint rates.
-    expect(all).toHaveLength(13);
+    expect(all).toHaveLength(15);
     for (const alarm of all) expect(alarm.AlarmActions, alarm.AlarmDescription).toEqual([topic]);
   });
 

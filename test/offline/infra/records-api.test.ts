@@ -45,6 +45,8 @@ describe('people API (add-on users and the public)', () => {
       'GET /docs',
       'GET /v1/types',
       'GET /v1/public/{proxy+}',
+      'GET /hsds',
+      'GET /hsds/{proxy+}',
     ]) {
       expect(routes.get(key)?.AuthorizationType, key).toBe('NONE');
     }
@@ -78,6 +80,8 @@ describe('people API (add-on users and the public)', () => {
         'GET /v1/public/{proxy+}',
         'GET /reminders/preferences',
         'POST /reminders/preferences',
+        'GET /hsds',
+        'GET /hsds/{proxy+}',
       ].sort(),
     );
   });

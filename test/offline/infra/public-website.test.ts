@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { PAGE_QUERY_PARAMETERS } from '../../../infra/lib/public-website.ts';
+import { cachedSynth } from './synth-stack.ts';
+
+const synth = cachedSynth();
+
+/** The public website in the cloud: CloudFront with short caching in front of a read-only function. */
+describe('public website', () => {
+  const synthesized = synth({ env: 'prod' });
+  const { stack, template } = synthesized;
+  const resources = template.toJSON().Resources;
+  const distribution =
+    resources[synthesized.logicalId(stack.website.distribution.distribution)].Properties.DistributionConfig;
+  const cachePolicy = (ref: { Ref: string }) => resources[ref.Ref].Properties.CachePolicyConfig;
+
+  it('should serve the pages from the website function through origin access control only', () => {
+    const fnUrl = Object.values(template.findResources('AWS::Lambda::Url'));
+    expect(fnUrl).toHaveLength(1);
+    expect((fnUrl[0] as { Properties: unknown }).Properties).toMatchObject({ AuthType: 'AWS_IAM' });
+    const pages = distribution.Origins.find(
+      (o: { Id: string }) => o.Id === distribution.DefaultCacheBehavior.TargetOriginId,
+    );
+    expect(pages.OriginAccessControlId).toBeDefined();
+    expect(distribution.DefaultCacheBehavior).toMatchObject({
+      ViewerProtocolPolicy: 'redirect-to-https',
+      AllowedMethods: ['GET', 'HEAD'],
+      Compress: true,
+    });
+  });
+
+  it('should cache pages five minutes, keyed by the search parameters alone, with no cookies', () => {
+    const policy = cachePolicy(distribution.DefaultCacheBehavior.CachePolicyId);
+    expect(policy).toMatchObject({ DefaultTTL: 300, MaxTTL: 300, MinTTL: 0 });
+    const key = policy.ParametersInCacheKeyAndForwardedToOrigin;
+    expect(key.CookiesConfig).toEqual({ CookieBehavior: 'none' });
+    expect(key.QueryStringsConfig).toEqual({
+      QueryStringBehavior: 'whitelist',
+      QueryStrings: PAGE_QUERY_PARAMETERS,
+    });
+  });
+
+  it('should send the open data (/hsds, /v1/public/*) to the records API, cached five minutes too', () => {
+    const behaviours = distribution.CacheBehaviors as {
+      PathPattern: string;
+      CachePolicyId: { Ref: string };
+      AllowedMethods: string[];
+    }[];
+    expect(behaviours.map((b) => b.PathPattern).sort()).toEqual(['/hsds', '/hsds/*', '/v1/public/*']);
+    for (const b of behaviours) {
+      expect(cachePolicy(b.CachePolicyId)).toMatchObject({ DefaultTTL: 300, MaxTTL: 300 });
+      expect(b.AllowedMethods).toEqual(['GET', 'HEAD']);
+    }
+  });
+
+  it('should let the website function only query the table', () => {
+    const role = stack.website.handler.role;
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p: any) =>
+      JSON.stringify(p.Properties.Roles).includes(synthesized.logicalId(role)),
+    );
+    const actions = policies
+      .flatMap((p: any) => p.Properties.PolicyDocument.Statement)
+      .flatMap((s: { Action: string | string[] }) => [s.Action].flat())
+      .filter((a: string) => a.startsWith('dynamodb:'));
+    expect([...new Set(actions)]).toEqual(['dynamodb:Query']);
+  });
+});
