@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import formatsPlugin from 'ajv-formats';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordUuid } from '../../../functions/directory/public-directory.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readDirectory, recordUuid } from '../../../functions/directory/public-directory.ts';
+import { createDocumentClient } from '../../../functions/store/client.ts';
+import { CurrentRecordsReader } from '../../../functions/store/current-records-reader.ts';
 import { type Harness, startHarness } from '../../support/harness.ts';
 import { SECRETS, seedPublicDirectory } from '../../support/public-directory-world.ts';
 
@@ -165,5 +167,19 @@ describe('open data: nothing private, ever', () => {
     expect(lines).toHaveLength(4);
     expect(lines[0]).toContain('name,provider,category,region');
     expect(text).toContain('Whangārei Youth Hub');
+  });
+});
+
+describe('the public website function reads the table through a query-only reader', () => {
+  it('should read the same directory as the record store', async () => {
+    // Arrange
+    const client = createDocumentClient({ endpoint: inject('dynamoEndpoint'), localOnly: true });
+    // Act
+    const viaReader = await readDirectory(new CurrentRecordsReader(client, h.tableName!));
+    const viaStore = await readDirectory(h.store);
+    client.destroy();
+    // Assess
+    expect(viaReader.services.map((s) => s.name)).toHaveLength(3);
+    expect(viaReader).toEqual(viaStore);
   });
 });
