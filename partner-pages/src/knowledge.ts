@@ -1,7 +1,9 @@
 import { byId, el } from '../../dashboard/src/dom.ts';
+import type { KnowledgeResult } from '../../functions/domain/knowledge-index.ts';
 import { KNOWLEDGE_TOPICS } from '../../functions/records/knowledge-topics.ts';
 import { Session } from './session.ts';
 import { signInPanel } from './sign-in-panel.ts';
+import { announce } from './status.ts';
 
 /**
  * The knowledge-base page: good practice and joint ventures from every region, searched by words
@@ -9,30 +11,9 @@ import { signInPanel } from './sign-in-panel.ts';
  * so a search can be shared.
  */
 
-interface Entry {
-  type: 'practice' | 'joint-venture';
-  id: string;
-  regionId: string;
-  topic?: string;
-  title: string;
-  summary: string;
-  whatWorked?: string;
-  whatDidNot?: string;
-}
-
-interface Result {
-  total: number;
-  items: Entry[];
-  facets: { regions: Record<string, number>; topics: Record<string, number> };
-}
+type Result = KnowledgeResult;
 
 const topicLabel = (topic: string) => topic.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
-
-function announce(message: string, kind: 'info' | 'error' = 'info'): void {
-  const status = byId('status');
-  status.className = kind === 'error' ? 'notice error' : 'notice';
-  status.textContent = message;
-}
 
 async function main(): Promise<void> {
   const session = await Session.start();

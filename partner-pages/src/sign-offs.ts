@@ -1,6 +1,7 @@
 import { byId, el } from '../../dashboard/src/dom.ts';
 import { ApiError, type Me, Session } from './session.ts';
 import { signInPanel } from './sign-in-panel.ts';
+import { announce } from './status.ts';
 import { textDiff } from './text-diff.ts';
 
 /**
@@ -52,12 +53,6 @@ const KIND: Record<string, string> = {
 };
 
 const day = (iso?: string) => (iso ? new Date(iso).toLocaleDateString('en-NZ', { dateStyle: 'medium' }) : '');
-
-function announce(message: string, kind: 'info' | 'error' = 'info'): void {
-  const status = byId('status');
-  status.className = kind === 'error' ? 'notice error' : 'notice';
-  status.textContent = message;
-}
 
 async function main(): Promise<void> {
   const session = await Session.start();

@@ -1,10 +1,12 @@
 import type { Hono } from 'hono';
 import * as z from 'zod';
 import { BadRequestError, NotFoundError } from '../../domain/errors.ts';
+import type { Principal } from '../../domain/principal.ts';
 import type { RecordRepository } from '../../domain/record-repository.ts';
 import type { RecordService } from '../../domain/record-service.ts';
 import { awaitingForPerson, awaitingForPrincipalParty } from '../../domain/sign-off-queries.ts';
 import type { SignOffService } from '../../domain/sign-off-service.ts';
+import type { RecordDefinition, StoredRecord } from '../../records/definition.ts';
 import { PARTIES, signedText } from '../../records/sign-offs.ts';
 import { type AppEnv, definitionFromPath, etag, parseQuery, readJson } from '../request.ts';
 
@@ -94,39 +96,50 @@ export function registerSignOffRoutes(
     });
   });
 
-  app.post('/v1/:path/:id/sign-offs/request', async (c) => {
-    const definition = definitionFromPath(c.req.param('path'));
-    const body = parseBody(
-      requestBody,
-      await readJson(c, MAX_BODY),
-      '{"party": "ceg|taskforce", "requestedOf"?: "email", "comment"?: "..."}',
-    );
-    const record = await signOffs.request(definition, c.get('principal'), c.req.param('id'), body);
-    c.header('ETag', etag(record.version));
-    return c.json(record);
-  });
-
-  app.post('/v1/:path/:id/sign-offs/agree', async (c) => {
-    const definition = definitionFromPath(c.req.param('path'));
-    const body = parseBody(answerBody, await readJson(c, MAX_BODY), '{"version": 3, "comment"?: "..."}');
-    const record = await signOffs.give(definition, c.get('principal'), c.req.param('id'), body);
-    c.header('ETag', etag(record.version));
-    return c.json(record);
-  });
-
-  app.post('/v1/:path/:id/sign-offs/not-yet', async (c) => {
-    const definition = definitionFromPath(c.req.param('path'));
-    const body = parseBody(answerBody, await readJson(c, MAX_BODY), '{"version": 3, "comment": "..."}');
-    const record = await signOffs.notYet(definition, c.get('principal'), c.req.param('id'), body);
-    c.header('ETag', etag(record.version));
-    return c.json(record);
-  });
-
-  app.post('/v1/:path/:id/sign-offs/withdraw', async (c) => {
-    const definition = definitionFromPath(c.req.param('path'));
-    const body = parseBody(withdrawBody, await readJson(c, MAX_BODY), '{"comment"?: "..."}');
-    const record = await signOffs.withdraw(definition, c.get('principal'), c.req.param('id'), body);
-    c.header('ETag', etag(record.version));
-    return c.json(record);
-  });
+  // The four acts: each reads its body, acts as the signed-in person and answers the record.
+  const acts: {
+    action: string;
+    schema: z.ZodType;
+    shape: string;
+    run: (
+      definition: RecordDefinition,
+      principal: Principal,
+      id: string,
+      body: never,
+    ) => Promise<StoredRecord>;
+  }[] = [
+    {
+      action: 'request',
+      schema: requestBody,
+      shape: '{"party": "ceg|taskforce", "requestedOf"?: "email", "comment"?: "..."}',
+      run: (d, p, id, body) => signOffs.request(d, p, id, body),
+    },
+    {
+      action: 'agree',
+      schema: answerBody,
+      shape: '{"version": 3, "comment"?: "..."}',
+      run: (d, p, id, body) => signOffs.give(d, p, id, body),
+    },
+    {
+      action: 'not-yet',
+      schema: answerBody,
+      shape: '{"version": 3, "comment": "..."}',
+      run: (d, p, id, body) => signOffs.notYet(d, p, id, body),
+    },
+    {
+      action: 'withdraw',
+      schema: withdrawBody,
+      shape: '{"comment"?: "..."}',
+      run: (d, p, id, body) => signOffs.withdraw(d, p, id, body),
+    },
+  ];
+  for (const act of acts) {
+    app.post(`/v1/:path/:id/sign-offs/${act.action}`, async (c) => {
+      const definition = definitionFromPath(c.req.param('path'));
+      const body = parseBody(act.schema, await readJson(c, MAX_BODY), act.shape);
+      const record = await act.run(definition, c.get('principal'), c.req.param('id'), body as never);
+      c.header('ETag', etag(record.version));
+      return c.json(record);
+    });
+  }
 }
