@@ -26,6 +26,8 @@ export interface ApiConfig {
   snapshotBucket?: string;
   /** Where /docs sends people: the API reference on the dashboard site. */
   docsUrl?: string;
+  /** Where /openapi.json sends people: the document built with the site (dashboard:build). */
+  openApiUrl?: string;
   /** Origins whose pages may call the API from the browser (the dashboard site). */
   corsOrigins: string[];
   /** CloudFront's secret header: requests without it did not come through the firewall. */
@@ -74,6 +76,7 @@ export function readApiConfig(env: Environment, options: { allowDevIssuer?: bool
     accessContact: optional(env, 'ACCESS_CONTACT'),
     snapshotBucket: optional(env, 'SNAPSHOT_BUCKET'),
     docsUrl: dashboardOrigin ? `${dashboardOrigin}/docs/index.html` : undefined,
+    openApiUrl: dashboardOrigin ? `${dashboardOrigin}/docs/openapi.json` : undefined,
     corsOrigins: dashboardOrigin ? [dashboardOrigin] : [],
     originSecret: optional(env, 'ORIGIN_VERIFY_SECRET'),
     reminderLinkSecretArn: optional(env, 'REMINDER_LINK_SECRET_ARN'),

@@ -10,6 +10,7 @@ import { loadReferenceData } from '../data/reference.ts';
 import { SEED_PRINCIPAL } from '../data/seed-loader.ts';
 import { type AppDependencies, createApp } from '../functions/api/app.ts';
 import { Authenticator, parseIssuers } from '../functions/api/authenticate.ts';
+import { openApiDocument } from '../functions/api/openapi.ts';
 import type { AppEnv } from '../functions/api/request.ts';
 import { CachedDirectory } from '../functions/directory/public-directory.ts';
 import { todayInNewZealand } from '../functions/domain/lookups.ts';
@@ -228,6 +229,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       });
     }
     const app = createApp({
+      openApi: { build: openApiDocument },
       store,
       directory,
       authenticator,

@@ -23,7 +23,7 @@ import { logRequests, type RequestLogLine } from './request-log.ts';
 import { registerDashboardRoutes } from './routes/dashboard.ts';
 import { registerDirectoryRoutes } from './routes/directory.ts';
 import { registerKnowledgeBaseRoutes } from './routes/knowledge-base.ts';
-import { registerMetaRoutes } from './routes/meta.ts';
+import { type OpenApiSource, registerMetaRoutes } from './routes/meta.ts';
 import { OPEN_DATA_PATHS, openDataRoutes } from './routes/open-data.ts';
 import { registerPublicRoutes } from './routes/public.ts';
 import { registerRecordRoutes } from './routes/records.ts';
@@ -49,6 +49,8 @@ export interface AppDependencies {
   snapshots?: SnapshotReader;
   /** Where GET /docs sends people: the self-hosted API reference (default /docs/index.html, as npm start serves it). */
   docsUrl?: string;
+  /** The OpenAPI document: its builder (npm start, tests) or where its built copy is (the cloud). */
+  openApi?: OpenApiSource;
   /** How long the public directory (HSDS, CSV) is kept in memory; 0 (the default) reads it every time. */
   directoryCacheMs?: number;
   /** Reminder settings (signed links and the preference store); without it those routes answer 503. */
@@ -121,7 +123,7 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
     await next();
   });
 
-  registerMetaRoutes(app, deps.docsUrl);
+  registerMetaRoutes(app, deps.docsUrl, deps.openApi);
   app.route('/', openDataRoutes(new CachedDirectory(deps.store, deps.directoryCacheMs ?? 0)));
   registerPublicRoutes(app, deps.store);
   registerDashboardRoutes(app, deps.snapshots);

@@ -50,6 +50,8 @@ const app = createApp({
   // The API reference is published with the dashboard site (api-docs/, written by dashboard:build),
   // and pages of that site may call the API from the browser.
   docsUrl: config.docsUrl,
+  // Built at build time with the site; the builder is not in this bundle (see routes/meta.ts).
+  openApi: config.openApiUrl ? { url: config.openApiUrl } : undefined,
   corsOrigins: config.corsOrigins,
   reminders,
   // The open-data routes keep the directory a minute per container (CloudFront keeps it five).

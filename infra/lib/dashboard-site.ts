@@ -8,6 +8,7 @@ import { EdgeDistribution, type EdgeSettings } from './edge-distribution.ts';
 import { createEncryptedLogGroup } from './encrypted-log-group.ts';
 import type { EnvironmentConfig } from './environment-config.ts';
 import { acknowledgeRuleFamiliesIn } from './nag-acknowledgements.ts';
+import { staleOpenApiCopy } from './openapi-freshness.ts';
 import { createPrivateBucket } from './private-bucket.ts';
 import { SNAPSHOT_KEYS } from './snapshot-bucket.ts';
 
@@ -94,6 +95,8 @@ export class DashboardSite extends Construct {
 
   /** Uploads the built page and clears CloudFront's copy so the new one is served at once. */
   private deploySiteFiles(siteAssetsPath: string, config: EnvironmentConfig): void {
+    const stale = staleOpenApiCopy(siteAssetsPath);
+    if (stale) throw new Error(stale);
     const deployment = new s3deploy.BucketDeployment(this, 'SiteFiles', {
       sources: [s3deploy.Source.asset(siteAssetsPath)],
       destinationBucket: this.bucket,

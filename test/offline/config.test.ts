@@ -31,6 +31,7 @@ describe('the functions read their environment once, in one place', () => {
       accessContact: 'records-admin@example.org',
       snapshotBucket: 'snapshots',
       docsUrl: 'https://dashboard.example.org/docs/index.html',
+      openApiUrl: 'https://dashboard.example.org/docs/openapi.json',
       corsOrigins: ['https://dashboard.example.org'],
       originSecret: undefined,
       reminderLinkSecretArn: undefined,

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../functions/api/app.ts';
 import { Authenticator, parseIssuers } from '../../functions/api/authenticate.ts';
+import { openApiDocument } from '../../functions/api/openapi.ts';
 import { PreferenceLinks } from '../../functions/reminders/preference-links.ts';
 import { createDocumentClient } from '../../functions/store/client.ts';
 import { RecordStore } from '../../functions/store/record-store.ts';
@@ -19,6 +20,7 @@ const client = createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT, l
 const tableName = process.env.TABLE_NAME!;
 const directory = new DynamoUserDirectory(client, tableName);
 const app = createApp({
+  openApi: { build: openApiDocument },
   store: new RecordStore(client, tableName),
   directory,
   authenticator: new Authenticator(parseIssuers(process.env.AUTH_ISSUERS, true), directory),

@@ -7,6 +7,7 @@ import { SnapshotArchive } from '../../functions/aggregate/snapshot-archive.ts';
 import { LocalFolderSink } from '../../functions/aggregate/snapshot-sink.ts';
 import { createApp } from '../../functions/api/app.ts';
 import { Authenticator } from '../../functions/api/authenticate.ts';
+import { openApiDocument } from '../../functions/api/openapi.ts';
 import { dashboardExtension } from '../../local/dashboard-extension.ts';
 import { type ApiResponse, type Harness, type RequestOptions, startHarness } from './harness.ts';
 
@@ -25,6 +26,7 @@ export async function startDashboardHarness(options: { distDir?: string } = {}):
   const snapshotDir = await mkdtemp(path.join(tmpdir(), 'dashboard-snapshots-'));
   const archive = new SnapshotArchive(new LocalFolderSink(snapshotDir));
   const app = createApp({
+    openApi: { build: openApiDocument },
     store: base.store,
     directory: base.directory,
     authenticator: new Authenticator([base.issuer.config()], base.directory),

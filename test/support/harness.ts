@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { inject } from 'vitest';
 import { type AppDependencies, createApp } from '../../functions/api/app.ts';
 import { Authenticator } from '../../functions/api/authenticate.ts';
+import { openApiDocument } from '../../functions/api/openapi.ts';
 import { CachedDirectory } from '../../functions/directory/public-directory.ts';
 import type { RecordRepository } from '../../functions/domain/record-repository.ts';
 import type { UserDirectory } from '../../functions/domain/user-directory.ts';
@@ -128,6 +129,7 @@ async function appOver(
   const authenticator = new Authenticator([issuer.config()], directory);
   const linkSecret = `test-link-secret-${randomUUID()}`;
   const app = createApp({
+    openApi: { build: openApiDocument },
     store,
     directory,
     authenticator,

@@ -1,6 +1,5 @@
 import type { Hono } from 'hono';
 import { RECORD_DEFINITIONS } from '../../records/registry.ts';
-import { openApiDocument } from '../openapi.ts';
 import type { AppEnv } from '../request.ts';
 
 /** What the record types look like, for clients that build forms or sheet columns from them. */
@@ -19,13 +18,27 @@ export function describeTypes() {
 }
 
 /**
+ * Where the OpenAPI document comes from. The document never changes between deployments, so in
+ * the cloud it is built with the site (`npm run dashboard:build` writes docs/openapi.json) and
+ * /openapi.json sends people there: the builder and its schemas stay out of the API's bundle and
+ * cold start. Locally and in tests the builder itself is passed in, so the answer is never stale.
+ */
+export type OpenApiSource = { build: () => unknown } | { url: string };
+
+/**
  * Health, the OpenAPI document, its browsable docs and the type catalogue. All token-free. The
  * browsable reference is static files (api-docs/) served next to the dashboard in the cloud and by
  * npm start locally, so `docsUrl` says where; the API's bundle carries none of it.
  */
-export function registerMetaRoutes(app: Hono<AppEnv>, docsUrl = '/docs/index.html'): void {
+export function registerMetaRoutes(
+  app: Hono<AppEnv>,
+  docsUrl = '/docs/index.html',
+  openApi: OpenApiSource = { url: '/docs/openapi.json' },
+): void {
   app.get('/healthz', (c) => c.json({ status: 'ok', time: new Date().toISOString() }));
-  app.get('/openapi.json', (c) => c.json(openApiDocument()));
+  app.get('/openapi.json', (c) =>
+    'build' in openApi ? c.json(openApi.build()) : c.redirect(openApi.url, 302),
+  );
   app.get('/docs', (c) => c.redirect(docsUrl, 302));
   app.get('/v1/types', (c) => {
     c.header('Cache-Control', 'public, max-age=300');
