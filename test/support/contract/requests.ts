@@ -130,6 +130,14 @@ export async function recordTypeCalls(
           expect: [415],
         },
         { label: 'viewer', method: 'post', path: base, body: values, token: viewer, expect: [403] },
+        {
+          label: 'too large',
+          method: 'post',
+          path: base,
+          body: { note: 'x'.repeat(300 * 1024) },
+          token: national,
+          expect: [413],
+        },
         { label: 'no token', method: 'post', path: base, body: values, expect: [401] },
       ],
     ],
@@ -270,6 +278,13 @@ export async function recordTypeCalls(
           token: national,
           expect: [400],
         },
+        {
+          label: 'no token',
+          method: 'post',
+          path: `/v1/sync/${definition.path}`,
+          body: { rows: [{ values }] },
+          expect: [401],
+        },
       ],
     ],
     [
@@ -284,6 +299,14 @@ export async function recordTypeCalls(
           expect: [404],
         },
         { label: 'no If-Match', method: 'delete', path: one, token: national, expect: [428] },
+        {
+          label: 'viewer',
+          method: 'delete',
+          path: one,
+          headers: { 'if-match': etag },
+          token: viewer,
+          expect: [403],
+        },
         {
           label: 'the copy made by create',
           method: 'delete',
