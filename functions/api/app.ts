@@ -18,13 +18,14 @@ import { WeeklyReports } from '../reports/weekly-report-service.ts';
 import type { Authenticator } from './authenticate.ts';
 import { requireOriginSecret } from './origin-verify.ts';
 import { HttpProblemError, problemResponse } from './problem.ts';
+import { isPublicPath } from './public-routes.ts';
 import type { AppEnv } from './request.ts';
 import { logRequests, type RequestLogLine } from './request-log.ts';
 import { registerDashboardRoutes } from './routes/dashboard.ts';
 import { registerDirectoryRoutes } from './routes/directory.ts';
 import { registerKnowledgeBaseRoutes } from './routes/knowledge-base.ts';
 import { type OpenApiSource, registerMetaRoutes } from './routes/meta.ts';
-import { OPEN_DATA_PATHS, openDataRoutes } from './routes/open-data.ts';
+import { openDataRoutes } from './routes/open-data.ts';
 import { registerPublicRoutes } from './routes/public.ts';
 import { registerRecordRoutes } from './routes/records.ts';
 import { type ReminderRouteDependencies, registerReminderRoutes } from './routes/reminders.ts';
@@ -66,23 +67,6 @@ export interface AppDependencies {
   corsOrigins?: string[];
 }
 
-const PUBLIC_PREFIXES = [
-  '/healthz',
-  '/openapi.json',
-  '/docs',
-  '/v1/types',
-  '/v1/public/',
-  '/dashboard',
-  ...OPEN_DATA_PATHS,
-];
-
-function isPublicPath(path: string): boolean {
-  return PUBLIC_PREFIXES.some(
-    (prefix) =>
-      path === prefix || (prefix.endsWith('/') && path.startsWith(prefix)) || path.startsWith(`${prefix}/`),
-  );
-}
-
 /** Every request header the OpenAPI document names, so a browser client may send each of them. */
 export const CORS_REQUEST_HEADERS = [
   'Authorization',
@@ -116,7 +100,8 @@ export function createApp(deps: AppDependencies): Hono<AppEnv> {
   app.use('*', async (c, next) => {
     c.header('Cache-Control', 'no-store');
     c.header('X-Content-Type-Options', 'nosniff');
-    // Everything under /v1 needs a token except the public reads; nothing else holds data.
+    // Everything under /v1 needs a token except the public routes (public-routes.ts); nothing
+    // else holds data.
     if (c.req.path.startsWith('/v1/') && !isPublicPath(c.req.path)) {
       c.set('principal', await deps.authenticator.authenticate(c.req.header('authorization')));
     }

@@ -6,6 +6,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { PUBLIC_ROUTES } from '../../functions/api/public-routes.ts';
 import { createApiDistribution } from './api-distribution.ts';
 import { type AuthIssuer, googleIssuer, machineIssuer, partnerIssuer } from './auth-issuers.ts';
 import type { EdgeDistribution, EdgeSettings } from './edge-distribution.ts';
@@ -17,21 +18,6 @@ import { OriginSecret } from './origin-secret.ts';
 import type { RecordsTable } from './records-table.ts';
 import { grantLinkSecretRead } from './reminders.ts';
 import { grantSnapshotRead } from './snapshot-bucket.ts';
-
-/** Routes anyone may call without a token: health, the API description, and public records. */
-export const PUBLIC_ROUTES = [
-  { method: apigw.HttpMethod.GET, path: '/healthz' },
-  { method: apigw.HttpMethod.GET, path: '/openapi.json' },
-  { method: apigw.HttpMethod.GET, path: '/docs' },
-  { method: apigw.HttpMethod.GET, path: '/v1/types' },
-  { method: apigw.HttpMethod.GET, path: '/v1/public/{proxy+}' },
-  // The reminder settings page behind the link in every email: its signed token is the authority.
-  { method: apigw.HttpMethod.GET, path: '/reminders/preferences' },
-  { method: apigw.HttpMethod.POST, path: '/reminders/preferences' },
-  // The service directory as open data (HSDS 3.0), served behind the public website too.
-  { method: apigw.HttpMethod.GET, path: '/hsds' },
-  { method: apigw.HttpMethod.GET, path: '/hsds/{proxy+}' },
-] as const;
 
 /** Every other API path; HTTP APIs match the most specific route, so `/v1/public/...` stays public. */
 export const PROTECTED_PATH = '/v1/{proxy+}';
@@ -180,7 +166,11 @@ export class RecordsApi extends Construct {
   private addPeopleRoutes(handler: lambda.IFunction, google: AuthIssuer): void {
     const integration = new HttpLambdaIntegration('PeopleIntegration', handler);
     for (const route of PUBLIC_ROUTES) {
-      const [created] = this.peopleApi.addRoutes({ path: route.path, methods: [route.method], integration });
+      const [created] = this.peopleApi.addRoutes({
+        path: route.path,
+        methods: [apigw.HttpMethod[route.method]],
+        integration,
+      });
       Validations.of(created!).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason: `${route.method} ${route.path} is public by design: health check, API description, type catalogue, public records, or the reminder settings page, which its signed link authorises.`,

@@ -14,7 +14,6 @@ import { NotFoundError } from '../../domain/errors.ts';
 import { type AppEnv, parseQuery } from '../request.ts';
 
 /** The paths anyone may read without a token (see app.ts). */
-export const OPEN_DATA_PATHS = ['/hsds', '/v1/public/services.csv'];
 
 /** Short enough that a change is public within minutes (the CloudFront cache follows it). */
 const PUBLIC_CACHE = 'public, max-age=300';

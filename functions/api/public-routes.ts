@@ -1,0 +1,33 @@
+/**
+ * Routes anyone may call without a token, declared once: the app lets them past authentication
+ * (functions/api/app.ts) and the stack routes them past its JWT authorizer
+ * (infra/lib/records-api.ts). Paths are in API Gateway's syntax: `{proxy+}` stands for the rest
+ * of the path.
+ */
+export const PUBLIC_ROUTES = [
+  { method: 'GET', path: '/healthz' },
+  { method: 'GET', path: '/openapi.json' },
+  { method: 'GET', path: '/docs' },
+  { method: 'GET', path: '/v1/types' },
+  { method: 'GET', path: '/v1/public/{proxy+}' },
+  // The reminder settings page behind the link in every email: its signed token is the authority.
+  { method: 'GET', path: '/reminders/preferences' },
+  { method: 'POST', path: '/reminders/preferences' },
+  // The service directory as open data (HSDS 3.0), served behind the public website too.
+  { method: 'GET', path: '/hsds' },
+  { method: 'GET', path: '/hsds/{proxy+}' },
+] as const satisfies readonly { method: 'GET' | 'POST'; path: string }[];
+
+const PROXY = '{proxy+}';
+
+/**
+ * Whether a path is one of the public routes, whatever the method: a wrong method on a public path
+ * is then answered 405, not 401.
+ */
+export function isPublicPath(path: string): boolean {
+  return PUBLIC_ROUTES.some((route) =>
+    route.path.endsWith(PROXY)
+      ? path.startsWith(route.path.slice(0, -PROXY.length)) && path.length > route.path.length - PROXY.length
+      : path === route.path,
+  );
+}
