@@ -168,6 +168,17 @@ describe('TLS and custom domains', () => {
     ).toThrow(/domains\.api\.certificateArn.*us-east-1/);
   });
 
+  it('should never serve plain HTTP on any behaviour of any distribution', () => {
+    const synthesized = synth({ env: 'prod' });
+
+    for (const [id, distribution] of distributions(synthesized)) {
+      const config = distribution.Properties.DistributionConfig;
+      for (const behaviour of [config.DefaultCacheBehavior, ...(config.CacheBehaviors ?? [])]) {
+        expect(['https-only', 'redirect-to-https'], id).toContain(behaviour.ViewerProtocolPolicy);
+      }
+    }
+  });
+
   it('should log every distribution to the access-log bucket under its own prefix', () => {
     const synthesized = synth({ env: 'prod' });
     const prefixes = distributions(synthesized).map(
