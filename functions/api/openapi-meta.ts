@@ -2,6 +2,7 @@ import { ROLES } from '../records/definition.ts';
 import { PARTIES } from '../records/sign-offs.ts';
 import { param, problemResponses, ref, type Schema, timestampSchema } from './openapi-parts.ts';
 import { jsonBody, jsonResponse, READ_SECURITY } from './openapi-records.ts';
+import { describeTypes } from './routes/meta.ts';
 
 /** The routes that are not about one record type: health, the document, the type catalogue, who you are, the user directory. */
 
@@ -252,7 +253,13 @@ export const metaPaths: Schema = {
       summary: 'The record types and their fields',
       description:
         'Titles, help, kinds and choices of every field: what the Sheets add-on builds its columns from.',
-      responses: { 200: jsonResponse('The types', ref('TypeCatalogue')), ...problemResponses() },
+      responses: {
+        // One type of the catalogue, as the route answers it, for the example.
+        200: jsonResponse('The types', ref('TypeCatalogue'), {
+          items: describeTypes().filter((t) => t.type === 'need'),
+        }),
+        ...problemResponses(),
+      },
     },
   },
   '/v1/me': {

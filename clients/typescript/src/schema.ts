@@ -7360,6 +7360,86 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "type": "need",
+                     *           "path": "needs",
+                     *           "label": "Need",
+                     *           "pluralLabel": "Needs",
+                     *           "description": "A local employment need or opportunity identified for a council.",
+                     *           "public": false,
+                     *           "writableBy": [
+                     *             "national",
+                     *             "regional",
+                     *             "adviser"
+                     *           ],
+                     *           "naturalId": false,
+                     *           "fields": [
+                     *             {
+                     *               "title": "Council",
+                     *               "help": "The council whose community has the need",
+                     *               "kind": "reference",
+                     *               "refType": "council",
+                     *               "name": "councilId",
+                     *               "required": true,
+                     *               "derived": false
+                     *             },
+                     *             {
+                     *               "title": "Title",
+                     *               "help": "A short name for the need or opportunity",
+                     *               "kind": "text",
+                     *               "name": "title",
+                     *               "required": true,
+                     *               "derived": false
+                     *             },
+                     *             {
+                     *               "title": "Kind",
+                     *               "help": "A need to meet or an opportunity to take",
+                     *               "kind": "enum",
+                     *               "options": [
+                     *                 "need",
+                     *                 "opportunity"
+                     *               ],
+                     *               "name": "kind",
+                     *               "required": true,
+                     *               "derived": false
+                     *             },
+                     *             {
+                     *               "title": "Description",
+                     *               "help": "What was found, and by whom",
+                     *               "kind": "longText",
+                     *               "name": "description",
+                     *               "required": false,
+                     *               "derived": false
+                     *             },
+                     *             {
+                     *               "title": "Identified on",
+                     *               "help": "When it was identified (YYYY-MM-DD)",
+                     *               "kind": "date",
+                     *               "name": "identifiedOn",
+                     *               "required": true,
+                     *               "derived": false
+                     *             },
+                     *             {
+                     *               "title": "Status",
+                     *               "help": "open until a strategy addresses it",
+                     *               "kind": "enum",
+                     *               "options": [
+                     *                 "open",
+                     *                 "addressed",
+                     *                 "closed"
+                     *               ],
+                     *               "name": "status",
+                     *               "required": true,
+                     *               "derived": false
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["TypeCatalogue"];
                 };
             };
