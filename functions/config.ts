@@ -42,6 +42,18 @@ export interface AggregationConfig {
   snapshotBucket: string;
 }
 
+export interface ReminderConfig {
+  tableName: string;
+  region: string;
+  /** "Partnership Records <reminders@records.example.nz>": the verified sender. */
+  from: string;
+  /** The SES configuration set that suppresses bounces and complaints. */
+  configurationSet: string;
+  linkSecretArn: string;
+  /** The people's API base URL, without a trailing slash: records and the settings page are linked there. */
+  publicApiUrl: string;
+}
+
 export interface PublicSiteConfig {
   tableName: string;
   region: string;
@@ -88,6 +100,19 @@ export function readAggregationConfig(env: Environment): AggregationConfig {
     tableName: required(env, 'TABLE_NAME', 'the aggregation'),
     region: optional(env, 'AWS_REGION') ?? DEFAULT_REGION,
     snapshotBucket: required(env, 'SNAPSHOT_BUCKET', 'the aggregation'),
+  };
+}
+
+/** The reminders function's configuration (set by infra/lib/reminders.ts). */
+export function readReminderConfig(env: Environment): ReminderConfig {
+  const what = 'the reminders';
+  return {
+    tableName: required(env, 'TABLE_NAME', what),
+    region: optional(env, 'AWS_REGION') ?? DEFAULT_REGION,
+    from: required(env, 'REMINDER_FROM', what),
+    configurationSet: required(env, 'SES_CONFIGURATION_SET', what),
+    linkSecretArn: required(env, 'REMINDER_LINK_SECRET_ARN', what),
+    publicApiUrl: required(env, 'PUBLIC_API_URL', what).replace(/\/$/, ''),
   };
 }
 

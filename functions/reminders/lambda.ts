@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
+import { readMetricNames, readReminderConfig } from '../config.ts';
 import { SesMailer } from '../mail/ses-mailer.ts';
 import { createDocumentClient } from '../store/client.ts';
 import { RecordStore } from '../store/record-store.ts';
@@ -15,8 +16,7 @@ import { type ReminderDependencies, sendReminders } from './send-reminders.ts';
 
 /** Names the monitoring alarms rely on (infra/lib/reminders.ts reads them). */
 export const REMINDER_METRICS = {
-  namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'PartnershipRecords',
-  service: process.env.POWERTOOLS_SERVICE_NAME ?? 'records-reminders',
+  ...readMetricNames(process.env, 'records-reminders'),
   sent: 'RemindersSent',
   failed: 'RemindersFailed',
 } as const;
@@ -24,22 +24,14 @@ export const REMINDER_METRICS = {
 const logger = new Logger({ serviceName: REMINDER_METRICS.service });
 const metrics = new Metrics({ namespace: REMINDER_METRICS.namespace, serviceName: REMINDER_METRICS.service });
 
-function requiredEnvironment(name: string): string {
-  const value = process.env[name];
-  if (!value) {
-    throw new Error(`${name} is not set: the reminders function needs it (see infra/lib/reminders.ts).`);
-  }
-  return value;
-}
-
 // Built once per container and reused by warm invocations.
 let deps: ReminderDependencies | undefined;
 
 function connect(): ReminderDependencies {
   if (deps) return deps;
-  const tableName = requiredEnvironment('TABLE_NAME');
-  const client = createDocumentClient();
-  const apiUrl = requiredEnvironment('PUBLIC_API_URL').replace(/\/$/, '');
+  const config = readReminderConfig(process.env);
+  const { tableName } = config;
+  const client = createDocumentClient({ region: config.region });
   deps = {
     source: new StoreReminderSource(
       new RecordStore(client, tableName),
@@ -47,15 +39,12 @@ function connect(): ReminderDependencies {
     ),
     preferences: new DynamoPreferenceStore(client, tableName),
     sentLog: new DynamoSentLog(client, tableName),
-    mailer: new SesMailer({
-      from: requiredEnvironment('REMINDER_FROM'),
-      configurationSet: requiredEnvironment('SES_CONFIGURATION_SET'),
-    }),
+    mailer: new SesMailer({ from: config.from, configurationSet: config.configurationSet }),
     links: new PreferenceLinks(
-      secretFromSecretsManager(requiredEnvironment('REMINDER_LINK_SECRET_ARN')),
-      `${apiUrl}/reminders/preferences`,
+      secretFromSecretsManager(config.linkSecretArn),
+      `${config.publicApiUrl}/reminders/preferences`,
     ),
-    recordBaseUrl: apiUrl,
+    recordBaseUrl: config.publicApiUrl,
   };
   return deps;
 }

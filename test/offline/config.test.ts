@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, readAggregationConfig, readApiConfig } from '../../functions/config.ts';
+import {
+  ConfigurationError,
+  readAggregationConfig,
+  readApiConfig,
+  readReminderConfig,
+} from '../../functions/config.ts';
 
 const google = {
   kind: 'google',
@@ -72,5 +77,30 @@ describe('the functions read their environment once, in one place', () => {
       region: 'ap-southeast-2',
       snapshotBucket: 'b',
     });
+  });
+
+  it('should read the reminders configuration the stack sets, and name a missing sender', () => {
+    // Prepare
+    const env = {
+      TABLE_NAME: 'records',
+      REMINDER_FROM: 'Partnership Records <reminders@records.example.nz>',
+      SES_CONFIGURATION_SET: 'reminders',
+      REMINDER_LINK_SECRET_ARN: 'arn:aws:secretsmanager:ap-southeast-2:123456789012:secret:link',
+      PUBLIC_API_URL: 'https://api.records.example.nz/',
+    };
+
+    // Act and assess
+    expect(readReminderConfig(env)).toEqual({
+      tableName: 'records',
+      region: 'ap-southeast-2',
+      from: 'Partnership Records <reminders@records.example.nz>',
+      configurationSet: 'reminders',
+      linkSecretArn: 'arn:aws:secretsmanager:ap-southeast-2:123456789012:secret:link',
+      publicApiUrl: 'https://api.records.example.nz',
+    });
+    expect(() => readReminderConfig({ ...env, REMINDER_FROM: ' ' })).toThrow(ConfigurationError);
+    expect(() => readReminderConfig({ ...env, REMINDER_FROM: undefined })).toThrow(
+      'REMINDER_FROM is not set',
+    );
   });
 });
