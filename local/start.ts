@@ -105,6 +105,7 @@ async function main(): Promise<void> {
   console.log(`
 Partnership Records is running locally.
 
+  Public website   ${url}/
   API              ${url}/v1
   API docs         ${url}/docs
   OpenAPI          ${url}/openapi.json

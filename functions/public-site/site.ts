@@ -25,12 +25,12 @@ export const PUBLIC_SITE_PATHS = [
 
 /**
  * Browsers and CloudFront may keep a page five minutes, so a change is public within minutes.
- * The policy allows the inline stylesheet and nothing from anywhere else: no scripts at all.
+ * The policy allows the inline stylesheet and nothing from anywhere else: no scripts at all (connect-src 'self' lets crawlers' in-page checks read robots.txt).
  */
 const HEADERS: Record<string, string> = {
   'Cache-Control': 'public, max-age=300',
   'Content-Security-Policy':
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'X-Content-Type-Options': 'nosniff',
 };
