@@ -11,7 +11,7 @@ import {
   PointElement,
   Tooltip,
 } from 'chart.js';
-import { dataTable, el, fill } from './dom.ts';
+import { dataTable, el, fill, scrollRegion } from './dom.ts';
 import { formatNumber } from './format.ts';
 
 Chart.register(
@@ -60,6 +60,8 @@ export interface ChartSpec {
   y2Title?: string;
   /** One sentence for screen readers: what the chart shows and its latest value. */
   summary: string;
+  /** The last category is not finished (the current week): drawn pale and dashed, not as a drop. */
+  partialLast?: boolean;
 }
 
 /**
@@ -77,7 +79,7 @@ export class ChartPanel {
     readonly caption: string,
   ) {
     this.canvas = el('canvas', { id: `${id}-canvas`, role: 'img' });
-    this.table = el('div', { class: 'table-wrap' });
+    this.table = scrollRegion(`${caption}, as a table`);
     fill(
       host,
       el('div', { class: 'chart-box' }, this.canvas),
@@ -102,11 +104,20 @@ export class ChartPanel {
   }
 
   private configuration(spec: ChartSpec): ChartConfiguration {
+    const lastIndex = spec.labels.length - 1;
     const datasets = spec.series.map((s) => ({
       type: s.as ?? spec.kind,
       label: s.label,
       data: s.data,
-      backgroundColor: s.colour,
+      backgroundColor: spec.partialLast
+        ? s.data.map((_, i) => (i === lastIndex ? `${s.colour}55` : s.colour))
+        : s.colour,
+      segment: spec.partialLast
+        ? {
+            borderDash: (ctx: { p1DataIndex: number }) =>
+              ctx.p1DataIndex === lastIndex ? [6, 4] : undefined,
+          }
+        : undefined,
       borderColor: s.colour,
       borderWidth: 2,
       borderDash: s.dashed ? [6, 4] : undefined,

@@ -18,13 +18,27 @@ export function figuresOf(snapshot: Snapshot, area: string): Figures | undefined
   return area === 'national' ? snapshot.national : snapshot.byRegion[area];
 }
 
-export function adviserWorkChart(f: Figures, areaName: string): ChartSpec {
+/** True when the report week starting on `monday` has not ended by `date` (it is still being reported). */
+export function isWeekUnderWay(monday: string, date: string): boolean {
+  const sunday = new Date(`${monday}T00:00:00Z`);
+  sunday.setUTCDate(sunday.getUTCDate() + 6);
+  return date <= sunday.toISOString().slice(0, 10);
+}
+
+export function adviserWorkChart(f: Figures, areaName: string, snapshotDate: string): ChartSpec {
   const weeks = f.adviserWork.weeks;
   const last = weeks.at(-1);
+  // The week of the snapshot is still being reported: shown as "so far", not as a drop.
+  const partial = last !== undefined && isWeekUnderWay(last.weekStarting, snapshotDate);
   return {
     kind: 'bar',
     categoryTitle: 'Week starting',
-    labels: weeks.map((w) => formatShortDate(w.weekStarting)),
+    partialLast: partial,
+    labels: weeks.map((w, i) =>
+      partial && i === weeks.length - 1
+        ? `${formatShortDate(w.weekStarting)} (so far)`
+        : formatShortDate(w.weekStarting),
+    ),
     series: [
       { label: 'Adviser hours', data: weeks.map((w) => w.hours), colour: COLOURS.teal },
       {
@@ -39,7 +53,9 @@ export function adviserWorkChart(f: Figures, areaName: string): ChartSpec {
     y2Title: 'Activities',
     summary: `${areaName}: adviser hours and activities in each of the last ${weeks.length} report weeks; the week starting ${
       last ? formatShortDate(last.weekStarting) : '–'
-    } has ${formatHours(last?.hours ?? 0)} hours in ${formatNumber(last?.activities ?? 0)} activities.`,
+    } has ${formatHours(last?.hours ?? 0)} hours in ${formatNumber(last?.activities ?? 0)} activities${
+      partial ? ' so far (the week is still under way)' : ''
+    }.`,
   };
 }
 

@@ -32,9 +32,10 @@ export function dataTable(
   options: { numeric?: number[] } = {},
 ): HTMLTableElement {
   const numeric = new Set(options.numeric ?? []);
+  // `stack`: on a phone each row becomes a card, every cell labelled with its column (styles.css).
   return el(
     'table',
-    {},
+    { class: 'stack' },
     el('caption', {}, caption),
     el(
       'thead',
@@ -54,13 +55,23 @@ export function dataTable(
           {},
           ...row.map((cell, i) =>
             i === 0
-              ? el('th', { scope: 'row' }, cell)
-              : el('td', { class: numeric.has(i) ? 'num' : undefined }, cell),
+              ? el('th', { scope: 'row', 'data-label': columns[0] }, cell)
+              : el('td', { class: numeric.has(i) ? 'num' : undefined, 'data-label': columns[i] }, cell),
           ),
         ),
       ),
     ),
   );
+}
+
+/**
+ * A box that scrolls sideways when its table is wider than the screen: focusable and named, so
+ * keyboard users can scroll it too (axe: scrollable-region-focusable).
+ */
+export function scrollRegion(label: string, ...children: Child[]): HTMLElement {
+  const region = el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': label });
+  fill(region, ...children);
+  return region;
 }
 
 /** Replaces an element's content. */

@@ -98,7 +98,7 @@ function render(): void {
     ]),
   );
   panels.goals.show(goalsChart(f, name));
-  panels.adviserWork.show(adviserWorkChart(f, name));
+  panels.adviserWork.show(adviserWorkChart(f, name, s.date));
   panels.strategies.show(strategiesChart(f, name));
   panels.history.show(historyChart(state.history.length > 0 ? state.history : [s], state.area, name));
   fill(byId('regions'), regionsTable(s, state.area));
@@ -128,6 +128,7 @@ async function showDate(date: string): Promise<void> {
 function showMessage(kind: 'empty' | 'error', heading: string, text: string): void {
   setPageState(kind);
   byId('content').hidden = true;
+  byId('controls').hidden = true;
   fill(byId('snapshot-date'), kind === 'empty' ? 'No snapshot yet' : 'The dashboard could not be loaded');
   const status = byId('status');
   status.setAttribute('role', kind === 'error' ? 'alert' : 'status');

@@ -1,5 +1,5 @@
 import type { Figures, Snapshot } from '../../functions/aggregate/snapshot-schema.ts';
-import { dataTable, el } from './dom.ts';
+import { dataTable, el, scrollRegion } from './dom.ts';
 import { formatHours, formatLongDate, formatNumber, formatStamp, percent } from './format.ts';
 
 const inArea = <T extends { regionId: string }>(items: T[], area: string) =>
@@ -177,7 +177,9 @@ function listOrNone(items: unknown[], none: string, table: () => HTMLElement, to
     total !== undefined && total > items.length
       ? el('p', { class: 'shown-of' }, `Showing ${formatNumber(items.length)} of ${formatNumber(total)}.`)
       : null;
-  return el('div', { class: 'table-wrap' }, table(), shown);
+  const built = table();
+  const caption = built.querySelector('caption')?.textContent ?? 'Table';
+  return scrollRegion(caption, built, shown);
 }
 
 const regionName = (s: Snapshot, id: string) => s.regions.find((r) => r.id === id)?.name ?? id;

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Browser, Page } from 'playwright-core';
@@ -112,6 +113,43 @@ describe('the national dashboard and the quarterly report in Chromium', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-national.png'), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  it('should read on a phone: tables as labelled cards, nothing wider than the screen, the current week marked as so far, no axe violations', async () => {
+    // Prepare
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    // Act
+    await page.goto(`${h.baseUrl}/dashboard/`);
+    await waitUntilSettled(page);
+    for (const d of await page.locator('details').all())
+      await d.evaluate((e) => ((e as HTMLDetailsElement).open = true));
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    const overdue = await page
+      .locator('#overdue tbody tr')
+      .first()
+      .locator('td')
+      .evaluateAll((cells) =>
+        cells.map((c) => `${c.getAttribute('data-label')}: ${getComputedStyle(c, '::before').content}`),
+      );
+    const weeks = await page.locator('#chart-adviser-work tbody th').allTextContents();
+    const axe = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    // Assess
+    expect(width).toBeLessThanOrEqual(390);
+    expect(overdue.length).toBeGreaterThan(1);
+    for (const cell of overdue) expect(cell).toMatch(/^(.+): "\1"$/);
+    expect(weeks.at(-1)).toContain('(so far)');
+    expect(weeks.slice(0, -1).join()).not.toContain('so far');
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-phone.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
   });
 
   it('should change the figures, charts and lists when a region is picked', async () => {
