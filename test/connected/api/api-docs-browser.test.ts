@@ -34,7 +34,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-describe('the API reference at /docs', () => {
+// Rendering 200 operations and running axe over them takes seconds, and many more on a busy machine.
+describe('the API reference at /docs', { timeout: 120_000 }, () => {
   it('should show every tag of the document, from this host alone', async () => {
     expect(page.url()).toBe(`${h.baseUrl}/docs/index.html`);
     const doc = (await h.request('GET', '/openapi.json')).body;
