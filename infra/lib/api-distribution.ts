@@ -19,10 +19,12 @@ export interface ApiDistributionProps {
 
 /**
  * Serves an HTTP API through CloudFront and its web ACL (HTTP APIs cannot take a web ACL
- * themselves). Nothing is cached: the bearer token is part of the cache key only because CloudFront
- * forwards `Authorization` no other way, and the API answers `Cache-Control: no-store` anyway.
- * Every other viewer header and the query string pass through; `Host` does not (API Gateway routes
- * by its own host name).
+ * themselves). CloudFront keeps only what the API marks cacheable (the public directory, open data
+ * and the public pages say `public, max-age=300`), for at most five minutes; everything else says
+ * `no-store` and a response without a cache header is not kept at all. The bearer token and the
+ * query string are part of the cache key (CloudFront forwards `Authorization` no other way), so no
+ * caller is ever served another's answer. Every other viewer header passes through; `Host` does not
+ * (API Gateway routes by its own host name).
  */
 export function createApiDistribution(
   scope: Construct,
@@ -57,10 +59,10 @@ export function createApiDistribution(
 
 function apiCachePolicy(scope: Construct, id: string): cloudfront.CachePolicy {
   return new cloudfront.CachePolicy(scope, id, {
-    comment: 'API: forward the bearer token and query; the API says no-store, so nothing is kept',
+    comment: 'API: token and query in the key; keeps only what the API marks public, up to 5 minutes',
     minTtl: Duration.seconds(0),
     defaultTtl: Duration.seconds(0),
-    maxTtl: Duration.seconds(1),
+    maxTtl: Duration.minutes(5),
     headerBehavior: cloudfront.CacheHeaderBehavior.allowList('authorization'),
     queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
     cookieBehavior: cloudfront.CacheCookieBehavior.none(),

@@ -115,6 +115,25 @@ describe('APIs reachable only through CloudFront', () => {
     expect(JSON.stringify(variables.ORIGIN_VERIFY_SECRET)).toContain('resolve:secretsmanager');
   });
 
+  it('should cache only what the API marks public, keyed by token and query, for at most five minutes', () => {
+    const synthesized = synth({ env: 'prod' });
+    const { api } = synthesized.stack;
+
+    for (const distribution of [api.peopleDistribution, api.machineDistribution]) {
+      const config =
+        synthesized.template.toJSON().Resources[synthesized.logicalId(distribution.distribution)].Properties
+          .DistributionConfig;
+      const policyId: string = config.DefaultCacheBehavior.CachePolicyId.Ref;
+      const policy = synthesized.template.toJSON().Resources[policyId].Properties.CachePolicyConfig;
+      expect(policy).toMatchObject({ DefaultTTL: 0, MinTTL: 0, MaxTTL: 300 });
+      expect(policy.ParametersInCacheKeyAndForwardedToOrigin).toMatchObject({
+        HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['authorization'] },
+        QueryStringsConfig: { QueryStringBehavior: 'all' },
+        CookiesConfig: { CookieBehavior: 'none' },
+      });
+    }
+  });
+
   it('should publish the CloudFront addresses, never API Gateway\u2019s own', () => {
     const synthesized = synth({ env: 'prod' });
     const outputs = synthesized.template.toJSON().Outputs;
