@@ -1,10 +1,11 @@
 import { ulid } from 'ulid';
 import type { FieldError, RecordDefinition, StoredRecord, Values } from '../records/definition.ts';
 import { fieldErrorsFromZod } from '../records/field-errors.ts';
+import { definitionForType } from '../records/registry.ts';
 import { requireReferencesExist } from '../records/rules.ts';
 import { signOffChanges, statusRefusal, voidChangedSignOffs } from '../records/sign-offs.ts';
 import type { RequestLookups } from './lookups.ts';
-import { type Principal, type RecordPlace, writeRefusal } from './principal.ts';
+import { canRead, type Principal, type RecordPlace, writeRefusal } from './principal.ts';
 import type { ChangeOp, FieldChange, PendingWrite } from './record-repository.ts';
 
 /** One change a client asks for: a create, an update from a version it read, or a delete. */
@@ -83,13 +84,22 @@ function referenceFields(definition: RecordDefinition) {
  */
 export class ChangePlanner {
   private readonly checkReferences: ReturnType<typeof requireReferencesExist>;
+  private readonly checkReachableReferences: ReturnType<typeof requireReferencesExist>;
 
   constructor(
     private readonly definition: RecordDefinition,
     private readonly principal: Principal,
     private readonly lookups: RequestLookups,
   ) {
-    this.checkReferences = requireReferencesExist(referenceFields(definition));
+    // The shared-scope field names a record of another region on purpose (a buddy pair's second
+    // group); every other reference must be one the writer can read.
+    const shared = definition.sharedScope?.field;
+    this.checkReferences = requireReferencesExist(
+      referenceFields(definition).filter((f) => f.name === shared),
+    );
+    this.checkReachableReferences = requireReferencesExist(
+      referenceFields(definition).filter((f) => f.name !== shared),
+    );
   }
 
   /** Parses and checks values alone: the schema and the value-only rules. */
@@ -150,7 +160,21 @@ export class ChangePlanner {
     const values = parsed.values;
     const recordId = id!;
 
-    const referenceErrors = await this.checkReferences(values, this.lookups);
+    // Access before look-ups: what can be refused without reading other records is refused first,
+    // and references are checked only among records the writer may read, so an answer never tells
+    // whether a record exists in a region the writer cannot see.
+    const knownPlaces = [
+      ...(current && !current.deletedAt ? [placeOfStored(current)] : []),
+      ...this.placeWithoutLookups(recordId, values),
+    ];
+    for (const where of knownPlaces) {
+      const refusal = writeRefusal(this.principal, this.definition, where);
+      if (refusal) return { outcome: { index, id: recordId, status: 'forbidden', message: refusal } };
+    }
+    const referenceErrors = [
+      ...(await this.checkReachableReferences(values, this.readableLookups())),
+      ...(await this.checkReferences(values, this.lookups)),
+    ];
     if (referenceErrors.length > 0)
       return { outcome: { index, id: recordId, status: 'invalid', errors: referenceErrors } };
 
@@ -321,6 +345,30 @@ export class ChangePlanner {
         history: { version, op: 'deleted', at, by: this.principal.id, changes: [], record },
       },
     };
+  }
+
+  /** The record's place when its values alone say it (a region named directly, or a region itself). */
+  private placeWithoutLookups(id: string, values: Values): RecordPlace[] {
+    const { scope, councilField } = this.definition;
+    if (scope === 'self') return [{ regionId: id }];
+    const field = this.definition.fields.find((f) => f.name === scope.field)!;
+    if (field.refType !== 'region') return [];
+    const councilId = councilField ? (values[councilField] as string | undefined) : undefined;
+    return [{ regionId: values[scope.field] as string, councilId }];
+  }
+
+  /** The request's look-ups, blind to records the writer may not read (shared reference data is readable by all). */
+  private readableLookups(): RequestLookups {
+    const lookups = this.lookups;
+    const principal = this.principal;
+    return Object.assign(Object.create(lookups) as RequestLookups, {
+      async get(type: string, id: string) {
+        const found = await lookups.get(type, id);
+        const definition = definitionForType(type);
+        if (!found || !definition) return found;
+        return canRead(principal, definition, placeOfStored(found)) ? found : undefined;
+      },
+    });
   }
 
   /**

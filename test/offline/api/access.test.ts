@@ -227,6 +227,49 @@ describe('region scoping: a regional user cannot read or write another region', 
     expect(response.status).toBe(403);
   });
 
+  it('should not tell a regional user whether a record exists in a region they cannot see', async () => {
+    // Prepare: an Otago LEC group, and an action a Canterbury user points at it or at nothing.
+    const otagoGroup = await post(h, world.tokens.otago, 'lec-groups', {
+      regionId: 'otago',
+      name: 'Otago LEC',
+    });
+    const action = (lecGroupId: string) => ({
+      lecGroupId,
+      title: 'Probe',
+      owner: 'Someone',
+      dueOn: '2026-12-01',
+      status: 'open',
+    });
+
+    // Act
+    const existing = await h.request('POST', '/v1/actions', {
+      token: world.tokens.canterbury,
+      body: action(otagoGroup.id),
+    });
+    const missing = await h.request('POST', '/v1/actions', {
+      token: world.tokens.canterbury,
+      body: action('no-such-group'),
+    });
+    const ownRegion = await h.request('POST', '/v1/events', {
+      token: world.tokens.canterbury,
+      body: {
+        regionId: 'otago',
+        lecGroupId: 'no-such-group',
+        title: 'Elsewhere',
+        heldOn: '2026-12-01',
+        kind: 'training',
+      },
+    });
+
+    // Assess: the same answer whether the group exists or not; a place named outright is refused first.
+    expect(existing.status).toBe(422);
+    expect(missing.status).toBe(422);
+    const words = (r: typeof existing) =>
+      r.body.errors.map((e: { message: string }) => e.message.replace(/"[^"]*"/, '"…"'));
+    expect(words(existing)).toEqual(words(missing));
+    expect(ownRegion.status).toBe(403);
+  });
+
   it('should let everyone signed in read the shared reference data of every region, but not change it', async () => {
     const token = world.tokens.canterbury;
     const dunedin = await h.request('GET', '/v1/councils/dunedin-city', { token });
