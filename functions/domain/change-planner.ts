@@ -172,7 +172,7 @@ export class ChangePlanner {
       if (refusal) return { outcome: { index, id: recordId, status: 'forbidden', message: refusal } };
     }
     const referenceErrors = [
-      ...(await this.checkReachableReferences(values, this.readableLookups())),
+      ...(await this.checkReachableReferences(values, this.readableLookups(current))),
       ...(await this.checkReferences(values, this.lookups)),
     ];
     if (referenceErrors.length > 0)
@@ -357,15 +357,24 @@ export class ChangePlanner {
     return [{ regionId: values[scope.field] as string, councilId }];
   }
 
-  /** The request's look-ups, blind to records the writer may not read (shared reference data is readable by all). */
-  private readableLookups(): RequestLookups {
+  /**
+   * The request's look-ups, blind to records the writer may not read (shared reference data is
+   * readable by all). References the record already holds stay visible: whoever may change a
+   * record may keep what it points to (a buddy pair shared into the writer's region).
+   */
+  private readableLookups(current: StoredRecord | undefined): RequestLookups {
     const lookups = this.lookups;
     const principal = this.principal;
+    const held = new Set(
+      Object.values(current && !current.deletedAt ? current.values : {}).flatMap((v) =>
+        Array.isArray(v) ? v : [v],
+      ),
+    );
     return Object.assign(Object.create(lookups) as RequestLookups, {
       async get(type: string, id: string) {
         const found = await lookups.get(type, id);
         const definition = definitionForType(type);
-        if (!found || !definition) return found;
+        if (!found || !definition || held.has(id)) return found;
         return canRead(principal, definition, placeOfStored(found)) ? found : undefined;
       },
     });
