@@ -1,4 +1,5 @@
 import type { Figures, Snapshot } from '../../functions/aggregate/snapshot-schema.ts';
+import type { TrendPoint } from '../../functions/aggregate/trends.ts';
 import { type ChartSpec, COLOURS } from './chart-panel.ts';
 import { formatHours, formatNumber, formatShortDate } from './format.ts';
 
@@ -110,10 +111,10 @@ export function strategiesChart(f: Figures, areaName: string): ChartSpec {
 }
 
 /** Progress across snapshots: the figures the national group follows from night to night. */
-export function historyChart(history: Snapshot[], area: string, areaName: string): ChartSpec {
-  const points = history.flatMap((s) => {
-    const f = figuresOf(s, area);
-    return f ? [{ date: s.date, f }] : [];
+export function historyChart(trend: TrendPoint[], area: string, areaName: string): ChartSpec {
+  const points = trend.flatMap((p) => {
+    const f = p.areas[area];
+    return f ? [{ date: p.date, f }] : [];
   });
   const last = points.at(-1);
   return {
@@ -123,24 +124,24 @@ export function historyChart(history: Snapshot[], area: string, areaName: string
     series: [
       {
         label: 'Taskforce member councils',
-        data: points.map((p) => p.f.councils.taskforceMembers),
+        data: points.map((p) => p.f.taskforceMembers),
         colour: COLOURS.teal,
       },
       {
         label: 'With agreed expectations',
-        data: points.map((p) => p.f.councils.withAgreedExpectations),
+        data: points.map((p) => p.f.withAgreedExpectations),
         colour: COLOURS.sky,
       },
       {
         label: 'Active strategies',
-        data: points.map((p) => p.f.strategies.byStatus.active),
+        data: points.map((p) => p.f.activeStrategies),
         colour: COLOURS.green,
       },
-      { label: 'Overdue actions', data: points.map((p) => p.f.actions.overdue), colour: COLOURS.orange },
+      { label: 'Overdue actions', data: points.map((p) => p.f.overdueActions), colour: COLOURS.orange },
     ],
     yTitle: 'Count',
     summary: last
-      ? `${areaName}: progress over ${points.length} snapshots; on ${formatShortDate(last.date)}, ${formatNumber(last.f.councils.taskforceMembers)} Taskforce member councils, ${formatNumber(last.f.strategies.byStatus.active)} active strategies and ${formatNumber(last.f.actions.overdue)} overdue actions.`
+      ? `${areaName}: progress over ${points.length} snapshots; on ${formatShortDate(last.date)}, ${formatNumber(last.f.taskforceMembers)} Taskforce member councils, ${formatNumber(last.f.activeStrategies)} active strategies and ${formatNumber(last.f.overdueActions)} overdue actions.`
       : `${areaName}: no snapshot history yet.`,
   };
 }

@@ -1,4 +1,5 @@
 import type { Snapshot } from '../../functions/aggregate/snapshot-schema.ts';
+import { type TrendPoint, trendPoint } from '../../functions/aggregate/trends.ts';
 import { ChartPanel } from './chart-panel.ts';
 import { adviserWorkChart, figuresOf, goalsChart, historyChart, strategiesChart } from './chart-specs.ts';
 import { byId, el, fill } from './dom.ts';
@@ -12,7 +13,7 @@ import {
   publicityList,
   regionsTable,
 } from './sections.ts';
-import { loadDates, loadHistory, loadLatest, loadSnapshot } from './snapshot-source.ts';
+import { loadDates, loadHistory, loadLatest, loadSnapshot, loadTrends } from './snapshot-source.ts';
 
 /** Snapshots drawn in the trend across snapshots. */
 const HISTORY_LENGTH = 26;
@@ -20,11 +21,27 @@ const HISTORY_LENGTH = 26;
 interface State {
   dates: string[];
   snapshot?: Snapshot;
+  /** The compact trends series; undefined for an archive made before it existed. */
+  trends?: TrendPoint[];
+  /** Only for such an archive: the snapshots the trend is drawn from instead. */
   history: Snapshot[];
   area: string;
 }
 
 const state: State = { dates: [], history: [], area: 'national' };
+
+/** The trend up to the snapshot shown: from the series file, or from the snapshots themselves. */
+function trendUpTo(snapshot: Snapshot): TrendPoint[] {
+  const points = state.trends
+    ? state.trends.filter((p) => p.date <= snapshot.date).slice(-HISTORY_LENGTH)
+    : (state.history.length > 0 ? state.history : [snapshot]).map(trendPoint);
+  return points.length > 0 ? points : [trendPoint(snapshot)];
+}
+
+/** Loads the snapshots for the trend only when there is no series file (an older archive). */
+async function ensureHistory(date: string, known: Snapshot[]): Promise<void> {
+  if (!state.trends) state.history = await loadHistory(state.dates, date, HISTORY_LENGTH, known);
+}
 const panels = {
   goals: new ChartPanel('goals', byId('chart-goals'), 'People not in work or training per quarter'),
   adviserWork: new ChartPanel(
@@ -100,7 +117,7 @@ function render(): void {
   panels.goals.show(goalsChart(f, name));
   panels.adviserWork.show(adviserWorkChart(f, name, s.date));
   panels.strategies.show(strategiesChart(f, name));
-  panels.history.show(historyChart(state.history.length > 0 ? state.history : [s], state.area, name));
+  panels.history.show(historyChart(trendUpTo(s), state.area, name));
   fill(byId('regions'), regionsTable(s, state.area));
   fill(byId('not-reporting'), notReportingList(s, state.area));
   fill(byId('overdue'), overdueList(s, f, state.area));
@@ -121,7 +138,7 @@ async function showDate(date: string): Promise<void> {
   const snapshot = date === state.snapshot?.date ? state.snapshot : await loadSnapshot(date);
   if (!snapshot) throw new Error(`The snapshot of ${date} could not be found.`);
   state.snapshot = snapshot;
-  state.history = await loadHistory(state.dates, date, HISTORY_LENGTH, state.history);
+  await ensureHistory(date, state.history);
   render();
 }
 
@@ -137,7 +154,8 @@ function showMessage(kind: 'empty' | 'error', heading: string, text: string): vo
 
 async function start(): Promise<void> {
   setPageState('loading');
-  const [latest, dates] = await Promise.all([loadLatest(), loadDates()]);
+  const [latest, dates, trends] = await Promise.all([loadLatest(), loadDates(), loadTrends()]);
+  state.trends = trends?.points;
   if (!latest) {
     showMessage(
       'empty',
@@ -155,7 +173,7 @@ async function start(): Promise<void> {
     byId<HTMLSelectElement>('date').value = wanted.date;
     await showDate(wanted.date);
   } else {
-    state.history = await loadHistory(state.dates, latest.date, HISTORY_LENGTH, [latest]);
+    await ensureHistory(latest.date, [latest]);
     render();
   }
   byId('content').hidden = false;

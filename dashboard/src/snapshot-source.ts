@@ -1,4 +1,5 @@
 import type { Snapshot } from '../../functions/aggregate/snapshot-schema.ts';
+import type { Trends } from '../../functions/aggregate/trends.ts';
 
 /**
  * Where the page finds its data: `latest.json` and `snapshots/…` next to the page itself, so the
@@ -16,6 +17,9 @@ async function loadJson<T>(path: string): Promise<T | undefined> {
 export const loadLatest = () => loadJson<Snapshot>('latest.json');
 
 export const loadSnapshot = (date: string) => loadJson<Snapshot>(`snapshots/${date}.json`);
+
+/** The compact trends series the aggregation writes; undefined for an archive made before it. */
+export const loadTrends = () => loadJson<Trends>('snapshots/trends.json');
 
 /** Dates with a snapshot, oldest first; empty before the first run. */
 export async function loadDates(): Promise<string[]> {

@@ -4,6 +4,7 @@ import { INDEX_KIND, SNAPSHOT_FILES, SnapshotFiles } from './snapshot-files.ts';
 import { type Snapshot, snapshotJsonSchema } from './snapshot-schema.ts';
 import { snapshotTables } from './snapshot-tables.ts';
 import { limitListsToRegions } from './snapshot-visibility.ts';
+import { TRENDS_KIND, type Trends, withTrendPoint } from './trends.ts';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const CSV_TYPE = 'text/csv; charset=utf-8';
@@ -41,6 +42,11 @@ export class SnapshotArchive extends SnapshotFiles {
     await put(publicKey(SNAPSHOT_FILES.snapshot(snapshot.date)), publicBody, JSON_TYPE);
     await put(SNAPSHOT_FILES.schema, canonicalJson(snapshotJsonSchema()), 'application/schema+json');
 
+    // The trends file before the index: a reader that finds a date in the index finds its point.
+    const trends = canonicalJson(withTrendPoint(await this.trends(), snapshot));
+    await put(SNAPSHOT_FILES.trends, trends, JSON_TYPE);
+    await put(publicKey(SNAPSHOT_FILES.trends), trends, JSON_TYPE);
+
     const dates = await this.dates();
     if (!dates.includes(snapshot.date)) {
       const index = canonicalJson({ kind: INDEX_KIND, dates: [...dates, snapshot.date].sort() });
@@ -55,5 +61,13 @@ export class SnapshotArchive extends SnapshotFiles {
       await put(SNAPSHOT_FILES.latest, body, JSON_TYPE);
     }
     return { date: snapshot.date, keys: keys.sort(), latestMoved };
+  }
+
+  /** The trends series as stored, or undefined before the first publish (or when unreadable). */
+  async trends(): Promise<Trends | undefined> {
+    const text = await this.sink.get(SNAPSHOT_FILES.trends);
+    if (!text) return undefined;
+    const parsed = JSON.parse(text) as Trends;
+    return parsed.kind === TRENDS_KIND && Array.isArray(parsed.points) ? parsed : undefined;
   }
 }

@@ -9,6 +9,8 @@ import type { SnapshotSink } from './snapshot-sink.ts';
 export const SNAPSHOT_FILES = {
   latest: 'latest.json',
   index: 'snapshots/index.json',
+  /** The compact series the history chart draws (see trends.ts). */
+  trends: 'snapshots/trends.json',
   schema: 'snapshots/snapshot.schema.json',
   snapshot: (date: string) => `snapshots/${date}.json`,
   table: (date: string, name: string) => `snapshots/${date}/${name}.csv`,

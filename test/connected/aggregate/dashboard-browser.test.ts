@@ -120,6 +120,8 @@ describe('the national dashboard and the quarterly report in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     const problems: string[] = [];
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(m.text());
     });
@@ -145,6 +147,10 @@ describe('the national dashboard and the quarterly report in Chromium', () => {
     expect(overdue.length).toBeGreaterThan(1);
     for (const cell of overdue) expect(cell).toMatch(/^(.+): "\1"$/);
     expect(weeks.at(-1)).toContain('(so far)');
+    // The trend comes from the compact series, not from every dated snapshot.
+    expect(fetched).toContain('/dashboard/snapshots/trends.json');
+    expect(fetched.filter((p) => /snapshots\/\d{4}-\d{2}-\d{2}\.json$/.test(p))).toEqual([]);
+    expect(await page.locator('#chart-history tbody tr').count()).toBe(3);
     expect(weeks.slice(0, -1).join()).not.toContain('so far');
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-phone.png'), fullPage: true });

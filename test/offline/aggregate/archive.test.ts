@@ -49,6 +49,7 @@ describe('publishing snapshots', () => {
         'public/latest.json',
         'public/snapshots/2026-11-18.json',
         'public/snapshots/index.json',
+        'public/snapshots/trends.json',
         'snapshots/2026-11-18.json',
         'snapshots/2026-11-18/adviser-work.csv',
         'snapshots/2026-11-18/areas.csv',
@@ -62,9 +63,13 @@ describe('publishing snapshots', () => {
         'snapshots/2026-11-18/strategies-by-goal.csv',
         'snapshots/index.json',
         'snapshots/snapshot.schema.json',
+        'snapshots/trends.json',
       ].sort(),
     );
     expect(published.latestMoved).toBe(true);
+    expect(
+      JSON.parse(await read('snapshots/trends.json')).points.map((p: { date: string }) => p.date),
+    ).toEqual(['2026-11-18']);
     expect(await read('latest.json')).toBe(await read('snapshots/2026-11-18.json'));
     expect(JSON.parse(await read('snapshots/index.json')).dates).toEqual(['2026-11-18']);
     expect(JSON.parse(await read(SNAPSHOT_FILES.schema))).toEqual(snapshotJsonSchema());
