@@ -19,7 +19,9 @@ export const loadLatest = () => loadJson<Snapshot>('latest.json');
 export const loadSnapshot = (date: string) => loadJson<Snapshot>(`snapshots/${date}.json`);
 
 /** The compact trends series the aggregation writes; undefined for an archive made before it. */
-export const loadTrends = () => loadJson<Trends>('snapshots/trends.json');
+export const loadTrends = () =>
+  // Optional: whatever stops it loading, the page draws the trend from the snapshots instead.
+  loadJson<Trends>('snapshots/trends.json').catch(() => undefined);
 
 /** Dates with a snapshot, oldest first; empty before the first run. */
 export async function loadDates(): Promise<string[]> {
