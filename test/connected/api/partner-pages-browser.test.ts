@@ -25,6 +25,8 @@ let world: Awaited<ReturnType<typeof seedWorld>>;
 let people: DevPerson[] = [];
 let agreementId: string;
 const consoleErrors: string[] = [];
+/** The shared machine can be slow: wait for the page rather than fail on a busy second. */
+const PATIENT = { timeout: 20_000, interval: 100 };
 
 beforeAll(async () => {
   distDir = await mkdtemp(path.join(tmpdir(), 'partner-pages-'));
@@ -107,7 +109,7 @@ describe('the sign-off page, as a mayor’s office on a phone', () => {
 
     // The list: asked of you.
     const asked = page.getByRole('region', { name: /Asked of you/ });
-    await expect.poll(() => asked.getByRole('link').count()).toBe(1);
+    await expect.poll(() => asked.getByRole('link').count(), PATIENT).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await asked.getByRole('link').click();
 
@@ -155,10 +157,10 @@ describe('the sign-off page, as a mayor’s office on a phone', () => {
     await page.goto(`${h.baseUrl}/dashboard/partners/sign-offs.html?open=agreements/${draft.id}`);
     await page.getByRole('button', { name: "Christchurch City Mayor's Office" }).click();
     await page.getByRole('button', { name: 'Not yet' }).click();
-    await expect.poll(() => page.locator('#status').innerText()).toContain('Write a comment');
+    await expect.poll(() => page.locator('#status').innerText(), PATIENT).toContain('Write a comment');
     await page.getByLabel(/Comment/).fill('Please add the youth council.');
     await page.getByRole('button', { name: 'Not yet' }).click();
-    await expect.poll(() => page.locator('#status').innerText()).toContain('stays awaiting');
+    await expect.poll(() => page.locator('#status').innerText(), PATIENT).toContain('stays awaiting');
     await context.close();
   });
 });
@@ -170,10 +172,10 @@ describe('the knowledge-base page, as an adviser in Canterbury', () => {
     await page.getByRole('button', { name: 'Canterbury Adviser' }).click();
     await page.getByLabel('Words').fill('maori cadet');
     await page.getByRole('button', { name: 'Search' }).click();
-    await expect.poll(() => page.locator('#results h2').innerText()).toBe('1 match');
+    await expect.poll(() => page.locator('#results h2').innerText(), PATIENT).toBe('1 match');
     expect(await page.locator('.entry h3').allInnerTexts()).toEqual(['Māori trades cadetships']);
     await page.getByLabel('Region').selectOption('canterbury');
-    await expect.poll(() => page.locator('#results h2').innerText()).toBe('0 matches');
+    await expect.poll(() => page.locator('#results h2').innerText(), PATIENT).toBe('0 matches');
     expect(page.url()).toContain('region=canterbury');
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
