@@ -1,3 +1,4 @@
+import { runPool } from '../functions/aggregate/task-pool.ts';
 import type { ChangeRequest } from '../functions/domain/change-planner.ts';
 import type { Principal } from '../functions/domain/principal.ts';
 import type { RecordService } from '../functions/domain/record-service.ts';
@@ -65,18 +66,22 @@ export async function pushSignedRows(
   const drafts = fresh.map((r) => ({ id: r.id, values: { ...r.values, status: 'draft' } }));
   addCounts(counts, await pushRows(service, principal, definition, drafts));
   const signers: Record<Party, Principal> = { ceg: principal, taskforce: SEED_TASKFORCE_PRINCIPAL };
-  for (const row of fresh) {
-    for (const party of row.signedBy) {
-      const record = await service.get(definition, principal, row.id);
-      await signOffs.give(definition, signers[party], row.id, { version: record.version });
-    }
-    for (const missing of PARTIES.filter((p) => !row.signedBy.includes(p))) {
-      const record = await service.get(definition, principal, row.id);
-      if (record.signOffs?.[missing]?.state !== 'awaiting') {
-        await signOffs.request(definition, principal, row.id, { party: missing });
+  // Each row's steps in order; rows side by side, as many people would.
+  await runPool(
+    fresh.map((row) => async () => {
+      for (const party of row.signedBy) {
+        const record = await service.get(definition, principal, row.id);
+        await signOffs.give(definition, signers[party], row.id, { version: record.version });
       }
-    }
-  }
+      for (const missing of PARTIES.filter((p) => !row.signedBy.includes(p))) {
+        const record = await service.get(definition, principal, row.id);
+        if (record.signOffs?.[missing]?.state !== 'awaiting') {
+          await signOffs.request(definition, principal, row.id, { party: missing });
+        }
+      }
+    }),
+    8,
+  );
   // The final values (status, dates) on top of the sign-offs; unrelated to the signed text.
   const finals = await Promise.all(
     fresh.map(async (r) => ({
