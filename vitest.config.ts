@@ -42,13 +42,20 @@ export default defineConfig({
     maxWorkers: 2,
     reporters: ['default'],
     projects: [
-      { extends: true, test: { name: 'offline', include: ['test/offline/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'offline',
+          include: ['test/offline/**/*.test.ts'],
+          globalSetup: ['test/support/temp-folder-setup.ts'],
+        },
+      },
       {
         extends: true,
         test: {
           name: 'connected',
           include: ['test/connected/**/*.test.ts'],
-          globalSetup: ['test/support/global-setup.ts'],
+          globalSetup: ['test/support/temp-folder-setup.ts', 'test/support/global-setup.ts'],
         },
       },
     ],
