@@ -34,7 +34,8 @@ export function unroutedHandler(app: Hono<AppEnv>) {
   return (c: Context<AppEnv>) => {
     const path = c.req.path;
     const allowed = allowedMethods(app, path);
-    if (allowed.length > 0) {
+    // A route of this very method that answered "not found" (a missing snapshot file) is a 404, not a 405.
+    if (allowed.length > 0 && !allowed.includes(c.req.method)) {
       c.header('Allow', allowed.join(', '));
       return problemResponse(
         c,
