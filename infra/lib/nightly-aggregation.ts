@@ -1,18 +1,14 @@
-import { Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
+import { Duration, TimeZone, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { grantDataKeyUse } from './data-key.ts';
 import { createEncryptedQueue } from './encrypted-queue.ts';
 import type { EnvironmentConfig } from './environment-config.ts';
-import { nagArnToken } from './nag-acknowledgements.ts';
 import { METRICS_NAMESPACE, NodeFunction } from './node-function.ts';
 import type { RecordsTable } from './records-table.ts';
+import { runOnSchedule } from './scheduled-run.ts';
 import { grantSnapshotReadWrite } from './snapshot-bucket.ts';
 
 /** 02:00 in New Zealand, daylight saving included: after the working day, before anyone looks. */
@@ -84,54 +80,16 @@ export class NightlyAggregation extends Construct {
     props.table.grant(this.handler.role, ['dynamodb:Query']);
     grantSnapshotReadWrite(props.snapshotBucket, this.handler.role);
 
-    // Scheduler invokes asynchronously, so a function error is retried by Lambda, not Scheduler.
-    this.handler.function.configureAsyncInvoke({
-      retryAttempts: 2,
-      maxEventAge: Duration.hours(6),
-      onFailure: new SqsDestination(this.failedRuns),
-    });
-    for (const action of ['kms:GenerateDataKey*', 'kms:ReEncrypt*']) {
-      Validations.of(this.handler.role).acknowledge({
-        id: `AwsSolutions-IAM5[Action::${action}]`,
-        reason:
-          "Added by CDK's SQS failure destination so that Lambda can send to the failed-runs queue, which is encrypted " +
-          'with the data key; the statement names that one key.',
-      });
-    }
-
-    // Our own role rather than the stack-wide one the target would create, so that it sits here
-    // with its acknowledgement and serves only this schedule.
-    const schedulerRole = new iam.Role(this, 'SchedulerRole', {
-      // Only schedules in this account may use the role (confused-deputy guard).
-      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
-      }),
-      description: `Lets EventBridge Scheduler start the nightly aggregation (${config.name})`,
-    });
-    Validations.of(schedulerRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::${nagArnToken(this.handler.function)}:*]`,
-      reason:
-        'Added by the Scheduler Lambda target so that it may invoke any version or alias of this one function; ' +
-        'the wildcard never reaches another function.',
-    });
-
-    // Undeliverable events go to the failed-runs queue, which is encrypted with the data key.
-    grantDataKeyUse(this, schedulerRole, 'write');
-
-    this.schedule = new scheduler.Schedule(this, 'Nightly', {
-      description: 'Builds the dashboard snapshot every night at 02:00 New Zealand time',
+    this.schedule = runOnSchedule(this, {
+      handler: this.handler,
+      failedRuns: this.failedRuns,
       schedule: NIGHTLY_RUN,
-      target: new LambdaInvoke(this.handler.function, {
-        // The scheduled time names the snapshot's date, so a retry or a late start rewrites the same night.
-        input: scheduler.ScheduleTargetInput.fromObject({
-          source: 'nightly-schedule',
-          scheduledTime: scheduler.ContextAttribute.scheduledTime,
-        }),
-        retryAttempts: 3,
-        maxEventAge: Duration.hours(2),
-        deadLetterQueue: this.failedRuns,
-        role: schedulerRole,
-      }),
+      scheduleId: 'Nightly',
+      scheduleDescription: 'Builds the dashboard snapshot every night at 02:00 New Zealand time',
+      runName: 'the nightly aggregation',
+      environmentName: config.name,
+      // The scheduled time names the snapshot's date, so a retry or a late start rewrites the same night.
+      eventSource: 'nightly-schedule',
     });
   }
 

@@ -1,9 +1,7 @@
 import { Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -11,9 +9,9 @@ import { Construct } from 'constructs';
 import { dataKeyOf, grantDataKeyUse } from './data-key.ts';
 import { createEncryptedQueue } from './encrypted-queue.ts';
 import type { EnvironmentConfig } from './environment-config.ts';
-import { nagArnToken } from './nag-acknowledgements.ts';
 import { NodeFunction } from './node-function.ts';
 import type { RecordsTable } from './records-table.ts';
+import { runOnSchedule } from './scheduled-run.ts';
 
 /** 07:00 in New Zealand, daylight saving included: before the working day starts. */
 export const DAILY_REMINDERS = scheduler.ScheduleExpression.cron({
@@ -159,48 +157,16 @@ export class Reminders extends Construct {
       }),
     );
 
-    this.handler.function.configureAsyncInvoke({
-      retryAttempts: 2,
-      maxEventAge: Duration.hours(6),
-      onFailure: new SqsDestination(this.failedRuns),
-    });
-    for (const action of ['kms:GenerateDataKey*', 'kms:ReEncrypt*']) {
-      Validations.of(this.handler.role).acknowledge({
-        id: `AwsSolutions-IAM5[Action::${action}]`,
-        reason:
-          "Added by CDK's SQS failure destination so that Lambda can send to the failed-runs queue, which is encrypted " +
-          'with the data key; the statement names that one key.',
-      });
-    }
-
-    const schedulerRole = new iam.Role(this, 'SchedulerRole', {
-      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
-      }),
-      description: `Lets EventBridge Scheduler start the daily reminders (${config.name})`,
-    });
-    Validations.of(schedulerRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::${nagArnToken(this.handler.function)}:*]`,
-      reason:
-        'Added by the Scheduler Lambda target so that it may invoke any version or alias of this one function; ' +
-        'the wildcard never reaches another function.',
-    });
-    grantDataKeyUse(this, schedulerRole, 'write');
-
-    this.schedule = new scheduler.Schedule(this, 'Daily', {
-      description: 'Sends the reminder emails every day at 07:00 New Zealand time',
+    this.schedule = runOnSchedule(this, {
+      handler: this.handler,
+      failedRuns: this.failedRuns,
       schedule: DAILY_REMINDERS,
-      target: new LambdaInvoke(this.handler.function, {
-        // The scheduled time names the day, so a retry hours later finds that day's sent log.
-        input: scheduler.ScheduleTargetInput.fromObject({
-          source: 'daily-schedule',
-          scheduledTime: scheduler.ContextAttribute.scheduledTime,
-        }),
-        retryAttempts: 3,
-        maxEventAge: Duration.hours(2),
-        deadLetterQueue: this.failedRuns,
-        role: schedulerRole,
-      }),
+      scheduleId: 'Daily',
+      scheduleDescription: 'Sends the reminder emails every day at 07:00 New Zealand time',
+      runName: 'the daily reminders',
+      environmentName: config.name,
+      // The scheduled time names the day, so a retry hours later finds that day's sent log.
+      eventSource: 'daily-schedule',
     });
   }
 
