@@ -36,6 +36,8 @@ export class DashboardSite extends Construct {
   readonly distribution: cloudfront.Distribution;
   /** `https://<custom domain or CloudFront domain>`. */
   readonly origin: string;
+  private readonly siteAssetsPath: string | undefined;
+  private readonly config: EnvironmentConfig;
 
   constructor(scope: Construct, id: string, props: DashboardSiteProps) {
     super(scope, id);
@@ -50,7 +52,17 @@ export class DashboardSite extends Construct {
     const snapshotOrigin = S3BucketOrigin.withOriginAccessControl(props.snapshotBucket, {
       originPath: `/${SNAPSHOT_KEYS.publicPrefix.replace(/\/$/, '')}`,
     });
-    const securityHeaders = createSecurityHeadersPolicy(this);
+    const siteOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket);
+    const securityHeaders = createSecurityHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Partnership Records dashboard: strict transport, no framing, same-origin content only',
+      connectDirective: "connect-src 'self'",
+    });
+    // The partner pages call the API (another CloudFront site) and the operator's sign-in service.
+    const partnerHeaders = createSecurityHeadersPolicy(this, 'PartnerPagesSecurityHeaders', {
+      comment:
+        'Partnership Records partner pages: as the dashboard, and may call the API and the sign-in service',
+      connectDirective: `connect-src ${partnerConnectSources(config).join(' ')}`,
+    });
     const snapshotBehaviour = (cachePolicy: cloudfront.ICachePolicy): cloudfront.BehaviorOptions => ({
       origin: snapshotOrigin,
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
@@ -67,7 +79,7 @@ export class DashboardSite extends Construct {
       comment: `Partnership Records dashboard (${config.name})`,
       defaultRootObject: 'index.html',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: siteOrigin,
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
@@ -75,6 +87,14 @@ export class DashboardSite extends Construct {
         compress: true,
       },
       additionalBehaviors: {
+        '/partners/*': {
+          origin: siteOrigin,
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: partnerHeaders,
+          compress: true,
+        },
         // Dated snapshots change only if a night is re-run; a day-long cache is fine.
         [`/${SNAPSHOT_KEYS.historyPrefix}*`]: snapshotBehaviour(cloudfront.CachePolicy.CACHING_OPTIMIZED),
         // latest.json changes every night: cache briefly so a new snapshot shows within minutes.
@@ -90,15 +110,36 @@ export class DashboardSite extends Construct {
 
     this.origin = this.site.url;
 
-    if (props.siteAssetsPath) this.deploySiteFiles(props.siteAssetsPath, config);
+    this.siteAssetsPath = props.siteAssetsPath;
+    this.config = config;
   }
 
-  /** Uploads the built page and clears CloudFront's copy so the new one is served at once. */
-  private deploySiteFiles(siteAssetsPath: string, config: EnvironmentConfig): void {
+  /**
+   * Uploads the built pages, with the partner pages' `partners/sign-in.json` (where the API answers,
+   * which issuer to sign in with), and clears CloudFront's copy so the new ones are served at once.
+   * Called once the API exists, since sign-in.json names its address.
+   */
+  publishSiteFiles(apiOrigin: string): void {
+    if (!this.siteAssetsPath) return;
+    const { config, siteAssetsPath } = this;
     const stale = staleOpenApiCopy(siteAssetsPath);
     if (stale) throw new Error(stale);
+    const oidc = config.partnerPagesOidc;
+    const signIn = {
+      apiBase: apiOrigin,
+      ...(oidc
+        ? {
+            oidc: {
+              authority: oidc.authority,
+              clientId: oidc.clientId,
+              ...(oidc.scope ? { scope: oidc.scope } : {}),
+            },
+          }
+        : {}),
+    };
     const deployment = new s3deploy.BucketDeployment(this, 'SiteFiles', {
-      sources: [s3deploy.Source.asset(siteAssetsPath)],
+      // One deployment for both, so pruning the built files never removes sign-in.json.
+      sources: [s3deploy.Source.asset(siteAssetsPath), s3deploy.Source.jsonData(PARTNER_SIGN_IN_KEY, signIn)],
       destinationBucket: this.bucket,
       distribution: this.distribution,
       distributionPaths: ['/*'],
@@ -119,9 +160,29 @@ export class DashboardSite extends Construct {
   }
 }
 
-function createSecurityHeadersPolicy(scope: Construct): cloudfront.ResponseHeadersPolicy {
-  return new cloudfront.ResponseHeadersPolicy(scope, 'SecurityHeaders', {
-    comment: 'Partnership Records dashboard: strict transport, no framing, same-origin content only',
+/** Where the partner pages read their sign-in settings, beside the pages. */
+export const PARTNER_SIGN_IN_KEY = 'partners/sign-in.json';
+
+/**
+ * What the partner pages may connect to. The API's CloudFront address cannot be named here: the
+ * API learns this site's origin for CORS, so naming the API's distribution in this site's headers
+ * would make the two depend on each other. Without a custom API domain the pages may therefore
+ * reach any CloudFront host; scripts still load from this origin only.
+ */
+export function partnerConnectSources(config: EnvironmentConfig): string[] {
+  const api = config.domains.api ? `https://${config.domains.api.domainName}` : 'https://*.cloudfront.net';
+  const oidc = config.partnerPagesOidc;
+  const signIn = oidc ? [new URL(oidc.authority).origin, ...oidc.tokenOrigins] : [];
+  return ["'self'", api, ...new Set(signIn)];
+}
+
+function createSecurityHeadersPolicy(
+  scope: Construct,
+  id: string,
+  { comment, connectDirective }: { comment: string; connectDirective: string },
+): cloudfront.ResponseHeadersPolicy {
+  return new cloudfront.ResponseHeadersPolicy(scope, id, {
+    comment,
     securityHeadersBehavior: {
       strictTransportSecurity: {
         accessControlMaxAge: Duration.days(730),
@@ -142,7 +203,7 @@ function createSecurityHeadersPolicy(scope: Construct): cloudfront.ResponseHeade
           "script-src 'self'",
           "style-src 'self' 'unsafe-inline'",
           "img-src 'self' data:",
-          "connect-src 'self'",
+          connectDirective,
           "frame-ancestors 'none'",
           "base-uri 'self'",
           "form-action 'none'",

@@ -29,6 +29,11 @@ export interface EnvironmentConfig {
   extraMachineClientIds: string[];
   /** Partners' own OpenID Connect issuers for people (docs/partners.md): Entra ID tenants, Google. */
   partnerIssuers: PartnerIssuer[];
+  /**
+   * The OpenID Connect client the partner pages sign people in with (code flow with PKCE), written
+   * to the site's `partners/sign-in.json`; without it the pages accept a pasted token only.
+   */
+  partnerPagesOidc: PartnerPagesOidc | undefined;
   /** Shown to people who are refused access, so they know whom to ask. */
   accessContact: string;
   /** Where alarms are emailed; no subscription when absent. */
@@ -102,6 +107,7 @@ export const CONTEXT_KEYS = {
   googleClientId: 'googleClientId',
   machineClientIds: 'machineClientIds',
   partnerIssuers: 'partnerIssuers',
+  partnerPagesOidc: 'partnerPagesOidc',
   accessContact: 'accessContact',
   alarmEmail: 'alarmEmail',
   apiRateLimit: 'apiRateLimit',
@@ -161,6 +167,7 @@ export function readEnvironmentConfig(node: Node): EnvironmentConfig {
     googleClientId: readString(lookup, CONTEXT_KEYS.googleClientId) ?? UNSET_GOOGLE_CLIENT_ID,
     extraMachineClientIds: readList(lookup, CONTEXT_KEYS.machineClientIds),
     partnerIssuers: readPartnerIssuers(lookup(CONTEXT_KEYS.partnerIssuers)),
+    partnerPagesOidc: readPartnerPagesOidc(lookup(CONTEXT_KEYS.partnerPagesOidc)),
     accessContact: readString(lookup, CONTEXT_KEYS.accessContact) ?? '',
     alarmEmail: readString(lookup, CONTEXT_KEYS.alarmEmail),
     apiThrottle: {
@@ -357,4 +364,49 @@ function readConcurrency(value: unknown, retainData: boolean): Record<string, nu
     if (limit > 0) result[name] = limit;
   }
   return result;
+}
+
+export interface PartnerPagesOidc {
+  /** The issuer the browser signs in with, e.g. `https://login.microsoftonline.com/<tenant>/v2.0`. */
+  authority: string;
+  clientId: string;
+  scope?: string;
+  /**
+   * Origins the pages' browser code calls besides the authority, when the issuer's token endpoint
+   * lives elsewhere (Google: `https://oauth2.googleapis.com`). They go into the pages' CSP.
+   */
+  tokenOrigins: string[];
+}
+
+function readPartnerPagesOidc(value: unknown): PartnerPagesOidc | undefined {
+  if (value === undefined) return undefined;
+  const key = CONTEXT_KEYS.partnerPagesOidc;
+  const shape =
+    'expected {"authority": "https://…", "clientId": "…", "scope"?: "…", "tokenOrigins"?: ["https://…"]}';
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new InvalidContextError(key, shape);
+  const { authority, clientId, scope, tokenOrigins = [] } = value as Record<string, unknown>;
+  const isHttpsOrigin = (text: unknown): text is string => {
+    if (typeof text !== 'string') return false;
+    try {
+      return new URL(text).protocol === 'https:';
+    } catch {
+      return false;
+    }
+  };
+  if (!isHttpsOrigin(authority))
+    throw new InvalidContextError(key, `authority must be an https URL; ${shape}`);
+  if (typeof clientId !== 'string' || clientId.trim() === '')
+    throw new InvalidContextError(key, `clientId is missing; ${shape}`);
+  if (scope !== undefined && typeof scope !== 'string')
+    throw new InvalidContextError(key, `scope must be text; ${shape}`);
+  if (!Array.isArray(tokenOrigins) || !tokenOrigins.every(isHttpsOrigin)) {
+    throw new InvalidContextError(key, `tokenOrigins must be a list of https origins; ${shape}`);
+  }
+  return {
+    authority,
+    clientId,
+    ...(scope ? { scope } : {}),
+    tokenOrigins: tokenOrigins.map((origin) => new URL(origin).origin),
+  };
 }

@@ -86,6 +86,7 @@ export class RecordsStack extends Stack {
       edge: this.edge,
       reminderLinkSecret: linkSecret,
     });
+    this.dashboard.publishSiteFiles(this.api.peopleDistribution.url);
     protectWithWebAcl(this, 'MachineAuthWebAcl', {
       config,
       resourceArn: this.machineAuth.userPool.userPoolArn,

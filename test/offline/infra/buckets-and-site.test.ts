@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { cachedSynth, DASHBOARD_FIXTURE, type SynthesizedStack } from './synth-stack.ts';
@@ -148,6 +150,7 @@ describe('dashboard site', () => {
         }),
       ),
     ).toEqual([
+      { path: '/partners/*', toSnapshots: false, protocol: 'redirect-to-https' },
       { path: '/snapshots/*', toSnapshots: true, protocol: 'https-only' },
       { path: '/latest.json', toSnapshots: true, protocol: 'https-only' },
     ]);
@@ -185,5 +188,63 @@ describe('dashboard site', () => {
       'Custom::CDKBucketDeployment',
       { Prune: true, DistributionPaths: ['/*'] },
     );
+  });
+
+  it('should tell the partner pages where the API answers and which issuer to sign in with', () => {
+    // Prepare
+    const oidc = {
+      authority: 'https://login.microsoftonline.com/1111-2222/v2.0',
+      clientId: 'partner-pages-client',
+      tokenOrigins: ['https://token.example.org'],
+    };
+
+    // Act
+    const synthesized = synth({
+      env: 'prod',
+      siteAssetsPath: DASHBOARD_FIXTURE,
+      context: { partnerPagesOidc: oidc },
+    });
+
+    // Assess: sign-in.json is written by the one pruning deployment, naming the API's CloudFront address
+    const [deployment] = Object.values(synthesized.template.findResources('Custom::CDKBucketDeployment'));
+    if (!deployment) throw new Error('no site deployment in the template');
+    const [builtFiles, signInFile] = deployment.Properties.SourceObjectKeys as string[];
+    expect(builtFiles).toBeDefined();
+    expect(deployment.Properties.Prune).toBe(true);
+    const assetDir = path.join(
+      synthesized.app.synth().directory,
+      `asset.${signInFile?.replace(/\.zip$/, '')}`,
+    );
+    const signIn = JSON.parse(readFileSync(path.join(assetDir, 'partners', 'sign-in.json'), 'utf8'));
+    expect(signIn).toEqual({
+      apiBase: 'https://<<marker:0xbaba:0>>',
+      oidc: { authority: oidc.authority, clientId: oidc.clientId },
+    });
+    expect(deployment.Properties.SourceMarkers[1]).toEqual({
+      '<<marker:0xbaba:0>>': synthesized.resolve(
+        synthesized.stack.api.peopleDistribution.distribution.distributionDomainName,
+      ),
+    });
+    // The partner pages' own headers let them call the API and the sign-in service, nothing else.
+    synthesized.template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          ContentSecurityPolicy: Match.objectLike({
+            ContentSecurityPolicy: Match.stringLikeRegexp(
+              "connect-src 'self' https://\\*\\.cloudfront\\.net https://login\\.microsoftonline\\.com https://token\\.example\\.org;",
+            ),
+          }),
+        }),
+      }),
+    });
+  });
+
+  it('should refuse a partner sign-in setting that is not an https issuer with a client id', () => {
+    expect(() =>
+      synth({ env: 'dev', context: { partnerPagesOidc: { authority: 'http://idp.example.org' } } }),
+    ).toThrow(/partnerPagesOidc.*https/);
+    expect(() =>
+      synth({ env: 'dev', context: { partnerPagesOidc: { authority: 'https://idp.example.org' } } }),
+    ).toThrow(/clientId is missing/);
   });
 });
