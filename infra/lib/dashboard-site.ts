@@ -10,6 +10,7 @@ import type { EnvironmentConfig } from './environment-config.ts';
 import { acknowledgeRuleFamiliesIn } from './nag-acknowledgements.ts';
 import { staleOpenApiCopy } from './openapi-freshness.ts';
 import { createPrivateBucket } from './private-bucket.ts';
+import { baseSecurityHeaders } from './security-headers.ts';
 import { SNAPSHOT_KEYS } from './snapshot-bucket.ts';
 
 export interface DashboardSiteProps {
@@ -184,17 +185,7 @@ function createSecurityHeadersPolicy(
   return new cloudfront.ResponseHeadersPolicy(scope, id, {
     comment,
     securityHeadersBehavior: {
-      strictTransportSecurity: {
-        accessControlMaxAge: Duration.days(730),
-        includeSubdomains: true,
-        override: true,
-      },
-      contentTypeOptions: { override: true },
-      frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
-      referrerPolicy: {
-        referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
-        override: true,
-      },
+      ...baseSecurityHeaders(),
       // The page loads its scripts, styles and snapshot JSON from this origin only; charts draw on
       // canvas, and Chart.js sets inline styles, hence 'unsafe-inline' for styles alone.
       contentSecurityPolicy: {

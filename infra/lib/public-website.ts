@@ -9,6 +9,7 @@ import { EdgeDistribution, type EdgeSettings } from './edge-distribution.ts';
 import type { EnvironmentConfig } from './environment-config.ts';
 import { NodeFunction } from './node-function.ts';
 import type { RecordsTable } from './records-table.ts';
+import { baseSecurityHeaders } from './security-headers.ts';
 
 export interface PublicWebsiteProps {
   config: EnvironmentConfig;
@@ -77,19 +78,8 @@ export class PublicWebsite extends Construct {
 
     const securityHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Partnership Records public website: strict transport, no framing',
-      securityHeadersBehavior: {
-        strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(730),
-          includeSubdomains: true,
-          override: true,
-        },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
-        referrerPolicy: {
-          referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
-          override: true,
-        },
-      },
+      // The pages' own content security policy comes with them from the function.
+      securityHeadersBehavior: baseSecurityHeaders(),
     });
     const pagesCache = new cloudfront.CachePolicy(this, 'PagesCache', {
       comment: 'Public pages: five minutes, keyed by the search parameters only',
