@@ -13,7 +13,7 @@ import { Authenticator, parseIssuers } from '../functions/api/authenticate.ts';
 import { openApiDocument } from '../functions/api/openapi.ts';
 import type { AppEnv } from '../functions/api/request.ts';
 import { CachedDirectory } from '../functions/directory/public-directory.ts';
-import { todayInNewZealand } from '../functions/domain/lookups.ts';
+import { newZealandDate } from '../functions/domain/new-zealand-day.ts';
 import { RecordService } from '../functions/domain/record-service.ts';
 import { SignOffService } from '../functions/domain/sign-off-service.ts';
 import { createPublicSite } from '../functions/public-site/site.ts';
@@ -288,7 +288,7 @@ async function seedOnce(
   const reference = await loadReferenceData(service, SEED_PRINCIPAL);
   log(`Loaded reference data: ${count(reference.regions)} regions, ${count(reference.councils)} councils.`);
 
-  const today = options.today ?? todayInNewZealand();
+  const today = options.today ?? newZealandDate();
   const demoSeed = options.demoSeed ?? DEFAULT_DEMO_SEED;
   const rows = generateDemoData({ seed: demoSeed, today, regionIds: options.demoRegionIds });
   log(`Loading ${rows.length} demo records (the first start takes a little while; later starts reuse them)…`);

@@ -1,4 +1,4 @@
-import { todayInNewZealand } from '../../functions/domain/lookups.ts';
+import { newZealandDate } from '../../functions/domain/new-zealand-day.ts';
 import { isRealDate } from '../../functions/records/fields.ts';
 import { type ReferenceData, referenceData } from '../reference.ts';
 import type { SeedRow } from '../seed-loader.ts';
@@ -71,7 +71,7 @@ export interface DemoOptions {
  * and the domain rules, in load order.
  */
 export function generateDemoData(options: DemoOptions = {}): SeedRow[] {
-  const today = options.today ?? todayInNewZealand();
+  const today = options.today ?? newZealandDate();
   if (!isRealDate(today)) throw new Error(`today must be a date like 2026-03-16, got "${today}"`);
   const reference = options.reference ?? referenceData();
   const ceg = reference.regions.filter((r) => r.cegRegion);

@@ -23,18 +23,7 @@ function fromTime(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
 
-// en-CA formats as YYYY-MM-DD. Built once: formatters are costly to make and used per record.
-const NEW_ZEALAND_DAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Pacific/Auckland',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar date in New Zealand at `instant` (default: now). */
-export function newZealandDate(instant: Date = new Date()): string {
-  return NEW_ZEALAND_DAY.format(instant);
-}
+export { newZealandDate } from '../domain/new-zealand-day.ts';
 
 export function addDays(date: string, days: number): string {
   return fromTime(toTime(date) + days * DAY_MS);

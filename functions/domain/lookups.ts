@@ -1,4 +1,5 @@
 import type { PersonMatch, Role, RuleContext, StoredRecord } from '../records/definition.ts';
+import { newZealandDate } from './new-zealand-day.ts';
 import { contactOf, mergePeople, normaliseEmail, personCanSee } from './people.ts';
 import type { RecordRepository } from './record-repository.ts';
 
@@ -10,11 +11,6 @@ export interface DirectoryReader {
   ): Promise<{ role: Role; regionIds: readonly string[]; name?: string } | undefined>;
 }
 
-/** Today's date in New Zealand, where every user of the system works. */
-export function todayInNewZealand(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Auckland' }).format(now);
-}
-
 /**
  * The look-ups rules make, cached for one request: a push of 500 activities for one council
  * reads that council once, not 500 times.
@@ -23,7 +19,7 @@ export class RequestLookups implements RuleContext {
   private readonly records = new Map<string, Promise<StoredRecord | undefined>>();
   private readonly councilLists = new Map<string, Promise<StoredRecord[]>>();
   private readonly regionLists = new Map<string, Promise<StoredRecord[]>>();
-  readonly today = todayInNewZealand();
+  readonly today = newZealandDate();
   readonly findPerson?: (email: string, regionId: string) => Promise<PersonMatch | undefined>;
 
   constructor(

@@ -1,13 +1,13 @@
 import { addDays, isIsoDate, mondayOf } from '../aggregate/calendar.ts';
 import { BadRequestError, NotFoundError } from '../domain/errors.ts';
-import { todayInNewZealand } from '../domain/lookups.ts';
+import { newZealandDate } from '../domain/new-zealand-day.ts';
 import { type Principal, requireReadRegion, requireReadScope } from '../domain/principal.ts';
 import type { RecordRepository } from '../domain/record-repository.ts';
 import type { StoredRecord } from '../records/definition.ts';
 import { buildWeeklyReport, type WeeklyReport } from './weekly-report.ts';
 
 /** The week asked for (a Monday), or last week when none is named. */
-export function reportWeek(week: string | undefined, today = todayInNewZealand()): string {
+export function reportWeek(week: string | undefined, today = newZealandDate()): string {
   if (week === undefined || week === '') return addDays(mondayOf(today), -7);
   if (!isIsoDate(week)) {
     throw new BadRequestError(

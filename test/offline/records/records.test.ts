@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIssuers } from '../../../functions/api/authenticate.ts';
 import { canonical, diffValues } from '../../../functions/domain/change-planner.ts';
 import { BadCursorError } from '../../../functions/domain/errors.ts';
-import { todayInNewZealand } from '../../../functions/domain/lookups.ts';
+import { newZealandDate } from '../../../functions/domain/new-zealand-day.ts';
 import { writeRefusal } from '../../../functions/domain/principal.ts';
 import { fieldErrorsFromZod } from '../../../functions/records/field-errors.ts';
 import { definitionForType, RECORD_DEFINITIONS } from '../../../functions/records/registry.ts';
@@ -160,7 +160,7 @@ describe('offline: cursors and endpoints', () => {
   });
 
   it("should take today's date in New Zealand, not UTC", () => {
-    expect(todayInNewZealand(new Date('2026-11-22T12:30:00Z'))).toBe('2026-11-23');
+    expect(newZealandDate(new Date('2026-11-22T12:30:00Z'))).toBe('2026-11-23');
   });
 });
 
