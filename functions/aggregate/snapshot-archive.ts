@@ -1,4 +1,4 @@
-import { canonicalJson } from './canonical-json.ts';
+import { canonicalJson } from '../domain/canonical-json.ts';
 import { toCsv } from './csv.ts';
 import { INDEX_KIND, SNAPSHOT_FILES, SnapshotFiles } from './snapshot-files.ts';
 import { type Snapshot, snapshotJsonSchema } from './snapshot-schema.ts';
@@ -30,8 +30,8 @@ export class SnapshotArchive extends SnapshotFiles {
       await this.sink.put(key, body, type);
       keys.push(key);
     };
-    const body = canonicalJson(snapshot);
-    const publicBody = canonicalJson(limitListsToRegions(snapshot, []));
+    const body = canonicalJson(snapshot, 2);
+    const publicBody = canonicalJson(limitListsToRegions(snapshot, []), 2);
     const publicKey = (key: string) => `${SNAPSHOT_FILES.publicPrefix}${key}`;
     await Promise.all(
       snapshotTables(snapshot).map((t) =>

@@ -4,6 +4,7 @@ import { fieldErrorsFromZod } from '../records/field-errors.ts';
 import { definitionForType } from '../records/registry.ts';
 import { requireReferencesExist } from '../records/rules.ts';
 import { signOffChanges, statusRefusal, voidChangedSignOffs } from '../records/sign-offs.ts';
+import { canonicalJson } from './canonical-json.ts';
 import type { RequestLookups } from './lookups.ts';
 import { canRead, type Principal, type RecordPlace, writeRefusal } from './principal.ts';
 import type { ChangeOp, FieldChange, PendingWrite } from './record-repository.ts';
@@ -47,26 +48,13 @@ export interface PlannedChange {
 
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 
-/** Stable JSON (sorted keys) so that equal values compare equal whatever their key order. */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .filter((k) => (value as Values)[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Values)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 export function diffValues(before: Values | undefined, after: Values | undefined): FieldChange[] {
   const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const changes: FieldChange[] = [];
   for (const field of [...fields].sort()) {
     const from = before?.[field];
     const to = after?.[field];
-    if (canonical(from) !== canonical(to)) changes.push({ field, from, to });
+    if (canonicalJson(from) !== canonicalJson(to)) changes.push({ field, from, to });
   }
   return changes;
 }
@@ -210,7 +198,7 @@ export class ChangePlanner {
 
     if (
       live &&
-      canonical(live.values) === canonical(stored) &&
+      canonicalJson(live.values) === canonicalJson(stored) &&
       live.regionId === regionId &&
       live.sharedRegionId === sharedRegionId
     ) {

@@ -1,9 +1,10 @@
 /**
- * JSON with object keys in sorted order at every level, so that the same figures always produce
- * the same bytes, whatever order the parallel reads finished in. Arrays keep their order: the
- * rollups sort every list themselves.
+ * JSON with object keys in sorted order at every level and undefined members left out, so that
+ * equal values give equal text whatever their key order: how the planner tells an unchanged row,
+ * and why the same figures always give the same snapshot bytes, whatever order the parallel reads
+ * finished in. Arrays keep their order (the rollups sort every list themselves).
  */
-export function canonicalJson(value: unknown, indent = 2): string {
+export function canonicalJson(value: unknown, indent = 0): string {
   return JSON.stringify(sortKeys(value), null, indent);
 }
 
