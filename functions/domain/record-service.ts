@@ -1,4 +1,5 @@
 import type { RecordDefinition, StoredRecord, Values } from '../records/definition.ts';
+import { canonicalJson } from './canonical-json.ts';
 import { ChangePlanner, type ChangeRequest, type PlannedChange, type RowOutcome } from './change-planner.ts';
 import {
   AccessDeniedError,
@@ -58,10 +59,14 @@ function unavailable(index: number, id: string | undefined, error: unknown): Row
 
 /** Whether the stored record is the very change this request wrote (same version, time and author). */
 function isSameWrite(stored: StoredRecord, written: StoredRecord): boolean {
+  // Version, time and author alone are not enough: one person's two writers racing from the same
+  // version can commit in the same millisecond, and the loser must hear "conflict", not "saved".
   return (
     stored.version === written.version &&
     stored.updatedAt === written.updatedAt &&
-    stored.updatedBy === written.updatedBy
+    stored.updatedBy === written.updatedBy &&
+    stored.deletedAt === written.deletedAt &&
+    canonicalJson(stored.values) === canonicalJson(written.values)
   );
 }
 
