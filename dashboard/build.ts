@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { writeApiDocs } from '../api-docs/build.ts';
 import { buildPartnerPages } from '../partner-pages/build.ts';
+import { browserBundleOptions } from './browser-bundle.ts';
 
 /** Where the dashboard's sources are, and where `npm run dashboard:build` puts the page. */
 export const DASHBOARD_DIR = import.meta.dirname;
@@ -20,14 +21,7 @@ export async function buildDashboard(options: { outDir?: string; minify?: boolea
   await build({
     entryPoints: [path.join(DASHBOARD_DIR, 'src/main.ts')],
     outfile: path.join(outDir, 'app.js'),
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: ['es2022'],
-    minify: options.minify ?? true,
-    sourcemap: 'linked',
-    legalComments: 'linked',
-    logLevel: 'warning',
+    ...browserBundleOptions(options),
   });
   await Promise.all(
     ['index.html', 'styles.css'].map((file) =>

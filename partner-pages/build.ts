@@ -1,6 +1,7 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { browserBundleOptions } from '../dashboard/browser-bundle.ts';
 
 /** The partner pages' sources; they are built into the dashboard site, under partners/. */
 export const PARTNER_PAGES_DIR = import.meta.dirname;
@@ -15,14 +16,7 @@ export async function buildPartnerPages(outDir: string, options: { minify?: bool
   await build({
     entryPoints: PARTNER_PAGES.map((page) => path.join(PARTNER_PAGES_DIR, 'src', `${page}.ts`)),
     outdir: outDir,
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: ['es2022'],
-    minify: options.minify ?? true,
-    sourcemap: 'linked',
-    legalComments: 'linked',
-    logLevel: 'warning',
+    ...browserBundleOptions(options),
   });
   await Promise.all(
     [...PARTNER_PAGES.map((p) => `${p}.html`), 'partners.css'].map((file) =>
