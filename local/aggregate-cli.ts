@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { addDays, isIsoDate, newZealandDate } from '../functions/aggregate/calendar.ts';
+import { addDays, newZealandDate } from '../functions/aggregate/calendar.ts';
 import { aggregateAndPublishDates } from '../functions/aggregate/nightly-run.ts';
+import { isIsoDate } from '../functions/domain/iso-date.ts';
 import { createDocumentClient } from '../functions/store/client.ts';
 import { RecordStore } from '../functions/store/record-store.ts';
 import { DEFAULT_SNAPSHOT_DIR, localSnapshotArchive } from './dashboard-extension.ts';

@@ -10,7 +10,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isIsoDate, newZealandDate } from '../functions/aggregate/calendar.ts';
+import { newZealandDate } from '../functions/aggregate/calendar.ts';
+import { isIsoDate } from '../functions/domain/iso-date.ts';
 import { DEFAULT_INBOX_PORT, DEFAULT_SMTP_PORT } from './mail-inbox.ts';
 
 const { sendReminders } = await import('../functions/reminders/send-reminders.ts');

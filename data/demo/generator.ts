@@ -1,5 +1,5 @@
+import { isIsoDate } from '../../functions/domain/iso-date.ts';
 import { newZealandDate } from '../../functions/domain/new-zealand-day.ts';
-import { isRealDate } from '../../functions/records/fields.ts';
 import { type ReferenceData, referenceData } from '../reference.ts';
 import type { SeedRow } from '../seed-loader.ts';
 import { addLecGroups } from './lec.ts';
@@ -72,7 +72,7 @@ export interface DemoOptions {
  */
 export function generateDemoData(options: DemoOptions = {}): SeedRow[] {
   const today = options.today ?? newZealandDate();
-  if (!isRealDate(today)) throw new Error(`today must be a date like 2026-03-16, got "${today}"`);
+  if (!isIsoDate(today)) throw new Error(`today must be a date like 2026-03-16, got "${today}"`);
   const reference = options.reference ?? referenceData();
   const ceg = reference.regions.filter((r) => r.cegRegion);
   const unknown = options.regionIds?.filter((id) => !ceg.some((r) => r.id === id)) ?? [];

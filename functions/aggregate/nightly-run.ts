@@ -1,5 +1,6 @@
+import { isIsoDate } from '../domain/iso-date.ts';
 import type { RecordRepository } from '../domain/record-repository.ts';
-import { isIsoDate, newZealandDate } from './calendar.ts';
+import { newZealandDate } from './calendar.ts';
 import { buildSnapshot, buildSnapshots, type RollupOptions } from './rollup.ts';
 import type { PublishResult, SnapshotArchive } from './snapshot-archive.ts';
 import type { Snapshot } from './snapshot-schema.ts';
@@ -27,7 +28,7 @@ export class BadAggregationEventError extends Error {
  */
 export function snapshotDateFor(event: AggregationEvent | undefined, now: Date = new Date()): string {
   if (event?.date !== undefined) {
-    if (typeof event.date !== 'string' || !isIsoDate(event.date)) {
+    if (!isIsoDate(event.date)) {
       throw new BadAggregationEventError(
         `The event's "date" must be a real date like 2026-11-23, got ${JSON.stringify(event.date)}.`,
       );

@@ -1,9 +1,9 @@
+import { isIsoDate } from '../domain/iso-date.ts';
 import type { RecordRepository } from '../domain/record-repository.ts';
 import type { StoredRecord } from '../records/definition.ts';
 import { GOAL_WORDS, GOALS } from '../records/types/strategy.ts';
 import { type AsOf, asOf } from './as-of.ts';
 import { byKeys } from './bounded-list.ts';
-import { isIsoDate } from './calendar.ts';
 import { figuresFrom } from './figures.ts';
 import { AGGREGATED_TYPES, RegionTally } from './region-tally.ts';
 import { SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION, type Snapshot } from './snapshot-schema.ts';

@@ -1,4 +1,4 @@
-import { isIsoDate } from './calendar.ts';
+import { isIsoDate } from '../domain/iso-date.ts';
 import type { Snapshot } from './snapshot-schema.ts';
 import type { SnapshotSink } from './snapshot-sink.ts';
 
@@ -80,11 +80,7 @@ export class SnapshotFiles implements SnapshotReader {
     const text = await this.sink.get(SNAPSHOT_FILES.index);
     if (text === undefined) return [];
     const index = parse(SNAPSHOT_FILES.index, text);
-    if (
-      index.kind !== INDEX_KIND ||
-      !Array.isArray(index.dates) ||
-      !index.dates.every((d) => typeof d === 'string' && isIsoDate(d))
-    ) {
+    if (index.kind !== INDEX_KIND || !Array.isArray(index.dates) || !index.dates.every(isIsoDate)) {
       throw new SnapshotFileError(
         SNAPSHOT_FILES.index,
         'expected {"kind": "…-index", "dates": ["YYYY-MM-DD", …]}',
@@ -107,7 +103,7 @@ export class SnapshotFiles implements SnapshotReader {
     const text = await this.sink.get(key);
     if (text === undefined) return undefined;
     const value = parse(key, text);
-    if (value.kind !== SNAPSHOT_KIND || typeof value.date !== 'string' || !isIsoDate(value.date)) {
+    if (value.kind !== SNAPSHOT_KIND || !isIsoDate(value.date)) {
       throw new SnapshotFileError(key, `expected kind "${SNAPSHOT_KIND}" and a date`);
     }
     return value as unknown as Snapshot;

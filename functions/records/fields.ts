@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { isIsoDate } from '../domain/iso-date.ts';
 import { OPENING_HOURS_EXAMPLE, parseOpeningHours } from './opening-hours.ts';
 
 /**
@@ -51,14 +52,6 @@ function describe<T extends z.ZodType>(schema: T, meta: FieldMeta): T {
   const described = schema.meta({ title: meta.title, description: meta.help }) as T;
   fieldRegistry.add(described, meta);
   return described;
-}
-
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRealDate(value: string): boolean {
-  if (!DATE_RE.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
 
 export function text(
@@ -130,7 +123,7 @@ export function date(d: Described) {
   return describe(
     z
       .string({ error: 'expected a date like 2026-03-01' })
-      .refine(isRealDate, { error: 'expected a date like 2026-03-01 (year-month-day)' }),
+      .refine(isIsoDate, { error: 'expected a date like 2026-03-01 (year-month-day)' }),
     { ...d, kind: 'date' },
   );
 }
@@ -226,5 +219,3 @@ export function fieldMeta(schema: z.ZodType): FieldMeta | undefined {
   const inner = (schema as { unwrap?: () => z.ZodType }).unwrap?.();
   return inner ? fieldMeta(inner) : undefined;
 }
-
-export { isRealDate };

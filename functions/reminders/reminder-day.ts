@@ -1,4 +1,5 @@
-import { isIsoDate, newZealandDate } from '../aggregate/calendar.ts';
+import { newZealandDate } from '../aggregate/calendar.ts';
+import { isIsoDate } from '../domain/iso-date.ts';
 
 /** What starts a run: the scheduler sends its scheduled time; a person may name a day. */
 export interface ReminderEvent {
@@ -24,7 +25,7 @@ export class BadReminderEventError extends Error {
  */
 export function reminderDayFor(event: ReminderEvent | undefined, now: Date = new Date()): string {
   if (event?.day !== undefined) {
-    if (typeof event.day !== 'string' || !isIsoDate(event.day)) {
+    if (!isIsoDate(event.day)) {
       throw new BadReminderEventError(
         `The event's "day" must be a real date like 2026-11-23, got ${JSON.stringify(event.day)}.`,
       );

@@ -1,5 +1,6 @@
-import { addDays, isIsoDate, mondayOf } from '../aggregate/calendar.ts';
+import { addDays, mondayOf } from '../aggregate/calendar.ts';
 import { BadRequestError, NotFoundError } from '../domain/errors.ts';
+import { isIsoDate } from '../domain/iso-date.ts';
 import { newZealandDate } from '../domain/new-zealand-day.ts';
 import { type Principal, requireReadRegion, requireReadScope } from '../domain/principal.ts';
 import type { RecordRepository } from '../domain/record-repository.ts';

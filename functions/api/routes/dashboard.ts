@@ -1,11 +1,12 @@
 import type { Context, Hono } from 'hono';
-import { isIsoDate, isQuarter } from '../../aggregate/calendar.ts';
+import { isQuarter } from '../../aggregate/calendar.ts';
 import { buildQuarterlyReport, NoSnapshotInQuarterError } from '../../aggregate/quarterly-report.ts';
 import { quarterlyReportHtml } from '../../aggregate/quarterly-report-html.ts';
 import type { SnapshotReader } from '../../aggregate/snapshot-files.ts';
 import type { Snapshot } from '../../aggregate/snapshot-schema.ts';
 import { limitListsToRegions } from '../../aggregate/snapshot-visibility.ts';
 import { AccessDeniedError, BadRequestError, NotFoundError, UnavailableError } from '../../domain/errors.ts';
+import { isIsoDate } from '../../domain/iso-date.ts';
 import { accessContact, type Principal } from '../../domain/principal.ts';
 import type { AppEnv } from '../request.ts';
 

@@ -1,3 +1,4 @@
+import { isIsoDate } from '../../../functions/domain/iso-date.ts';
 import type { FieldDescription, FieldKind } from './catalogue.ts';
 
 /**
@@ -69,7 +70,6 @@ export function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
 
 /** The value to write into a cell for an API value; '' leaves the cell empty. */
@@ -83,7 +83,7 @@ export function toCell(field: FieldDescription, value: unknown): string | number
       return typeof value === 'boolean' ? value : safeText(String(value));
     case 'date':
       // An ISO date typed into a date-formatted cell becomes that day in the sheet's time zone.
-      return typeof value === 'string' && ISO_DATE.test(value) ? value : safeText(String(value));
+      return isIsoDate(value) ? value : safeText(String(value));
     case 'references':
       return Array.isArray(value) ? safeText(value.join(', ')) : safeText(String(value));
     default:

@@ -1,3 +1,4 @@
+import { isIsoDate } from '../../../functions/domain/iso-date.ts';
 import { type ReportCell, weeklyReportRows, weeklyReportTabName } from '../sheet/weekly-report-rows.ts';
 import { ApiClient } from './api-client.ts';
 import type { Environment } from './ports.ts';
@@ -14,15 +15,13 @@ export interface WeeklyReportRequest {
   week?: string;
 }
 
-const MONDAY_RE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Reads what the person typed: who (an adviser or a region) and which week. */
 export function parseWeeklyReportRequest(
   input: WeeklyReportRequest,
   settingsRegion: string,
 ): { adviserId?: string; regionId?: string; week?: string } {
   const week = input.week?.trim() || undefined;
-  if (week && !MONDAY_RE.test(week)) {
+  if (week && !isIsoDate(week)) {
     throw new UserFacingError(`Give the week as the date of its Monday, like 2026-11-16, not "${week}".`);
   }
   const words = (input.who ?? '').trim().split(/\s+/).filter(Boolean);
