@@ -13,7 +13,10 @@ function buckets(synthesized: SynthesizedStack) {
 
 describe('buckets', () => {
   it('should be private, encrypted and versioned', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const dataKeyArn = synthesized.resolve(synthesized.stack.dataKey.keyArn);
 
     for (const [name, bucket] of Object.entries(buckets(synthesized))) {
@@ -39,8 +42,10 @@ describe('buckets', () => {
   });
 
   it('should refuse requests without TLS 1.2 or newer', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
 
+    // Assess
     for (const [name, bucket] of Object.entries(buckets(synthesized))) {
       const [policy] = Object.values(
         synthesized.template.findResources('AWS::S3::BucketPolicy', {
@@ -63,7 +68,10 @@ describe('buckets', () => {
   });
 
   it('should log access to the snapshot and site buckets in the access-log bucket', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const { accessLogs, ...logged } = buckets(synthesized);
 
     for (const [name, bucket] of Object.entries(logged)) {
@@ -79,9 +87,11 @@ describe('buckets', () => {
   });
 
   it('should keep prod buckets and empty and delete dev buckets with the stack', () => {
+    // Act
     const prod = synth({ env: 'prod' });
     const dev = synth({ env: 'dev' });
 
+    // Assess
     for (const bucket of Object.values(buckets(prod))) {
       expect(prod.template.toJSON().Resources[prod.logicalId(bucket)].DeletionPolicy).toBe('Retain');
     }
@@ -95,8 +105,10 @@ describe('buckets', () => {
 
 describe('dashboard site', () => {
   it('should serve index.html over HTTPS with security headers', () => {
+    // Act
     const { template } = synth({ env: 'prod' });
 
+    // Assess
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         DefaultRootObject: 'index.html',
@@ -122,7 +134,10 @@ describe('dashboard site', () => {
   });
 
   it('should read the page and the snapshots through origin access control only', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const { stack, template } = synthesized;
     const distribution = template.toJSON().Resources[synthesized.logicalId(stack.dashboard.distribution)];
     const config = distribution?.Properties.DistributionConfig;
@@ -161,7 +176,10 @@ describe('dashboard site', () => {
   });
 
   it('should let CloudFront read only objects from this distribution', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const [policy] = Object.values(
       synthesized.template.findResources('AWS::S3::BucketPolicy', {
         Properties: { Bucket: { Ref: synthesized.logicalId(synthesized.stack.snapshots) } },
@@ -183,11 +201,16 @@ describe('dashboard site', () => {
   });
 
   it('should upload the built dashboard only when there is one', () => {
-    synth({ env: 'prod' }).template.resourceCountIs('Custom::CDKBucketDeployment', 0);
-    synth({ env: 'prod', siteAssetsPath: DASHBOARD_FIXTURE }).template.hasResourceProperties(
-      'Custom::CDKBucketDeployment',
-      { Prune: true, DistributionPaths: ['/*'] },
-    );
+    // Act
+    const withoutDashboard = synth({ env: 'prod' });
+    const withDashboard = synth({ env: 'prod', siteAssetsPath: DASHBOARD_FIXTURE });
+
+    // Assess
+    withoutDashboard.template.resourceCountIs('Custom::CDKBucketDeployment', 0);
+    withDashboard.template.hasResourceProperties('Custom::CDKBucketDeployment', {
+      Prune: true,
+      DistributionPaths: ['/*'],
+    });
   });
 
   it('should tell the partner pages where the API answers and which issuer to sign in with', () => {
@@ -240,11 +263,14 @@ describe('dashboard site', () => {
   });
 
   it('should refuse a partner sign-in setting that is not an https issuer with a client id', () => {
-    expect(() =>
-      synth({ env: 'dev', context: { partnerPagesOidc: { authority: 'http://idp.example.org' } } }),
-    ).toThrow(/partnerPagesOidc.*https/);
-    expect(() =>
-      synth({ env: 'dev', context: { partnerPagesOidc: { authority: 'https://idp.example.org' } } }),
-    ).toThrow(/clientId is missing/);
+    // Act
+    const plainHttp = () =>
+      synth({ env: 'dev', context: { partnerPagesOidc: { authority: 'http://idp.example.org' } } });
+    const noClientId = () =>
+      synth({ env: 'dev', context: { partnerPagesOidc: { authority: 'https://idp.example.org' } } });
+
+    // Assess
+    expect(plainHttp).toThrow(/partnerPagesOidc.*https/);
+    expect(noClientId).toThrow(/clientId is missing/);
   });
 });

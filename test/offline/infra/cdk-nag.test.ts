@@ -17,25 +17,43 @@ function nagFindings(options: SynthOptions): string[] {
 
 describe('cdk-nag AwsSolutions checks', () => {
   it('should find nothing unacknowledged in prod, dashboard files included', () => {
-    expect(nagFindings({ ...EVERYTHING_ON, siteAssetsPath: DASHBOARD_FIXTURE })).toEqual([]);
+    // Act
+    const findings = nagFindings({ ...EVERYTHING_ON, siteAssetsPath: DASHBOARD_FIXTURE });
+
+    // Assess
+    expect(findings).toEqual([]);
   });
 
   it('should find nothing unacknowledged in dev, whose buckets empty themselves on delete', () => {
-    expect(nagFindings({ env: 'dev' })).toEqual([]);
+    // Act
+    const findings = nagFindings({ env: 'dev' });
+
+    // Assess
+    expect(findings).toEqual([]);
   });
 
   it('should let the synth through when registered as the app registers it', () => {
+    // Prepare
     const { app } = buildStack({ env: 'prod' });
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 
-    expect(() => app.synth()).not.toThrow();
+    // Act
+    const synthesis = () => app.synth();
+
+    // Assess
+    expect(synthesis).not.toThrow();
   });
 
   it('should stop the synth at a finding nobody acknowledged', () => {
+    // Prepare
     const { app, stack } = buildStack({ env: 'prod' });
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
     new sqs.Queue(stack, 'QueueWithoutDeadLetterQueue', { enforceSSL: true });
 
-    expect(() => app.synth()).toThrow(/AwsSolutions-SQS3/);
+    // Act
+    const synthesis = () => app.synth();
+
+    // Assess
+    expect(synthesis).toThrow(/AwsSolutions-SQS3/);
   });
 });

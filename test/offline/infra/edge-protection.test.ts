@@ -23,7 +23,10 @@ function webAcls(template: Template): Resource[] {
 
 describe('web application firewall', () => {
   it('should put every CloudFront distribution behind the web ACL of the us-east-1 edge stack', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const { edge } = synthesized;
 
     expect(edge.region).toBe('us-east-1');
@@ -36,8 +39,10 @@ describe('web application firewall', () => {
   });
 
   it('should block known bad addresses, common exploits and known bad inputs, and floods from one address', () => {
+    // Act
     const [acl] = webAcls(synth({ env: 'prod' }).edgeTemplate);
 
+    // Assess
     expect(acl!.Properties).toMatchObject({ Scope: 'CLOUDFRONT', DefaultAction: { Allow: {} } });
     const rules = acl!.Properties.Rules as { Name: string; Statement: any; Action?: any }[];
     const managed = rules.flatMap((rule) => rule.Statement.ManagedRuleGroupStatement?.Name ?? []);
@@ -57,7 +62,10 @@ describe('web application firewall', () => {
   });
 
   it('should take the per-address limit from context', () => {
+    // Act
     const { edgeTemplate } = synth({ env: 'prod', context: { wafRateLimit: '500' } });
+
+    // Assess
     const rules = webAcls(edgeTemplate)[0]!.Properties.Rules as { Statement: any }[];
 
     expect(rules.find((rule) => rule.Statement.RateBasedStatement)!.Statement.RateBasedStatement.Limit).toBe(
@@ -66,8 +74,10 @@ describe('web application firewall', () => {
   });
 
   it('should log blocked and counted requests without the bearer token, encrypted', () => {
+    // Act
     const template = synth({ env: 'prod' }).edgeTemplate;
 
+    // Assess
     template.hasResourceProperties('AWS::WAFv2::LoggingConfiguration', {
       RedactedFields: [{ SingleHeader: { Name: 'authorization' } }],
     });
@@ -77,7 +87,10 @@ describe('web application firewall', () => {
   });
 
   it('should protect the machine clients\u2019 token endpoint (Cognito) with a regional web ACL', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const [regional] = webAcls(synthesized.template);
 
     expect(regional!.Properties.Scope).toBe('REGIONAL');
@@ -89,7 +102,10 @@ describe('web application firewall', () => {
 
 describe('APIs reachable only through CloudFront', () => {
   it('should send a secret header to each API that the function checks, from Secrets Manager', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const { api } = synthesized.stack;
     for (const distribution of [api.peopleDistribution, api.machineDistribution]) {
       const config =
@@ -116,7 +132,10 @@ describe('APIs reachable only through CloudFront', () => {
   });
 
   it('should cache only what the API marks public, keyed by token and query, for at most five minutes', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const { api } = synthesized.stack;
 
     for (const distribution of [api.peopleDistribution, api.machineDistribution]) {
@@ -135,7 +154,10 @@ describe('APIs reachable only through CloudFront', () => {
   });
 
   it('should publish the CloudFront addresses, never API Gateway\u2019s own', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const outputs = synthesized.template.toJSON().Outputs;
 
     for (const name of ['ApiUrl', 'MachineApiUrl', 'DashboardUrl']) {
@@ -154,8 +176,10 @@ describe('TLS and custom domains', () => {
   };
 
   it('should serve each site on its own domain with its ACM certificate and TLS 1.2 or newer', () => {
+    // Act
     const synthesized = synth({ env: 'prod', context: { environments: { prod: { domains } } } });
 
+    // Assess
     for (const [id, distribution] of distributions(synthesized)) {
       const config = distribution.Properties.DistributionConfig;
       expect(config.Aliases, id).toHaveLength(1);
@@ -172,24 +196,26 @@ describe('TLS and custom domains', () => {
   });
 
   it('should refuse a certificate outside us-east-1, which CloudFront cannot use', () => {
-    expect(() =>
-      buildStack({
-        env: 'prod',
-        context: {
-          domains: {
-            api: {
-              domainName: 'api.example.org',
-              certificateArn: CERTIFICATE.replace('us-east-1', 'ap-southeast-2'),
-            },
-          },
-        },
-      }),
-    ).toThrow(/domains\.api\.certificateArn.*us-east-1/);
+    // Prepare
+    const domains = {
+      api: {
+        domainName: 'api.example.org',
+        certificateArn: CERTIFICATE.replace('us-east-1', 'ap-southeast-2'),
+      },
+    };
+
+    // Act
+    const building = () => buildStack({ env: 'prod', context: { domains } });
+
+    // Assess
+    expect(building).toThrow(/domains\.api\.certificateArn.*us-east-1/);
   });
 
   it('should never serve plain HTTP on any behaviour of any distribution', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
 
+    // Assess
     for (const [id, distribution] of distributions(synthesized)) {
       const config = distribution.Properties.DistributionConfig;
       for (const behaviour of [config.DefaultCacheBehavior, ...(config.CacheBehaviors ?? [])]) {
@@ -199,7 +225,10 @@ describe('TLS and custom domains', () => {
   });
 
   it('should log every distribution to the access-log bucket under its own prefix', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const prefixes = distributions(synthesized).map(
       ([, distribution]) => distribution.Properties.DistributionConfig.Logging.Prefix,
     );

@@ -11,7 +11,11 @@ const configFrom = (context: Record<string, unknown>) => readEnvironmentConfig(n
 
 describe('environment config from CDK context', () => {
   it('should default to dev, which lets data go with the stack', () => {
-    expect(configFrom({})).toMatchObject({
+    // Act
+    const config = configFrom({});
+
+    // Assess
+    expect(config).toMatchObject({
       name: 'dev',
       retainData: false,
       removalPolicy: RemovalPolicy.DESTROY,
@@ -21,7 +25,11 @@ describe('environment config from CDK context', () => {
   });
 
   it('should keep data and logs in prod', () => {
-    expect(configFrom({ env: 'prod' })).toMatchObject({
+    // Act
+    const config = configFrom({ env: 'prod' });
+
+    // Assess
+    expect(config).toMatchObject({
       name: 'prod',
       retainData: true,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -31,23 +39,36 @@ describe('environment config from CDK context', () => {
   });
 
   it('should refuse an unknown environment, naming the key and the choices', () => {
-    expect(() => configFrom({ env: 'staging' })).toThrow(InvalidContextError);
-    expect(() => configFrom({ env: 'staging' })).toThrow(
-      "Context 'env': expected one of dev, prod, got 'staging'",
-    );
+    // Act
+    const reading = () => configFrom({ env: 'staging' });
+
+    // Assess
+    expect(reading).toThrow(InvalidContextError);
+    expect(reading).toThrow("Context 'env': expected one of dev, prod, got 'staging'");
   });
 
   it('should fail closed when no Google client id is given', () => {
-    expect(configFrom({}).googleClientId).toBe(UNSET_GOOGLE_CLIENT_ID);
+    // Act
+    const config = configFrom({});
+
+    // Assess
+    expect(config.googleClientId).toBe(UNSET_GOOGLE_CLIENT_ID);
   });
 
   it('should read machine client ids from a comma list (-c) or a JSON array (cdk.json)', () => {
-    expect(configFrom({ machineClientIds: ' a, b ,,' }).extraMachineClientIds).toEqual(['a', 'b']);
-    expect(configFrom({ machineClientIds: ['c'] }).extraMachineClientIds).toEqual(['c']);
-    expect(() => configFrom({ machineClientIds: [1] })).toThrow(/machineClientIds/);
+    // Act
+    const fromList = configFrom({ machineClientIds: ' a, b ,,' });
+    const fromArray = configFrom({ machineClientIds: ['c'] });
+    const fromNumbers = () => configFrom({ machineClientIds: [1] });
+
+    // Assess
+    expect(fromList.extraMachineClientIds).toEqual(['a', 'b']);
+    expect(fromArray.extraMachineClientIds).toEqual(['c']);
+    expect(fromNumbers).toThrow(/machineClientIds/);
   });
 
   it("should read the partners' OpenID Connect issuers, refusing one that is not https", () => {
+    // Prepare
     const entra = {
       issuer: 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0',
       audience: ['partnership-records-web'],
@@ -55,45 +76,57 @@ describe('environment config from CDK context', () => {
       emailClaim: 'preferred_username',
       requireVerifiedEmail: false,
     };
-    expect(configFrom({}).partnerIssuers).toEqual([]);
-    expect(configFrom({ partnerIssuers: JSON.stringify([entra]) }).partnerIssuers).toEqual([entra]);
-    expect(() => configFrom({ partnerIssuers: [{ ...entra, issuer: 'http://insecure' }] })).toThrow(
-      /partnerIssuers\[0\]\.issuer/,
-    );
+
+    // Act
+    const none = configFrom({});
+    const fromJson = configFrom({ partnerIssuers: JSON.stringify([entra]) });
+    const insecure = () => configFrom({ partnerIssuers: [{ ...entra, issuer: 'http://insecure' }] });
+
+    // Assess
+    expect(none.partnerIssuers).toEqual([]);
+    expect(fromJson.partnerIssuers).toEqual([entra]);
+    expect(insecure).toThrow(/partnerIssuers\[0\]\.issuer/);
   });
 
   it('should read throttling limits given as text on the command line', () => {
-    expect(configFrom({ apiRateLimit: '20', apiBurstLimit: 40 }).apiThrottle).toEqual({
-      rateLimit: 20,
-      burstLimit: 40,
-    });
-    expect(() => configFrom({ apiRateLimit: 'fast' })).toThrow(
-      "Context 'apiRateLimit': expected a positive number",
-    );
+    // Act
+    const config = configFrom({ apiRateLimit: '20', apiBurstLimit: 40 });
+    const notANumber = () => configFrom({ apiRateLimit: 'fast' });
+
+    // Assess
+    expect(config.apiThrottle).toEqual({ rateLimit: 20, burstLimit: 40 });
+    expect(notANumber).toThrow("Context 'apiRateLimit': expected a positive number");
   });
 
   it('should treat empty text as not given', () => {
-    expect(configFrom({ alarmEmail: '  ', tableName: '' })).toMatchObject({
-      alarmEmail: undefined,
-      tableNameOverride: undefined,
-    });
+    // Act
+    const config = configFrom({ alarmEmail: '  ', tableName: '' });
+
+    // Assess
+    expect(config).toMatchObject({ alarmEmail: undefined, tableNameOverride: undefined });
   });
 
   it('should take per-environment settings from cdk.json, for that environment only', () => {
+    // Prepare
     const environments = { prod: { tableName: 'records-restored', googleClientId: 'prod-client' } };
 
-    expect(configFrom({ env: 'prod', environments })).toMatchObject({
-      tableNameOverride: 'records-restored',
-      googleClientId: 'prod-client',
-    });
-    expect(configFrom({ env: 'dev', environments }).tableNameOverride).toBeUndefined();
+    // Act
+    const prod = configFrom({ env: 'prod', environments });
+    const dev = configFrom({ env: 'dev', environments });
+
+    // Assess
+    expect(prod).toMatchObject({ tableNameOverride: 'records-restored', googleClientId: 'prod-client' });
+    expect(dev.tableNameOverride).toBeUndefined();
   });
 
   it('should let a command-line value win over the cdk.json environment setting', () => {
+    // Prepare
     const environments = { prod: { googleClientId: 'from-cdk-json' } };
 
-    expect(
-      configFrom({ env: 'prod', environments, googleClientId: 'from-command-line' }).googleClientId,
-    ).toBe('from-command-line');
+    // Act
+    const config = configFrom({ env: 'prod', environments, googleClientId: 'from-command-line' });
+
+    // Assess
+    expect(config.googleClientId).toBe('from-command-line');
   });
 });

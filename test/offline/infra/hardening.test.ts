@@ -26,21 +26,32 @@ function ourFunctions(synthesized: SynthesizedStack): [string, Resource][] {
 
 describe('region', () => {
   it('should deploy to Sydney when no region is configured, whatever the CLI would default to', () => {
+    // Act
     const { stack, app } = synth({ env: 'prod' });
 
+    // Assess
     expect(stack.region).toBe('ap-southeast-2');
     expect(app.synth().getStackByName(stack.stackName).environment.region).toBe('ap-southeast-2');
   });
 
   it('should deploy where the operator says on purpose, per environment or on the command line', () => {
-    expect(synth({ env: 'prod', context: { region: 'ap-southeast-6' } }).stack.region).toBe('ap-southeast-6');
-    expect(
-      synth({ env: 'dev', context: { environments: { dev: { region: 'ap-southeast-4' } } } }).stack.region,
-    ).toBe('ap-southeast-4');
+    // Act
+    const fromCommandLine = synth({ env: 'prod', context: { region: 'ap-southeast-6' } });
+    const fromEnvironment = synth({
+      env: 'dev',
+      context: { environments: { dev: { region: 'ap-southeast-4' } } },
+    });
+
+    // Assess
+    expect(fromCommandLine.stack.region).toBe('ap-southeast-6');
+    expect(fromEnvironment.stack.region).toBe('ap-southeast-4');
   });
 
   it('should issue machine tokens from a user pool in that region', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const issuers = JSON.stringify(synthesized.resolve(synthesized.stack.machineAuth.issuer));
 
     expect(issuers).toContain('cognito-idp.ap-southeast-2.amazonaws.com');
@@ -52,7 +63,10 @@ describe('functions', () => {
   it.each([EVERYTHING_ON, { env: 'dev' as const }])(
     'should trace every function with X-Ray ($env)',
     (options) => {
+      // Act
       const synthesized = synth(options);
+
+      // Assess
       const functions = ourFunctions(synthesized);
 
       expect(functions.length).toBeGreaterThanOrEqual(2);
@@ -61,8 +75,10 @@ describe('functions', () => {
   );
 
   it('should reserve concurrency for every function in prod: the API capped, one nightly run at a time', () => {
+    // Act
     const synthesized = synth(EVERYTHING_ON);
 
+    // Assess
     for (const [id, fn] of ourFunctions(synthesized)) {
       expect(fn.Properties.ReservedConcurrentExecutions, id).toBeGreaterThan(0);
     }
@@ -73,13 +89,20 @@ describe('functions', () => {
   });
 
   it('should reserve none in dev, where new accounts have too little concurrency to share', () => {
-    for (const [id, fn] of ourFunctions(synth({ env: 'dev' }))) {
+    // Act
+    const synthesized = synth({ env: 'dev' });
+
+    // Assess
+    for (const [id, fn] of ourFunctions(synthesized)) {
       expect(fn.Properties.ReservedConcurrentExecutions, id).toBeUndefined();
     }
   });
 
   it('should encrypt every function environment with the data key', () => {
+    // Act
     const synthesized = synth(EVERYTHING_ON);
+
+    // Assess
     const keyArn = synthesized.resolve(synthesized.stack.dataKey.keyArn);
 
     for (const [id, fn] of ourFunctions(synthesized)) expect(fn.Properties.KmsKeyArn, id).toEqual(keyArn);
@@ -88,7 +111,10 @@ describe('functions', () => {
 
 describe('encryption at rest with the customer-managed key', () => {
   it('should rotate the data key yearly and keep it in prod', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const key = synthesized.template.toJSON().Resources[synthesized.logicalId(synthesized.stack.dataKey)];
 
     expect(key.Properties.EnableKeyRotation).toBe(true);
@@ -96,7 +122,10 @@ describe('encryption at rest with the customer-managed key', () => {
   });
 
   it('should encrypt the table with it', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const keyArn = synthesized.resolve(synthesized.stack.dataKey.keyArn);
 
     for (const [id, table] of resourcesOfType(synthesized, 'AWS::DynamoDB::Table')) {
@@ -109,7 +138,10 @@ describe('encryption at rest with the customer-managed key', () => {
   });
 
   it('should encrypt every queue and every log group with it, CDK-provided functions\u2019 included', () => {
+    // Act
     const synthesized = synth({ env: 'prod', siteAssetsPath: DASHBOARD_FIXTURE });
+
+    // Assess
     const keyArn = synthesized.resolve(synthesized.stack.dataKey.keyArn);
     const queues = resourcesOfType(synthesized, 'AWS::SQS::Queue');
     const logGroups = resourcesOfType(synthesized, 'AWS::Logs::LogGroup');
@@ -121,7 +153,10 @@ describe('encryption at rest with the customer-managed key', () => {
   });
 
   it('should encrypt every bucket with it, except the one S3 log delivery writes to', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const keyArn = synthesized.resolve(synthesized.stack.dataKey.keyArn);
     const accessLogsId = synthesized.logicalId(synthesized.stack.accessLogs);
 
@@ -137,7 +172,10 @@ describe('encryption at rest with the customer-managed key', () => {
   });
 
   it('should let CloudWatch Logs use the key only for log groups of this account and region', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const key = synthesized.template.toJSON().Resources[synthesized.logicalId(synthesized.stack.dataKey)];
     const logs = key.Properties.KeyPolicy.Statement.find(
       (statement: { Principal?: { Service?: string } }) =>
@@ -150,7 +188,10 @@ describe('encryption at rest with the customer-managed key', () => {
 
 describe('backups', () => {
   it('should back the table up daily after the nightly run, keep 35 days, and copy each backup to Melbourne', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const [plan] = resourcesOfType(synthesized, 'AWS::Backup::BackupPlan');
     const [rule] = plan![1].Properties.BackupPlan.BackupPlanRule;
 
@@ -168,7 +209,10 @@ describe('backups', () => {
   });
 
   it('should keep both vaults encrypted with keys we own, and refuse deleting recovery points', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const copy = synthesized.app.node.findChild('PartnershipRecords-prod-backup-copy') as Stack;
     const copyTemplate = Template.fromStack(copy);
     const [, vault] = resourcesOfType(synthesized, 'AWS::Backup::BackupVault')[0]!;
@@ -190,21 +234,30 @@ describe('backups', () => {
   });
 
   it('should back up a restored table once the functions use it', () => {
+    // Act
     const synthesized = synth({ env: 'prod', context: { tableName: 'records-restored' } });
 
+    // Assess
     expect(JSON.stringify(synthesized.template.findResources('AWS::Backup::BackupSelection'))).toContain(
       ':table/records-restored',
     );
   });
 
   it('should leave dev without a backup plan (its data is demo data and goes with the stack)', () => {
-    expect(resourcesOfType(synth({ env: 'dev' }), 'AWS::Backup::BackupPlan')).toEqual([]);
+    // Act
+    const synthesized = synth({ env: 'dev' });
+
+    // Assess
+    expect(resourcesOfType(synthesized, 'AWS::Backup::BackupPlan')).toEqual([]);
   });
 });
 
 describe('operations dashboard', () => {
   it('should chart both APIs, every function, the nightly run, the table and the firewall', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const [, dashboard] = resourcesOfType(synthesized, 'AWS::CloudWatch::Dashboard')[0]!;
     const body = JSON.stringify(dashboard!.Properties.DashboardBody);
 

@@ -19,8 +19,10 @@ function functionResource(synthesized: SynthesizedStack, fn: { node: { defaultCh
 
 describe('Lambda functions', () => {
   it('should run on the newest Node.js runtime, on arm64, with source maps and JSON logs', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
 
+    // Assess
     for (const [service, handler] of Object.entries(ourFunctions(synthesized))) {
       expect(functionResource(synthesized, handler.function).Properties, service).toMatchObject({
         Runtime: 'nodejs24.x',
@@ -33,9 +35,11 @@ describe('Lambda functions', () => {
   });
 
   it('should give Powertools the service name, metrics namespace and log level', () => {
+    // Act
     const prod = synth({ env: 'prod' });
     const dev = synth({ env: 'dev' });
 
+    // Assess
     for (const [synthesized, level] of [
       [prod, 'INFO'],
       [dev, 'DEBUG'],
@@ -53,8 +57,10 @@ describe('Lambda functions', () => {
   });
 
   it('should log to a log group of its own with retention', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
 
+    // Assess
     for (const handler of Object.values(ourFunctions(synthesized))) {
       const logGroupId = synthesized.logicalId(handler.logGroup);
       expect(functionResource(synthesized, handler.function).Properties.LoggingConfig).toEqual({
@@ -69,8 +75,10 @@ describe('Lambda functions', () => {
   });
 
   it('should keep dev logs for two weeks and delete them with the stack', () => {
+    // Act
     const synthesized = synth({ env: 'dev' });
 
+    // Assess
     for (const handler of Object.values(ourFunctions(synthesized))) {
       expect(synthesized.template.toJSON().Resources[synthesized.logicalId(handler.logGroup)]).toMatchObject({
         Properties: { RetentionInDays: 14 },
@@ -80,8 +88,10 @@ describe('Lambda functions', () => {
   });
 
   it('should use roles without AWS managed policies that write only to their own log group', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
 
+    // Assess
     for (const handler of Object.values(ourFunctions(synthesized))) {
       const role = synthesized.template.toJSON().Resources[synthesized.logicalId(handler.role)];
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();

@@ -93,11 +93,13 @@ describe('least privilege derived from the code', () => {
   });
 
   it('should grant every function exactly the AWS actions its code sends, no more and no fewer', () => {
+    // Act
     const synthesized = prod();
+
+    // Assess
     const functions = functionsOf(synthesized);
     // The API, the nightly aggregation and the reminders at least.
     expect(functions.length).toBeGreaterThanOrEqual(3);
-
     for (const fn of functions) {
       const result = compare(grantedActions(synthesized, fn), callsByEntry.get(fn.entry)!);
       expect(result, fn.node.path).toEqual({ grantedWithoutCaller: [], calledWithoutGrant: [] });
@@ -105,9 +107,13 @@ describe('least privilege derived from the code', () => {
   });
 
   it('should find the record writes in the API and none in the nightly job, which only pages through records', () => {
+    // Prepare
     const actions = (entry: string) => new Set(callsByEntry.get(entry)!.flatMap((call) => call.actions));
+
+    // Act
     const { stack } = prod();
 
+    // Assess
     expect(actions(stack.api.handler.entry)).toEqual(
       new Set([
         'dynamodb:GetItem',
@@ -139,21 +145,28 @@ describe('least privilege derived from the code', () => {
   });
 
   it('should fail when a grant has no caller', () => {
+    // Prepare
     const { app, stack } = buildStack({ env: 'prod' });
     stack.api.handler.role.addToPolicy(
       new iam.PolicyStatement({ actions: ['dynamodb:Scan'], resources: [stack.records.table.tableArn] }),
     );
 
+    // Act
     const result = compare(
       grantedActions(synthesized(app, stack), stack.api.handler),
       callsByEntry.get(stack.api.handler.entry)!,
     );
+
+    // Assess
     expect(result.grantedWithoutCaller).toEqual(['dynamodb:Scan']);
   });
 
   it('should fail when a call has no grant', () => {
+    // Prepare
     const synthesized = prod();
     const fn = synthesized.stack.aggregation.handler;
+
+    // Act
     const calls: AwsCall[] = [
       ...callsByEntry.get(fn.entry)!,
       {
@@ -165,6 +178,7 @@ describe('least privilege derived from the code', () => {
       },
     ];
 
+    // Assess
     expect(compare(grantedActions(synthesized, fn), calls).calledWithoutGrant).toEqual([
       'dynamodb:DeleteItem (functions/store/new.ts:3)',
     ]);
@@ -194,7 +208,10 @@ function resourcesFor(synthesized: SynthesizedStack, fn: NodeFunction, service: 
 
 describe('what the grants reach', () => {
   it('should name the table and each index, never index/*', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     for (const fn of functionsOf(synthesized)) {
       const resources = resourcesFor(synthesized, fn, 'dynamodb');
       if (resources.length === 0) continue;
@@ -204,7 +221,10 @@ describe('what the grants reach', () => {
   });
 
   it('should let the API read the full snapshots only, and the nightly job write them and their public copy', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const { api, aggregation } = synthesized.stack;
 
     expect(resourcesFor(synthesized, api.handler, 's3')).toEqual(
@@ -221,7 +241,10 @@ describe('what the grants reach', () => {
   });
 
   it('should use only the data key for encryption', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const keyArn = synthesized.resolve(synthesized.stack.dataKey.keyArn);
     for (const fn of functionsOf(synthesized)) {
       for (const resource of resourcesFor(synthesized, fn, 'kms'))
@@ -230,7 +253,10 @@ describe('what the grants reach', () => {
   });
 
   it('should move every table grant to the table named by context after a restore', () => {
+    // Act
     const synthesized = synth({ env: 'prod', context: { tableName: 'records-restored' } });
+
+    // Assess
     const rendered = JSON.stringify(
       functionsOf(synthesized).map((fn) => resourcesFor(synthesized, fn, 'dynamodb')),
     );

@@ -1,5 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AGGREGATION_SUCCESS_METRIC } from '../../../infra/lib/nightly-aggregation.ts';
 import { METRICS_NAMESPACE } from '../../../infra/lib/node-function.ts';
 import { cachedSynth } from './synth-stack.ts';
@@ -25,8 +25,15 @@ function alarms(env: 'dev' | 'prod') {
 }
 
 describe('monitoring', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
   it('should send every alarm to the alarm topic', () => {
+    // Act
     const { synthesized, alarms: all } = alarms('prod');
+
+    // Assess
     const topic = synthesized.resolve(synthesized.stack.monitoring.topic.topicArn);
 
     // 5xx for two APIs, errors and throttles for four functions, failed and overdue nightly runs,
@@ -36,9 +43,11 @@ describe('monitoring', () => {
   });
 
   it('should alarm on 5xx responses of both APIs', () => {
+    // Act
     const { synthesized, alarms: all } = alarms('prod');
-    const { api } = synthesized.stack;
 
+    // Assess
+    const { api } = synthesized.stack;
     for (const httpApi of [api.peopleApi, api.machineApi]) {
       expect(all).toContainEqual(
         expect.objectContaining({
@@ -51,12 +60,14 @@ describe('monitoring', () => {
   });
 
   it('should alarm on errors and throttles of both functions', () => {
+    // Act
     const { synthesized, alarms: all } = alarms('prod');
+
+    // Assess
     const functions = [
       synthesized.stack.api.handler.function,
       synthesized.stack.aggregation.handler.function,
     ];
-
     for (const fn of functions) {
       for (const metric of ['Errors', 'Throttles']) {
         expect(all).toContainEqual(
@@ -73,8 +84,10 @@ describe('monitoring', () => {
   });
 
   it('should alarm on the first message in the failed-runs queue', () => {
+    // Act
     const { synthesized, alarms: all } = alarms('prod');
 
+    // Assess
     expect(all).toContainEqual(
       expect.objectContaining({
         Namespace: 'AWS/SQS',
@@ -92,8 +105,10 @@ describe('monitoring', () => {
   });
 
   it('should alarm when no snapshot has been published for 26 hours, counting silence as failure', () => {
+    // Act
     const { template } = synth({ env: 'prod' });
 
+    // Assess
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'PartnershipRecords',
       MetricName: 'AggregationSucceeded',
@@ -109,16 +124,28 @@ describe('monitoring', () => {
   });
 
   it('should watch the very metric the aggregation handler emits', async () => {
-    process.env.POWERTOOLS_METRICS_NAMESPACE = METRICS_NAMESPACE;
-    process.env.POWERTOOLS_SERVICE_NAME = AGGREGATION_SUCCESS_METRIC.serviceName;
+    // Prepare
+    vi.stubEnv('POWERTOOLS_METRICS_NAMESPACE', METRICS_NAMESPACE);
+    vi.stubEnv('POWERTOOLS_SERVICE_NAME', AGGREGATION_SUCCESS_METRIC.serviceName);
+    vi.resetModules();
+
+    // Act
     const { AGGREGATION_METRICS } = await import('../../../functions/aggregate/lambda.ts');
 
+    // Assess
     expect(AGGREGATION_METRICS.succeeded).toBe(AGGREGATION_SUCCESS_METRIC.metricName);
-    // The handler falls back to these names when its environment is unset: they must agree too.
-    delete process.env.POWERTOOLS_METRICS_NAMESPACE;
-    delete process.env.POWERTOOLS_SERVICE_NAME;
+  });
+
+  it('should fall back to the same metric names when the handler environment is unset', async () => {
+    // Prepare: the handler falls back to these names when its environment is unset.
+    vi.stubEnv('POWERTOOLS_METRICS_NAMESPACE', undefined);
+    vi.stubEnv('POWERTOOLS_SERVICE_NAME', undefined);
     vi.resetModules();
+
+    // Act
     const fallback = (await import('../../../functions/aggregate/lambda.ts')).AGGREGATION_METRICS;
+
+    // Assess
     expect({ namespace: fallback.namespace, service: fallback.service }).toEqual({
       namespace: METRICS_NAMESPACE,
       service: AGGREGATION_SUCCESS_METRIC.serviceName,
@@ -126,7 +153,10 @@ describe('monitoring', () => {
   });
 
   it('should encrypt the topic with a rotated key CloudWatch may use, and refuse plain HTTP', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const { template, stack } = synthesized;
 
     template.hasResourceProperties('AWS::SNS::Topic', {
@@ -153,18 +183,25 @@ describe('monitoring', () => {
   });
 
   it('should email alarms only when an address is given', () => {
-    synth({ env: 'prod' }).template.resourceCountIs('AWS::SNS::Subscription', 0);
-    synth({ env: 'prod', context: { alarmEmail: 'ops@example.org' } }).template.hasResourceProperties(
-      'AWS::SNS::Subscription',
-      { Protocol: 'email', Endpoint: 'ops@example.org' },
-    );
+    // Act
+    const withoutAddress = synth({ env: 'prod' });
+    const withAddress = synth({ env: 'prod', context: { alarmEmail: 'ops@example.org' } });
+
+    // Assess
+    withoutAddress.template.resourceCountIs('AWS::SNS::Subscription', 0);
+    withAddress.template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.org',
+    });
   });
 });
 
 describe('stack outputs', () => {
   it('should give the operator every address and name they need', () => {
+    // Act
     const { template } = synth({ env: 'prod' });
 
+    // Assess
     for (const name of [
       'ApiUrl',
       'MachineApiUrl',

@@ -6,8 +6,10 @@ const synth = cachedSynth();
 
 describe('nightly aggregation', () => {
   it('should run at 02:00 New Zealand time every day', () => {
+    // Act
     const { template } = synth({ env: 'prod' });
 
+    // Assess
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 2 * * ? *)',
       ScheduleExpressionTimezone: 'Pacific/Auckland',
@@ -17,7 +19,10 @@ describe('nightly aggregation', () => {
   });
 
   it('should invoke the aggregation function with retries and the failed-runs queue as dead-letter queue', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const { stack } = synthesized;
 
     synthesized.template.hasResourceProperties('AWS::Scheduler::Schedule', {
@@ -34,7 +39,10 @@ describe('nightly aggregation', () => {
   });
 
   it('should retry failed invocations and send what still fails to the same queue', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const { stack } = synthesized;
 
     synthesized.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
@@ -48,7 +56,10 @@ describe('nightly aggregation', () => {
   });
 
   it('should keep failed runs in an encrypted queue that refuses plain HTTP', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const queueId = synthesized.logicalId(synthesized.stack.aggregation.failedRuns);
 
     synthesized.template.hasResourceProperties('AWS::SQS::Queue', {
@@ -66,8 +77,10 @@ describe('nightly aggregation', () => {
   });
 
   it('should let only this account’s scheduler assume the schedule role', () => {
+    // Act
     const { template } = synth({ env: 'prod' });
 
+    // Assess
     const roles = template.findResources('AWS::IAM::Role', {
       Properties: {
         AssumeRolePolicyDocument: {

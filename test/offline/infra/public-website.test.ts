@@ -5,15 +5,22 @@ import { cachedSynth } from './synth-stack.ts';
 const synth = cachedSynth();
 
 /** The public website in the cloud: CloudFront with short caching in front of a read-only function. */
-describe('public website', () => {
+function publicWebsite() {
   const synthesized = synth({ env: 'prod' });
   const { stack, template } = synthesized;
   const resources = template.toJSON().Resources;
   const distribution =
     resources[synthesized.logicalId(stack.website.distribution.distribution)].Properties.DistributionConfig;
   const cachePolicy = (ref: { Ref: string }) => resources[ref.Ref].Properties.CachePolicyConfig;
+  return { synthesized, stack, template, distribution, cachePolicy };
+}
 
+describe('public website', () => {
   it('should serve the pages from the website function through origin access control only', () => {
+    // Act
+    const { template, distribution } = publicWebsite();
+
+    // Assess
     const fnUrl = Object.values(template.findResources('AWS::Lambda::Url'));
     expect(fnUrl).toHaveLength(1);
     expect((fnUrl[0] as { Properties: unknown }).Properties).toMatchObject({ AuthType: 'AWS_IAM' });
@@ -29,6 +36,10 @@ describe('public website', () => {
   });
 
   it('should cache pages five minutes, keyed by the search parameters alone, with no cookies', () => {
+    // Act
+    const { distribution, cachePolicy } = publicWebsite();
+
+    // Assess
     const policy = cachePolicy(distribution.DefaultCacheBehavior.CachePolicyId);
     expect(policy).toMatchObject({ DefaultTTL: 300, MaxTTL: 300, MinTTL: 0 });
     const key = policy.ParametersInCacheKeyAndForwardedToOrigin;
@@ -40,6 +51,10 @@ describe('public website', () => {
   });
 
   it('should send the open data (/hsds, /v1/public/*) to the records API, cached five minutes too', () => {
+    // Act
+    const { distribution, cachePolicy } = publicWebsite();
+
+    // Assess
     const behaviours = distribution.CacheBehaviors as {
       PathPattern: string;
       CachePolicyId: { Ref: string };
@@ -53,6 +68,10 @@ describe('public website', () => {
   });
 
   it('should let the website function only query the table', () => {
+    // Act
+    const { synthesized, stack, template } = publicWebsite();
+
+    // Assess
     const role = stack.website.handler.role;
     const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p: any) =>
       JSON.stringify(p.Properties.Roles).includes(synthesized.logicalId(role)),

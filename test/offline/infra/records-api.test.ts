@@ -36,7 +36,10 @@ function authorizerOf(synthesized: SynthesizedStack, route: RouteProperties | un
 
 describe('people API (add-on users and the public)', () => {
   it('should serve health, the API description and public records without a token', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const routes = routesOf(synthesized, synthesized.stack.api.peopleApi);
 
     for (const key of [
@@ -53,7 +56,10 @@ describe('people API (add-on users and the public)', () => {
   });
 
   it('should require a Google ID token for the add-on audience on every other /v1 path', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const route = routesOf(synthesized, synthesized.stack.api.peopleApi).get('ANY /v1/{proxy+}');
 
     expect(route?.AuthorizationType).toBe('JWT');
@@ -67,7 +73,10 @@ describe('people API (add-on users and the public)', () => {
   });
 
   it('should have no routes beyond the public ones and the protected /v1 proxy', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const keys = [...routesOf(synthesized, synthesized.stack.api.peopleApi).keys()].sort();
 
     expect(keys).toEqual(
@@ -87,8 +96,10 @@ describe('people API (add-on users and the public)', () => {
   });
 
   it('should declare no cross-origin rule at the gateway: no page calls the API from another origin', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
 
+    // Assess
     for (const api of Object.values(synthesized.template.findResources('AWS::ApiGatewayV2::Api'))) {
       expect(api.Properties.CorsConfiguration).toBeUndefined();
     }
@@ -97,7 +108,10 @@ describe('people API (add-on users and the public)', () => {
 
 describe('machine API (client-credentials clients)', () => {
   it('should require the read scope to read and the write scope to change, checked by the Cognito authorizer', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const routes = routesOf(synthesized, synthesized.stack.api.machineApi);
 
     expect([...routes.keys()].sort()).toEqual(
@@ -114,7 +128,10 @@ describe('machine API (client-credentials clients)', () => {
   });
 
   it('should accept the extra client ids given in context', () => {
+    // Act
     const synthesized = synth({ env: 'prod', context: { machineClientIds: 'client-a,client-b' } });
+
+    // Assess
     const route = routesOf(synthesized, synthesized.stack.api.machineApi).get('GET /v1/{proxy+}');
 
     expect(authorizerOf(synthesized, route)?.JwtConfiguration.Audience).toEqual([
@@ -125,7 +142,10 @@ describe('machine API (client-credentials clients)', () => {
   });
 
   it('should issue tokens through a client-credentials app client with both scopes', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const { template } = synthesized;
 
     template.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
@@ -152,7 +172,10 @@ describe('machine API (client-credentials clients)', () => {
 
 describe('API stages', () => {
   it('should throttle and write JSON access logs with retention on both APIs', () => {
+    // Act
     const { template } = synth({ env: 'prod' });
+
+    // Assess
     const stages = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'));
 
     expect(stages).toHaveLength(2);
@@ -170,8 +193,10 @@ describe('API stages', () => {
   });
 
   it('should take throttling limits from context', () => {
+    // Act
     const { template } = synth({ env: 'dev', context: { apiRateLimit: '5', apiBurstLimit: '10' } });
 
+    // Assess
     template.resourcePropertiesCountIs(
       'AWS::ApiGatewayV2::Stage',
       { DefaultRouteSettings: { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 } },
@@ -182,7 +207,10 @@ describe('API stages', () => {
 
 describe('API function environment', () => {
   it('should name the table, the snapshot bucket and the access contact, and nothing no code reads', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const { stack } = synthesized;
 
     synthesized.template.hasResourceProperties('AWS::Lambda::Function', {
@@ -201,7 +229,10 @@ describe('API function environment', () => {
   });
 
   it('should trust Google for people and the user pool for machine clients', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const fn =
       synthesized.template.toJSON().Resources[synthesized.logicalId(synthesized.stack.api.handler.function)];
     const issuers = JSON.parse(
@@ -230,9 +261,11 @@ describe('API function environment', () => {
 
 describe('synth warnings', () => {
   it('should warn that Google sign-in is closed when no client id is set', () => {
+    // Act
     const withoutClientId = synth({ env: 'dev', context: { googleClientId: '' } });
     const withClientId = synth({ env: 'prod' });
 
+    // Assess
     Annotations.fromStack(withoutClientId.stack).hasWarning(
       '*',
       Match.stringLikeRegexp('No googleClientId is set'),

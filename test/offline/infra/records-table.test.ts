@@ -7,8 +7,10 @@ const synth = cachedSynth();
 
 describe('records table', () => {
   it('should use the keys and indexes declared in functions/store/table-schema.ts', () => {
+    // Act
     const { template } = synth({ env: 'prod' });
 
+    // Assess
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [
         { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
@@ -26,7 +28,10 @@ describe('records table', () => {
   });
 
   it('should declare every key attribute as a string', () => {
+    // Act
     const { template } = synth({ env: 'prod' });
+
+    // Assess
     const [table] = Object.values(template.findResources('AWS::DynamoDB::Table'));
 
     const definitions = table?.Properties.AttributeDefinitions as {
@@ -38,8 +43,10 @@ describe('records table', () => {
   });
 
   it('should bill on demand, keep point-in-time recovery, stream both images and encrypt at rest', () => {
+    // Act
     const { template } = synth({ env: 'prod' });
 
+    // Assess
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       BillingMode: 'PAY_PER_REQUEST',
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
@@ -49,8 +56,10 @@ describe('records table', () => {
   });
 
   it('should protect the prod table from deletion and keep it when removed from the stack', () => {
+    // Act
     const { template } = synth({ env: 'prod' });
 
+    // Assess
     template.hasResource('AWS::DynamoDB::Table', {
       Properties: Match.objectLike({ DeletionProtectionEnabled: true }),
       DeletionPolicy: 'Retain',
@@ -59,8 +68,10 @@ describe('records table', () => {
   });
 
   it('should let the dev table go with the stack', () => {
+    // Act
     const { template } = synth({ env: 'dev' });
 
+    // Assess
     template.hasResource('AWS::DynamoDB::Table', {
       Properties: Match.objectLike({ DeletionProtectionEnabled: false }),
       DeletionPolicy: 'Delete',
@@ -68,8 +79,10 @@ describe('records table', () => {
   });
 
   it('should point the functions at a restored table named by context, keeping its own table', () => {
+    // Act
     const { template } = synth({ env: 'prod', context: { tableName: 'records-restored-2026-03-01' } });
 
+    // Assess
     template.resourceCountIs('AWS::DynamoDB::Table', 1);
     for (const fn of Object.values(
       template.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs24.x' } }),

@@ -6,7 +6,10 @@ const synth = cachedSynth();
 
 describe('daily reminders', () => {
   it('should run at 07:00 New Zealand time every day, naming the day by the scheduled time', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const reminders = synthesized.stack.reminders!;
     synthesized.template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 7 * * ? *)',
@@ -24,7 +27,10 @@ describe('daily reminders', () => {
   });
 
   it("should verify the sender's domain and suppress addresses that bounce or complain", () => {
+    // Act
     const { template } = synth({ env: 'prod' });
+
+    // Assess
     template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'records.example.org' });
     template.hasResourceProperties('AWS::SES::ConfigurationSet', {
       SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
@@ -40,7 +46,10 @@ describe('daily reminders', () => {
   });
 
   it('should let the function send only from the sender address, through its configuration set', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const role = synthesized.logicalId(synthesized.stack.reminders!.handler.role);
     const policies = Object.values(
       synthesized.template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: role }] } }),
@@ -59,7 +68,10 @@ describe('daily reminders', () => {
   });
 
   it('should give the function its sender, configuration set, link secret and the API address for links', () => {
+    // Act
     const synthesized = synth({ env: 'prod' });
+
+    // Assess
     const { reminders, api } = synthesized.stack;
     synthesized.template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: {
@@ -84,14 +96,20 @@ describe('daily reminders', () => {
   });
 
   it('should expire the sent log through the table time-to-live attribute', () => {
+    // Act
     const { template } = synth({ env: 'prod' });
+
+    // Assess
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
     });
   });
 
   it('should alarm on failed runs and on bounce and complaint rates SES would act on', () => {
+    // Act
     const { template } = synth({ env: 'prod' });
+
+    // Assess
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/SES',
       MetricName: 'Reputation.BounceRate',
@@ -109,7 +127,10 @@ describe('daily reminders', () => {
   });
 
   it('should leave reminders out until an operator names the sender, and refuse a sender that is not an address', () => {
+    // Act
     const { stack } = buildStack({ env: 'dev', context: { reminderSender: '' } });
+
+    // Assess
     expect(stack.reminders).toBeUndefined();
     expect(() => buildStack({ env: 'dev', context: { reminderSender: 'reminders at example' } })).toThrow(
       /reminderSender.*expected an email address/,
