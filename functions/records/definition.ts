@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import { type FieldMeta, fieldMeta } from './fields.ts';
 import { type Party, type SignOffSpec, type SignOffs, signOffFlagFields } from './sign-offs.ts';
 
@@ -79,7 +79,7 @@ export type Rule = (
   current?: StoredRecord,
 ) => Promise<FieldError[]> | FieldError[];
 
-export interface RecordDefinitionInput<S extends z.ZodObject> {
+export interface RecordDefinitionInput<S extends z.ZodMiniObject> {
   /** Singular type name, kebab-case: `lec-group`. */
   type: string;
   /** Resource path, kebab-case plural: `lec-groups`. */
@@ -141,7 +141,8 @@ export interface FieldDescription extends FieldMeta {
   derived: boolean;
 }
 
-export interface RecordDefinition<S extends z.ZodObject = z.ZodObject> extends RecordDefinitionInput<S> {
+export interface RecordDefinition<S extends z.ZodMiniObject = z.ZodMiniObject>
+  extends RecordDefinitionInput<S> {
   writableBy: readonly Role[];
   rules: Rule[];
   /** Fields in declaration order, editable first, then derived. */
@@ -149,11 +150,13 @@ export interface RecordDefinition<S extends z.ZodObject = z.ZodObject> extends R
   isPublic: boolean;
 }
 
-export function defineRecord<S extends z.ZodObject>(input: RecordDefinitionInput<S>): RecordDefinition<S> {
+export function defineRecord<S extends z.ZodMiniObject>(
+  input: RecordDefinitionInput<S>,
+): RecordDefinition<S> {
   const editable: FieldDescription[] = Object.entries(input.schema.shape).map(([name, schema]) => {
-    const meta = fieldMeta(schema as z.ZodType);
+    const meta = fieldMeta(schema);
     if (!meta) throw new Error(`${input.type}.${name} was declared without a field builder`);
-    return { ...meta, name, required: !(schema as z.ZodType).safeParse(undefined).success, derived: false };
+    return { ...meta, name, required: !z.safeParse(schema, undefined).success, derived: false };
   });
   const flags = input.signOff ? signOffFlagFields(input.signOff) : {};
   const derivedInput: RecordDefinitionInput<S>['derived'] = {
@@ -179,7 +182,7 @@ export function defineRecord<S extends z.ZodObject>(input: RecordDefinitionInput
     rules: [],
     ...input,
     derived: derivedInput,
-    schema: input.schema.strict() as unknown as S,
+    schema: z.strictObject(input.schema.shape) as unknown as S,
     fields: [...editable, ...derived],
     isPublic: input.publicWhen !== undefined,
   };

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { FieldError, RecordDefinition } from './definition.ts';
 
 function show(value: unknown): unknown {
@@ -21,7 +21,7 @@ function valueAt(input: unknown, path: PropertyKey[]): unknown {
  */
 export function fieldErrorsFromZod(
   definition: RecordDefinition,
-  error: z.ZodError,
+  error: z.core.$ZodError,
   input: unknown,
 ): FieldError[] {
   const errors: FieldError[] = [];

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isIsoDate } from '../domain/iso-date.ts';
 import { OPENING_HOURS_EXAMPLE, parseOpeningHours } from './opening-hours.ts';
 
@@ -47,11 +47,11 @@ interface Described {
   example?: string;
 }
 
-function describe<T extends z.ZodType>(schema: T, meta: FieldMeta): T {
+function describe<T extends z.ZodMiniType>(schema: T, meta: FieldMeta): T {
   // The JSON Schema `description` and `title` come from the same words staff see in the sheet.
-  const described = schema.meta({ title: meta.title, description: meta.help }) as T;
-  fieldRegistry.add(described, meta);
-  return described;
+  z.globalRegistry.add(schema, { title: meta.title, description: meta.help });
+  fieldRegistry.add(schema, meta);
+  return schema;
 }
 
 export function text(
@@ -60,10 +60,12 @@ export function text(
   const { pattern, ...described } = d;
   const base = z
     .string({ error: 'expected text' })
-    .trim()
-    .min(d.min ?? 1, { error: 'must not be empty' })
-    .max(d.max ?? 200, { error: `must be at most ${d.max ?? 200} characters` });
-  return describe(pattern ? base.regex(pattern.regex, { error: pattern.expected }) : base, {
+    .check(
+      z.trim(),
+      z.minLength(d.min ?? 1, { error: 'must not be empty' }),
+      z.maxLength(d.max ?? 200, { error: `must be at most ${d.max ?? 200} characters` }),
+    );
+  return describe(pattern ? base.check(z.regex(pattern.regex, { error: pattern.expected })) : base, {
     ...described,
     kind: 'text',
   });
@@ -72,14 +74,14 @@ export function text(
 /** Weekly opening hours in words staff can type ("Mon–Fri 9:00–17:00; Sat 10:00–13:00"). */
 export function openingHours(d: Described) {
   return describe(
-    z
-      .string({ error: `expected opening hours like "${OPENING_HOURS_EXAMPLE}"` })
-      .trim()
-      .max(300, { error: 'must be at most 300 characters' })
-      .superRefine((value, ctx) => {
+    z.string({ error: `expected opening hours like "${OPENING_HOURS_EXAMPLE}"` }).check(
+      z.trim(),
+      z.maxLength(300, { error: 'must be at most 300 characters' }),
+      z.superRefine((value, ctx) => {
         const parsed = parseOpeningHours(value);
         if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
       }),
+    ),
     { ...d, kind: 'text' },
   );
 }
@@ -88,16 +90,19 @@ export function longText(d: Described & { max?: number }) {
   return describe(
     z
       .string({ error: 'expected text' })
-      .max(d.max ?? 5000, { error: `must be at most ${d.max ?? 5000} characters` }),
+      .check(z.maxLength(d.max ?? 5000, { error: `must be at most ${d.max ?? 5000} characters` })),
     { ...d, kind: 'longText' },
   );
 }
 
 export function email(d: Described) {
-  return describe(z.email({ error: 'expected an email address like name@example.org' }).max(254), {
-    ...d,
-    kind: 'email',
-  });
+  return describe(
+    z.email({ error: 'expected an email address like name@example.org' }).check(z.maxLength(254)),
+    {
+      ...d,
+      kind: 'email',
+    },
+  );
 }
 
 /**
@@ -107,14 +112,18 @@ export function email(d: Described) {
  */
 export function person(d: Described) {
   return describe(
-    z.email({ error: 'expected the email address of a person, like name@example.org' }).max(254),
+    z
+      .email({ error: 'expected the email address of a person, like name@example.org' })
+      .check(z.maxLength(254)),
     { ...d, kind: 'email', refType: 'person' },
   );
 }
 
 export function url(d: Described) {
   return describe(
-    z.url({ protocol: /^https?$/, error: 'expected a web address starting with https://' }).max(500),
+    z
+      .url({ protocol: /^https?$/, error: 'expected a web address starting with https://' })
+      .check(z.maxLength(500)),
     { ...d, kind: 'url' },
   );
 }
@@ -123,7 +132,7 @@ export function date(d: Described) {
   return describe(
     z
       .string({ error: 'expected a date like 2026-03-01' })
-      .refine(isIsoDate, { error: 'expected a date like 2026-03-01 (year-month-day)' }),
+      .check(z.refine(isIsoDate, { error: 'expected a date like 2026-03-01 (year-month-day)' })),
     { ...d, kind: 'date' },
   );
 }
@@ -132,7 +141,7 @@ export function quarter(d: Described) {
   return describe(
     z
       .string({ error: 'expected a quarter like 2026-Q3' })
-      .regex(/^\d{4}-Q[1-4]$/, { error: 'expected a quarter like 2026-Q3' }),
+      .check(z.regex(/^\d{4}-Q[1-4]$/, { error: 'expected a quarter like 2026-Q3' })),
     { ...d, kind: 'quarter' },
   );
 }
@@ -142,10 +151,11 @@ export function integer(d: Described & { min?: number; max?: number }) {
   const max = d.max ?? 1_000_000_000;
   return describe(
     z
-      .number({ error: 'expected a whole number' })
       .int({ error: 'expected a whole number' })
-      .min(min, { error: `must be ${min} or more` })
-      .max(max, { error: `must be ${max} or less` }),
+      .check(
+        z.gte(min, { error: `must be ${min} or more` }),
+        z.lte(max, { error: `must be ${max} or less` }),
+      ),
     { ...d, kind: 'integer' },
   );
 }
@@ -153,11 +163,11 @@ export function integer(d: Described & { min?: number; max?: number }) {
 /** A non-negative decimal with at most two places (hours and the like). */
 export function decimal(d: Described & { max: number }) {
   return describe(
-    z
-      .number({ error: 'expected a number' })
-      .min(0, { error: 'must be 0 or more' })
-      .max(d.max, { error: `must be ${d.max} or less` })
-      .refine((n) => Math.round(n * 100) === n * 100, { error: 'use at most two decimal places' }),
+    z.number({ error: 'expected a number' }).check(
+      z.gte(0, { error: 'must be 0 or more' }),
+      z.lte(d.max, { error: `must be ${d.max} or less` }),
+      z.refine((n) => Math.round(n * 100) === n * 100, { error: 'use at most two decimal places' }),
+    ),
     { ...d, kind: 'decimal' },
   );
 }
@@ -167,7 +177,7 @@ export function money(d: Described) {
   return describe(
     z
       .string({ error: 'expected an amount in dollars like 1250.50, written as text' })
-      .regex(/^\d{1,12}(\.\d{1,2})?$/, { error: 'expected an amount in dollars like 1250.50' }),
+      .check(z.regex(/^\d{1,12}(\.\d{1,2})?$/, { error: 'expected an amount in dollars like 1250.50' })),
     { ...d, kind: 'money' },
   );
 }
@@ -191,7 +201,7 @@ export function ref(refType: string, d: Described) {
   return describe(
     z
       .string({ error: `expected the id of a ${refType}` })
-      .regex(ID_RE, { error: `expected the id of a ${refType}` }),
+      .check(z.regex(ID_RE, { error: `expected the id of a ${refType}` })),
     {
       ...d,
       kind: 'reference',
@@ -203,19 +213,21 @@ export function ref(refType: string, d: Described) {
 export function refs(refType: string, d: Described & { min?: number; max?: number }) {
   return describe(
     z
-      .array(z.string().regex(ID_RE, { error: `expected the id of a ${refType}` }), {
+      .array(z.string().check(z.regex(ID_RE, { error: `expected the id of a ${refType}` })), {
         error: `expected a list of ${refType} ids`,
       })
-      .min(d.min ?? 0, { error: `name at least ${d.min ?? 0}` })
-      .max(d.max ?? 100, { error: `name at most ${d.max ?? 100}` }),
+      .check(
+        z.minLength(d.min ?? 0, { error: `name at least ${d.min ?? 0}` }),
+        z.maxLength(d.max ?? 100, { error: `name at most ${d.max ?? 100}` }),
+      ),
     { ...d, kind: 'references', refType },
   );
 }
 
-export function fieldMeta(schema: z.ZodType): FieldMeta | undefined {
+export function fieldMeta(schema: z.core.$ZodType): FieldMeta | undefined {
   const direct = fieldRegistry.get(schema);
   if (direct) return direct;
   // Optional and nullable wrappers keep the metadata on the inner schema.
-  const inner = (schema as { unwrap?: () => z.ZodType }).unwrap?.();
+  const inner = (schema._zod.def as { innerType?: z.core.$ZodType }).innerType;
   return inner ? fieldMeta(inner) : undefined;
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRecord } from '../definition.ts';
 import { date, longText, oneOf, person, ref, text } from '../fields.ts';
 import { combine, requiredWhen, requireReachablePerson } from '../rules.ts';
@@ -16,15 +16,17 @@ export const action = defineRecord({
     title: text({ title: 'Title', help: 'What is to be done' }),
     // Before owners were people the system can reach, the owner was free text; it is kept and
     // shown until someone picks the person.
-    owner: text({ title: 'Owner (as written)', help: 'Who is responsible, in words' }).optional(),
-    ownerEmail: person({
-      title: 'Owner',
-      help: 'The email of the person responsible: an adviser, a staff member or a member organisation\u2019s contact. They are reminded as it falls due.',
-    }).optional(),
+    owner: z.optional(text({ title: 'Owner (as written)', help: 'Who is responsible, in words' })),
+    ownerEmail: z.optional(
+      person({
+        title: 'Owner',
+        help: 'The email of the person responsible: an adviser, a staff member or a member organisation\u2019s contact. They are reminded as it falls due.',
+      }),
+    ),
     dueOn: date({ title: 'Due on', help: 'When it is due (YYYY-MM-DD)' }),
     status: oneOf(['open', 'in-progress', 'done', 'cancelled'], { title: 'Status', help: 'Where it stands' }),
-    completedOn: date({ title: 'Completed on', help: 'When it was done (YYYY-MM-DD)' }).optional(),
-    notes: longText({ title: 'Notes', help: 'Progress notes' }).optional(),
+    completedOn: z.optional(date({ title: 'Completed on', help: 'When it was done (YYYY-MM-DD)' })),
+    notes: z.optional(longText({ title: 'Notes', help: 'Progress notes' })),
   }),
   scope: { field: 'lecGroupId' },
   rules: [

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRecord } from '../definition.ts';
 import { date, decimal, longText, oneOf, ref } from '../fields.ts';
 import { requireTaskforceMember } from '../rules.ts';
@@ -37,7 +37,7 @@ export const activity = defineRecord({
       help: 'Advice, planning, liaison, stakeholder relationships or knowledge sharing',
     }),
     hours: decimal({ title: 'Hours', help: 'Hours spent that week, up to two decimal places', max: 80 }),
-    summary: longText({ title: 'Summary', help: 'What was done', max: 2000 }).optional(),
+    summary: z.optional(longText({ title: 'Summary', help: 'What was done', max: 2000 })),
   }),
   scope: { field: 'councilId' },
   councilField: 'councilId',

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRecord, type FieldError } from '../definition.ts';
 import { boolean, email, ref, refs, text } from '../fields.ts';
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRecord } from '../definition.ts';
 import { date, longText, oneOf, ref } from '../fields.ts';
 import { combine, dateOrder, requiredWhen, requireTaskforceMember } from '../rules.ts';
@@ -19,8 +19,10 @@ export const agreement = defineRecord({
       title: 'Status',
       help: 'draft until both sides agree; agreed needs both parties\u2019 sign-off',
     }),
-    agreedOn: date({ title: 'Agreed on', help: 'When the mayor and adviser agreed (YYYY-MM-DD)' }).optional(),
-    reviewBy: date({ title: 'Review by', help: 'When to review the expectations (YYYY-MM-DD)' }).optional(),
+    agreedOn: z.optional(
+      date({ title: 'Agreed on', help: 'When the mayor and adviser agreed (YYYY-MM-DD)' }),
+    ),
+    reviewBy: z.optional(date({ title: 'Review by', help: 'When to review the expectations (YYYY-MM-DD)' })),
   }),
   scope: { field: 'councilId' },
   councilField: 'councilId',

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRecord } from '../definition.ts';
 import { date, longText, ref } from '../fields.ts';
 
@@ -16,7 +16,7 @@ export const buddyPair = defineRecord({
       help: 'The second co-ordinator\u2019s group (any region)',
     }),
     since: date({ title: 'Since', help: 'When the pairing started (YYYY-MM-DD)' }),
-    notes: longText({ title: 'Notes', help: 'Support, coaching and mentoring given' }).optional(),
+    notes: z.optional(longText({ title: 'Notes', help: 'Support, coaching and mentoring given' })),
   }),
   scope: { field: 'lecGroupId' },
   sharedScope: { field: 'buddyLecGroupId' },

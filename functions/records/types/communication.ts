@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRecord } from '../definition.ts';
 import { date, longText, oneOf, ref, text } from '../fields.ts';
 import { requiredWhen } from '../rules.ts';
@@ -14,12 +14,12 @@ export const communication = defineRecord({
     regionId: ref('region', { title: 'Region', help: 'The region it comes from' }),
     subject: text({ title: 'Subject', help: 'What it is about' }),
     audience: text({ title: 'Audience', help: 'The external stakeholders it is for' }),
-    message: longText({ title: 'Message', help: 'The text to release' }).optional(),
+    message: z.optional(longText({ title: 'Message', help: 'The text to release' })),
     status: oneOf(['draft', 'agreed', 'released'], {
       title: 'Status',
       help: 'agreed and released need both parties\u2019 agreement',
     }),
-    releasedOn: date({ title: 'Released on', help: 'When it was released (YYYY-MM-DD)' }).optional(),
+    releasedOn: z.optional(date({ title: 'Released on', help: 'When it was released (YYYY-MM-DD)' })),
   }),
   scope: { field: 'regionId' },
   // The national planning and co-ordination group, where both parties sit, drafts these too.

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRecord } from '../definition.ts';
 import { boolean, date, oneOf, ref, text } from '../fields.ts';
 import { combine, requiredWhen } from '../rules.ts';
@@ -21,16 +21,18 @@ export const council = defineRecord({
       public: true,
     }),
     regionId: ref('region', { title: 'Region', help: 'The CEG region the council belongs to', public: true }),
-    mayor: text({ title: 'Mayor', help: 'The current mayor' }).optional(),
+    mayor: z.optional(text({ title: 'Mayor', help: 'The current mayor' })),
     taskforceMember: boolean({
       title: 'Taskforce member',
       help: 'Whether the mayor is a member of the Mayors Taskforce for Jobs',
       public: true,
     }),
-    memberSince: date({
-      title: 'Member since',
-      help: 'When the council joined the Taskforce (YYYY-MM-DD)',
-    }).optional(),
+    memberSince: z.optional(
+      date({
+        title: 'Member since',
+        help: 'When the council joined the Taskforce (YYYY-MM-DD)',
+      }),
+    ),
   }),
   scope: { field: 'regionId' },
   sharedReference: true,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRecord } from '../definition.ts';
 import { integer, quarter, ref, text } from '../fields.ts';
 import { notMoreThan } from '../rules.ts';
@@ -19,7 +19,7 @@ export const indicator = defineRecord({
       title: 'Young people not in work or training',
       help: 'Under 25, counted among all people',
     }),
-    source: text({ title: 'Source', help: 'Where the figures come from', max: 300 }).optional(),
+    source: z.optional(text({ title: 'Source', help: 'Where the figures come from', max: 300 })),
   }),
   scope: { field: 'councilId' },
   councilField: 'councilId',

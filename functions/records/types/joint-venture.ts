@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRecord } from '../definition.ts';
 import { date, longText, oneOf, ref, refs, text } from '../fields.ts';
 import { KNOWLEDGE_TOPICS } from '../knowledge-topics.ts';
@@ -23,12 +23,14 @@ export const jointVenture = defineRecord({
       title: 'Status',
       help: 'Where it stands',
     }),
-    topic: oneOf(KNOWLEDGE_TOPICS, { title: 'Topic', help: 'What the venture is about' }).optional(),
-    startedOn: date({ title: 'Started on', help: 'When it started (YYYY-MM-DD)' }).optional(),
-    outcomes: longText({
-      title: 'Outcomes',
-      help: 'Service improvements, client access, jobs created',
-    }).optional(),
+    topic: z.optional(oneOf(KNOWLEDGE_TOPICS, { title: 'Topic', help: 'What the venture is about' })),
+    startedOn: z.optional(date({ title: 'Started on', help: 'When it started (YYYY-MM-DD)' })),
+    outcomes: z.optional(
+      longText({
+        title: 'Outcomes',
+        help: 'Service improvements, client access, jobs created',
+      }),
+    ),
   }),
   scope: { field: 'lecGroupId' },
   // LEC groups draw on joint ventures "that have happened in similar groups around New Zealand".

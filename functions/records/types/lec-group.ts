@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRecord } from '../definition.ts';
 import { date, email, longText, ref, text } from '../fields.ts';
 
@@ -13,23 +13,31 @@ export const lecGroup = defineRecord({
   schema: z.object({
     regionId: ref('region', { title: 'Region', help: 'The region the group co-ordinates' }),
     name: text({ title: 'Name', help: 'The group\u2019s name' }),
-    coordinatorName: text({ title: 'Co-ordinator', help: 'Who co-ordinates the group' }).optional(),
-    coordinatorEmail: email({
-      title: 'Co-ordinator email',
-      help: 'How to reach the co-ordinator',
-    }).optional(),
-    strategicPlan: longText({
-      title: 'Strategic plan',
-      help: 'The plan for collaborative action, or where to find it',
-    }).optional(),
-    planReviewedOn: date({
-      title: 'Plan reviewed on',
-      help: 'When the strategic plan was last reviewed (YYYY-MM-DD)',
-    }).optional(),
-    establishedOn: date({
-      title: 'Established on',
-      help: 'When the group was set up (YYYY-MM-DD)',
-    }).optional(),
+    coordinatorName: z.optional(text({ title: 'Co-ordinator', help: 'Who co-ordinates the group' })),
+    coordinatorEmail: z.optional(
+      email({
+        title: 'Co-ordinator email',
+        help: 'How to reach the co-ordinator',
+      }),
+    ),
+    strategicPlan: z.optional(
+      longText({
+        title: 'Strategic plan',
+        help: 'The plan for collaborative action, or where to find it',
+      }),
+    ),
+    planReviewedOn: z.optional(
+      date({
+        title: 'Plan reviewed on',
+        help: 'When the strategic plan was last reviewed (YYYY-MM-DD)',
+      }),
+    ),
+    establishedOn: z.optional(
+      date({
+        title: 'Established on',
+        help: 'When the group was set up (YYYY-MM-DD)',
+      }),
+    ),
   }),
   scope: { field: 'regionId' },
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRecord } from '../definition.ts';
 import { boolean, date, email, ref, text } from '../fields.ts';
 
@@ -13,11 +13,13 @@ export const membership = defineRecord({
   schema: z.object({
     lecGroupId: ref('lec-group', { title: 'LEC group', help: 'The group joined' }),
     organisationId: ref('organisation', { title: 'Organisation', help: 'The member organisation' }),
-    representative: text({ title: 'Representative', help: 'Who attends for the organisation' }).optional(),
-    representativeEmail: email({
-      title: 'Representative email',
-      help: 'How to reach the representative; lets them own actions and be reminded of them',
-    }).optional(),
+    representative: z.optional(text({ title: 'Representative', help: 'Who attends for the organisation' })),
+    representativeEmail: z.optional(
+      email({
+        title: 'Representative email',
+        help: 'How to reach the representative; lets them own actions and be reminded of them',
+      }),
+    ),
     seniorCommitment: boolean({
       title: 'Senior management committed',
       help: 'Senior management has committed to the LEC process',
@@ -26,7 +28,7 @@ export const membership = defineRecord({
       title: 'In business plan',
       help: 'The commitment is written into the organisation\u2019s business plan',
     }),
-    joinedOn: date({ title: 'Joined on', help: 'When it joined (YYYY-MM-DD)' }).optional(),
+    joinedOn: z.optional(date({ title: 'Joined on', help: 'When it joined (YYYY-MM-DD)' })),
   }),
   scope: { field: 'lecGroupId' },
   naturalId: (v) => `${v.lecGroupId}--${v.organisationId}`,

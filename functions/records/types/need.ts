@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRecord } from '../definition.ts';
 import { date, longText, oneOf, ref, text } from '../fields.ts';
 
@@ -13,7 +13,7 @@ export const need = defineRecord({
     councilId: ref('council', { title: 'Council', help: 'The council whose community has the need' }),
     title: text({ title: 'Title', help: 'A short name for the need or opportunity' }),
     kind: oneOf(['need', 'opportunity'], { title: 'Kind', help: 'A need to meet or an opportunity to take' }),
-    description: longText({ title: 'Description', help: 'What was found, and by whom' }).optional(),
+    description: z.optional(longText({ title: 'Description', help: 'What was found, and by whom' })),
     identifiedOn: date({ title: 'Identified on', help: 'When it was identified (YYYY-MM-DD)' }),
     status: oneOf(['open', 'addressed', 'closed'], {
       title: 'Status',

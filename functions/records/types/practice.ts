@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRecord } from '../definition.ts';
 import { longText, oneOf, ref, text } from '../fields.ts';
 import { KNOWLEDGE_TOPICS } from '../knowledge-topics.ts';
@@ -15,14 +15,16 @@ export const practice = defineRecord({
     regionId: ref('region', { title: 'Region', help: 'Where the practice comes from' }),
     title: text({ title: 'Title', help: 'A short name for the practice' }),
     summary: longText({ title: 'Summary', help: 'What was done' }),
-    topic: oneOf(KNOWLEDGE_TOPICS, { title: 'Topic', help: 'What the practice is about' }).optional(),
-    whatWorked: longText({ title: 'What worked', help: 'What to repeat' }).optional(),
-    whatDidNot: longText({ title: "What didn't", help: 'What to avoid' }).optional(),
-    strategyId: ref('strategy', { title: 'Strategy', help: 'The strategy it came from, if any' }).optional(),
-    adviserId: ref('adviser', {
-      title: 'Contributed by',
-      help: 'The adviser who contributed it, if any',
-    }).optional(),
+    topic: z.optional(oneOf(KNOWLEDGE_TOPICS, { title: 'Topic', help: 'What the practice is about' })),
+    whatWorked: z.optional(longText({ title: 'What worked', help: 'What to repeat' })),
+    whatDidNot: z.optional(longText({ title: "What didn't", help: 'What to avoid' })),
+    strategyId: z.optional(ref('strategy', { title: 'Strategy', help: 'The strategy it came from, if any' })),
+    adviserId: z.optional(
+      ref('adviser', {
+        title: 'Contributed by',
+        help: 'The adviser who contributed it, if any',
+      }),
+    ),
   }),
   scope: { field: 'regionId' },
   knowledgeBase: true,

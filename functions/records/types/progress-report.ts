@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRecord } from '../definition.ts';
 import { date, longText, oneOf, quarter, ref } from '../fields.ts';
 import { requiredWhen } from '../rules.ts';
@@ -15,13 +15,13 @@ export const progressReport = defineRecord({
     regionId: ref('region', { title: 'Region', help: 'The reporting region' }),
     quarter: quarter({ title: 'Quarter', help: 'The quarter reported on, like 2026-Q3' }),
     summary: longText({ title: 'Summary', help: 'Progress against the two goals this quarter' }),
-    highlights: longText({ title: 'Highlights', help: 'Good practice and successes to share' }).optional(),
-    issues: longText({ title: 'Issues', help: 'Problems to raise with the national group' }).optional(),
+    highlights: z.optional(longText({ title: 'Highlights', help: 'Good practice and successes to share' })),
+    issues: z.optional(longText({ title: 'Issues', help: 'Problems to raise with the national group' })),
     status: oneOf(['draft', 'submitted'], {
       title: 'Status',
       help: 'submitted once sent to the national group',
     }),
-    submittedOn: date({ title: 'Submitted on', help: 'When it was submitted (YYYY-MM-DD)' }).optional(),
+    submittedOn: z.optional(date({ title: 'Submitted on', help: 'When it was submitted (YYYY-MM-DD)' })),
   }),
   scope: { field: 'regionId' },
   naturalId: (v) => `${v.regionId}-${v.quarter.toLowerCase()}`,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRecord } from '../definition.ts';
 import { date, longText, oneOf, ref, text } from '../fields.ts';
 
@@ -17,11 +17,13 @@ export const publicity = defineRecord({
       title: 'Channel',
       help: 'Where it appears',
     }),
-    plannedFor: date({ title: 'Planned for', help: 'Planned release date (YYYY-MM-DD)' }).optional(),
-    text: longText({
-      title: 'Text',
-      help: 'The announcement as it will appear, acknowledging both parties',
-    }).optional(),
+    plannedFor: z.optional(date({ title: 'Planned for', help: 'Planned release date (YYYY-MM-DD)' })),
+    text: z.optional(
+      longText({
+        title: 'Text',
+        help: 'The announcement as it will appear, acknowledging both parties',
+      }),
+    ),
     status: oneOf(['draft', 'approved', 'published'], {
       title: 'Status',
       help: 'published needs both acknowledgements',

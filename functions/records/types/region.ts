@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRecord } from '../definition.ts';
 import { boolean, longText, text } from '../fields.ts';
 
@@ -16,14 +16,18 @@ export const region = defineRecord({
       help: 'True for the 16 CEG regions; false for the Area Outside Region (Chatham Islands)',
       public: true,
     }),
-    mayorsTeamRepresentative: text({
-      title: 'Mayors Team representative',
-      help: 'The regional team member on the national planning and co-ordination group',
-    }).optional(),
-    mayorsTeamNotes: longText({
-      title: 'Mayors Team notes',
-      help: 'Who is in the regional Mayors Team and how it works',
-    }).optional(),
+    mayorsTeamRepresentative: z.optional(
+      text({
+        title: 'Mayors Team representative',
+        help: 'The regional team member on the national planning and co-ordination group',
+      }),
+    ),
+    mayorsTeamNotes: z.optional(
+      longText({
+        title: 'Mayors Team notes',
+        help: 'Who is in the regional Mayors Team and how it works',
+      }),
+    ),
   }),
   scope: 'self',
   sharedReference: true,

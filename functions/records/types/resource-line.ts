@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRecord } from '../definition.ts';
 import { date, longText, money, ref, text } from '../fields.ts';
 import { dateOrder } from '../rules.ts';
@@ -18,7 +18,7 @@ export const resourceLine = defineRecord({
     amount: money({ title: 'Amount (NZD)', help: 'Dollars and cents, like 125000.00' }),
     periodStart: date({ title: 'Period start', help: 'First day covered (YYYY-MM-DD)' }),
     periodEnd: date({ title: 'Period end', help: 'Last day covered (YYYY-MM-DD)' }),
-    notes: longText({ title: 'Notes', help: 'What the audit found' }).optional(),
+    notes: z.optional(longText({ title: 'Notes', help: 'What the audit found' })),
   }),
   scope: { field: 'regionId' },
   refine: dateOrder('periodStart', 'periodEnd', 'the period must not end before it starts'),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRecord } from '../definition.ts';
 import { boolean, date, integer, longText, oneOf, ref, refs, text } from '../fields.ts';
 import {
@@ -36,11 +36,13 @@ export const strategy = defineRecord({
       title: 'Needs',
       help: 'Needs or opportunities it meets, by id, separated by commas',
     }),
-    buildsOn: text({
-      title: 'Builds on',
-      help: 'Existing infrastructure, network or project it builds on, if any',
-      max: 500,
-    }).optional(),
+    buildsOn: z.optional(
+      text({
+        title: 'Builds on',
+        help: 'Existing infrastructure, network or project it builds on, if any',
+        max: 500,
+      }),
+    ),
     jointlySupported: boolean({
       title: 'Jointly supported',
       help: 'Supported jointly by CEG and the Taskforce',
@@ -49,17 +51,21 @@ export const strategy = defineRecord({
       title: 'Status',
       help: 'active needs an agreed agreement for the council',
     }),
-    startedOn: date({ title: 'Started on', help: 'When it went active (YYYY-MM-DD)' }).optional(),
-    completedOn: date({ title: 'Completed on', help: 'When it finished (YYYY-MM-DD)' }).optional(),
-    peopleIntoWorkOrTraining: integer({
-      title: 'People into work or training',
-      help: 'Outcome so far: people placed',
-    }).optional(),
-    youngPeopleIntoWorkOrTraining: integer({
-      title: 'Young people into work or training',
-      help: 'Of those, young people under 25',
-    }).optional(),
-    outcomes: longText({ title: 'Outcomes', help: 'What the strategy achieved' }).optional(),
+    startedOn: z.optional(date({ title: 'Started on', help: 'When it went active (YYYY-MM-DD)' })),
+    completedOn: z.optional(date({ title: 'Completed on', help: 'When it finished (YYYY-MM-DD)' })),
+    peopleIntoWorkOrTraining: z.optional(
+      integer({
+        title: 'People into work or training',
+        help: 'Outcome so far: people placed',
+      }),
+    ),
+    youngPeopleIntoWorkOrTraining: z.optional(
+      integer({
+        title: 'Young people into work or training',
+        help: 'Of those, young people under 25',
+      }),
+    ),
+    outcomes: z.optional(longText({ title: 'Outcomes', help: 'What the strategy achieved' })),
   }),
   scope: { field: 'councilId' },
   councilField: 'councilId',
