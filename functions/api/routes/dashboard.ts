@@ -1,4 +1,5 @@
-import type { Context, Hono } from 'hono';
+import type { Context } from 'hono';
+import { Hono } from 'hono/tiny';
 import { isQuarter } from '../../aggregate/calendar.ts';
 import { buildQuarterlyReport, NoSnapshotInQuarterError } from '../../aggregate/quarterly-report.ts';
 import { quarterlyReportHtml } from '../../aggregate/quarterly-report-html.ts';
@@ -9,6 +10,7 @@ import { AccessDeniedError, BadRequestError, NotFoundError, UnavailableError } f
 import { isIsoDate } from '../../domain/iso-date.ts';
 import { accessContact, type Principal } from '../../domain/principal.ts';
 import type { AppEnv } from '../request.ts';
+import type { RouteArea } from '../route-area.ts';
 
 class SnapshotsUnavailableError extends UnavailableError {
   constructor() {
@@ -52,15 +54,16 @@ function wantsHtml(c: Context): boolean {
   return html >= 0 && (json < 0 || html < json);
 }
 
-/** The dashboard snapshots and the quarterly report, for signed-in people and clients. */
-export function registerDashboardRoutes(app: Hono<AppEnv>, snapshots: SnapshotReader | undefined): void {
+/** The dashboard snapshots and the quarterly report under /v1, for signed-in people and clients. */
+export function dashboardArea(snapshots: SnapshotReader | undefined): RouteArea {
+  const app = new Hono<AppEnv>();
   const reader = (): SnapshotReader => {
     if (!snapshots) throw new SnapshotsUnavailableError();
     return snapshots;
   };
 
   // Served as published by the aggregation, so the API bundle does not carry the schema itself.
-  app.get('/v1/dashboard/schema', async (c) => {
+  app.get('/dashboard/schema', async (c) => {
     viewFor(c.get('principal'));
     const schema = await reader().schema();
     if (!schema) {
@@ -71,12 +74,12 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, snapshots: SnapshotRe
     return c.json(schema);
   });
 
-  app.get('/v1/dashboard/dates', async (c) => {
+  app.get('/dashboard/dates', async (c) => {
     viewFor(c.get('principal'));
     return c.json({ dates: await reader().dates() });
   });
 
-  app.get('/v1/dashboard/latest', async (c) => {
+  app.get('/dashboard/latest', async (c) => {
     const view = viewFor(c.get('principal'));
     const snapshot = await reader().latest();
     if (!snapshot) {
@@ -87,7 +90,7 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, snapshots: SnapshotRe
     return c.json(view(snapshot));
   });
 
-  app.get('/v1/dashboard/:date', async (c) => {
+  app.get('/dashboard/:date', async (c) => {
     const view = viewFor(c.get('principal'));
     const date = c.req.param('date');
     if (!isIsoDate(date)) {
@@ -108,7 +111,7 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, snapshots: SnapshotRe
     return c.json(view(snapshot));
   });
 
-  app.get('/v1/reports/quarterly/:quarter', async (c) => {
+  app.get('/reports/quarterly/:quarter', async (c) => {
     const view = viewFor(c.get('principal'));
     const quarter = c.req.param('quarter');
     if (!isQuarter(quarter)) {
@@ -135,4 +138,6 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, snapshots: SnapshotRe
     if (html) return c.html(quarterlyReportHtml(report));
     return c.json(report);
   });
+
+  return { name: 'dashboard', prefix: '/v1', routes: app };
 }

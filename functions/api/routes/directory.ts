@@ -1,10 +1,11 @@
-import type { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { AccessDeniedError, BadRequestError, NotFoundError } from '../../domain/errors.ts';
 import { accessContact, type Principal } from '../../domain/principal.ts';
 import type { RecordRepository } from '../../domain/record-repository.ts';
 import { directoryEntrySchema, type UserDirectory } from '../../domain/user-directory.ts';
 import type { Authenticator } from '../authenticate.ts';
 import { type AppEnv, readJson } from '../request.ts';
+import type { RouteArea } from '../route-area.ts';
 
 async function regionsOfCouncils(store: RecordRepository, councilIds: string[]): Promise<string[]> {
   const found = await store.getMany('council', councilIds);
@@ -24,14 +25,17 @@ function requireNational(p: Principal): void {
   }
 }
 
-/** The user directory: who may use the system, with which role and regions. National staff only. */
-export function registerDirectoryRoutes(
-  app: Hono<AppEnv>,
+/**
+ * Who am I (/v1/me), and the user directory (/v1/users, /v1/clients): who may use the system, with
+ * which role and regions. The directory is for national staff only.
+ */
+export function directoryArea(
   directory: UserDirectory,
   auth: Authenticator,
   store: RecordRepository,
-): void {
-  app.get('/v1/me', (c) => {
+): RouteArea {
+  const app = new Hono<AppEnv>();
+  app.get('/me', (c) => {
     const p = c.get('principal');
     return c.json({
       kind: p.kind,
@@ -48,14 +52,14 @@ export function registerDirectoryRoutes(
     ['users', 'user'],
     ['clients', 'client'],
   ] as const) {
-    app.get(`/v1/${segment}/:key`, async (c) => {
+    app.get(`/${segment}/:key`, async (c) => {
       requireNational(c.get('principal'));
       const entry = await directory.find(kind, c.req.param('key'));
       if (!entry) throw new NotFoundError(`${c.req.param('key')} is not in the user directory.`);
       return c.json(entry);
     });
 
-    app.put(`/v1/${segment}/:key`, async (c) => {
+    app.put(`/${segment}/:key`, async (c) => {
       const principal = c.get('principal');
       requireNational(principal);
       const parsed = directoryEntrySchema.safeParse(await readJson(c, 16 * 1024));
@@ -78,11 +82,13 @@ export function registerDirectoryRoutes(
       return c.json(entry);
     });
 
-    app.delete(`/v1/${segment}/:key`, async (c) => {
+    app.delete(`/${segment}/:key`, async (c) => {
       requireNational(c.get('principal'));
       await directory.remove(kind, c.req.param('key'));
       auth.forget(kind, c.req.param('key'));
       return c.body(null, 204);
     });
   }
+
+  return { name: 'directory', prefix: '/v1', routes: app };
 }

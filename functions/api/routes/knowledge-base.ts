@@ -1,15 +1,17 @@
-import type { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import * as z from 'zod';
 import type { KnowledgeBase } from '../../domain/knowledge-base.ts';
 import { KNOWLEDGE_TYPES } from '../../domain/knowledge-index.ts';
 import { KNOWLEDGE_TOPICS } from '../../records/knowledge-topics.ts';
 import { type AppEnv, parseQuery, queryFields } from '../request.ts';
+import type { RouteArea } from '../route-area.ts';
 
 const LESSONS = ['worked', 'did-not'] as const;
 
 /** Search the national knowledge base: words, region, topic, type and "what worked / what did not". */
-export function registerKnowledgeBaseRoutes(app: Hono<AppEnv>, knowledge: KnowledgeBase): void {
-  app.get('/v1/knowledge-base', async (c) => {
+export function knowledgeBaseArea(knowledge: KnowledgeBase): RouteArea {
+  const app = new Hono<AppEnv>();
+  app.get('/', async (c) => {
     const q = parseQuery(c, {
       q: z.string().max(200, { error: 'must be at most 200 characters' }).optional(),
       region: queryFields.region,
@@ -37,4 +39,6 @@ export function registerKnowledgeBaseRoutes(app: Hono<AppEnv>, knowledge: Knowle
     });
     return c.json(result);
   });
+
+  return { name: 'knowledge-base', prefix: '/v1/knowledge-base', routes: app };
 }

@@ -1,6 +1,7 @@
-import type { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { RECORD_DEFINITIONS } from '../../records/registry.ts';
 import type { AppEnv } from '../request.ts';
+import type { RouteArea } from '../route-area.ts';
 
 /** What the record types look like, for clients that build forms or sheet columns from them. */
 export function describeTypes() {
@@ -30,11 +31,11 @@ export type OpenApiSource = { build: () => unknown } | { url: string };
  * browsable reference is static files (api-docs/) served next to the dashboard in the cloud and by
  * npm start locally, so `docsUrl` says where; the API's bundle carries none of it.
  */
-export function registerMetaRoutes(
-  app: Hono<AppEnv>,
+export function metaArea(
   docsUrl = '/docs/index.html',
   openApi: OpenApiSource = { url: '/docs/openapi.json' },
-): void {
+): RouteArea {
+  const app = new Hono<AppEnv>();
   app.get('/healthz', (c) => c.json({ status: 'ok', time: new Date().toISOString() }));
   app.get('/openapi.json', (c) =>
     'build' in openApi ? c.json(openApi.build()) : c.redirect(openApi.url, 302),
@@ -44,4 +45,6 @@ export function registerMetaRoutes(
     c.header('Cache-Control', 'public, max-age=300');
     return c.json({ items: describeTypes() });
   });
+
+  return { name: 'meta', prefix: '/', routes: app };
 }

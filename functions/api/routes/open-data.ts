@@ -12,8 +12,7 @@ import { searchServices } from '../../directory/search.ts';
 import { servicesCsv } from '../../directory/services-csv.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { type AppEnv, parseQuery } from '../request.ts';
-
-/** The paths anyone may read without a token (see app.ts). */
+import type { RouteArea } from '../route-area.ts';
 
 /** Short enough that a change is public within minutes (the CloudFront cache follows it). */
 const PUBLIC_CACHE = 'public, max-age=300';
@@ -42,7 +41,7 @@ const listQuery = {
  * (`/hsds/services`, paged as HSDS pages) and a CSV download. Read-only, token-free, listed
  * services only.
  */
-export function openDataRoutes(directory: CachedDirectory): Hono<AppEnv> {
+export function openDataArea(directory: CachedDirectory): RouteArea {
   const app = new Hono<AppEnv>();
 
   app.get('/hsds', (c) => {
@@ -83,5 +82,5 @@ export function openDataRoutes(directory: CachedDirectory): Hono<AppEnv> {
     return c.body(servicesCsv(services));
   });
 
-  return app;
+  return { name: 'open-data', prefix: '/', routes: app };
 }

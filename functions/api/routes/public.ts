@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import * as z from 'zod';
 import { NotFoundError } from '../../domain/errors.ts';
 import type { RecordRepository } from '../../domain/record-repository.ts';
@@ -10,12 +10,14 @@ import {
   publicView,
 } from '../../records/public-view.ts';
 import { type AppEnv, parseQuery, queryFields } from '../request.ts';
+import type { RouteArea } from '../route-area.ts';
 
-/** Token-free reads of the service directory and published employment profiles (rule 10). */
-export function registerPublicRoutes(app: Hono<AppEnv>, store: RecordRepository): void {
+/** Token-free reads of the service directory and published employment profiles (rule 10), under /v1/public. */
+export function publicArea(store: RecordRepository): RouteArea {
+  const app = new Hono<AppEnv>();
   for (const definition of PUBLIC_DEFINITIONS) {
     const enumFields = definition.fields.filter((f) => f.public && f.kind === 'enum');
-    app.get(`/v1/public/${definition.path}`, async (c) => {
+    app.get(`/${definition.path}`, async (c) => {
       const filters = Object.fromEntries(
         enumFields.map((f) => [
           f.name,
@@ -69,7 +71,7 @@ export function registerPublicRoutes(app: Hono<AppEnv>, store: RecordRepository)
       return c.json({ items, more, cursor: more ? cursor : undefined });
     });
 
-    app.get(`/v1/public/${definition.path}/:id`, async (c) => {
+    app.get(`/${definition.path}/:id`, async (c) => {
       const record = await store.get(definition.type, c.req.param('id'));
       if (!record || !isVisible(definition, record)) {
         throw new NotFoundError(
@@ -80,4 +82,6 @@ export function registerPublicRoutes(app: Hono<AppEnv>, store: RecordRepository)
       return c.json(publicView(definition, record));
     });
   }
+
+  return { name: 'public', prefix: '/v1/public', routes: app };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { BadRequestError } from '../../domain/errors.ts';
 import type { RecordService } from '../../domain/record-service.ts';
 import type { StoredRecord, Values } from '../../records/definition.ts';
@@ -14,6 +14,7 @@ import {
   readJson,
   TYPE_PATH_PARAM,
 } from '../request.ts';
+import type { RouteArea } from '../route-area.ts';
 
 export const MAX_RECORD_BYTES = 256 * 1024;
 
@@ -45,9 +46,14 @@ function recordLocation(path: string, record: StoredRecord) {
   return `/v1/${path}/${encodeURIComponent(record.id)}`;
 }
 
-/** CRUD, list and history for every record type, driven by the definitions. */
-export function registerRecordRoutes(app: Hono<AppEnv>, service: RecordService): void {
-  app.get(`/v1/${TYPE_PATH_PARAM}`, async (c) => {
+/**
+ * CRUD, list and history for every record type, driven by the definitions, under /v1. The `:path`
+ * parameter takes only the record types' paths (TYPE_PATH_PARAM), so these routes never claim
+ * another area's paths.
+ */
+export function recordsArea(service: RecordService): RouteArea {
+  const app = new Hono<AppEnv>();
+  app.get(`/${TYPE_PATH_PARAM}`, async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
     const q = parseQuery(c, {
       limit: queryFields.limit,
@@ -68,7 +74,7 @@ export function registerRecordRoutes(app: Hono<AppEnv>, service: RecordService):
     return c.json({ items: page.items, more: page.more, cursor: page.cursor });
   });
 
-  app.post(`/v1/${TYPE_PATH_PARAM}`, async (c) => {
+  app.post(`/${TYPE_PATH_PARAM}`, async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
     const values = await readJson(c, MAX_RECORD_BYTES);
     const key = c.req.header('idempotency-key');
@@ -83,7 +89,7 @@ export function registerRecordRoutes(app: Hono<AppEnv>, service: RecordService):
     return c.json(record, outcome.status === 'created' ? 201 : 200);
   });
 
-  app.get(`/v1/${TYPE_PATH_PARAM}/:id`, async (c) => {
+  app.get(`/${TYPE_PATH_PARAM}/:id`, async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
     const record = await service.get(definition, c.get('principal'), c.req.param('id'));
     c.header('ETag', etag(record.version));
@@ -92,7 +98,7 @@ export function registerRecordRoutes(app: Hono<AppEnv>, service: RecordService):
     return c.json(record);
   });
 
-  app.put(`/v1/${TYPE_PATH_PARAM}/:id`, async (c) => {
+  app.put(`/${TYPE_PATH_PARAM}/:id`, async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
     const creating = c.req.header('if-none-match')?.trim() === '*';
     const baseVersion = creating ? undefined : ifMatchVersion(c, true);
@@ -106,7 +112,7 @@ export function registerRecordRoutes(app: Hono<AppEnv>, service: RecordService):
     return c.json(outcome.record!, outcome.status === 'created' ? 201 : 200);
   });
 
-  app.patch(`/v1/${TYPE_PATH_PARAM}/:id`, async (c) => {
+  app.patch(`/${TYPE_PATH_PARAM}/:id`, async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
     const baseVersion = ifMatchVersion(c, true);
     const patch = await readJson(c, MAX_RECORD_BYTES);
@@ -119,7 +125,7 @@ export function registerRecordRoutes(app: Hono<AppEnv>, service: RecordService):
     return c.json(outcome.record!);
   });
 
-  app.delete(`/v1/${TYPE_PATH_PARAM}/:id`, async (c) => {
+  app.delete(`/${TYPE_PATH_PARAM}/:id`, async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
     const baseVersion = ifMatchVersion(c, true);
     const outcome = await service.change(definition, c.get('principal'), {
@@ -131,7 +137,7 @@ export function registerRecordRoutes(app: Hono<AppEnv>, service: RecordService):
     return c.json(outcome.record!);
   });
 
-  app.get(`/v1/${TYPE_PATH_PARAM}/:id/history`, async (c) => {
+  app.get(`/${TYPE_PATH_PARAM}/:id/history`, async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
     const q = parseQuery(c, { limit: queryFields.limit, cursor: queryFields.cursor });
     const page = await service.history(
@@ -143,4 +149,6 @@ export function registerRecordRoutes(app: Hono<AppEnv>, service: RecordService):
     );
     return c.json({ items: page.items, more: page.more, cursor: page.cursor });
   });
+
+  return { name: 'records', prefix: '/v1', routes: app };
 }

@@ -1,4 +1,5 @@
-import type { Context, Hono } from 'hono';
+import type { Context } from 'hono';
+import { Hono } from 'hono/tiny';
 import { AccessDeniedError, BadRequestError, UnavailableError } from '../../domain/errors.ts';
 import type { Principal } from '../../domain/principal.ts';
 import {
@@ -12,6 +13,7 @@ import type { PreferenceStore } from '../../reminders/ports.ts';
 import { BadPreferenceLinkError, type PreferenceLinks } from '../../reminders/preference-links.ts';
 import { preferencesPage, preferencesProblemPage } from '../../reminders/preferences-page.ts';
 import { type AppEnv, readJson } from '../request.ts';
+import type { RouteArea } from '../route-area.ts';
 
 export interface ReminderRouteDependencies {
   links: PreferenceLinks;
@@ -59,7 +61,8 @@ function describe(email: string, preferences: ReminderPreferences) {
  * Reminder settings: for signed-in people through the API (the add-on's settings use it), and
  * through the signed link in every email, which needs no sign-in and reaches only its own person.
  */
-export function registerReminderRoutes(app: Hono<AppEnv>, deps: ReminderRouteDependencies | undefined): void {
+export function remindersArea(deps: ReminderRouteDependencies | undefined): RouteArea {
+  const app = new Hono<AppEnv>();
   const need = (): ReminderRouteDependencies => {
     if (!deps) throw new RemindersUnavailableError();
     return deps;
@@ -118,4 +121,6 @@ export function registerReminderRoutes(app: Hono<AppEnv>, deps: ReminderRouteDep
     const saved = await need().preferences.update(email!, parsed.data, `link:${email}`);
     return c.html(preferencesPage(email!, saved, token!, true));
   });
+
+  return { name: 'reminders', prefix: '/', routes: app };
 }

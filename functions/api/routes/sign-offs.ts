@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import * as z from 'zod';
 import { BadRequestError, NotFoundError } from '../../domain/errors.ts';
 import type { Principal } from '../../domain/principal.ts';
@@ -8,7 +8,8 @@ import { awaitingForPerson, awaitingForPrincipalParty } from '../../domain/sign-
 import type { SignOffService } from '../../domain/sign-off-service.ts';
 import type { RecordDefinition, StoredRecord } from '../../records/definition.ts';
 import { PARTIES, signedText } from '../../records/sign-offs.ts';
-import { type AppEnv, definitionFromPath, etag, parseQuery, readJson } from '../request.ts';
+import { type AppEnv, definitionFromPath, etag, parseQuery, readJson, TYPE_PATH_PARAM } from '../request.ts';
+import type { RouteArea } from '../route-area.ts';
 
 const MAX_BODY = 16 * 1024;
 
@@ -38,16 +39,16 @@ function parseBody<T extends z.ZodType>(schema: T, raw: unknown, shape: string):
 }
 
 /**
- * Sign-offs: what awaits me or my party, a record's sign-offs with what changed since each
- * party last agreed, and the four acts (request, agree, not yet, withdraw).
+ * Sign-offs under /v1: what awaits me or my party, a record's sign-offs with what changed since
+ * each party last agreed, and the four acts (request, agree, not yet, withdraw).
  */
-export function registerSignOffRoutes(
-  app: Hono<AppEnv>,
+export function signOffsArea(
   store: RecordRepository,
   records: RecordService,
   signOffs: SignOffService,
-): void {
-  app.get('/v1/sign-offs/awaiting', async (c) => {
+): RouteArea {
+  const app = new Hono<AppEnv>();
+  app.get('/sign-offs/awaiting', async (c) => {
     const q = parseQuery(c, {
       for: z.enum(['me', 'party'], { error: 'expected me or party' }).optional(),
     });
@@ -59,7 +60,7 @@ export function registerSignOffRoutes(
     return c.json({ for: q.for ?? 'party', party: principal.party ?? 'ceg', items });
   });
 
-  app.get('/v1/:path/:id/sign-offs', async (c) => {
+  app.get(`/${TYPE_PATH_PARAM}/:id/sign-offs`, async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
     const record = await records.get(definition, c.get('principal'), c.req.param('id'));
     const spec = definition.signOff;
@@ -134,7 +135,7 @@ export function registerSignOffRoutes(
     },
   ];
   for (const act of acts) {
-    app.post(`/v1/:path/:id/sign-offs/${act.action}`, async (c) => {
+    app.post(`/${TYPE_PATH_PARAM}/:id/sign-offs/${act.action}`, async (c) => {
       const definition = definitionFromPath(c.req.param('path'));
       const body = parseBody(act.schema, await readJson(c, MAX_BODY), act.shape);
       const record = await act.run(definition, c.get('principal'), c.req.param('id'), body as never);
@@ -142,4 +143,6 @@ export function registerSignOffRoutes(
       return c.json(record);
     });
   }
+
+  return { name: 'sign-offs', prefix: '/v1', routes: app };
 }

@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import * as z from 'zod';
 import { BadRequestError } from '../../domain/errors.ts';
 import { MAX_PUSH_ROWS, type RecordService } from '../../domain/record-service.ts';
@@ -10,6 +10,7 @@ import {
   readJson,
   TYPE_PATH_PARAM,
 } from '../request.ts';
+import type { RouteArea } from '../route-area.ts';
 
 /** 500 rows of long text stay well inside this; API Gateway allows 10 MB, Lambda 6 MB. */
 export const MAX_PUSH_BYTES = 5 * 1024 * 1024;
@@ -30,9 +31,10 @@ const pushBodySchema = z.strictObject({
     }),
 });
 
-/** The sync protocol: pull changes since a cursor, push rows with per-row outcomes. */
-export function registerSyncRoutes(app: Hono<AppEnv>, service: RecordService): void {
-  app.get(`/v1/sync/${TYPE_PATH_PARAM}`, async (c) => {
+/** The sync protocol under /v1/sync: pull changes since a cursor, push rows with per-row outcomes. */
+export function syncArea(service: RecordService): RouteArea {
+  const app = new Hono<AppEnv>();
+  app.get(`/${TYPE_PATH_PARAM}`, async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
     const q = parseQuery(c, {
       region: queryFields.region,
@@ -50,7 +52,7 @@ export function registerSyncRoutes(app: Hono<AppEnv>, service: RecordService): v
     return c.json({ items: page.items, more: page.more, cursor: page.cursor });
   });
 
-  app.post(`/v1/sync/${TYPE_PATH_PARAM}`, async (c) => {
+  app.post(`/${TYPE_PATH_PARAM}`, async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
     const q = parseQuery(c, { dryRun: queryFields.dryRun });
     const body = pushBodySchema.safeParse(await readJson(c, MAX_PUSH_BYTES));
@@ -83,4 +85,6 @@ export function registerSyncRoutes(app: Hono<AppEnv>, service: RecordService): v
     });
     return c.json(result);
   });
+
+  return { name: 'sync', prefix: '/v1/sync', routes: app };
 }

@@ -1,8 +1,10 @@
-import type { Context, Hono } from 'hono';
+import type { Context } from 'hono';
+import { Hono } from 'hono/tiny';
 import { BadRequestError } from '../../domain/errors.ts';
 import { weeklyReportCsv, weeklyReportHtml } from '../../reports/weekly-report-formats.ts';
 import { reportWeek, type WeeklyReports } from '../../reports/weekly-report-service.ts';
 import type { AppEnv } from '../request.ts';
+import type { RouteArea } from '../route-area.ts';
 
 const FORMATS = ['json', 'csv', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -30,8 +32,9 @@ function formatOf(c: Context): Format {
  * GET /v1/reports/weekly?adviser=<id>|region=<id>&week=<Monday>&format=json|csv|html: an adviser's
  * week, or a region's week by adviser, each Taskforce council's work as "MTFJ <council>".
  */
-export function registerWeeklyReportRoutes(app: Hono<AppEnv>, reports: WeeklyReports): void {
-  app.get('/v1/reports/weekly', async (c) => {
+export function weeklyReportArea(reports: WeeklyReports): RouteArea {
+  const app = new Hono<AppEnv>();
+  app.get('/', async (c) => {
     const principal = c.get('principal');
     const adviser = c.req.query('adviser');
     const region = c.req.query('region');
@@ -54,4 +57,6 @@ export function registerWeeklyReportRoutes(app: Hono<AppEnv>, reports: WeeklyRep
     }
     return c.json(report);
   });
+
+  return { name: 'weekly-report', prefix: '/v1/reports/weekly', routes: app };
 }

@@ -1,0 +1,18 @@
+import type { Hono } from 'hono';
+import type { AppEnv } from './request.ts';
+
+/**
+ * One area of the API (records, sync, the dashboard, the knowledge base…): its own Hono sub-app,
+ * with paths relative to `prefix`, mounted by the app shell with `app.route(prefix, routes)`. The
+ * shell's middleware, not-found and error handling apply to every area.
+ *
+ * Mount order does not decide anything: no two areas claim the same method and path (a test holds
+ * every documented operation to exactly one area), so each request has one area that answers it.
+ */
+export interface RouteArea {
+  /** A stable name, used by the stack to send the area's paths to the function that serves it. */
+  name: string;
+  /** Where the area is mounted: its routes are relative to it ('' mounts at the root). */
+  prefix: string;
+  routes: Hono<AppEnv>;
+}
