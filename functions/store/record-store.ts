@@ -7,6 +7,7 @@ import {
   type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { boundedChunks, utf8Length } from '../domain/bounded-chunks.ts';
 import {
   type AwaitingItem,
   type AwaitingQuery,
@@ -275,29 +276,14 @@ export class RecordStore implements RecordRepository {
 
   /** Groups changes within DynamoDB's transaction limits (actions and bytes). */
   private chunk(indices: number[], writes: readonly PendingWrite[]): number[][] {
-    const chunks: number[][] = [];
-    let current: number[] = [];
-    let bytes = 0;
-    let actions = 0;
-    for (const index of indices) {
-      const count = this.transactItems(writes[index]!).length;
+    const sized = indices.map((index) => ({ index, actions: this.transactItems(writes[index]!).length }));
+    return boundedChunks(sized, {
+      maxCount: ACTIONS_PER_TRANSACTION,
+      maxBytes: TRANSACTION_BYTES,
+      count: (write) => write.actions,
       // Each action stores about one copy of the record (current, history, side items).
-      const size = JSON.stringify(writes[index]!.record).length * count * 2;
-      if (
-        current.length > 0 &&
-        (actions + count > ACTIONS_PER_TRANSACTION || bytes + size > TRANSACTION_BYTES)
-      ) {
-        chunks.push(current);
-        current = [];
-        bytes = 0;
-        actions = 0;
-      }
-      current.push(index);
-      bytes += size;
-      actions += count;
-    }
-    if (current.length > 0) chunks.push(current);
-    return chunks;
+      bytes: (write) => utf8Length(JSON.stringify(writes[write.index]!.record)) * write.actions * 2,
+    }).map((chunk) => chunk.map((write) => write.index));
   }
 
   /** Open sign-offs of a party in a council, a region or nationally, oldest request first. */

@@ -1,3 +1,4 @@
+import { boundedChunks, utf8Length } from '../../../functions/domain/bounded-chunks.ts';
 import type { FieldError, PushRow, TypeDescription } from './catalogue.ts';
 import type { ColumnMap } from './columns.ts';
 import { errorUpdate } from './row-render.ts';
@@ -111,25 +112,16 @@ export function planDeletes(rows: readonly SheetRow[], onlyRows: ReadonlySet<num
     }));
 }
 
-/** Splits rows into requests of at most `maxRows` rows and about `maxBytes` of JSON. */
+/** Splits rows into requests of at most `maxRows` rows and `maxBytes` of JSON (in UTF-8). */
 export function chunkRows<T extends { request: PushRow }>(
   items: readonly T[],
   maxRows = 500,
   maxBytes = 4_000_000,
 ): T[][] {
-  const chunks: T[][] = [];
-  let current: T[] = [];
-  let bytes = 0;
-  for (const item of items) {
-    const size = JSON.stringify(item.request).length + 1;
-    if (current.length > 0 && (current.length >= maxRows || bytes + size > maxBytes)) {
-      chunks.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(item);
-    bytes += size;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
+  // Each row is its JSON and a comma in the request body.
+  return boundedChunks(items, {
+    maxCount: maxRows,
+    maxBytes,
+    bytes: (item) => utf8Length(JSON.stringify(item.request)) + 1,
+  });
 }
