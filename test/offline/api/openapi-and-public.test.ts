@@ -34,7 +34,10 @@ function resolve(doc: any, ref: string): any {
 
 describe('OpenAPI document, generated from the record definitions', () => {
   it('should describe every record type with its fields, routes and problems', async () => {
+    // Act
     const response = await h.request('GET', '/openapi.json');
+
+    // Assess
     expect(response.status).toBe(200);
     const doc = response.body;
     expect(doc.openapi).toBe('3.1.0');
@@ -80,13 +83,19 @@ describe('OpenAPI document, generated from the record definitions', () => {
   });
 
   it('should send /docs to the self-hosted reference (see api-docs-browser.test.ts)', async () => {
+    // Act
     const response = await h.request('GET', '/docs');
+
+    // Assess
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe('/docs/index.html');
   });
 
   it('should publish the type catalogue that sheets build their columns from', async () => {
+    // Act
     const response = await h.request('GET', '/v1/types');
+
+    // Assess
     expect(response.status).toBe(200);
     const activity = response.body.items.find((t: { type: string }) => t.type === 'activity');
     expect(activity.fields.find((f: { name: string }) => f.name === 'projectName')).toMatchObject({
@@ -101,7 +110,11 @@ describe('OpenAPI document, generated from the record definitions', () => {
   });
 
   it('should answer health checks without a token', async () => {
-    expect((await h.request('GET', '/healthz')).body).toMatchObject({ status: 'ok' });
+    // Act
+    const response = await h.request('GET', '/healthz');
+
+    // Assess
+    expect(response.body).toMatchObject({ status: 'ok' });
   });
 });
 
@@ -127,7 +140,10 @@ describe('public service directory', () => {
   });
 
   it('should list listed services with public fields only, without a token', async () => {
+    // Act
     const response = await h.request('GET', '/v1/public/services?region=canterbury');
+
+    // Assess
     expect(response.status).toBe(200);
     expect(response.body.items.map((s: { values: { name: string } }) => s.values.name).sort()).toEqual([
       'Rangatahi Mahi',
@@ -140,23 +156,38 @@ describe('public service directory', () => {
     }
   });
 
-  it('should search with and without macrons, and filter by category', async () => {
+  const names = (response: { body: { items: { values: { name: string } }[] } }) =>
+    response.body.items.map((s) => s.values.name);
+
+  it('should search with and without macrons', async () => {
+    // Act
     const folded = await h.request('GET', '/v1/public/services?q=otautahi%20coaching');
-    expect(folded.body.items.map((s: { values: { name: string } }) => s.values.name)).toEqual([
-      'Rangatahi Mahi',
-    ]);
+
+    // Assess
+    expect(names(folded)).toEqual(['Rangatahi Mahi']);
+  });
+
+  it('should filter by category, and refuse a category it does not know', async () => {
+    // Act
     const training = await h.request('GET', '/v1/public/services?category=training');
-    expect(training.body.items.map((s: { values: { name: string } }) => s.values.name)).toEqual([
-      'Training hub',
-    ]);
-    expect((await h.request('GET', '/v1/public/services?category=banking')).status).toBe(400);
+    const banking = await h.request('GET', '/v1/public/services?category=banking');
+
+    // Assess
+    expect(names(training)).toEqual(['Training hub']);
+    expect(banking.status).toBe(400);
   });
 
   it('should hide unlisted services even by id', async () => {
+    // Prepare
     const all = await h.request('GET', '/v1/services?region=canterbury', { token: world.tokens.canterbury });
     const hidden = all.body.items.find(
       (s: { values: { name: string } }) => s.values.name === 'Hidden service',
     );
-    expect((await h.request('GET', `/v1/public/services/${hidden.id}`)).status).toBe(404);
+
+    // Act
+    const response = await h.request('GET', `/v1/public/services/${hidden.id}`);
+
+    // Assess
+    expect(response.status).toBe(404);
   });
 });

@@ -32,6 +32,7 @@ describe('offline: record definitions', () => {
   });
 
   it('should accept a valid strategy and trim text', () => {
+    // Act
     const parsed = strategy.schema.parse({
       councilId: 'christchurch-city',
       title: '  Youth into trades ',
@@ -40,6 +41,8 @@ describe('offline: record definitions', () => {
       jointlySupported: false,
       status: 'proposed',
     });
+
+    // Assess
     expect(parsed.title).toBe('Youth into trades');
   });
 
@@ -148,7 +151,10 @@ describe('offline: access rules', () => {
 
 describe('offline: cursors and endpoints', () => {
   it('should round-trip a cursor for its own list and refuse it for another', () => {
+    // Act
     const raw = encodeCursor({ v: 1, q: 'list:a', k: { pk: 'x' } });
+
+    // Assess
     expect(decodeCursor(raw, 'list:a').k).toEqual({ pk: 'x' });
     expect(() => decodeCursor(raw, 'list:b')).toThrow(BadCursorError);
     expect(() => decodeCursor('%%%', 'list:a')).toThrow(BadCursorError);
