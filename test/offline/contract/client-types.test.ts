@@ -4,7 +4,10 @@ import { committedTypes, generatedTypes } from '../../../clients/typescript/gene
 /** The typed client's committed types must be what openapi-typescript makes from today's document. */
 describe('the typed client', { timeout: 120_000 }, () => {
   it('should have types generated from the current OpenAPI document (else run npm run client:generate)', async () => {
+    // Act
     const [committed, generated] = await Promise.all([committedTypes(), generatedTypes()]);
+
+    // Assess
     // Compared as a whole so that any drift fails; the message says how to fix it rather than printing 1 MB.
     expect(
       committed === generated,

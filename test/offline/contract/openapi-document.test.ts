@@ -14,8 +14,13 @@ const operations = Object.entries(doc.paths as Record<string, any>).flatMap(([pa
 
 describe('every operation of the OpenAPI document', () => {
   it('should have a unique camelCase operationId, declared tags, a summary and a description', () => {
+    // Prepare
     const tags = new Set(doc.tags.map((t: { name: string }) => t.name));
+
+    // Act
     const ids = operations.map((o) => o.op.operationId);
+
+    // Assess
     expect(new Set(ids).size).toBe(ids.length);
     for (const { path, method, op } of operations) {
       const where = `${method.toUpperCase()} ${path}`;
@@ -47,10 +52,15 @@ describe('every operation of the OpenAPI document', () => {
   });
 
   it('should name the operations of a record type after it, with examples and version headers', () => {
+    // Prepare
     const need = RECORD_DEFINITIONS.find((d) => d.type === 'need')!;
+
+    // Act
     const ops = Object.fromEntries(
       operations.filter((o) => o.path.includes(`/${need.path}`)).map((o) => [o.op.operationId, o]),
     );
+
+    // Assess
     expect(Object.keys(ops).sort()).toEqual(
       [
         'createNeed',

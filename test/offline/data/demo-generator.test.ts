@@ -19,14 +19,22 @@ describe('demo data generator: deterministic', () => {
   });
 
   it('should make other rows from another seed', () => {
+    // Act
     const other = generateDemoData({ seed: 7, today: TODAY });
+
+    // Assess
     expect(other).not.toEqual(rows);
   });
 
   it('should draw the same numbers from the same PRNG seed', () => {
+    // Prepare
     const a = new Random(42);
     const b = new Random(42);
+
+    // Act
     const drawn = Array.from({ length: 5 }, () => a.next());
+
+    // Assess
     expect(Array.from({ length: 5 }, () => b.next())).toEqual(drawn);
     expect(drawn.every((n) => n >= 0 && n < 1)).toBe(true);
     expect(new Set(drawn).size).toBe(5);
@@ -39,7 +47,10 @@ describe('demo data generator: valid against the record definitions', () => {
   });
 
   it('should pass every schema unchanged and every value-only check', () => {
+    // Prepare
     const problems: string[] = [];
+
+    // Act
     for (const row of rows) {
       const definition = definitionForType(row.type)!;
       const parsed = definition.schema.safeParse(row.values);
@@ -53,6 +64,8 @@ describe('demo data generator: valid against the record definitions', () => {
           ),
         );
     }
+
+    // Assess
     expect(problems).toEqual([]);
   });
 
@@ -85,13 +98,18 @@ describe('demo data generator: valid against the record definitions', () => {
   });
 
   it("should give actions owners the system can remind: their group's member contacts, or words", () => {
+    // Prepare
     const contacts = new Set(
       rows
         .filter((r) => r.type === 'membership')
         .map((r) => `${r.values.lecGroupId}#${r.values.representativeEmail}`),
     );
     const actions = rows.filter((r) => r.type === 'action');
+
+    // Act
     const owned = actions.filter((a) => a.values.ownerEmail !== undefined);
+
+    // Assess
     expect(owned.length).toBeGreaterThan(actions.length / 2);
     expect(owned.filter((a) => !contacts.has(`${a.values.lecGroupId}#${a.values.ownerEmail}`))).toEqual([]);
     expect(actions.filter((a) => a.values.ownerEmail === undefined && a.values.owner === undefined)).toEqual(
@@ -120,18 +138,26 @@ describe('demo data generator: the domain rules', () => {
   });
 
   it('should make a strategy active only where the council has an agreed agreement (rule 5)', () => {
+    // Prepare
     const agreed = new Set(
       ofType('agreement')
         .filter((a) => v(a).status === 'agreed')
         .map((a) => v(a).councilId),
     );
+
+    // Act
     const active = ofType('strategy').filter((s) => v(s).status === 'active');
+
+    // Assess
     expect(active.length).toBeGreaterThan(20);
     expect(active.filter((s) => !agreed.has(v(s).councilId))).toEqual([]);
   });
 
   it('should place 1,100 to 1,700 people a year nationally, 10 to 100 a council, young people among them', () => {
+    // Act
     const perCouncil = new Map<string, number>();
+
+    // Assess
     for (const s of ofType('strategy')) {
       const people = v(s).peopleIntoWorkOrTraining as number | undefined;
       if (people === undefined) continue;
@@ -145,8 +171,13 @@ describe('demo data generator: the domain rules', () => {
   });
 
   it('should report twelve weeks of activities on Mondays, ending the week before today, by advisers of the council', () => {
+    // Prepare
     const lastWeek = addDays(mondayOf(TODAY), -7);
+
+    // Act
     const weeks = [...new Set(ofType('activity').map((a) => v(a).weekStarting as string))].sort();
+
+    // Assess
     expect(weeks).toHaveLength(12);
     expect(weeks.at(-1)).toBe(lastWeek);
     expect(weeks[0]).toBe(addDays(lastWeek, -77));
@@ -160,17 +191,25 @@ describe('demo data generator: the domain rules', () => {
   });
 
   it('should leave two regions not yet reported for last week', () => {
+    // Prepare
     const lastWeek = addDays(mondayOf(TODAY), -7);
+
+    // Act
     const reported = new Set(
       ofType('activity')
         .filter((a) => v(a).weekStarting === lastWeek)
         .map((a) => members.get(v(a).councilId)!.values.regionId),
     );
+
+    // Assess
     expect(reported.size).toBe(14);
   });
 
   it('should keep about 70 advisers, each with councils of their own region', () => {
+    // Act
     const advisers = ofType('adviser');
+
+    // Assess
     expect(advisers).toHaveLength(70);
     const councils = new Map(referenceData().councils.map((c) => [c.id, c]));
     for (const adviser of advisers) {
@@ -199,7 +238,10 @@ describe('demo data generator: the domain rules', () => {
   });
 
   it('should report each CEG region for each of the last four quarters, and measure every member council (rules 1 and 8)', () => {
+    // Act
     const quarters = quartersBefore(TODAY, 4);
+
+    // Assess
     expect(quarters).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']);
     expect(ofType('progress-report')).toHaveLength(16 * 4);
     expect(ofType('indicator')).toHaveLength(members.size * 4);
@@ -218,9 +260,12 @@ describe('demo data generator: LEC groups at 1999 scale', () => {
   });
 
   it('should leave some actions overdue and publish some employment profiles', () => {
+    // Act
     const overdue = ofType('action').filter(
       (a) => (v(a).status === 'open' || v(a).status === 'in-progress') && v(a).dueOn < TODAY,
     );
+
+    // Assess
     expect(overdue.length).toBeGreaterThan(5);
     const profiles = ofType('employment-profile');
     expect(profiles).toHaveLength(16);
@@ -228,8 +273,13 @@ describe('demo data generator: LEC groups at 1999 scale', () => {
   });
 
   it('should pair co-ordinators with other groups, each group at most once', () => {
+    // Prepare
     const pairs = ofType('buddy-pair');
+
+    // Act
     const groups = pairs.flatMap((p) => [v(p).lecGroupId, v(p).buddyLecGroupId]);
+
+    // Assess
     expect(pairs).toHaveLength(21);
     expect(new Set(groups).size).toBe(groups.length);
   });
@@ -237,10 +287,15 @@ describe('demo data generator: LEC groups at 1999 scale', () => {
 
 describe('demo data generator: options', () => {
   it('should fill only the regions asked for', () => {
+    // Prepare
     const some = generateDemoData({ today: TODAY, regionIds: ['nelson', 'west-coast'] });
+
+    // Act
     const regions = new Set(
       some.filter((r) => r.type === 'adviser' || r.type === 'lec-group').map((r) => r.values.regionId),
     );
+
+    // Assess
     expect(regions).toEqual(new Set(['nelson', 'west-coast']));
   });
 

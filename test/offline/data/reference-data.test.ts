@@ -25,7 +25,10 @@ describe('CSV reader', () => {
   });
 
   it('should key rows by the expected header and skip blank lines', () => {
+    // Act
     const rows = readCsv('a,b\n1,2\n\n3,4', ['a', 'b'] as const);
+
+    // Assess
     expect(rows.map((r) => r.row)).toEqual([
       { a: '1', b: '2' },
       { a: '3', b: '4' },
@@ -68,7 +71,10 @@ describe('reference data: New Zealand regions and councils', () => {
   });
 
   it('should spell names with their official macrons, in composed Unicode', () => {
+    // Act
     const names = [...councils.map((c) => c.name), ...regions.map((r) => r.name)];
+
+    // Assess
     expect(names).toEqual(
       expect.arrayContaining([
         'Whangārei District',

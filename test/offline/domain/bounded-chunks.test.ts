@@ -65,14 +65,19 @@ describe('boundedChunks', () => {
 });
 
 describe('utf8Length', () => {
-  it('should count bytes as UTF-8 does: macrons two, emoji four, lone surrogates as the replacement three', () => {
-    // Act and assess
-    expect(utf8Length('Whanganui')).toBe(9);
-    expect(utf8Length('Māori')).toBe(6);
-    expect(utf8Length('€')).toBe(3);
-    expect(utf8Length('👍')).toBe(4);
-    expect(utf8Length('\ud83d')).toBe(3);
-    expect(utf8Length('\udc4d x')).toBe(5);
+  it.each([
+    ['plain letters', 'Whanganui', 9],
+    ['a macron as two', 'Māori', 6],
+    ['the euro sign as three', '€', 3],
+    ['an emoji as four', '👍', 4],
+    ['a lone high surrogate as the replacement three', '\ud83d', 3],
+    ['a lone low surrogate as the replacement three', '\udc4d x', 5],
+  ])('should count bytes as UTF-8 does: %s', (_case, text, bytes) => {
+    // Act
+    const length = utf8Length(text);
+
+    // Assess
+    expect(length).toBe(bytes);
   });
 
   it('should agree with Node on any string, paired surrogates or not', () => {
@@ -83,8 +88,11 @@ describe('utf8Length', () => {
           fc.array(fc.integer({ min: 0, max: 0xffff })).map((codes) => String.fromCharCode(...codes)),
         ),
         (text) => {
-          // Act and assess
-          expect(utf8Length(text)).toBe(Buffer.byteLength(text, 'utf8'));
+          // Act
+          const length = utf8Length(text);
+
+          // Assess
+          expect(length).toBe(Buffer.byteLength(text, 'utf8'));
         },
       ),
     );

@@ -6,22 +6,35 @@ import { parseWeeklyReportRequest } from '../../../sheets-addon/src/sync/weekly-
 const IMPOSSIBLE = ['2026-02-29', '2026-13-01', '2026-04-31', '0000-00-00'];
 
 describe('isIsoDate', () => {
-  it('should accept real dates written YYYY-MM-DD, leap days included', () => {
-    // Act and assess
-    for (const value of ['2026-03-01', '2028-02-29', '2026-12-31']) expect(isIsoDate(value)).toBe(true);
+  it.each(['2026-03-01', '2028-02-29', '2026-12-31'])(
+    'should accept the real date %s written YYYY-MM-DD, leap days included',
+    (value) => {
+      // Act
+      const accepted = isIsoDate(value);
+
+      // Assess
+      expect(accepted).toBe(true);
+    },
+  );
+
+  it.each(IMPOSSIBLE)('should refuse %s, which has the shape but is not in the calendar', (value) => {
+    // Act
+    const accepted = isIsoDate(value);
+
+    // Assess
+    expect(accepted).toBe(false);
   });
 
-  it('should refuse dates that have the shape but are not in the calendar', () => {
-    // Act and assess
-    for (const value of IMPOSSIBLE) expect(isIsoDate(value), value).toBe(false);
-  });
+  it.each(['1/3/2026', '2026-3-1', '2026-03-01T00:00:00Z', ' 2026-03-01', '', 20260301, null])(
+    'should refuse the other spelling or non-text %j',
+    (value) => {
+      // Act
+      const accepted = isIsoDate(value);
 
-  it('should refuse other spellings and anything that is not text', () => {
-    // Act and assess
-    for (const value of ['1/3/2026', '2026-3-1', '2026-03-01T00:00:00Z', ' 2026-03-01', '', 20260301, null]) {
-      expect(isIsoDate(value), String(value)).toBe(false);
-    }
-  });
+      // Assess
+      expect(accepted).toBe(false);
+    },
+  );
 
   it("should be the check behind date fields and the add-on's report week, so they agree on every value", () => {
     // Prepare

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeDays, parseOpeningHours } from '../../../functions/records/opening-hours.ts';
+import { describeDays, parseOpeningHours, type Weekday } from '../../../functions/records/opening-hours.ts';
+
 
 describe('opening hours as staff type them', () => {
   it('should read day ranges, single days and lists, with any dash', () => {
@@ -27,20 +28,28 @@ describe('opening hours as staff type them', () => {
   });
 
   it('should refuse times that do not exist and closing before opening', () => {
-    // Act and assess
-    expect(parseOpeningHours('Mon 9:00–25:00')).toHaveProperty('error', expect.stringContaining('24-hour'));
-    expect(parseOpeningHours('Mon 17:00–9:00')).toHaveProperty(
-      'error',
-      expect.stringContaining('after the opening'),
-    );
-    expect(parseOpeningHours('Fri–Mon 9:00–17:00')).toHaveProperty('error');
-    expect(parseOpeningHours(' ; ')).toHaveProperty('error');
+    // Act
+    const pastMidnight = parseOpeningHours('Mon 9:00–25:00');
+    const closesFirst = parseOpeningHours('Mon 17:00–9:00');
+    const daysBackwards = parseOpeningHours('Fri–Mon 9:00–17:00');
+    const nothing = parseOpeningHours(' ; ');
+
+    // Assess
+    expect(pastMidnight).toHaveProperty('error', expect.stringContaining('24-hour'));
+    expect(closesFirst).toHaveProperty('error', expect.stringContaining('after the opening'));
+    expect(daysBackwards).toHaveProperty('error');
+    expect(nothing).toHaveProperty('error');
   });
 
-  it('should describe days compactly for the public pages', () => {
-    // Act and assess
-    expect(describeDays(['Mon', 'Tue', 'Wed', 'Thu', 'Fri'])).toBe('Mon–Fri');
-    expect(describeDays(['Mon', 'Wed'])).toBe('Mon, Wed');
-    expect(describeDays(['Sat', 'Sun'])).toBe('Sat, Sun');
+  it.each<[Weekday[], string]>([
+    [['Mon', 'Tue', 'Wed', 'Thu', 'Fri'], 'Mon–Fri'],
+    [['Mon', 'Wed'], 'Mon, Wed'],
+    [['Sat', 'Sun'], 'Sat, Sun'],
+  ])('should describe the days %j compactly for the public pages, as %s', (days, described) => {
+    // Act
+    const text = describeDays(days);
+
+    // Assess
+    expect(text).toBe(described);
   });
 });

@@ -18,6 +18,7 @@ const MONDAY = '2026-11-23';
 
 describe('reminders: who gets what (offline, hand-checked)', () => {
   it('should tell action owners about actions due within 7 days or overdue, and nothing else', () => {
+    // Prepare
     const world = reminderWorld({
       actions: [
         action('due-in-7', 'canterbury', {
@@ -48,7 +49,11 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
         action('unknown-person', 'canterbury', { ownerEmail: 'nobody@example.nz', dueOn: '2026-11-10' }),
       ],
     });
+
+    // Act
     const plans = planReminders(world, WEDNESDAY, everyoneDaily);
+
+    // Assess
     expect(whoGetsWhat(plans)).toEqual({
       'aroha@ceg.example.nz': ['action:overdue'],
       'mere@lec-canterbury.example.nz': ['action:due-in-7'],
@@ -62,6 +67,7 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
   });
 
   it('should never tell a person about a record outside their reach', () => {
+    // Act
     const world = reminderWorld({
       actions: [
         // Sina works in Otago; Ben (no account) reaches only Otago, his adviser record's region.
@@ -71,6 +77,8 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
         action('otago-2', 'otago', { ownerEmail: 'nat@ceg.example.nz', dueOn: '2026-11-18' }),
       ],
     });
+
+    // Assess
     expect(whoGetsWhat(planReminders(world, WEDNESDAY, everyoneDaily))).toEqual({
       'ben@ceg.example.nz': ['action:otago-1'],
       'nat@ceg.example.nz': ['action:otago-2'],
@@ -78,6 +86,7 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
   });
 
   it('should tell the adviser of an agreement whose review is within 30 days or past', () => {
+    // Prepare
     const world = reminderWorld({
       agreements: [
         agreement('in-30', 'aroha', { reviewBy: '2026-12-18' }),
@@ -87,7 +96,11 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
         agreement('ended', 'ben', { reviewBy: '2026-11-17', status: 'ended' }),
       ],
     });
+
+    // Act
     const plans = planReminders(world, WEDNESDAY, everyoneDaily);
+
+    // Assess
     expect(whoGetsWhat(plans)).toEqual({
       'aroha@ceg.example.nz': ['agreement-review:in-30'],
       'ben@ceg.example.nz': ['agreement-review:past'],
@@ -97,6 +110,7 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
   });
 
   it("should tell advisers on Mondays, and only on Mondays, that last week's activities are missing", () => {
+    // Prepare
     const world = reminderWorld({
       activities: [
         stored('activity', 'a1', 'otago', {
@@ -114,7 +128,11 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
         }),
       ],
     });
+
+    // Act
     const monday = planReminders(world, MONDAY, everyoneDaily);
+
+    // Assess
     // Ben reported; the inactive adviser is not asked.
     expect(whoGetsWhat(monday)).toEqual({ 'aroha@ceg.example.nz': ['activities:aroha:2026-11-16'] });
     expect(monday[0]!.items[0]).toMatchObject({
@@ -126,6 +144,7 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
   });
 
   it('should tell regional teams about the quarterly report in the last two weeks of the quarter only', () => {
+    // Act
     const world = reminderWorld({
       progressReports: [
         stored('progress-report', 'otago-2026-q4', 'otago', {
@@ -140,6 +159,8 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
         }),
       ],
     });
+
+    // Assess
     // 31 December minus 13 days: Friday 18 December is the first day of the last two weeks.
     expect(planReminders(world, '2026-12-17', everyoneDaily)).toEqual([]);
     const plans = planReminders(world, '2026-12-18', everyoneDaily);
@@ -160,6 +181,7 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
   });
 
   it('should gather everything for a person into one plan, most urgent first', () => {
+    // Prepare
     const world = reminderWorld({
       actions: [
         action('later', 'canterbury', { ownerEmail: 'aroha@ceg.example.nz', dueOn: '2026-11-24' }),
@@ -167,7 +189,11 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
       ],
       agreements: [agreement('review', 'aroha', { reviewBy: '2026-11-22' })],
     });
+
+    // Act
     const plans = planReminders(world, WEDNESDAY, everyoneDaily);
+
+    // Assess
     expect(whoGetsWhat(plans)).toEqual({
       'aroha@ceg.example.nz': ['action:sooner', 'agreement-review:review', 'action:later'],
     });
@@ -193,6 +219,7 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
   });
 
   it('should tell each person a sign-off awaits, within their reach', () => {
+    // Act
     const world = reminderWorld({
       signOffs: [
         {
@@ -206,6 +233,8 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
         },
       ],
     });
+
+    // Assess
     expect(whoGetsWhat(planReminders(world, WEDNESDAY, everyoneDaily))).toEqual({
       'rangi@ceg.example.nz': ['sign-off:communication:c1:ceg'],
     });

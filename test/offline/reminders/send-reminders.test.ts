@@ -41,9 +41,14 @@ function setUp() {
 
 describe('sending reminders (offline)', () => {
   it('should send each person one email a day however often the job runs', async () => {
+    // Prepare
     const { deps, mailer } = setUp();
     const first = await sendReminders(deps, DAY);
+
+    // Act
     const second = await sendReminders(deps, DAY);
+
+    // Assess
     expect(first).toMatchObject({ planned: 2, sent: 2, alreadySent: 0, failed: [] });
     expect(second).toMatchObject({ planned: 2, sent: 0, alreadySent: 2, failed: [] });
     expect(mailer.sent.map((e) => e.to).sort()).toEqual([
@@ -68,17 +73,27 @@ describe('sending reminders (offline)', () => {
   });
 
   it('should honour a person who turned a kind off', async () => {
+    // Prepare
     const { deps, mailer } = setUp();
     await deps.preferences.update('Aroha@ceg.example.nz', { 'agreement-reviews': 'off' }, 'test');
+
+    // Act
     const summary = await sendReminders(deps, DAY);
+
+    // Assess
     expect(summary.sent).toBe(1);
     expect(mailer.sent.map((e) => e.to)).toEqual(['mere@lec-canterbury.example.nz']);
   });
 
   it('should link every email to a settings page through a signed token for that person only', async () => {
+    // Prepare
     const { deps, mailer } = setUp();
     await sendReminders(deps, DAY);
+
+    // Act
     const email = mailer.sent.find((e) => e.to === 'mere@lec-canterbury.example.nz')!;
+
+    // Assess
     expect(email.subject).toBe('Partnership Records: 1 thing needs you today (Wednesday 18 November)');
     expect(email.text).toContain('http://localhost:3000/v1/actions/x');
     const token = new URL(email.preferencesUrl).searchParams.get('token')!;

@@ -49,12 +49,15 @@ describe('who is told about a sign-off', () => {
   });
 
   it("should tell a council's mayor's office for the Taskforce, and the Executive Officer where there is none", () => {
+    // Act
     const agreement = awaiting({
       type: 'agreement',
       path: 'agreements',
       party: 'taskforce',
       councilId: 'christchurch-city',
     });
+
+    // Assess
     expect(signOffRecipients(agreement, people.values())).toEqual(['mayor@ccc.example.nz']);
     expect(signOffRecipients({ ...agreement, councilId: 'selwyn-district' }, people.values())).toEqual([
       'eo@mtfj.example.nz',
@@ -62,6 +65,7 @@ describe('who is told about a sign-off', () => {
   });
 
   it('should say what awaits whom, in plain words, with the New Zealand date it was asked', () => {
+    // Act
     const [item] = pendingSignOffs(
       [
         awaiting({
@@ -72,6 +76,8 @@ describe('who is told about a sign-off', () => {
       ],
       people.values(),
     );
+
+    // Assess
     expect(item).toMatchObject({
       key: 'sign-off:communication:c1:ceg',
       title: 'Communication: Youth jobs expo',
