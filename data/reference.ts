@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { ChangeRequest } from '../functions/domain/change-planner.ts';
 import type { Principal } from '../functions/domain/principal.ts';
+import type { ChangeRequest } from '../functions/domain/push-rows.ts';
 import type { RecordService } from '../functions/domain/record-service.ts';
 import type { RecordDefinition, Values } from '../functions/records/definition.ts';
 import { definitionForType } from '../functions/records/registry.ts';

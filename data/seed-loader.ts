@@ -1,5 +1,5 @@
-import type { ChangeRequest, RowOutcome, RowStatus } from '../functions/domain/change-planner.ts';
 import type { Principal } from '../functions/domain/principal.ts';
+import type { ChangeRequest, RowOutcome, RowStatus } from '../functions/domain/push-rows.ts';
 import { emptyCounts, MAX_PUSH_ROWS, type RecordService } from '../functions/domain/record-service.ts';
 import type { RecordDefinition, StoredRecord, Values } from '../functions/records/definition.ts';
 import type { Party } from '../functions/records/sign-offs.ts';

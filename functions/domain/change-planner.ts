@@ -7,38 +7,8 @@ import { signOffChanges, statusRefusal, voidChangedSignOffs } from '../records/s
 import { canonicalJson } from './canonical-json.ts';
 import type { RequestLookups } from './lookups.ts';
 import { canRead, type Principal, type RecordPlace, writeRefusal } from './principal.ts';
+import type { ChangeRequest, RowOutcome } from './push-rows.ts';
 import type { ChangeOp, FieldChange, PendingWrite } from './record-repository.ts';
-
-/** One change a client asks for: a create, an update from a version it read, or a delete. */
-export interface ChangeRequest {
-  id?: string;
-  baseVersion?: number;
-  values?: unknown;
-  delete?: boolean;
-}
-
-export type RowStatus =
-  | 'created'
-  | 'updated'
-  | 'deleted'
-  | 'unchanged'
-  | 'conflict'
-  | 'invalid'
-  | 'forbidden'
-  | 'failed';
-
-/** The outcome of one requested change, as the API reports it. */
-export interface RowOutcome {
-  index: number;
-  id?: string;
-  status: RowStatus;
-  version?: number;
-  record?: StoredRecord;
-  /** For conflicts: the record as it now stands on the server. */
-  current?: StoredRecord;
-  errors?: FieldError[];
-  message?: string;
-}
 
 /** A planned change: either already decided (invalid, unchanged, …) or a write to attempt. */
 export interface PlannedChange {

@@ -1,6 +1,6 @@
 import type { RecordDefinition, StoredRecord, Values } from '../records/definition.ts';
 import { canonicalJson } from './canonical-json.ts';
-import { ChangePlanner, type ChangeRequest, type PlannedChange, type RowOutcome } from './change-planner.ts';
+import { ChangePlanner, type PlannedChange } from './change-planner.ts';
 import {
   AccessDeniedError,
   BadRequestError,
@@ -19,6 +19,7 @@ import {
   type RecordPlace,
   requireRead,
 } from './principal.ts';
+import type { ChangeRequest, PushResult, RowOutcome } from './push-rows.ts';
 import type { HistoryEntry, Page, RecordRepository } from './record-repository.ts';
 
 /** Where a record sits, for access checks. */
@@ -31,12 +32,6 @@ export const MAX_PUSH_ROWS = 500;
 const capitalised = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 500;
-
-export interface PushResult {
-  dryRun: boolean;
-  counts: Record<RowOutcome['status'], number>;
-  rows: RowOutcome[];
-}
 
 export interface ListOptions {
   regionId?: string;

@@ -141,6 +141,23 @@ export interface FieldDescription extends FieldMeta {
   derived: boolean;
 }
 
+/**
+ * A record type as the catalogue (`GET /v1/types`) describes it, for clients that build forms or
+ * sheet columns from it (the Sheets add-on reads this very type).
+ */
+export interface TypeDescription {
+  type: string;
+  path: string;
+  label: string;
+  pluralLabel: string;
+  description: string;
+  public: boolean;
+  writableBy: readonly Role[];
+  /** Ids come from the values (one per council and quarter, say), so clients must not invent them. */
+  naturalId: boolean;
+  fields: FieldDescription[];
+}
+
 export interface RecordDefinition<S extends z.ZodMiniObject = z.ZodMiniObject>
   extends RecordDefinitionInput<S> {
   writableBy: readonly Role[];

@@ -87,6 +87,6 @@ export function parseOpeningHours(text: string): OpeningPeriod[] | { error: stri
 export function describeDays(days: Weekday[]): string {
   const indexes = days.map((d) => WEEKDAYS.indexOf(d));
   const contiguous = indexes.every((n, i) => i === 0 || n === indexes[i - 1]! + 1);
-  if (days.length > 2 && contiguous) return `${days[0]}–${days.at(-1)}`;
+  if (days.length > 2 && contiguous) return `${days[0]}–${days[days.length - 1]}`;
   return days.join(', ');
 }

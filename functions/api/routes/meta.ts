@@ -1,10 +1,11 @@
 import { Hono } from 'hono/tiny';
+import type { TypeDescription } from '../../records/definition.ts';
 import { RECORD_DEFINITIONS } from '../../records/registry.ts';
 import type { AppEnv } from '../request.ts';
 import type { RouteArea } from '../route-area.ts';
 
 /** What the record types look like, for clients that build forms or sheet columns from them. */
-export function describeTypes() {
+export function describeTypes(): TypeDescription[] {
   return RECORD_DEFINITIONS.map((d) => ({
     type: d.type,
     path: d.path,

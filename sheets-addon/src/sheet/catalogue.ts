@@ -1,100 +1,33 @@
+import type { ChangeRequest } from '../../../functions/domain/push-rows.ts';
+import type {
+  FieldDescription,
+  StoredRecord,
+  TypeDescription,
+  Values,
+} from '../../../functions/records/definition.ts';
+
+export type { PushResult, RowOutcome } from '../../../functions/domain/push-rows.ts';
 /**
- * The record types as the API describes them (`GET /v1/types`). The add-on is a client of the
- * HTTP API, so it keeps its own copy of these shapes rather than importing the server's code:
- * the sheet follows whatever definitions the server publishes.
+ * The record types (`GET /v1/types`) and the sync routes' records and row outcomes, as the API
+ * sends them. They are the server's own types, read with `import type`: esbuild drops type-only
+ * imports, so none of the server's code goes into the add-on's bundle, yet a change to a field
+ * description, a record or a row outcome that the add-on does not follow fails `npm run
+ * typecheck` instead of a sheet. The server modules named here are therefore type-checked with
+ * the add-on's settings too (ES2020, no Node types); keep them free of newer library calls.
  */
-
-export type FieldKind =
-  | 'text'
-  | 'longText'
-  | 'email'
-  | 'url'
-  | 'date'
-  | 'quarter'
-  | 'integer'
-  | 'decimal'
-  | 'money'
-  | 'boolean'
-  | 'enum'
-  | 'reference'
-  | 'references';
-
-export interface FieldDescription {
-  name: string;
-  title: string;
-  help: string;
-  kind: FieldKind;
-  refType?: string;
-  options?: readonly string[];
-  required: boolean;
-  derived: boolean;
-}
-
-export interface TypeDescription {
-  type: string;
-  path: string;
-  label: string;
-  pluralLabel: string;
-  description: string;
-  /** Ids come from the values (one per council and quarter, say), so the add-on must not invent them. */
-  naturalId: boolean;
-  writableBy: readonly string[];
-  fields: FieldDescription[];
-}
-
-export type Values = Record<string, unknown>;
+export type {
+  FieldDescription,
+  FieldError,
+  TypeDescription,
+  Values,
+} from '../../../functions/records/definition.ts';
+export type { FieldKind } from '../../../functions/records/fields.ts';
 
 /** A record as the sync routes return it. */
-export interface ApiRecord {
-  id: string;
-  type: string;
-  regionId: string;
-  councilId?: string;
-  version: number;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-  deletedAt?: string;
-  deletedBy?: string;
-  values: Values;
-}
+export type ApiRecord = StoredRecord;
 
-export type RowStatus =
-  | 'created'
-  | 'updated'
-  | 'deleted'
-  | 'unchanged'
-  | 'conflict'
-  | 'invalid'
-  | 'forbidden'
-  | 'failed';
-
-export interface FieldError {
-  field: string;
-  message: string;
-  received?: unknown;
-}
-
-/** One row's outcome from `POST /v1/sync/{path}`. */
-export interface RowOutcome {
-  index: number;
-  id?: string;
-  status: RowStatus;
-  version?: number;
-  record?: ApiRecord;
-  current?: ApiRecord;
-  errors?: FieldError[];
-  message?: string;
-}
-
-/** One requested change in a push. */
-export interface PushRow {
-  id?: string;
-  baseVersion?: number;
-  values?: Values;
-  delete?: boolean;
-}
+/** One requested change in a push, with the values read from the row. */
+export type PushRow = Omit<ChangeRequest, 'values'> & { values?: Values };
 
 /** Fields a person may type into (derived fields are set by the server and refused on input). */
 export function editableFields(type: TypeDescription): FieldDescription[] {

@@ -1,34 +1,11 @@
-/** The weekly report as the API sends it (GET /v1/reports/weekly), as far as the tab needs it. */
-export interface WeeklyReportJson {
-  kind: 'adviser' | 'region';
-  week: string;
-  weekEnding: string;
-  region: string;
-  advisers: {
-    adviserId: string;
-    adviser: string;
-    lines: {
-      project: string;
-      council: string;
-      kind: string;
-      hours: number;
-      summary: string;
-      activityId: string;
-    }[];
-    projects: { project: string; hours: number }[];
-    totalHours: number;
-  }[];
-  projects: { project: string; hours: number }[];
-  totalHours: number;
-  activityCount: number;
-}
+import type { WeeklyReport } from '../../../functions/reports/weekly-report.ts';
 
 export type ReportCell = string | number;
 
 export const WEEKLY_REPORT_HEADER = ['Adviser', 'Project', 'Funding', 'Council', 'Kind', 'Hours', 'Summary'];
 
 /** A name for the tab, short enough for a sheet name: "Weekly report Canterbury 2026-11-16". */
-export function weeklyReportTabName(report: WeeklyReportJson): string {
+export function weeklyReportTabName(report: WeeklyReport): string {
   const who = report.kind === 'adviser' ? (report.advisers[0]?.adviser ?? 'adviser') : report.region;
   return `Weekly report ${who} ${report.week}`.slice(0, 95);
 }
@@ -39,7 +16,7 @@ export function weeklyReportTabName(report: WeeklyReportJson): string {
  * then the hours per project. Summaries that look like formulas are left to the writer, which
  * writes every cell as plain text or a number.
  */
-export function weeklyReportRows(report: WeeklyReportJson): ReportCell[][] {
+export function weeklyReportRows(report: WeeklyReport): ReportCell[][] {
   const width = WEEKLY_REPORT_HEADER.length;
   const row = (...cells: ReportCell[]) => [...cells, ...Array(width - cells.length).fill('')];
   const rows: ReportCell[][] = [

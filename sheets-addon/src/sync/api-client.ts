@@ -1,5 +1,6 @@
-import type { ApiRecord, FieldError, PushRow, RowOutcome, TypeDescription } from '../sheet/catalogue.ts';
-import type { WeeklyReportJson } from '../sheet/weekly-report-rows.ts';
+import type { Page } from '../../../functions/domain/record-repository.ts';
+import type { WeeklyReport } from '../../../functions/reports/weekly-report.ts';
+import type { ApiRecord, FieldError, PushResult, PushRow, TypeDescription } from '../sheet/catalogue.ts';
 import { UserFacingError } from './user-facing-error.ts';
 
 /**
@@ -51,16 +52,8 @@ export class NetworkError extends Error {
   }
 }
 
-export interface PushResult {
-  dryRun: boolean;
-  rows: RowOutcome[];
-}
-
-export interface PullPage {
-  items: ApiRecord[];
-  more: boolean;
-  cursor: string;
-}
+/** A page of a pull: the API always gives the cursor to pull from next. */
+export type PullPage = Page<ApiRecord> & { cursor: string };
 
 interface Problem {
   title?: string;
@@ -125,7 +118,7 @@ export class ApiClient {
   }
 
   /** A weekly report (an adviser's or a region's week; last week when no week is named). */
-  weeklyReport(query: { adviserId?: string; regionId?: string; week?: string }): WeeklyReportJson {
+  weeklyReport(query: { adviserId?: string; regionId?: string; week?: string }): WeeklyReport {
     const params = [
       query.adviserId
         ? `adviser=${encodeURIComponent(query.adviserId)}`
@@ -133,7 +126,7 @@ export class ApiClient {
       ...(query.week ? [`week=${encodeURIComponent(query.week)}`] : []),
       'format=json',
     ];
-    return this.getJson<WeeklyReportJson>(`/v1/reports/weekly?${params.join('&')}`, 'read the weekly report');
+    return this.getJson<WeeklyReport>(`/v1/reports/weekly?${params.join('&')}`, 'read the weekly report');
   }
 
   /** The signed-in person's reminder email settings: each kind daily, weekly or off. */
