@@ -6,21 +6,25 @@ import { RECORD_DEFINITIONS } from '../../../functions/records/registry.ts';
  * What a consumer needs from every operation, whoever added it: a stable operationId, a declared
  * tag, a summary and description, a schema for every body, and the statuses every route can answer.
  */
-const doc = openApiDocument() as any;
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'];
-const operations = Object.entries(doc.paths as Record<string, any>).flatMap(([path, item]) =>
-  METHODS.filter((m) => item[m]).map((method) => ({ path, method, op: item[method] })),
-);
+
+/** The document as the API serves it, and its operations one by one. */
+function documentAndOperations() {
+  const doc = openApiDocument() as any;
+  const operations = Object.entries(doc.paths as Record<string, any>).flatMap(([path, item]) =>
+    METHODS.filter((m) => item[m]).map((method) => ({ path, method, op: item[method] })),
+  );
+  return { doc, operations };
+}
 
 describe('every operation of the OpenAPI document', () => {
   it('should have a unique camelCase operationId, declared tags, a summary and a description', () => {
-    // Prepare
-    const tags = new Set(doc.tags.map((t: { name: string }) => t.name));
-
     // Act
-    const ids = operations.map((o) => o.op.operationId);
+    const { doc, operations } = documentAndOperations();
 
     // Assess
+    const tags = new Set(doc.tags.map((t: { name: string }) => t.name));
+    const ids = operations.map((o) => o.op.operationId);
     expect(new Set(ids).size).toBe(ids.length);
     for (const { path, method, op } of operations) {
       const where = `${method.toUpperCase()} ${path}`;
@@ -33,6 +37,10 @@ describe('every operation of the OpenAPI document', () => {
   });
 
   it('should describe a body for every response that has one, and the 429 and 500 answers', () => {
+    // Act
+    const { operations } = documentAndOperations();
+
+    // Assess
     for (const { path, method, op } of operations) {
       const where = `${method.toUpperCase()} ${path}`;
       expect(Object.keys(op.responses), where).toEqual(expect.arrayContaining(['429', '500']));
@@ -56,11 +64,12 @@ describe('every operation of the OpenAPI document', () => {
     const need = RECORD_DEFINITIONS.find((d) => d.type === 'need')!;
 
     // Act
+    const { doc, operations } = documentAndOperations();
+
+    // Assess
     const ops = Object.fromEntries(
       operations.filter((o) => o.path.includes(`/${need.path}`)).map((o) => [o.op.operationId, o]),
     );
-
-    // Assess
     expect(Object.keys(ops).sort()).toEqual(
       [
         'createNeed',
@@ -83,6 +92,10 @@ describe('every operation of the OpenAPI document', () => {
   });
 
   it('should offer people and machine clients their own security schemes', () => {
+    // Act
+    const { doc } = documentAndOperations();
+
+    // Assess
     const { googleIdToken, machineClient } = doc.components.securitySchemes;
     expect(googleIdToken).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(Object.keys(machineClient.flows.clientCredentials.scopes)).toEqual([

@@ -36,7 +36,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 // Each linter is a Node process of its own that takes seconds; on a busy machine, many more.
 describe('the OpenAPI document, linted', { timeout: 180_000 }, () => {
   it('should pass Redocly lint (recommended) with no errors and no warnings', async () => {
-    // Prepare
+    // Act
     const result = await run(
       bin('redocly'),
       ['lint', file, '--config', path.join(ROOT, 'redocly.yaml'), '--format', 'json'],
@@ -46,21 +46,19 @@ describe('the OpenAPI document, linted', { timeout: 180_000 }, () => {
         maxBuffer: 64 * 1024 * 1024,
       },
     ).catch((error: { stdout: string; stderr: string }) => error);
+
+    // Assess
     const report = JSON.parse(result.stdout) as {
       totals: Record<string, number>;
       problems: { ruleId: string; message: string }[];
     };
-
-    // Act
     const problems = report.problems.map((p) => `${p.ruleId}: ${p.message}`);
-
-    // Assess
     expect(problems).toEqual([]);
     expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
   });
 
   it('should leave only the OWASP findings listed with a reason, and list none that no longer occur', async () => {
-    // Prepare
+    // Act
     const result = await run(
       bin('spectral'),
       ['lint', file, '--ruleset', path.join(ROOT, '.spectral.mjs'), '--format', 'json', '--quiet'],
@@ -70,14 +68,12 @@ describe('the OpenAPI document, linted', { timeout: 180_000 }, () => {
         maxBuffer: 64 * 1024 * 1024,
       },
     ).catch((error: { stdout: string; stderr: string }) => error);
-    const findings = JSON.parse(result.stdout) as { code: string; message: string; path: string[] }[];
 
-    // Act
+    // Assess
+    const findings = JSON.parse(result.stdout) as { code: string; message: string; path: string[] }[];
     const unlisted = findings
       .filter((f) => !(f.code in ACCEPTED_OWASP_FINDINGS))
       .map((f) => `${f.code} at ${f.path.join('.')}: ${f.message}`);
-
-    // Assess
     expect(unlisted).toEqual([]);
     const found = new Set(findings.map((f) => f.code));
     expect(Object.keys(ACCEPTED_OWASP_FINDINGS).filter((code) => !found.has(code))).toEqual([]);

@@ -67,7 +67,7 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
   });
 
   it('should never tell a person about a record outside their reach', () => {
-    // Act
+    // Prepare
     const world = reminderWorld({
       actions: [
         // Sina works in Otago; Ben (no account) reaches only Otago, his adviser record's region.
@@ -78,8 +78,11 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
       ],
     });
 
+    // Act
+    const plans = planReminders(world, WEDNESDAY, everyoneDaily);
+
     // Assess
-    expect(whoGetsWhat(planReminders(world, WEDNESDAY, everyoneDaily))).toEqual({
+    expect(whoGetsWhat(plans)).toEqual({
       'ben@ceg.example.nz': ['action:otago-1'],
       'nat@ceg.example.nz': ['action:otago-2'],
     });
@@ -131,6 +134,7 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
 
     // Act
     const monday = planReminders(world, MONDAY, everyoneDaily);
+    const tuesday = planReminders(world, '2026-11-24', everyoneDaily);
 
     // Assess
     // Ben reported; the inactive adviser is not asked.
@@ -140,11 +144,11 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
       path: '/v1/reports/weekly?adviser=aroha&week=2026-11-16&format=html',
     });
     expect(monday[0]!.items[0]!.detail).toContain('MTFJ Christchurch');
-    expect(planReminders(world, '2026-11-24', everyoneDaily)).toEqual([]);
+    expect(tuesday).toEqual([]);
   });
 
   it('should tell regional teams about the quarterly report in the last two weeks of the quarter only', () => {
-    // Act
+    // Prepare
     const world = reminderWorld({
       progressReports: [
         stored('progress-report', 'otago-2026-q4', 'otago', {
@@ -160,10 +164,16 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
       ],
     });
 
-    // Assess
-    // 31 December minus 13 days: Friday 18 December is the first day of the last two weeks.
-    expect(planReminders(world, '2026-12-17', everyoneDaily)).toEqual([]);
+    // Act: 31 December minus 13 days: Friday 18 December is the first day of the last two weeks.
+    // Quarter ends of other lengths: 30 June (Q2) and 31 March (Q1).
+    const dayBefore = planReminders(world, '2026-12-17', everyoneDaily);
     const plans = planReminders(world, '2026-12-18', everyoneDaily);
+    const juneFirstDay = planReminders(world, '2026-06-17', everyoneDaily);
+    const juneDayBefore = planReminders(world, '2026-06-16', everyoneDaily);
+    const marchLastDay = planReminders(world, '2027-03-31', everyoneDaily);
+
+    // Assess
+    expect(dayBefore).toEqual([]);
     expect(whoGetsWhat(plans)).toEqual({ 'rangi@ceg.example.nz': ['progress-report:canterbury-2026-q4'] });
     expect(plans[0]!.items[0]).toMatchObject({
       title: 'Canterbury: progress report for 2026-Q4',
@@ -171,10 +181,9 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
         'The quarterly report to the national group is due in 13 days (Thursday 31 December) and has not been started.',
       path: '/v1/progress-reports?region=canterbury',
     });
-    // Quarter ends of other lengths: 30 June (Q2) and 31 March (Q1).
-    expect(planReminders(world, '2026-06-17', everyoneDaily).length).toBe(2);
-    expect(planReminders(world, '2026-06-16', everyoneDaily).length).toBe(0);
-    expect(whoGetsWhat(planReminders(world, '2027-03-31', everyoneDaily))).toEqual({
+    expect(juneFirstDay.length).toBe(2);
+    expect(juneDayBefore.length).toBe(0);
+    expect(whoGetsWhat(marchLastDay)).toEqual({
       'rangi@ceg.example.nz': ['progress-report:canterbury-2027-q1'],
       'sina@ceg.example.nz': ['progress-report:otago-2027-q1'],
     });
@@ -200,6 +209,7 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
   });
 
   it('should honour preferences: off never, weekly only in the Monday digest', () => {
+    // Prepare
     const world = reminderWorld({
       actions: [action('x', 'canterbury', { ownerEmail: 'aroha@ceg.example.nz', dueOn: '2026-11-20' })],
       agreements: [agreement('r', 'aroha', { reviewBy: '2026-11-30' })],
@@ -208,18 +218,22 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
       ...defaultPreferences(),
       ...overrides,
     });
-    expect(whoGetsWhat(planReminders(world, WEDNESDAY, prefs({ actions: 'off' })))).toEqual({
-      'aroha@ceg.example.nz': ['agreement-review:r'],
-    });
     const weekly = prefs({ actions: 'weekly', 'agreement-reviews': 'weekly', 'weekly-activities': 'off' });
-    expect(planReminders(world, WEDNESDAY, weekly)).toEqual([]);
+
+    // Act
+    const actionsOff = planReminders(world, WEDNESDAY, prefs({ actions: 'off' }));
+    const weeklyMidweek = planReminders(world, WEDNESDAY, weekly);
     const digest = planReminders(world, MONDAY, weekly);
+
+    // Assess
+    expect(whoGetsWhat(actionsOff)).toEqual({ 'aroha@ceg.example.nz': ['agreement-review:r'] });
+    expect(weeklyMidweek).toEqual([]);
     expect(whoGetsWhat(digest)).toEqual({ 'aroha@ceg.example.nz': ['action:x', 'agreement-review:r'] });
     expect(digest[0]!.digestOnly).toBe(true);
   });
 
   it('should tell each person a sign-off awaits, within their reach', () => {
-    // Act
+    // Prepare
     const world = reminderWorld({
       signOffs: [
         {
@@ -234,43 +248,73 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
       ],
     });
 
+    // Act
+    const plans = planReminders(world, WEDNESDAY, everyoneDaily);
+
     // Assess
-    expect(whoGetsWhat(planReminders(world, WEDNESDAY, everyoneDaily))).toEqual({
+    expect(whoGetsWhat(plans)).toEqual({
       'rangi@ceg.example.nz': ['sign-off:communication:c1:ceg'],
     });
   });
 });
 
 describe('reminders: New Zealand days and daylight saving', () => {
-  it("should name the run by the New Zealand day of the schedule's 07:00, either side of daylight saving", () => {
-    // Daylight saving starts on Sunday 27 September 2026: 07:00 is 19:00 UTC the day before until then, 18:00 after.
-    expect(reminderDayFor({ scheduledTime: '2026-09-25T19:00:00Z' })).toBe('2026-09-26');
-    expect(reminderDayFor({ scheduledTime: '2026-09-26T18:00:00Z' })).toBe('2026-09-27');
-    expect(reminderDayFor({ scheduledTime: '2026-09-27T18:00:00Z' })).toBe('2026-09-28');
-    // It ends on Sunday 5 April 2026: 07:00 NZST is 19:00 UTC on the Saturday.
-    expect(reminderDayFor({ scheduledTime: '2026-04-03T18:00:00Z' })).toBe('2026-04-04');
-    expect(reminderDayFor({ scheduledTime: '2026-04-04T19:00:00Z' })).toBe('2026-04-05');
-    // A retry hours later is still the same day.
-    expect(reminderDayFor({ scheduledTime: '2026-04-04T19:00:00Z' }, new Date('2026-04-05T09:00:00Z'))).toBe(
-      '2026-04-05',
-    );
-    expect(reminderDayFor({ day: '2026-11-23' })).toBe('2026-11-23');
-    expect(() => reminderDayFor({ day: '23/11/2026' })).toThrow(/real date like 2026-11-23/);
+  // Daylight saving starts on Sunday 27 September 2026: 07:00 is 19:00 UTC the day before until then,
+  // 18:00 after. It ends on Sunday 5 April 2026: 07:00 NZST is 19:00 UTC on the Saturday.
+  it.each([
+    ['2026-09-25T19:00:00Z', '2026-09-26'],
+    ['2026-09-26T18:00:00Z', '2026-09-27'],
+    ['2026-09-27T18:00:00Z', '2026-09-28'],
+    ['2026-04-03T18:00:00Z', '2026-04-04'],
+    ['2026-04-04T19:00:00Z', '2026-04-05'],
+  ])("should name the run scheduled at %s by the New Zealand day of the schedule's 07:00, %s", (at, day) => {
+    // Act
+    const named = reminderDayFor({ scheduledTime: at });
+
+    // Assess
+    expect(named).toBe(day);
+  });
+
+  it('should name a retry hours later by the same day', () => {
+    // Act
+    const named = reminderDayFor({ scheduledTime: '2026-04-04T19:00:00Z' }, new Date('2026-04-05T09:00:00Z'));
+
+    // Assess
+    expect(named).toBe('2026-04-05');
+  });
+
+  it('should take the day an event names, and refuse one that is not a real date', () => {
+    // Act
+    const named = reminderDayFor({ day: '2026-11-23' });
+    const misspelt = () => reminderDayFor({ day: '23/11/2026' });
+
+    // Assess
+    expect(named).toBe('2026-11-23');
+    expect(misspelt).toThrow(/real date like 2026-11-23/);
   });
 
   it('should count days across the change of clocks as calendar days', () => {
-    expect(whenDue('2026-09-28', '2026-09-26')).toBe('due in 2 days (Monday 28 September)');
-    expect(whenDue('2026-04-04', '2026-04-06')).toBe('overdue by 2 days (due Saturday 4 April)');
+    // Act
+    const beforeSpring = whenDue('2026-09-28', '2026-09-26');
+    const afterAutumn = whenDue('2026-04-04', '2026-04-06');
+
+    // Assess
+    expect(beforeSpring).toBe('due in 2 days (Monday 28 September)');
+    expect(afterAutumn).toBe('overdue by 2 days (due Saturday 4 April)');
+  });
+
+  it('should look seven calendar days ahead over the start of daylight saving (a 23-hour day)', () => {
+    // Prepare
     const world = reminderWorld({
       actions: [action('dst', 'canterbury', { ownerEmail: 'aroha@ceg.example.nz', dueOn: '2026-10-04' })],
     });
-    // Seven calendar days ahead over the start of daylight saving (a 23-hour day). The regional
-    // teams hear about the Q3 report (the last two weeks of September); Aroha about her action.
-    expect(whoGetsWhat(planReminders(world, '2026-09-27', everyoneDaily))['aroha@ceg.example.nz']).toEqual([
-      'action:dst',
-    ]);
-    expect(
-      whoGetsWhat(planReminders(world, '2026-09-26', everyoneDaily))['aroha@ceg.example.nz'],
-    ).toBeUndefined();
+
+    // Act: the regional teams hear about the Q3 report (the last two weeks of September); Aroha about her action.
+    const sevenDaysBefore = whoGetsWhat(planReminders(world, '2026-09-27', everyoneDaily));
+    const eightDaysBefore = whoGetsWhat(planReminders(world, '2026-09-26', everyoneDaily));
+
+    // Assess
+    expect(sevenDaysBefore['aroha@ceg.example.nz']).toEqual(['action:dst']);
+    expect(eightDaysBefore['aroha@ceg.example.nz']).toBeUndefined();
   });
 });

@@ -43,9 +43,9 @@ describe('sending reminders (offline)', () => {
   it('should send each person one email a day however often the job runs', async () => {
     // Prepare
     const { deps, mailer } = setUp();
-    const first = await sendReminders(deps, DAY);
 
     // Act
+    const first = await sendReminders(deps, DAY);
     const second = await sendReminders(deps, DAY);
 
     // Assess
@@ -59,15 +59,26 @@ describe('sending reminders (offline)', () => {
   });
 
   it('should give the day back when the transport refuses, so the retry sends it once', async () => {
+    // Prepare
     const { deps, mailer } = setUp();
     mailer.failFor.add('aroha@ceg.example.nz');
+
+    // Act
     const first = await sendReminders(deps, DAY);
+
+    // Assess
     expect(first.sent).toBe(1);
     expect(first.failed).toEqual([
       { email: 'aroha@ceg.example.nz', reason: 'Throttling: maximum sending rate exceeded' },
     ]);
+
+    // Prepare: the transport recovers.
     mailer.failFor.clear();
+
+    // Act
     const retry = await sendReminders(deps, DAY);
+
+    // Assess
     expect(retry).toMatchObject({ sent: 1, alreadySent: 1, failed: [] });
     expect(mailer.sent.filter((e) => e.to === 'aroha@ceg.example.nz')).toHaveLength(1);
   });
@@ -88,12 +99,13 @@ describe('sending reminders (offline)', () => {
   it('should link every email to a settings page through a signed token for that person only', async () => {
     // Prepare
     const { deps, mailer } = setUp();
-    await sendReminders(deps, DAY);
 
     // Act
+    await sendReminders(deps, DAY);
+
+    // Assess: the link's token is Mere's, and refused when tampered with or too old.
     const email = mailer.sent.find((e) => e.to === 'mere@lec-canterbury.example.nz')!;
 
-    // Assess
     expect(email.subject).toBe('Partnership Records: 1 thing needs you today (Wednesday 18 November)');
     expect(email.text).toContain('http://localhost:3000/v1/actions/x');
     const token = new URL(email.preferencesUrl).searchParams.get('token')!;

@@ -35,21 +35,31 @@ const awaiting = (overrides: Partial<AwaitingSignOff>): AwaitingSignOff => ({
 
 describe('who is told about a sign-off', () => {
   it('should tell the person it was asked of by name, and no one else', () => {
-    expect(signOffRecipients(awaiting({ requestedOf: 'Nat@ceg.example.nz' }), people.values())).toEqual([
-      'nat@ceg.example.nz',
-    ]);
+    // Act
+    const recipients = signOffRecipients(awaiting({ requestedOf: 'Nat@ceg.example.nz' }), people.values());
+
+    // Assess
+    expect(recipients).toEqual(['nat@ceg.example.nz']);
   });
 
   it("should tell the party's nearest signers: the regional team, not viewers, not national staff", () => {
-    expect(signOffRecipients(awaiting({}), people.values())).toEqual(['rangi@ceg.example.nz']);
-    // Nobody of CEG in Otago: national people of the party are told instead.
-    expect(signOffRecipients(awaiting({ regionId: 'otago' }), people.values())).toEqual([
-      'nat@ceg.example.nz',
-    ]);
+    // Act
+    const recipients = signOffRecipients(awaiting({}), people.values());
+
+    // Assess
+    expect(recipients).toEqual(['rangi@ceg.example.nz']);
+  });
+
+  it('should tell national people of the party when it has nobody in the region', () => {
+    // Act: nobody of CEG works in Otago.
+    const recipients = signOffRecipients(awaiting({ regionId: 'otago' }), people.values());
+
+    // Assess
+    expect(recipients).toEqual(['nat@ceg.example.nz']);
   });
 
   it("should tell a council's mayor's office for the Taskforce, and the Executive Officer where there is none", () => {
-    // Act
+    // Prepare
     const agreement = awaiting({
       type: 'agreement',
       path: 'agreements',
@@ -57,11 +67,13 @@ describe('who is told about a sign-off', () => {
       councilId: 'christchurch-city',
     });
 
+    // Act
+    const withMayor = signOffRecipients(agreement, people.values());
+    const withoutMayor = signOffRecipients({ ...agreement, councilId: 'selwyn-district' }, people.values());
+
     // Assess
-    expect(signOffRecipients(agreement, people.values())).toEqual(['mayor@ccc.example.nz']);
-    expect(signOffRecipients({ ...agreement, councilId: 'selwyn-district' }, people.values())).toEqual([
-      'eo@mtfj.example.nz',
-    ]);
+    expect(withMayor).toEqual(['mayor@ccc.example.nz']);
+    expect(withoutMayor).toEqual(['eo@mtfj.example.nz']);
   });
 
   it('should say what awaits whom, in plain words, with the New Zealand date it was asked', () => {

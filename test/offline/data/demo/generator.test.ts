@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, mondayOf, quartersBefore } from '../../../data/demo/calendar.ts';
-import { generateDemoData } from '../../../data/demo/generator.ts';
-import { Random } from '../../../data/demo/random.ts';
-import { referenceData } from '../../../data/reference.ts';
-import type { SeedRow } from '../../../data/seed-loader.ts';
-import { definitionForType, RECORD_DEFINITIONS } from '../../../functions/records/registry.ts';
+import { addDays, mondayOf, quartersBefore } from '../../../../data/demo/calendar.ts';
+import { generateDemoData } from '../../../../data/demo/generator.ts';
+import { Random } from '../../../../data/demo/random.ts';
+import { referenceData } from '../../../../data/reference.ts';
+import type { SeedRow } from '../../../../data/seed-loader.ts';
+import { definitionForType, RECORD_DEFINITIONS } from '../../../../functions/records/registry.ts';
 
 const TODAY = '2026-03-18'; // a Wednesday
+// Act, shared by every test below that reads `rows`: one generation, checked many ways (each such
+// test is its Assess).
 const rows = generateDemoData({ seed: 2001, today: TODAY });
 
 const ofType = (type: string) => rows.filter((r) => r.type === type);
@@ -15,7 +17,11 @@ const v = (row: SeedRow) => row.values as Record<string, any>;
 
 describe('demo data generator: deterministic', () => {
   it('should make the same rows from the same seed and day', () => {
-    expect(generateDemoData({ seed: 2001, today: TODAY })).toEqual(rows);
+    // Act
+    const again = generateDemoData({ seed: 2001, today: TODAY });
+
+    // Assess
+    expect(again).toEqual(rows);
   });
 
   it('should make other rows from another seed', () => {
@@ -33,9 +39,10 @@ describe('demo data generator: deterministic', () => {
 
     // Act
     const drawn = Array.from({ length: 5 }, () => a.next());
+    const again = Array.from({ length: 5 }, () => b.next());
 
     // Assess
-    expect(Array.from({ length: 5 }, () => b.next())).toEqual(drawn);
+    expect(again).toEqual(drawn);
     expect(drawn.every((n) => n >= 0 && n < 1)).toBe(true);
     expect(new Set(drawn).size).toBe(5);
   });
@@ -43,14 +50,13 @@ describe('demo data generator: deterministic', () => {
 
 describe('demo data generator: valid against the record definitions', () => {
   it('should produce rows of every record type in the registry', () => {
+    // Assess
     expect(new Set(rows.map((r) => r.type))).toEqual(new Set(RECORD_DEFINITIONS.map((d) => d.type)));
   });
 
   it('should pass every schema unchanged and every value-only check', () => {
-    // Prepare
+    // Assess
     const problems: string[] = [];
-
-    // Act
     for (const row of rows) {
       const definition = definitionForType(row.type)!;
       const parsed = definition.schema.safeParse(row.values);
@@ -64,12 +70,11 @@ describe('demo data generator: valid against the record definitions', () => {
           ),
         );
     }
-
-    // Assess
     expect(problems).toEqual([]);
   });
 
   it('should give unique ids, natural ids where the type has them', () => {
+    // Assess
     expect(new Set(rows.map((r) => `${r.type}#${r.id}`)).size).toBe(rows.length);
     for (const row of rows) {
       const natural = definitionForType(row.type)!.naturalId?.(row.values as never);
@@ -79,6 +84,7 @@ describe('demo data generator: valid against the record definitions', () => {
   });
 
   it('should refer only to records in the demo or reference data', () => {
+    // Assess
     const known = new Set(rows.map((r) => `${r.type}#${r.id}`));
     for (const r of referenceData().regions) known.add(`region#${r.id}`);
     for (const c of referenceData().councils) known.add(`council#${c.id}`);
@@ -98,18 +104,14 @@ describe('demo data generator: valid against the record definitions', () => {
   });
 
   it("should give actions owners the system can remind: their group's member contacts, or words", () => {
-    // Prepare
+    // Assess
     const contacts = new Set(
       rows
         .filter((r) => r.type === 'membership')
         .map((r) => `${r.values.lecGroupId}#${r.values.representativeEmail}`),
     );
     const actions = rows.filter((r) => r.type === 'action');
-
-    // Act
     const owned = actions.filter((a) => a.values.ownerEmail !== undefined);
-
-    // Assess
     expect(owned.length).toBeGreaterThan(actions.length / 2);
     expect(owned.filter((a) => !contacts.has(`${a.values.lecGroupId}#${a.values.ownerEmail}`))).toEqual([]);
     expect(actions.filter((a) => a.values.ownerEmail === undefined && a.values.owner === undefined)).toEqual(
@@ -122,6 +124,7 @@ describe('demo data generator: the domain rules', () => {
   const members = byId('council');
 
   it('should make 30 to 36 councils Taskforce members, with a date, in every CEG region', () => {
+    // Assess
     expect(members.size).toBeGreaterThanOrEqual(30);
     expect(members.size).toBeLessThanOrEqual(36);
     expect(
@@ -132,32 +135,27 @@ describe('demo data generator: the domain rules', () => {
   });
 
   it('should record agreements, strategies and activities only for member councils (rule 2)', () => {
+    // Assess
     for (const type of ['agreement', 'strategy', 'activity']) {
       expect(ofType(type).filter((r) => !members.has(v(r).councilId))).toEqual([]);
     }
   });
 
   it('should make a strategy active only where the council has an agreed agreement (rule 5)', () => {
-    // Prepare
+    // Assess
     const agreed = new Set(
       ofType('agreement')
         .filter((a) => v(a).status === 'agreed')
         .map((a) => v(a).councilId),
     );
-
-    // Act
     const active = ofType('strategy').filter((s) => v(s).status === 'active');
-
-    // Assess
     expect(active.length).toBeGreaterThan(20);
     expect(active.filter((s) => !agreed.has(v(s).councilId))).toEqual([]);
   });
 
   it('should place 1,100 to 1,700 people a year nationally, 10 to 100 a council, young people among them', () => {
-    // Act
-    const perCouncil = new Map<string, number>();
-
     // Assess
+    const perCouncil = new Map<string, number>();
     for (const s of ofType('strategy')) {
       const people = v(s).peopleIntoWorkOrTraining as number | undefined;
       if (people === undefined) continue;
@@ -171,13 +169,9 @@ describe('demo data generator: the domain rules', () => {
   });
 
   it('should report twelve weeks of activities on Mondays, ending the week before today, by advisers of the council', () => {
-    // Prepare
-    const lastWeek = addDays(mondayOf(TODAY), -7);
-
-    // Act
-    const weeks = [...new Set(ofType('activity').map((a) => v(a).weekStarting as string))].sort();
-
     // Assess
+    const lastWeek = addDays(mondayOf(TODAY), -7);
+    const weeks = [...new Set(ofType('activity').map((a) => v(a).weekStarting as string))].sort();
     expect(weeks).toHaveLength(12);
     expect(weeks.at(-1)).toBe(lastWeek);
     expect(weeks[0]).toBe(addDays(lastWeek, -77));
@@ -191,25 +185,19 @@ describe('demo data generator: the domain rules', () => {
   });
 
   it('should leave two regions not yet reported for last week', () => {
-    // Prepare
+    // Assess
     const lastWeek = addDays(mondayOf(TODAY), -7);
-
-    // Act
     const reported = new Set(
       ofType('activity')
         .filter((a) => v(a).weekStarting === lastWeek)
         .map((a) => members.get(v(a).councilId)!.values.regionId),
     );
-
-    // Assess
     expect(reported.size).toBe(14);
   });
 
   it('should keep about 70 advisers, each with councils of their own region', () => {
-    // Act
-    const advisers = ofType('adviser');
-
     // Assess
+    const advisers = ofType('adviser');
     expect(advisers).toHaveLength(70);
     const councils = new Map(referenceData().councils.map((c) => [c.id, c]));
     for (const adviser of advisers) {
@@ -221,6 +209,7 @@ describe('demo data generator: the domain rules', () => {
   });
 
   it('should acknowledge both parties in approved or published publicity about joint strategies, some drafts still waiting (rule 6)', () => {
+    // Assess
     const strategies = byId('strategy');
     const joint = ofType('publicity').filter(
       (p) => v(strategies.get(v(p).strategyId)!).jointlySupported === true,
@@ -231,6 +220,7 @@ describe('demo data generator: the domain rules', () => {
   });
 
   it('should release communications only when both parties agreed, some drafts awaiting agreement (rule 7)', () => {
+    // Assess
     const communications = ofType('communication');
     const agreed = (c: SeedRow) => c.signedBy?.length === 2;
     expect(communications.filter((c) => v(c).status !== 'draft' && !agreed(c))).toEqual([]);
@@ -238,10 +228,8 @@ describe('demo data generator: the domain rules', () => {
   });
 
   it('should report each CEG region for each of the last four quarters, and measure every member council (rules 1 and 8)', () => {
-    // Act
-    const quarters = quartersBefore(TODAY, 4);
-
     // Assess
+    const quarters = quartersBefore(TODAY, 4);
     expect(quarters).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']);
     expect(ofType('progress-report')).toHaveLength(16 * 4);
     expect(ofType('indicator')).toHaveLength(members.size * 4);
@@ -251,6 +239,7 @@ describe('demo data generator: the domain rules', () => {
 
 describe('demo data generator: LEC groups at 1999 scale', () => {
   it('should make 42 LEC groups with about 750 memberships, some committed in business plans', () => {
+    // Assess
     expect(ofType('lec-group')).toHaveLength(42);
     const memberships = ofType('membership');
     expect(memberships.length).toBeGreaterThanOrEqual(700);
@@ -260,12 +249,10 @@ describe('demo data generator: LEC groups at 1999 scale', () => {
   });
 
   it('should leave some actions overdue and publish some employment profiles', () => {
-    // Act
+    // Assess
     const overdue = ofType('action').filter(
       (a) => (v(a).status === 'open' || v(a).status === 'in-progress') && v(a).dueOn < TODAY,
     );
-
-    // Assess
     expect(overdue.length).toBeGreaterThan(5);
     const profiles = ofType('employment-profile');
     expect(profiles).toHaveLength(16);
@@ -273,13 +260,9 @@ describe('demo data generator: LEC groups at 1999 scale', () => {
   });
 
   it('should pair co-ordinators with other groups, each group at most once', () => {
-    // Prepare
-    const pairs = ofType('buddy-pair');
-
-    // Act
-    const groups = pairs.flatMap((p) => [v(p).lecGroupId, v(p).buddyLecGroupId]);
-
     // Assess
+    const pairs = ofType('buddy-pair');
+    const groups = pairs.flatMap((p) => [v(p).lecGroupId, v(p).buddyLecGroupId]);
     expect(pairs).toHaveLength(21);
     expect(new Set(groups).size).toBe(groups.length);
   });
@@ -287,24 +270,23 @@ describe('demo data generator: LEC groups at 1999 scale', () => {
 
 describe('demo data generator: options', () => {
   it('should fill only the regions asked for', () => {
-    // Prepare
+    // Act
     const some = generateDemoData({ today: TODAY, regionIds: ['nelson', 'west-coast'] });
 
-    // Act
+    // Assess
     const regions = new Set(
       some.filter((r) => r.type === 'adviser' || r.type === 'lec-group').map((r) => r.values.regionId),
     );
-
-    // Assess
     expect(regions).toEqual(new Set(['nelson', 'west-coast']));
   });
 
   it('should refuse an unknown region and a malformed day, saying what to give instead', () => {
-    expect(() => generateDemoData({ today: TODAY, regionIds: ['mordor'] })).toThrow(
-      'no CEG region with id "mordor"; choose from northland,',
-    );
-    expect(() => generateDemoData({ today: '18/3/2026' })).toThrow(
-      'today must be a date like 2026-03-16, got "18/3/2026"',
-    );
+    // Act
+    const unknownRegion = () => generateDemoData({ today: TODAY, regionIds: ['mordor'] });
+    const malformedDay = () => generateDemoData({ today: '18/3/2026' });
+
+    // Assess
+    expect(unknownRegion).toThrow('no CEG region with id "mordor"; choose from northland,');
+    expect(malformedDay).toThrow('today must be a date like 2026-03-16, got "18/3/2026"');
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { CsvFormatError, parseCsvRows, readCsv } from '../../../data/csv-reader.ts';
 import {
   findCouncilByName,
   foldName,
@@ -8,55 +7,12 @@ import {
   slugOf,
 } from '../../../data/reference.ts';
 
-describe('CSV reader', () => {
-  it('should read quoted fields with commas, doubled quotes, line breaks and CRLF endings', () => {
-    // Prepare
-    const text = '\uFEFFname,note\r\n"Hawke\'s Bay, East","said ""hello"""\r\n"two\nlines",plain\r\n';
-
-    // Act
-    const rows = parseCsvRows(text);
-
-    // Assess
-    expect(rows).toEqual([
-      { line: 1, fields: ['name', 'note'] },
-      { line: 2, fields: ["Hawke's Bay, East", 'said "hello"'] },
-      { line: 3, fields: ['two\nlines', 'plain'] },
-    ]);
-  });
-
-  it('should key rows by the expected header and skip blank lines', () => {
-    // Act
-    const rows = readCsv('a,b\n1,2\n\n3,4', ['a', 'b'] as const);
-
-    // Assess
-    expect(rows.map((r) => r.row)).toEqual([
-      { a: '1', b: '2' },
-      { a: '3', b: '4' },
-    ]);
-    expect(rows[1]!.line).toBe(4);
-  });
-
-  it.each([
-    ['a short row', 'a,b\n1,2\n3', 'CSV, line 3: expected 2 fields (a, b), got 1'],
-    ['another header', 'a,c\n1,2', 'CSV, line 1: expected the header a,b, got a,c'],
-    ['an unclosed quote', 'a,b\n1,"2\n', 'CSV, line 2: a quoted field is not closed'],
-    [
-      'a quote inside a bare field',
-      'a,b\n1,x"y"',
-      'CSV, line 2: a quote inside an unquoted field; quote the whole field',
-    ],
-    ['text after a closing quote', 'a,b\n"1"x,2', 'CSV, line 2: unexpected "x" after a closing quote'],
-    ['an empty file', '', 'CSV, line 1: the file is empty; expected the header a,b'],
-  ])('should refuse %s, naming the line', (_what, text, message) => {
-    expect(() => readCsv(text, ['a', 'b'] as const)).toThrow(CsvFormatError);
-    expect(() => readCsv(text, ['a', 'b'] as const)).toThrow(message);
-  });
-});
-
 describe('reference data: New Zealand regions and councils', () => {
+  // Act, shared by the tests of this group: the reference data as the app reads it (each test is its Assess).
   const { regions, councils } = referenceData();
 
   it('should hold the 67 councils (13 cities, 53 districts, the Chatham Islands) in 16 CEG regions and the Area Outside Region', () => {
+    // Assess
     expect(councils).toHaveLength(67);
     expect(councils.filter((c) => c.kind === 'city')).toHaveLength(13);
     expect(councils.filter((c) => c.kind === 'district')).toHaveLength(53);
@@ -71,10 +27,8 @@ describe('reference data: New Zealand regions and councils', () => {
   });
 
   it('should spell names with their official macrons, in composed Unicode', () => {
-    // Act
-    const names = [...councils.map((c) => c.name), ...regions.map((r) => r.name)];
-
     // Assess
+    const names = [...councils.map((c) => c.name), ...regions.map((r) => r.name)];
     expect(names).toEqual(
       expect.arrayContaining([
         'Whangārei District',
@@ -97,6 +51,7 @@ describe('reference data: New Zealand regions and councils', () => {
   });
 
   it('should give every region and council a stable ASCII slug id made from its name', () => {
+    // Assess
     for (const record of [...regions, ...councils]) {
       expect(record.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(record.id).toBe(slugOf(record.name));
@@ -108,22 +63,40 @@ describe('reference data: New Zealand regions and councils', () => {
   });
 
   it('should refuse a councils file with a duplicate id or an unknown kind', () => {
+    // Prepare
     const header = 'id,name,kind,region\n';
-    expect(() => parseReferenceData(`${header}a-city,A City,city,X\na-city,A City,city,X\n`)).toThrow(
-      'line 3: id "a-city" is used twice',
-    );
-    expect(() => parseReferenceData(`${header}a,A,borough,X\n`)).toThrow(
-      'line 2: kind "borough" must be one of city, district, territory',
-    );
+
+    // Act
+    const duplicateId = () => parseReferenceData(`${header}a-city,A City,city,X\na-city,A City,city,X\n`);
+    const unknownKind = () => parseReferenceData(`${header}a,A,borough,X\n`);
+
+    // Assess
+    expect(duplicateId).toThrow('line 3: id "a-city" is used twice');
+    expect(unknownKind).toThrow('line 2: kind "borough" must be one of city, district, territory');
   });
 });
 
 describe('matching council names with and without macrons', () => {
-  it('should fold macrons, case, curly apostrophes and spacing', () => {
-    expect(foldName('  Whangārei   DISTRICT ')).toBe('whangarei district');
-    expect(foldName('Hawke\u2019s Bay')).toBe("hawke's bay");
-    expect(slugOf("Central Hawke's Bay District")).toBe('central-hawkes-bay-district');
-    expect(slugOf('Manawatū-Whanganui')).toBe('manawatu-whanganui');
+  it.each([
+    ['  Whangārei   DISTRICT ', 'whangarei district'],
+    ['Hawke\u2019s Bay', "hawke's bay"],
+  ])('should fold macrons, case, curly apostrophes and spacing: %j', (name, folded) => {
+    // Act
+    const result = foldName(name);
+
+    // Assess
+    expect(result).toBe(folded);
+  });
+
+  it.each([
+    ["Central Hawke's Bay District", 'central-hawkes-bay-district'],
+    ['Manawatū-Whanganui', 'manawatu-whanganui'],
+  ])('should make the slug id of %s from its folded name', (name, slug) => {
+    // Act
+    const result = slugOf(name);
+
+    // Assess
+    expect(result).toBe(slug);
   });
 
   it.each([
@@ -138,10 +111,18 @@ describe('matching council names with and without macrons', () => {
     ['Whangarei', 'whangarei-district'],
     ['kaikoura', 'kaikoura-district'],
   ])('should find %s', (name, id) => {
-    expect(findCouncilByName(name)?.id).toBe(id);
+    // Act
+    const council = findCouncilByName(name);
+
+    // Assess
+    expect(council?.id).toBe(id);
   });
 
   it('should find nothing for a name that is no council', () => {
-    expect(findCouncilByName('Gondor District')).toBeUndefined();
+    // Act
+    const council = findCouncilByName('Gondor District');
+
+    // Assess
+    expect(council).toBeUndefined();
   });
 });
