@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { QuarterlyReport } from './quarterly-report.ts';
 import { overdueActionSchema, snapshotSchema } from './snapshot-schema.ts';
 
@@ -6,27 +6,29 @@ import { overdueActionSchema, snapshotSchema } from './snapshot-schema.ts';
  * The quarterly report's shape as a schema, for the API's contract. Built from the snapshot's own
  * parts; the type checks at the bottom keep it and `QuarterlyReport` the same shape.
  */
-const count = z.number().int().min(0);
-const quarter = z.string().regex(/^\d{4}-Q[1-4]$/);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const count = z.number().check(z.int(), z.gte(0));
+const quarter = z.string().check(z.regex(/^\d{4}-Q[1-4]$/));
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 const goalMeasureSchema = z.object({
-  period: quarter.nullable().describe('The latest quarter with figures'),
-  value: count.nullable(),
-  previousPeriod: quarter.nullable(),
-  previousValue: count.nullable(),
-  change: z.number().int().nullable().describe('value minus previousValue; negative is progress'),
-  councilsReporting: count.nullable(),
+  period: z.nullable(quarter).check(z.describe('The latest quarter with figures')),
+  value: z.nullable(count),
+  previousPeriod: z.nullable(quarter),
+  previousValue: z.nullable(count),
+  change: z
+    .nullable(z.number().check(z.int()))
+    .check(z.describe('value minus previousValue; negative is progress')),
+  councilsReporting: z.nullable(count),
 });
 
 const areaProgressSchema = z.object({
-  id: z.string().min(1).describe('A region id, or "national"'),
+  id: z.string().check(z.minLength(1)).check(z.describe('A region id, or "national"')),
   name: z.string(),
-  youngPeopleNotInWorkOrTraining: goalMeasureSchema.describe(
-    '2005 goal: no young person under 25 out of work or training',
+  youngPeopleNotInWorkOrTraining: goalMeasureSchema.check(
+    z.describe('2005 goal: no young person under 25 out of work or training'),
   ),
-  peopleNotInWorkOrTraining: goalMeasureSchema.describe(
-    '2009 goal: everyone has the opportunity to be in work or training',
+  peopleNotInWorkOrTraining: goalMeasureSchema.check(
+    z.describe('2009 goal: everyone has the opportunity to be in work or training'),
   ),
   taskforceMembers: count,
   councilsWithAgreedExpectations: count,
@@ -34,8 +36,8 @@ const areaProgressSchema = z.object({
   strategiesCompleted: count,
   strategiesActiveAtStart: count,
   strategiesActiveAtEnd: count,
-  peopleIntoWorkOrTrainingInQuarter: z.number().int(),
-  youngPeopleIntoWorkOrTrainingInQuarter: z.number().int(),
+  peopleIntoWorkOrTrainingInQuarter: z.number().check(z.int()),
+  youngPeopleIntoWorkOrTrainingInQuarter: z.number().check(z.int()),
   practicesAdded: count,
   actionsOverdueAtStart: count,
   actionsOverdueAtEnd: count,
@@ -47,16 +49,16 @@ export const quarterlyReportSchema = z
     quarter,
     from: isoDate,
     to: isoDate,
-    firstSnapshot: isoDate.describe('The first snapshot dated in the quarter'),
-    lastSnapshot: isoDate.describe('The last snapshot dated in the quarter'),
+    firstSnapshot: isoDate.check(z.describe('The first snapshot dated in the quarter')),
+    lastSnapshot: isoDate.check(z.describe('The last snapshot dated in the quarter')),
     snapshotsInQuarter: count,
     goals: snapshotSchema.shape.goals,
     areas: z.array(areaProgressSchema),
     overdueActions: z.array(overdueActionSchema),
     regionsNotReporting: snapshotSchema.shape.lists.shape.regionsNotReporting,
-    listsLimitedToRegions: z.array(z.string().min(1)).optional(),
+    listsLimitedToRegions: z.optional(z.array(z.string().check(z.minLength(1)))),
   })
-  .describe('Quarterly progress report for the national group');
+  .check(z.describe('Quarterly progress report for the national group'));
 
 // Compile-time: the schema and the interface the report is built as describe the same object.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

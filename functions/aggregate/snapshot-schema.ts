@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { GOALS } from '../records/types/strategy.ts';
 import { SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION } from './snapshot-files.ts';
 
@@ -18,16 +18,16 @@ export const TREND_QUARTERS = 12;
 
 export const STRATEGY_STATUSES = ['proposed', 'active', 'completed', 'discontinued'] as const;
 
-const count = z.number().int().min(0);
+const count = z.number().check(z.int(), z.gte(0));
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .describe('A date, YYYY-MM-DD');
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}$/))
+  .check(z.describe('A date, YYYY-MM-DD'));
 const quarter = z
   .string()
-  .regex(/^\d{4}-Q[1-4]$/)
-  .describe('A quarter, like 2026-Q3');
-const id = z.string().min(1);
+  .check(z.regex(/^\d{4}-Q[1-4]$/))
+  .check(z.describe('A quarter, like 2026-Q3'));
+const id = z.string().check(z.minLength(1));
 
 const statusCounts = z.object({
   proposed: count,
@@ -37,26 +37,32 @@ const statusCounts = z.object({
 });
 
 const weekFigures = z.object({
-  weekStarting: isoDate.describe('The Monday of the report week'),
-  hours: z.number().min(0).describe('Adviser hours recorded for the week, to two decimal places'),
-  activities: count.describe('Activity lines recorded for the week'),
-  advisers: count.describe('Distinct advisers with an activity that week'),
-  councils: count.describe('Distinct councils worked with that week'),
+  weekStarting: isoDate.check(z.describe('The Monday of the report week')),
+  hours: z.number().check(z.gte(0), z.describe('Adviser hours recorded for the week, to two decimal places')),
+  activities: count.check(z.describe('Activity lines recorded for the week')),
+  advisers: count.check(z.describe('Distinct advisers with an activity that week')),
+  councils: count.check(z.describe('Distinct councils worked with that week')),
 });
 
 const periodFigures = z.object({
   period: quarter,
-  people: count.describe('People not in work or training, all ages, summed over the councils that reported'),
-  youngPeople: count.describe('Young people under 25 not in work or training, among them'),
-  councilsReporting: count.describe('Councils with an indicator for the period'),
+  people: count.check(
+    z.describe('People not in work or training, all ages, summed over the councils that reported'),
+  ),
+  youngPeople: count.check(z.describe('Young people under 25 not in work or training, among them')),
+  councilsReporting: count.check(z.describe('Councils with an indicator for the period')),
 });
 
 /** The same figures, nationally and for each region. */
 export const figuresSchema = z.object({
   councils: z.object({
     total: count,
-    taskforceMembers: count.describe('Councils whose mayor is a Taskforce member on the snapshot date'),
-    withAgreedExpectations: count.describe('Taskforce member councils with an agreement of status "agreed"'),
+    taskforceMembers: count.check(
+      z.describe('Councils whose mayor is a Taskforce member on the snapshot date'),
+    ),
+    withAgreedExpectations: count.check(
+      z.describe('Taskforce member councils with an agreement of status "agreed"'),
+    ),
   }),
   strategies: z.object({
     total: count,
@@ -68,41 +74,43 @@ export const figuresSchema = z.object({
       >,
     ),
     jointlySupported: count,
-    buildsOnExisting: count.describe(
-      'Strategies that name existing infrastructure, a network or a project they build on',
+    buildsOnExisting: count.check(
+      z.describe('Strategies that name existing infrastructure, a network or a project they build on'),
     ),
     peopleIntoWorkOrTraining: count,
     youngPeopleIntoWorkOrTraining: count,
-    startedByQuarter: z.record(quarter, count).describe('Strategies by the quarter of their start date'),
+    startedByQuarter: z
+      .record(quarter, count)
+      .check(z.describe('Strategies by the quarter of their start date')),
     completedByQuarter: z
       .record(quarter, count)
-      .describe('Strategies by the quarter of their completion date'),
+      .check(z.describe('Strategies by the quarter of their completion date')),
   }),
   adviserWork: z.object({
     weeks: z
       .array(weekFigures)
-      .describe(`The ${TREND_WEEKS} report weeks ending with the snapshot's week, oldest first`),
-    lastWeekReported: isoDate
-      .nullable()
-      .describe('The latest report week with an activity, on or before the snapshot date'),
+      .check(z.describe(`The ${TREND_WEEKS} report weeks ending with the snapshot's week, oldest first`)),
+    lastWeekReported: z
+      .nullable(isoDate)
+      .check(z.describe('The latest report week with an activity, on or before the snapshot date')),
   }),
   indicators: z.object({
     periods: z
       .array(periodFigures)
-      .describe(`Up to ${TREND_QUARTERS} quarters ending with the snapshot's quarter, oldest first`),
+      .check(z.describe(`Up to ${TREND_QUARTERS} quarters ending with the snapshot's quarter, oldest first`)),
   }),
   lec: z.object({
     groups: count,
-    plansReviewedInLastYear: count.describe(
-      'Groups whose strategic plan was reviewed in the 365 days up to the snapshot date',
+    plansReviewedInLastYear: count.check(
+      z.describe('Groups whose strategic plan was reviewed in the 365 days up to the snapshot date'),
     ),
     members: count,
     membersWithSeniorCommitment: count,
     membersWithCommitmentInBusinessPlan: count,
   }),
   actions: z.object({
-    open: count.describe('Actions not done or cancelled on the snapshot date'),
-    overdue: count.describe('Open actions due before the snapshot date'),
+    open: count.check(z.describe('Actions not done or cancelled on the snapshot date')),
+    overdue: count.check(z.describe('Open actions due before the snapshot date')),
   }),
   publicityAwaitingAcknowledgement: count,
   communicationsAwaitingAgreement: count,
@@ -110,7 +118,7 @@ export const figuresSchema = z.object({
     total: count,
     addedByQuarter: z
       .record(quarter, count)
-      .describe('Practices by the quarter they were added to the knowledge base'),
+      .check(z.describe('Practices by the quarter they were added to the knowledge base')),
   }),
 });
 
@@ -122,7 +130,7 @@ export const overdueActionSchema = z.object({
   title: z.string(),
   owner: z.string(),
   dueOn: isoDate,
-  daysOverdue: z.number().int().min(1),
+  daysOverdue: z.number().check(z.int(), z.gte(1)),
   status: z.enum(['open', 'in-progress', 'done', 'cancelled']),
 });
 
@@ -133,8 +141,8 @@ export const publicityAwaitingSchema = z.object({
   title: z.string(),
   channel: z.string(),
   status: z.string(),
-  plannedFor: isoDate.nullable(),
-  missing: z.array(z.enum(['CEG', 'Taskforce'])).describe('Whose acknowledgement is missing'),
+  plannedFor: z.nullable(isoDate),
+  missing: z.array(z.enum(['CEG', 'Taskforce'])).check(z.describe('Whose acknowledgement is missing')),
 });
 
 export const communicationAwaitingSchema = z.object({
@@ -143,34 +151,34 @@ export const communicationAwaitingSchema = z.object({
   subject: z.string(),
   audience: z.string(),
   status: z.string(),
-  missing: z.array(z.enum(['CEG', 'Taskforce'])).describe('Whose agreement is missing'),
+  missing: z.array(z.enum(['CEG', 'Taskforce'])).check(z.describe('Whose agreement is missing')),
 });
 
 export const regionSummarySchema = z.object({
   id,
   name: z.string(),
   cegRegion: z.boolean(),
-  expectedToReport: z.boolean().describe('A CEG region with at least one Taskforce member council'),
+  expectedToReport: z.boolean().check(z.describe('A CEG region with at least one Taskforce member council')),
   reportedThisWeek: z.boolean(),
-  lastWeekReported: isoDate.nullable(),
+  lastWeekReported: z.nullable(isoDate),
 });
 
 export const snapshotSchema = z
   .object({
     kind: z.literal(SNAPSHOT_KIND),
     schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
-    date: isoDate.describe('The date the figures describe, in New Zealand'),
+    date: isoDate.check(z.describe('The date the figures describe, in New Zealand')),
     generatedAt: z
       .string()
-      .describe('When this file was written (ISO timestamp); the only field a re-run may change'),
+      .check(z.describe('When this file was written (ISO timestamp); the only field a re-run may change')),
     basis: z.object({
-      reportWeek: isoDate.describe("The Monday of the snapshot date's week"),
+      reportWeek: isoDate.check(z.describe("The Monday of the snapshot date's week")),
       previousReportWeek: isoDate,
       quarter,
       weeks: z.array(isoDate),
       quarters: z.array(quarter),
-      planReviewWindowFrom: isoDate.describe(
-        'Plans reviewed on or after this date count as reviewed in the last year',
+      planReviewWindowFrom: isoDate.check(
+        z.describe('Plans reviewed on or after this date count as reviewed in the last year'),
       ),
       listItemsPerRegion: count,
     }),
@@ -183,19 +191,26 @@ export const snapshotSchema = z
       publicityAwaitingAcknowledgement: z.array(publicityAwaitingSchema),
       communicationsAwaitingAgreement: z.array(communicationAwaitingSchema),
       regionsNotReporting: z.array(
-        z.object({ regionId: id, name: z.string(), lastWeekReported: isoDate.nullable() }),
+        z.object({ regionId: id, name: z.string(), lastWeekReported: z.nullable(isoDate) }),
       ),
     }),
     freshness: z
       .array(z.object({ type: z.string(), regionId: id, records: count, latestUpdatedAt: z.string() }))
-      .describe('For each record type and region: how many current records and when the newest last changed'),
+      .check(
+        z.describe(
+          'For each record type and region: how many current records and when the newest last changed',
+        ),
+      ),
     recordsRead: count,
     listsLimitedToRegions: z
-      .array(id)
-      .optional()
-      .describe('Present when the lists were cut to the regions the reader may see; figures are never cut'),
+      .optional(z.array(id))
+      .check(
+        z.describe(
+          'Present when the lists were cut to the regions the reader may see; figures are never cut',
+        ),
+      ),
   })
-  .describe('Partnership Records dashboard snapshot');
+  .check(z.describe('Partnership Records dashboard snapshot'));
 
 export type Snapshot = z.infer<typeof snapshotSchema>;
 export type Figures = z.infer<typeof figuresSchema>;

@@ -7,7 +7,8 @@ import {
   errors as joseErrors,
   jwtVerify,
 } from 'jose';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod-english.ts';
 import { AccessDeniedError, UnauthenticatedError } from '../domain/errors.ts';
 import { accessContact, type Principal, type Scope } from '../domain/principal.ts';
 import type { DirectoryEntry, UserDirectory } from '../domain/user-directory.ts';
@@ -23,17 +24,17 @@ export const issuerSchema = z.object({
    * identified by verified email. `machine`: Cognito client credentials. `development`: local only.
    */
   kind: z.enum(['google', 'oidc', 'machine', 'development']),
-  issuer: z.string().min(1),
-  audience: z.array(z.string().min(1)).min(1),
-  jwksUri: z.url().optional(),
+  issuer: z.string().check(z.minLength(1)),
+  audience: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+  jwksUri: z.optional(z.url()),
   /**
    * The claim holding the person's email (default `email`). A single-tenant Microsoft Entra ID
    * issuer may use `preferred_username`, which the tenant itself assigns.
    */
-  emailClaim: z.string().min(1).optional(),
+  emailClaim: z.optional(z.string().check(z.minLength(1))),
   /** Require `email_verified: true` (default for google and oidc; a single tenant's own claim may be trusted). */
-  requireVerifiedEmail: z.boolean().optional(),
-  jwks: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }).optional(),
+  requireVerifiedEmail: z.optional(z.boolean()),
+  jwks: z.optional(z.object({ keys: z.array(z.record(z.string(), z.unknown())) })),
 });
 export type IssuerConfig = z.infer<typeof issuerSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { quarterlyReportSchema } from '../aggregate/quarterly-report-schema.ts';
 import { snapshotSchema } from '../aggregate/snapshot-schema.ts';
 import {
@@ -17,7 +17,7 @@ import { jsonResponse, READ_SECURITY } from './openapi-records.ts';
  * by the snapshot's and the report's own zod schemas, so the contract follows the aggregation.
  */
 
-function jsonSchemaOf(schema: z.ZodType): Schema {
+function jsonSchemaOf(schema: z.ZodMiniType): Schema {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output' });
   return withIntegerFormats(rest) as Schema;
 }

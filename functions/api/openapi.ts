@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { RecordDefinition } from '../records/definition.ts';
 import { RECORD_DEFINITIONS } from '../records/registry.ts';
 import { dashboardPaths, dashboardSchemas } from './openapi-dashboard.ts';

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod-english.ts';
 import { BadRequestError, NotFoundError, PreconditionRequiredError } from '../domain/errors.ts';
 import type { Principal } from '../domain/principal.ts';
 import { MAX_LIMIT } from '../domain/record-service.ts';
@@ -92,9 +93,11 @@ export function definitionFromPath(path: string | undefined): RecordDefinition {
 
 const limitSchema = z.coerce
   .number({ error: 'expected a whole number' })
-  .int({ error: 'expected a whole number' })
-  .min(1, { error: 'must be at least 1' })
-  .max(MAX_LIMIT, { error: `must be at most ${MAX_LIMIT}` });
+  .check(
+    z.int({ error: 'expected a whole number' }),
+    z.gte(1, { error: 'must be at least 1' }),
+    z.lte(MAX_LIMIT, { error: `must be at most ${MAX_LIMIT}` }),
+  );
 
 const timestampSchema = z.iso.datetime({
   offset: true,
@@ -102,7 +105,7 @@ const timestampSchema = z.iso.datetime({
 });
 
 /** Query parameters shared by list routes, validated with the same plain-words errors as bodies. */
-export function parseQuery<T extends z.ZodRawShape>(c: Context, shape: T): z.infer<z.ZodObject<T>> {
+export function parseQuery<T extends z.core.$ZodShape>(c: Context, shape: T): z.infer<z.ZodMiniObject<T>> {
   const result = z.object(shape).safeParse(c.req.query());
   if (!result.success) {
     throw new BadRequestError(
@@ -121,13 +124,13 @@ export function parseQuery<T extends z.ZodRawShape>(c: Context, shape: T): z.inf
 }
 
 export const queryFields = {
-  limit: limitSchema.optional(),
-  cursor: z.string().max(4000).optional(),
-  region: z.string().max(100).optional(),
-  council: z.string().max(100).optional(),
-  changedSince: timestampSchema.optional(),
-  includeDeleted: z.enum(['true', 'false'], { error: 'expected true or false' }).optional(),
-  dryRun: z.enum(['true', 'false'], { error: 'expected true or false' }).optional(),
+  limit: z.optional(limitSchema),
+  cursor: z.optional(z.string().check(z.maxLength(4000))),
+  region: z.optional(z.string().check(z.maxLength(100))),
+  council: z.optional(z.string().check(z.maxLength(100))),
+  changedSince: z.optional(timestampSchema),
+  includeDeleted: z.optional(z.enum(['true', 'false'], { error: 'expected true or false' })),
+  dryRun: z.optional(z.enum(['true', 'false'], { error: 'expected true or false' })),
 };
 
 /** The version an `If-Match` header names ("3", W/"3" or 3), required for changes. */

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod-english.ts';
 import { PARTY_ROLES, ROLES } from '../records/definition.ts';
 import { PARTIES } from '../records/sign-offs.ts';
 
@@ -9,36 +10,38 @@ import { PARTIES } from '../records/sign-offs.ts';
  */
 export const directoryEntrySchema = z
   .strictObject({
-    party: z.enum(PARTIES, { error: 'expected ceg or taskforce' }).optional(),
+    party: z.optional(z.enum(PARTIES, { error: 'expected ceg or taskforce' })),
     role: z.enum(ROLES, { error: `expected one of: ${ROLES.join(', ')}` }),
-    regionIds: z.array(z.string().min(1)).max(20),
-    councilIds: z.array(z.string().min(1)).max(20).optional(),
-    name: z.string().max(200).optional(),
+    regionIds: z.array(z.string().check(z.minLength(1))).check(z.maxLength(20)),
+    councilIds: z.optional(z.array(z.string().check(z.minLength(1))).check(z.maxLength(20))),
+    name: z.optional(z.string().check(z.maxLength(200))),
   })
-  .superRefine((entry, ctx) => {
-    const party = entry.party ?? 'ceg';
-    if (!PARTY_ROLES[party].includes(entry.role)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['role'],
-        message: `${party === 'ceg' ? 'CEG' : 'Taskforce'} people are ${PARTY_ROLES[party].join(' or ')}, not ${entry.role}`,
-      });
-    }
-    if (entry.role === 'council' && !entry.councilIds?.length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['councilIds'],
-        message: "name the councils of this mayor's office",
-      });
-    }
-    if (entry.role !== 'council' && entry.councilIds?.length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['councilIds'],
-        message: "only a mayor's office (role council) is tied to councils; leave councilIds out",
-      });
-    }
-  });
+  .check(
+    z.superRefine((entry, ctx) => {
+      const party = entry.party ?? 'ceg';
+      if (!PARTY_ROLES[party].includes(entry.role)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['role'],
+          message: `${party === 'ceg' ? 'CEG' : 'Taskforce'} people are ${PARTY_ROLES[party].join(' or ')}, not ${entry.role}`,
+        });
+      }
+      if (entry.role === 'council' && !entry.councilIds?.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['councilIds'],
+          message: "name the councils of this mayor's office",
+        });
+      }
+      if (entry.role !== 'council' && entry.councilIds?.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['councilIds'],
+          message: "only a mayor's office (role council) is tied to councils; leave councilIds out",
+        });
+      }
+    }),
+  );
 
 export type DirectoryEntry = z.infer<typeof directoryEntrySchema> & {
   kind: DirectoryKind;

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../zod-english.ts';
 
 /** What a person can be reminded of, each of which they can turn off or take weekly. */
 export const REMINDER_KINDS = [
@@ -35,9 +36,12 @@ export const preferencesChangeSchema = z.strictObject(
   Object.fromEntries(
     REMINDER_KINDS.map((kind) => [
       kind,
-      z.enum(CADENCES, { error: `expected one of: ${CADENCES.join(', ')}` }).optional(),
+      z.optional(z.enum(CADENCES, { error: `expected one of: ${CADENCES.join(', ')}` })),
     ]),
-  ) as Record<ReminderKind, z.ZodOptional<z.ZodEnum<{ daily: 'daily'; weekly: 'weekly'; off: 'off' }>>>,
+  ) as Record<
+    ReminderKind,
+    z.ZodMiniOptional<z.ZodMiniEnum<{ daily: 'daily'; weekly: 'weekly'; off: 'off' }>>
+  >,
 );
 export type PreferencesChange = z.infer<typeof preferencesChangeSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { BadCursorError } from '../domain/errors.ts';
 import { PULL_OVERLAP_MS } from '../domain/record-repository.ts';
 import type { StoredRecord } from '../records/definition.ts';
@@ -11,11 +11,11 @@ const cursorSchema = z.object({
   v: z.literal(1),
   q: z.string(),
   /** Where the next page starts (DynamoDB's LastEvaluatedKey, or the in-memory store's position). */
-  k: z.record(z.string(), z.string()).optional(),
+  k: z.optional(z.record(z.string(), z.string())),
   /** Pulls: the lower bound of the change window (an ISO timestamp). */
-  from: z.string().optional(),
+  from: z.optional(z.string()),
   /** Pulls: the newest change seen so far. */
-  hw: z.string().optional(),
+  hw: z.optional(z.string()),
 });
 
 export type Cursor = z.infer<typeof cursorSchema>;

@@ -1,5 +1,5 @@
 import { Hono } from 'hono/tiny';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { KnowledgeBase } from '../../domain/knowledge-base.ts';
 import { KNOWLEDGE_TYPES } from '../../domain/knowledge-index.ts';
 import { KNOWLEDGE_TOPICS } from '../../records/knowledge-topics.ts';
@@ -13,20 +13,23 @@ export function knowledgeBaseArea(knowledge: KnowledgeBase): RouteArea {
   const app = new Hono<AppEnv>();
   app.get('/', async (c) => {
     const q = parseQuery(c, {
-      q: z.string().max(200, { error: 'must be at most 200 characters' }).optional(),
+      q: z.optional(z.string().check(z.maxLength(200, { error: 'must be at most 200 characters' }))),
       region: queryFields.region,
-      topic: z
-        .enum(KNOWLEDGE_TOPICS, { error: `expected one of: ${KNOWLEDGE_TOPICS.join(', ')}` })
-        .optional(),
-      type: z.enum(KNOWLEDGE_TYPES, { error: `expected one of: ${KNOWLEDGE_TYPES.join(', ')}` }).optional(),
-      lesson: z.enum(LESSONS, { error: 'expected worked or did-not' }).optional(),
+      topic: z.optional(
+        z.enum(KNOWLEDGE_TOPICS, { error: `expected one of: ${KNOWLEDGE_TOPICS.join(', ')}` }),
+      ),
+      type: z.optional(z.enum(KNOWLEDGE_TYPES, { error: `expected one of: ${KNOWLEDGE_TYPES.join(', ')}` })),
+      lesson: z.optional(z.enum(LESSONS, { error: 'expected worked or did-not' })),
       limit: queryFields.limit,
-      offset: z.coerce
-        .number({ error: 'expected a whole number' })
-        .int({ error: 'expected a whole number' })
-        .min(0, { error: 'must be 0 or more' })
-        .max(100_000, { error: 'must be at most 100000' })
-        .optional(),
+      offset: z.optional(
+        z.coerce
+          .number({ error: 'expected a whole number' })
+          .check(
+            z.int({ error: 'expected a whole number' }),
+            z.gte(0, { error: 'must be 0 or more' }),
+            z.lte(100_000, { error: 'must be at most 100000' }),
+          ),
+      ),
     });
     const result = await knowledge.search(c.get('principal'), {
       words: q.q,

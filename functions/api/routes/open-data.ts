@@ -1,5 +1,5 @@
 import { Hono } from 'hono/tiny';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   CATEGORY_TERMS,
   HSDS_VERSION,
@@ -20,20 +20,22 @@ const PUBLIC_CACHE = 'public, max-age=300';
 const whole = (min: number, max: number) =>
   z.coerce
     .number({ error: 'expected a whole number' })
-    .int({ error: 'expected a whole number' })
-    .min(min, { error: `must be at least ${min}` })
-    .max(max, { error: `must be at most ${max}` });
+    .check(
+      z.int({ error: 'expected a whole number' }),
+      z.gte(min, { error: `must be at least ${min}` }),
+      z.lte(max, { error: `must be at most ${max}` }),
+    );
 
 const listQuery = {
-  search: z.string().max(200).optional(),
-  page: whole(1, 100_000).optional(),
-  per_page: whole(1, 200).optional(),
-  organization_id: z.string().max(100).optional(),
-  taxonomy_term_id: z.string().max(100).optional(),
-  modified_after: z.iso
-    .datetime({ offset: true, error: 'expected an ISO timestamp like 2026-03-01T00:00:00Z' })
-    .optional(),
-  full: z.enum(['true', 'false'], { error: 'expected true or false' }).optional(),
+  search: z.optional(z.string().check(z.maxLength(200))),
+  page: z.optional(whole(1, 100_000)),
+  per_page: z.optional(whole(1, 200)),
+  organization_id: z.optional(z.string().check(z.maxLength(100))),
+  taxonomy_term_id: z.optional(z.string().check(z.maxLength(100))),
+  modified_after: z.optional(
+    z.iso.datetime({ offset: true, error: 'expected an ISO timestamp like 2026-03-01T00:00:00Z' }),
+  ),
+  full: z.optional(z.enum(['true', 'false'], { error: 'expected true or false' })),
 };
 
 /**

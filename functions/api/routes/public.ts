@@ -1,5 +1,5 @@
 import { Hono } from 'hono/tiny';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { NotFoundError } from '../../domain/errors.ts';
 import type { RecordRepository } from '../../domain/record-repository.ts';
 import {
@@ -21,14 +21,16 @@ export function publicArea(store: RecordRepository): RouteArea {
       const filters = Object.fromEntries(
         enumFields.map((f) => [
           f.name,
-          z
-            .enum(f.options as [string, ...string[]], { error: `expected one of: ${f.options!.join(', ')}` })
-            .optional(),
+          z.optional(
+            z.enum(f.options as [string, ...string[]], {
+              error: `expected one of: ${f.options!.join(', ')}`,
+            }),
+          ),
         ]),
       );
       const q = parseQuery(c, {
         region: queryFields.region,
-        q: z.string().max(200).optional(),
+        q: z.optional(z.string().check(z.maxLength(200))),
         limit: queryFields.limit,
         cursor: queryFields.cursor,
         ...filters,

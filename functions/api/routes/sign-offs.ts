@@ -1,5 +1,6 @@
 import { Hono } from 'hono/tiny';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../zod-english.ts';
 import { BadRequestError, NotFoundError } from '../../domain/errors.ts';
 import type { Principal } from '../../domain/principal.ts';
 import type { RecordRepository } from '../../domain/record-repository.ts';
@@ -15,16 +16,16 @@ const MAX_BODY = 16 * 1024;
 
 const requestBody = z.strictObject({
   party: z.enum(PARTIES, { error: 'expected ceg or taskforce' }),
-  requestedOf: z.string().max(254).optional(),
-  comment: z.string().max(2000).optional(),
+  requestedOf: z.optional(z.string().check(z.maxLength(254))),
+  comment: z.optional(z.string().check(z.maxLength(2000))),
 });
 const answerBody = z.strictObject({
-  version: z.number({ error: 'expected the version number you read' }).int().min(1),
-  comment: z.string().max(2000).optional(),
+  version: z.number({ error: 'expected the version number you read' }).check(z.int(), z.gte(1)),
+  comment: z.optional(z.string().check(z.maxLength(2000))),
 });
-const withdrawBody = z.strictObject({ comment: z.string().max(2000).optional() });
+const withdrawBody = z.strictObject({ comment: z.optional(z.string().check(z.maxLength(2000))) });
 
-function parseBody<T extends z.ZodType>(schema: T, raw: unknown, shape: string): z.infer<T> {
+function parseBody<T extends z.ZodMiniType>(schema: T, raw: unknown, shape: string): z.infer<T> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     throw new BadRequestError(
@@ -50,7 +51,7 @@ export function signOffsArea(
   const app = new Hono<AppEnv>();
   app.get('/sign-offs/awaiting', async (c) => {
     const q = parseQuery(c, {
-      for: z.enum(['me', 'party'], { error: 'expected me or party' }).optional(),
+      for: z.optional(z.enum(['me', 'party'], { error: 'expected me or party' })),
     });
     const principal = c.get('principal');
     const items =
@@ -100,7 +101,7 @@ export function signOffsArea(
   // The four acts: each reads its body, acts as the signed-in person and answers the record.
   const acts: {
     action: string;
-    schema: z.ZodType;
+    schema: z.ZodMiniType;
     shape: string;
     run: (
       definition: RecordDefinition,

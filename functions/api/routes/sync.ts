@@ -1,5 +1,6 @@
 import { Hono } from 'hono/tiny';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../zod-english.ts';
 import { BadRequestError } from '../../domain/errors.ts';
 import { MAX_PUSH_ROWS, type RecordService } from '../../domain/record-service.ts';
 import {
@@ -16,19 +17,19 @@ import type { RouteArea } from '../route-area.ts';
 export const MAX_PUSH_BYTES = 5 * 1024 * 1024;
 
 export const pushRowSchema = z.strictObject({
-  id: z.string().max(100).optional(),
-  baseVersion: z.number().int().min(1).optional(),
-  values: z.unknown().optional(),
-  delete: z.boolean().optional(),
+  id: z.optional(z.string().check(z.maxLength(100))),
+  baseVersion: z.optional(z.number().check(z.int(), z.gte(1))),
+  values: z.optional(z.unknown()),
+  delete: z.optional(z.boolean()),
 });
 
 const pushBodySchema = z.strictObject({
-  rows: z
-    .array(z.unknown())
-    .min(1, { error: 'send at least one row' })
-    .max(MAX_PUSH_ROWS, {
+  rows: z.array(z.unknown()).check(
+    z.minLength(1, { error: 'send at least one row' }),
+    z.maxLength(MAX_PUSH_ROWS, {
       error: `send at most ${MAX_PUSH_ROWS} rows per push; split the rest into further pushes`,
     }),
+  ),
 });
 
 /** The sync protocol under /v1/sync: pull changes since a cursor, push rows with per-row outcomes. */
