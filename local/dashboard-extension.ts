@@ -148,14 +148,10 @@ function weeklyDates(end: string, weeks: number): string[] {
 }
 
 /** Builds, in one read of the records, the snapshots of those dates not in the archive yet. */
-async function publishMissing(
-  options: LocalAggregationOptions,
-  dates: string[],
-  overwrite = false,
-): Promise<string[]> {
+async function publishMissing(options: LocalAggregationOptions, dates: string[]): Promise<string[]> {
   const archive = options.archive ?? localSnapshotArchive();
   const existing = new Set(await archive.dates());
-  const missing = overwrite ? dates : dates.filter((d) => !existing.has(d));
+  const missing = dates.filter((d) => !existing.has(d));
   if (missing.length === 0) return [];
   const { snapshots, durationMs } = await aggregateAndPublishDates(options.store, archive, {
     dates: missing,
@@ -176,16 +172,4 @@ export async function ensureTodaysSnapshot(
   const date = options.date ?? newZealandDate();
   const written = await publishMissing(options, weeklyDates(date, options.historyWeeks ?? 0));
   return { date, created: written.includes(date), written };
-}
-
-/**
- * Snapshots for the `weeks` weeks before the date (same weekday, a week apart), each computed as
- * of its own date from the records' dates, so the demo data's history shows as trends. Dates that
- * already have a snapshot are kept unless `overwrite`.
- */
-export async function backfillHistory(
-  options: LocalAggregationOptions & { weeks: number; overwrite?: boolean },
-): Promise<string[]> {
-  const dates = weeklyDates(options.date ?? newZealandDate(), options.weeks).slice(0, -1);
-  return publishMissing(options, dates, options.overwrite);
 }

@@ -82,10 +82,6 @@ function reaches(p: Principal, where: RecordPlace): boolean {
   );
 }
 
-export function canReadRegion(p: Principal, regionId: string): boolean {
-  return hasReadScope(p) && reaches(p, { regionId });
-}
-
 /** Whether the principal may read a record of this type at this place. */
 export function canRead(p: Principal, definition: RecordDefinition, where: RecordPlace | string): boolean {
   if (!hasReadScope(p)) return false;
@@ -153,11 +149,6 @@ export function writeRefusal(
     return `You are signed in as ${describePrincipal(p)} and cannot change records of ${subject}. Ask ${accessContact()} to add it to your access.`;
   }
   return undefined;
-}
-
-export function requireWrite(p: Principal, definition: RecordDefinition, where: RecordPlace | string): void {
-  const refusal = writeRefusal(p, definition, where);
-  if (refusal) throw new AccessDeniedError(refusal);
 }
 
 /** The regions a list or pull may cover when the caller names none. */

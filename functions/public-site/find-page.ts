@@ -82,9 +82,6 @@ export function isSearching(q: FindQuery): boolean {
   return Boolean(q.words || q.region || q.council || q.category);
 }
 
-/** The canonical address of a search: its filters in a fixed order. */
-export const findPageAddress = pageLink;
-
 function results(directory: Directory, q: FindQuery): Html {
   const found = searchServices(directory.services, q);
   const words = describeSearch(directory, q);

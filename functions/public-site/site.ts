@@ -12,17 +12,6 @@ export interface PublicSiteOptions {
   siteUrl?: string;
 }
 
-/** The paths the public site answers, for the local server and CloudFront's behaviours. */
-export const PUBLIC_SITE_PATHS = [
-  '/',
-  '/services/*',
-  '/regions',
-  '/regions/*',
-  '/about',
-  '/sitemap.xml',
-  '/robots.txt',
-];
-
 /**
  * Browsers and CloudFront may keep a page five minutes, so a change is public within minutes.
  * The policy allows the inline stylesheet and nothing from anywhere else: no scripts at all (connect-src 'self' lets crawlers' in-page checks read robots.txt).

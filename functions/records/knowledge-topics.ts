@@ -16,4 +16,3 @@ export const KNOWLEDGE_TOPICS = [
   'training-and-skills',
   'other',
 ] as const;
-export type KnowledgeTopic = (typeof KNOWLEDGE_TOPICS)[number];

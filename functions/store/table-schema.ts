@@ -48,8 +48,6 @@ export const TABLE_INDEXES = {
 /** Items with this attribute (epoch seconds) are removed by DynamoDB once it has passed. */
 export const TTL_ATTRIBUTE = 'expiresAt';
 
-export type IndexName = keyof typeof TABLE_INDEXES;
-
 /** Every key attribute is a string. */
 export const KEY_ATTRIBUTES: string[] = [
   TABLE_KEYS.partitionKey,

@@ -41,11 +41,6 @@ export function formatForKind(kind: FieldKind): string {
   return FORMAT_BY_KIND[kind];
 }
 
-/** Whether a column of this format holds text that the sheet must not reinterpret. */
-export function isTextFormat(format: string): boolean {
-  return format === TEXT_FORMAT;
-}
-
 const FORMULA_START = /^[=+\-@]/;
 const ESCAPED_FORMULA_START = /^'[=+\-@]/;
 

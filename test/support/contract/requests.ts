@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { RecordDefinition } from '../../../functions/records/definition.ts';
 import { PUBLIC_DEFINITIONS } from '../../../functions/records/public-view.ts';
-import { RECORD_DEFINITIONS } from '../../../functions/records/registry.ts';
 import type { ContractWorld } from './contract-world.ts';
-import type { OpenApi, Operation } from './document-checker.ts';
+import type { Operation } from './document-checker.ts';
 
 /**
  * The requests the contract test sends for each documented operation: for record types, real ids
@@ -407,6 +406,3 @@ export function exampleCalls(world: ContractWorld, operation: Operation): Call[]
     });
   return calls;
 }
-
-export const RECORD_OPERATION_TYPES = RECORD_DEFINITIONS;
-export type { OpenApi };
