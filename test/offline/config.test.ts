@@ -89,8 +89,13 @@ describe('the functions read their environment once, in one place', () => {
       PUBLIC_API_URL: 'https://api.records.example.nz/',
     };
 
-    // Act and assess
-    expect(readReminderConfig(env)).toEqual({
+    // Act
+    const config = readReminderConfig(env);
+    const blankSender = () => readReminderConfig({ ...env, REMINDER_FROM: ' ' });
+    const noSender = () => readReminderConfig({ ...env, REMINDER_FROM: undefined });
+
+    // Assess
+    expect(config).toEqual({
       tableName: 'records',
       region: 'ap-southeast-2',
       from: 'Partnership Records <reminders@records.example.nz>',
@@ -98,9 +103,7 @@ describe('the functions read their environment once, in one place', () => {
       linkSecretArn: 'arn:aws:secretsmanager:ap-southeast-2:123456789012:secret:link',
       publicApiUrl: 'https://api.records.example.nz',
     });
-    expect(() => readReminderConfig({ ...env, REMINDER_FROM: ' ' })).toThrow(ConfigurationError);
-    expect(() => readReminderConfig({ ...env, REMINDER_FROM: undefined })).toThrow(
-      'REMINDER_FROM is not set',
-    );
+    expect(blankSender).toThrow(ConfigurationError);
+    expect(noSender).toThrow('REMINDER_FROM is not set');
   });
 });

@@ -172,7 +172,7 @@ describe('open data: nothing private, ever', () => {
 
 describe('the public website function reads the table through a query-only reader', () => {
   it('should read the same directory as the record store', async () => {
-    // Arrange
+    // Prepare
     const client = createDocumentClient({ endpoint: inject('dynamoEndpoint'), localOnly: true });
     // Act
     const viaReader = await readDirectory(new CurrentRecordsReader(client, h.tableName!));

@@ -39,7 +39,7 @@ const resultNames = (page: Page) => page.locator('ul.results h3').allTextContent
 
 describe('public website: finding a service on a phone without JavaScript', () => {
   it('should find Whangārei when searched without macrons', async () => {
-    // Arrange
+    // Prepare
     const page = await open(noScript, '/');
     // Act
     await page.getByLabel('What are you looking for?').fill('Whangarei');
@@ -50,7 +50,7 @@ describe('public website: finding a service on a phone without JavaScript', () =
   });
 
   it('should narrow results by region, kind of help and council', async () => {
-    // Arrange
+    // Prepare
     const page = await open(noScript, '/');
     // Act
     await page.getByLabel('Region').selectOption('canterbury');
@@ -152,7 +152,7 @@ describe('public website: nothing private, ever', () => {
   });
 
   it('should show no unlisted service, unpublished profile or private field on any page in the sitemap', async () => {
-    // Arrange
+    // Prepare
     const sitemap = await (await fetch(`${h.baseUrl}/sitemap.xml`)).text();
     const paths = [...sitemap.matchAll(/<loc>https?:\/\/[^/]+([^<]*)<\/loc>/g)].map((m) => m[1]!);
     const searches = [
@@ -212,7 +212,7 @@ describe('public website: accessible, quiet and standard', () => {
   }, 120_000);
 
   it('should log no console errors, set no cookies and request nothing from another host', async () => {
-    // Arrange
+    // Prepare
     const context = await browser.newContext({ viewport: PHONE });
     const origins = new Set<string>();
     context.on('request', (r) => origins.add(new URL(r.url()).origin));

@@ -51,27 +51,39 @@ describe("matching a team's headers to fields", () => {
 });
 
 describe('reading what people type', () => {
-  it('should read day/month/year in a day-first locale and say what is wrong otherwise', () => {
-    // Act & Assess
-    expect(dateOrderOfLocale('en_NZ')).toBe('dmy');
-    expect(dateOrderOfLocale('en_US')).toBe('mdy');
-    expect(resolveDate('16/11/2026', 'dmy')).toEqual({ value: '2026-11-16' });
-    expect(resolveDate('3.4.2026', 'dmy')).toEqual({ value: '2026-04-03' });
-    expect(resolveDate('11/16/2026', 'dmy')).toEqual({
-      problem:
-        '"11/16/2026" is not a day/month/year date (there is no month 16); if you meant 16 November 2026, type 2026-11-16',
-    });
-    expect(resolveDate('1/3/26', 'dmy')).toMatchObject({
-      problem: expect.stringContaining('write the year in full'),
-    });
-    expect(resolveDate('31/02/2026', 'dmy')).toMatchObject({
-      problem: expect.stringContaining('not a real date'),
-    });
-    expect(resolveDate('16/11/2026', 'mdy')).toEqual({ value: '2026-11-16' });
-    expect(resolveDate('03/04/2026', 'mdy')).toMatchObject({
-      problem: expect.stringContaining('could be 3 April 2026 or 4 March 2026'),
-    });
-    expect(resolveDate('2026-11-16', 'dmy')).toEqual({ value: '2026-11-16' });
+  it.each([
+    ['en_NZ', 'dmy'],
+    ['en_US', 'mdy'],
+  ])('should take the date order of the locale %s', (locale, order) => {
+    // Act
+    const found = dateOrderOfLocale(locale);
+
+    // Assess
+    expect(found).toBe(order);
+  });
+
+  it.each([
+    ['16/11/2026', 'dmy', { value: '2026-11-16' }],
+    ['3.4.2026', 'dmy', { value: '2026-04-03' }],
+    [
+      '11/16/2026',
+      'dmy',
+      {
+        problem:
+          '"11/16/2026" is not a day/month/year date (there is no month 16); if you meant 16 November 2026, type 2026-11-16',
+      },
+    ],
+    ['1/3/26', 'dmy', { problem: expect.stringContaining('write the year in full') }],
+    ['31/02/2026', 'dmy', { problem: expect.stringContaining('not a real date') }],
+    ['16/11/2026', 'mdy', { value: '2026-11-16' }],
+    ['03/04/2026', 'mdy', { problem: expect.stringContaining('could be 3 April 2026 or 4 March 2026') }],
+    ['2026-11-16', 'dmy', { value: '2026-11-16' }],
+  ] as const)('should read %s in %s order, or say what is wrong with it', (typed, order, expected) => {
+    // Act
+    const resolved = resolveDate(typed, order);
+
+    // Assess
+    expect(resolved).toEqual(expected);
   });
 
   it("should turn council names into ids with the server's own name matching, macrons or not", () => {

@@ -30,7 +30,7 @@ describe('the compact trends series', () => {
   });
 
   it('should replace the point of a night that is run again, and keep only the newest points', () => {
-    // Arrange
+    // Prepare
     let trends = withTrendPoint(undefined, snapshot('2026-01-01', 1));
     for (let day = 2; day <= TRENDS_MAX_POINTS + 10; day++) {
       const date = new Date(Date.UTC(2026, 0, day)).toISOString().slice(0, 10);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeDays, parseOpeningHours, type Weekday } from '../../../functions/records/opening-hours.ts';
 
-
 describe('opening hours as staff type them', () => {
   it('should read day ranges, single days and lists, with any dash', () => {
     // Prepare

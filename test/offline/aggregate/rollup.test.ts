@@ -290,9 +290,9 @@ describe('dashboard rollups on a hand-checked data set', () => {
   });
 
   it('should refuse a date that is not a real date', async () => {
-    // Act and assess
-    await expect(buildSnapshot(h.store, { date: '2026-02-30' })).rejects.toThrow(
-      /real date like 2026-11-23, got "2026-02-30"/,
-    );
+    // Act
+    const building = () => buildSnapshot(h.store, { date: '2026-02-30' });
+    // Assess
+    await expect(building()).rejects.toThrow(/real date like 2026-11-23, got "2026-02-30"/);
   });
 });

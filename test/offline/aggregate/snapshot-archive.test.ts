@@ -165,18 +165,21 @@ describe('publishing snapshots', () => {
       get: async () => undefined,
       list: async () => [],
     };
-    // Act and assess
-    await expect(
-      aggregateAndPublish(h.store, new SnapshotArchive(broken), { date: SNAPSHOT_DATE }),
-    ).rejects.toThrow('disk full');
+    // Act
+    const run = () => aggregateAndPublish(h.store, new SnapshotArchive(broken), { date: SNAPSHOT_DATE });
+    // Assess
+    await expect(run()).rejects.toThrow('disk full');
   });
 
   it('should refuse snapshot keys that could leave the snapshot folder', async () => {
     // Prepare
     const sink = new LocalFolderSink(folder);
-    // Act and assess
-    await expect(sink.put('../outside.json', '{}')).rejects.toThrow(/is not a snapshot key/);
-    await expect(sink.get('/etc/passwd')).rejects.toThrow(/is not a snapshot key/);
+    // Act
+    const writeOutside = () => sink.put('../outside.json', '{}');
+    const readOutside = () => sink.get('/etc/passwd');
+    // Assess
+    await expect(writeOutside()).rejects.toThrow(/is not a snapshot key/);
+    await expect(readOutside()).rejects.toThrow(/is not a snapshot key/);
   });
 
   it('should make the Lambda entry throw, so the scheduler retries, when it is not configured', async () => {
@@ -186,8 +189,10 @@ describe('publishing snapshots', () => {
     Object.assign(process.env, { POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true' });
     try {
       const { handler } = await import('../../../functions/aggregate/lambda.ts');
-      // Act and assess
-      await expect(handler({ date: SNAPSHOT_DATE }, {} as Context)).rejects.toThrow(/TABLE_NAME is not set/);
+      // Act
+      const run = () => handler({ date: SNAPSHOT_DATE }, {} as Context);
+      // Assess
+      await expect(run()).rejects.toThrow(/TABLE_NAME is not set/);
     } finally {
       process.env = saved;
     }
