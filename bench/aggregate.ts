@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { AGGREGATED_TYPES } from '../functions/aggregate/region-tally.ts';
+import { AGGREGATED_TYPES } from '../functions/aggregate/record-contributions.ts';
 import { buildSnapshot, DEFAULT_CONCURRENCY } from '../functions/aggregate/rollup.ts';
 import { runPool } from '../functions/aggregate/task-pool.ts';
 import type { StoredRecord } from '../functions/records/definition.ts';

@@ -1,11 +1,10 @@
-import type { Values } from '../records/definition.ts';
+import type { StoredValuesOf } from '../records/definition.ts';
+import type { action } from '../records/types/action.ts';
+import type { agreement } from '../records/types/agreement.ts';
+import type { council } from '../records/types/council.ts';
+import type { StrategyStatus, strategy } from '../records/types/strategy.ts';
 import { addDays, mondayOf, newZealandDate, quarterOf, quartersEnding, weeksEnding } from './calendar.ts';
-import {
-  LIST_ITEMS_PER_REGION,
-  type StrategyStatus,
-  TREND_QUARTERS,
-  TREND_WEEKS,
-} from './snapshot-schema.ts';
+import { LIST_ITEMS_PER_REGION, TREND_QUARTERS, TREND_WEEKS } from './snapshot-schema.ts';
 
 /**
  * What "as of a date" means for the rollups. A snapshot describes the records as they stood on its
@@ -55,8 +54,8 @@ export const startedBy = (value: unknown, date: string) => value === undefined |
  * start date has, proposed before. Proposed and discontinued strategies carry no dates, so they
  * keep their current status.
  */
-export function strategyStatusOn(values: Values, date: string): StrategyStatus {
-  const status = values.status as StrategyStatus;
+export function strategyStatusOn(values: StoredValuesOf<typeof strategy>, date: string): StrategyStatus {
+  const status = values.status;
   if (status === 'proposed' || status === 'discontinued') return status;
   if (status === 'completed' && onOrBefore(values.completedOn, date)) return 'completed';
   if (onOrBefore(values.startedOn, date)) return 'active';
@@ -64,17 +63,17 @@ export function strategyStatusOn(values: Values, date: string): StrategyStatus {
 }
 
 /** An action is open on `date` unless cancelled, or done on or before that date. */
-export function actionOpenOn(values: Values, date: string): boolean {
+export function actionOpenOn(values: StoredValuesOf<typeof action>, date: string): boolean {
   if (values.status === 'cancelled') return false;
   if (values.status === 'done') return !onOrBefore(values.completedOn, date);
   return true;
 }
 
-export function isAgreedOn(values: Values, date: string): boolean {
+export function isAgreedOn(values: StoredValuesOf<typeof agreement>, date: string): boolean {
   return values.status === 'agreed' && startedBy(values.agreedOn, date);
 }
 
-export function isTaskforceMemberOn(values: Values, date: string): boolean {
+export function isTaskforceMemberOn(values: StoredValuesOf<typeof council>, date: string): boolean {
   return values.taskforceMember === true && startedBy(values.memberSince, date);
 }
 

@@ -1,7 +1,7 @@
-import { GOALS } from '../records/types/strategy.ts';
+import { GOALS, STRATEGY_STATUSES, type StrategyStatus } from '../records/types/strategy.ts';
 import type { AsOf } from './as-of.ts';
 import type { RegionTally } from './region-tally.ts';
-import { type Figures, STRATEGY_STATUSES, type StrategyStatus } from './snapshot-schema.ts';
+import type { Figures } from './snapshot-schema.ts';
 
 const sum = (tallies: RegionTally[], pick: (t: RegionTally) => number) =>
   tallies.reduce((total, t) => total + pick(t), 0);

@@ -1,22 +1,10 @@
-import type { StoredRecord, Values } from '../records/definition.ts';
-import { GOALS } from '../records/types/strategy.ts';
-import {
-  type AsOf,
-  actionOpenOn,
-  isAgreedOn,
-  isTaskforceMemberOn,
-  newZealandDay,
-  startedBy,
-  strategyStatusOn,
-} from './as-of.ts';
+import type { StoredRecord } from '../records/definition.ts';
+import { GOALS, STRATEGY_STATUSES, type StrategyStatus } from '../records/types/strategy.ts';
+import type { AsOf } from './as-of.ts';
 import { BoundedList, byKeys } from './bounded-list.ts';
-import { daysBetween, quarterOf } from './calendar.ts';
-import type {
-  CommunicationAwaiting,
-  OverdueAction,
-  PublicityAwaiting,
-  StrategyStatus,
-} from './snapshot-schema.ts';
+import { quarterOf } from './calendar.ts';
+import { contributionFor } from './record-contributions.ts';
+import type { CommunicationAwaiting, OverdueAction, PublicityAwaiting } from './snapshot-schema.ts';
 
 type Goal = (typeof GOALS)[number];
 
@@ -38,7 +26,8 @@ type PendingOverdue = Omit<OverdueAction, 'groupName'>;
 
 /**
  * The running figures of one region, folded one record at a time so that memory depends on the
- * number of regions, councils, weeks and quarters, never on the number of records.
+ * number of regions, councils, weeks and quarters, never on the number of records. What each
+ * record type adds is declared with its definition's types in record-contributions.ts.
  */
 export class RegionTally {
   councils = 0;
@@ -46,7 +35,7 @@ export class RegionTally {
   readonly agreedCouncils = new Set<string>();
 
   readonly strategies: Record<Goal, Record<StrategyStatus, number>> = Object.fromEntries(
-    GOALS.map((g) => [g, { proposed: 0, active: 0, completed: 0, discontinued: 0 }]),
+    GOALS.map((g) => [g, Object.fromEntries(STRATEGY_STATUSES.map((s) => [s, 0]))]),
   ) as Record<Goal, Record<StrategyStatus, number>>;
   jointlySupported = 0;
   buildsOnExisting = 0;
@@ -121,7 +110,7 @@ export class RegionTally {
       fresh.records += 1;
       if (record.updatedAt > fresh.latestUpdatedAt) fresh.latestUpdatedAt = record.updatedAt;
     }
-    FOLDS[record.type]?.(this, record, this.basis);
+    contributionFor(record.type)?.fold(this, record, this.basis);
   }
 
   /** Overdue actions with their group's name, which may have been read after the action. */
@@ -140,147 +129,3 @@ export class RegionTally {
     return this.weekWindow.has(week);
   }
 }
-
-type Fold = (tally: RegionTally, record: StoredRecord, basis: AsOf) => void;
-
-const str = (values: Values, field: string) => values[field] as string | undefined;
-const num = (values: Values, field: string) => (values[field] as number | undefined) ?? 0;
-
-function missingParties(ceg: unknown, taskforce: unknown): ('CEG' | 'Taskforce')[] {
-  const missing: ('CEG' | 'Taskforce')[] = [];
-  if (ceg !== true) missing.push('CEG');
-  if (taskforce !== true) missing.push('Taskforce');
-  return missing;
-}
-
-/** How each record type feeds the figures. The record types read are exactly these keys. */
-export const FOLDS: Record<string, Fold> = {
-  council(t, { id, values }, { date }) {
-    t.councils += 1;
-    if (isTaskforceMemberOn(values, date)) t.memberCouncils.add(id);
-  },
-
-  agreement(t, { values }, { date }) {
-    if (isAgreedOn(values, date)) t.agreedCouncils.add(values.councilId as string);
-  },
-
-  strategy(t, { values }, { date }) {
-    const status = strategyStatusOn(values, date);
-    t.strategies[values.goal as Goal][status] += 1;
-    if (values.jointlySupported === true) t.jointlySupported += 1;
-    if (str(values, 'buildsOn')?.trim()) t.buildsOnExisting += 1;
-    if (status !== 'proposed') {
-      t.peopleIntoWorkOrTraining += num(values, 'peopleIntoWorkOrTraining');
-      t.youngPeopleIntoWorkOrTraining += num(values, 'youngPeopleIntoWorkOrTraining');
-    }
-    const startedOn = str(values, 'startedOn');
-    if (status !== 'proposed' && startedOn && startedOn <= date)
-      t.countQuarter(t.startedByQuarter, startedOn);
-    if (status === 'completed') t.countQuarter(t.completedByQuarter, str(values, 'completedOn')!);
-  },
-
-  activity(t, { values }, { date }) {
-    const week = values.weekStarting as string;
-    if (week > date) return;
-    if (!t.lastWeekReported || week > t.lastWeekReported) t.lastWeekReported = week;
-    if (!t.inWeekWindow(week)) return;
-    let tally = t.weeks.get(week);
-    if (!tally) {
-      tally = { centiHours: 0, activities: 0, advisers: new Set(), councils: new Set() };
-      t.weeks.set(week, tally);
-    }
-    tally.centiHours += Math.round(num(values, 'hours') * 100);
-    tally.activities += 1;
-    tally.advisers.add(values.adviserId as string);
-    tally.councils.add(values.councilId as string);
-  },
-
-  indicator(t, { values }, basis) {
-    const period = values.period as string;
-    if (period > basis.quarter || !basis.quarters.includes(period)) return;
-    let tally = t.periods.get(period);
-    if (!tally) {
-      tally = { people: 0, youngPeople: 0, councils: 0 };
-      t.periods.set(period, tally);
-    }
-    tally.people += num(values, 'peopleNotInWorkOrTraining');
-    tally.youngPeople += num(values, 'youngPeopleNotInWorkOrTraining');
-    tally.councils += 1;
-  },
-
-  'lec-group'(t, { id, values }, { date, planReviewWindowFrom }) {
-    t.groupNames.set(id, values.name as string);
-    if (!startedBy(values.establishedOn, date)) return;
-    t.lecGroups += 1;
-    const reviewed = str(values, 'planReviewedOn');
-    if (reviewed && reviewed >= planReviewWindowFrom && reviewed <= date) t.plansReviewedInLastYear += 1;
-  },
-
-  membership(t, { values }, { date }) {
-    if (!startedBy(values.joinedOn, date)) return;
-    t.members += 1;
-    if (values.seniorCommitment === true) t.membersWithSeniorCommitment += 1;
-    if (values.inBusinessPlan === true) t.membersWithCommitmentInBusinessPlan += 1;
-  },
-
-  action(t, { id, regionId, values }, { date }) {
-    if (!actionOpenOn(values, date)) return;
-    t.actionsOpen += 1;
-    const dueOn = values.dueOn as string;
-    if (dueOn >= date) return;
-    t.actionsOverdue += 1;
-    t.overdue.add({
-      id,
-      regionId,
-      lecGroupId: values.lecGroupId as string,
-      title: values.title as string,
-      // The person once picked; the owner in words until then.
-      owner: ((values.ownerEmail ?? values.owner) as string | undefined) ?? '',
-      dueOn,
-      daysOverdue: daysBetween(dueOn, date),
-      status: values.status as OverdueAction['status'],
-    });
-  },
-
-  publicity(t, { id, regionId, values }) {
-    if (values.status === 'published') return;
-    const missing = missingParties(values.acknowledgesCeg, values.acknowledgesTaskforce);
-    if (missing.length === 0) return;
-    t.publicityAwaiting += 1;
-    t.publicity.add({
-      id,
-      regionId,
-      strategyId: values.strategyId as string,
-      title: values.title as string,
-      channel: values.channel as string,
-      status: values.status as string,
-      plannedFor: str(values, 'plannedFor') ?? null,
-      missing,
-    });
-  },
-
-  communication(t, { id, regionId, values }) {
-    if (values.status === 'released') return;
-    const missing = missingParties(values.agreedByCeg, values.agreedByTaskforce);
-    if (missing.length === 0) return;
-    t.communicationsAwaiting += 1;
-    t.communications.add({
-      id,
-      regionId,
-      subject: values.subject as string,
-      audience: values.audience as string,
-      status: values.status as string,
-      missing,
-    });
-  },
-
-  practice(t, { createdAt }, { date }) {
-    const day = newZealandDay(createdAt);
-    if (day > date) return;
-    t.practices += 1;
-    t.countQuarter(t.practicesByQuarter, day);
-  },
-};
-
-/** The record types the rollups read, in a fixed order. */
-export const AGGREGATED_TYPES = Object.keys(FOLDS);

@@ -1,11 +1,13 @@
 import { isIsoDate } from '../domain/iso-date.ts';
 import type { RecordRepository } from '../domain/record-repository.ts';
-import type { StoredRecord } from '../records/definition.ts';
+import { type StoredRecord, storedRecordOf } from '../records/definition.ts';
+import { region as regionDefinition } from '../records/types/region.ts';
 import { GOAL_WORDS, GOALS } from '../records/types/strategy.ts';
 import { type AsOf, asOf } from './as-of.ts';
 import { byKeys } from './bounded-list.ts';
 import { figuresFrom } from './figures.ts';
-import { AGGREGATED_TYPES, RegionTally } from './region-tally.ts';
+import { AGGREGATED_TYPES } from './record-contributions.ts';
+import { RegionTally } from './region-tally.ts';
 import { SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION, type Snapshot } from './snapshot-schema.ts';
 import { runPool } from './task-pool.ts';
 
@@ -60,15 +62,12 @@ export async function buildSnapshots(
   // Regions first: the list of partitions to read. It is the only list kept whole, and it is short.
   const regions: RegionRecord[] = [];
   let recordsRead = 0;
-  for await (const page of store.pages('region', undefined, pageSize)) {
+  for await (const page of store.pages(regionDefinition.type, undefined, pageSize)) {
     recordsRead += page.length;
-    for (const r of page)
-      regions.push({
-        id: r.id,
-        name: r.values.name as string,
-        cegRegion: r.values.cegRegion === true,
-        record: r,
-      });
+    for (const record of page) {
+      const { id, values } = storedRecordOf(regionDefinition, record);
+      regions.push({ id, name: values.name, cegRegion: values.cegRegion === true, record });
+    }
   }
   regions.sort(
     byKeys(

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
-import { GOALS } from '../records/types/strategy.ts';
+import { PARTY_SHORT_NAMES } from '../records/sign-offs.ts';
+import { ACTION_STATUSES } from '../records/types/action.ts';
+import { GOALS, STRATEGY_STATUSES, type StrategyStatus } from '../records/types/strategy.ts';
 import { SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION } from './snapshot-files.ts';
 
 /**
@@ -16,8 +18,6 @@ export const LIST_ITEMS_PER_REGION = 50;
 export const TREND_WEEKS = 12;
 export const TREND_QUARTERS = 12;
 
-export const STRATEGY_STATUSES = ['proposed', 'active', 'completed', 'discontinued'] as const;
-
 const count = z.number().check(z.int(), z.gte(0));
 const isoDate = z
   .string()
@@ -29,12 +29,12 @@ const quarter = z
   .check(z.describe('A quarter, like 2026-Q3'));
 const id = z.string().check(z.minLength(1));
 
-const statusCounts = z.object({
-  proposed: count,
-  active: count,
-  completed: count,
-  discontinued: count,
-});
+// The enums below are the record definitions' own, so a status added or renamed there shows here.
+const statusCounts = z.object(
+  Object.fromEntries(STRATEGY_STATUSES.map((s) => [s, count])) as Record<StrategyStatus, typeof count>,
+);
+/** Whose acknowledgement or agreement a list item still lacks, as the dashboard names the parties. */
+const missingParty = z.enum([PARTY_SHORT_NAMES.ceg, PARTY_SHORT_NAMES.taskforce]);
 
 const weekFigures = z.object({
   weekStarting: isoDate.check(z.describe('The Monday of the report week')),
@@ -131,7 +131,7 @@ export const overdueActionSchema = z.object({
   owner: z.string(),
   dueOn: isoDate,
   daysOverdue: z.number().check(z.int(), z.gte(1)),
-  status: z.enum(['open', 'in-progress', 'done', 'cancelled']),
+  status: z.enum(ACTION_STATUSES),
 });
 
 export const publicityAwaitingSchema = z.object({
@@ -142,7 +142,7 @@ export const publicityAwaitingSchema = z.object({
   channel: z.string(),
   status: z.string(),
   plannedFor: z.nullable(isoDate),
-  missing: z.array(z.enum(['CEG', 'Taskforce'])).check(z.describe('Whose acknowledgement is missing')),
+  missing: z.array(missingParty).check(z.describe('Whose acknowledgement is missing')),
 });
 
 export const communicationAwaitingSchema = z.object({
@@ -151,7 +151,7 @@ export const communicationAwaitingSchema = z.object({
   subject: z.string(),
   audience: z.string(),
   status: z.string(),
-  missing: z.array(z.enum(['CEG', 'Taskforce'])).check(z.describe('Whose agreement is missing')),
+  missing: z.array(missingParty).check(z.describe('Whose agreement is missing')),
 });
 
 export const regionSummarySchema = z.object({
@@ -214,7 +214,7 @@ export const snapshotSchema = z
 
 export type Snapshot = z.infer<typeof snapshotSchema>;
 export type Figures = z.infer<typeof figuresSchema>;
-export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
+export type MissingParty = z.infer<typeof missingParty>;
 export type OverdueAction = z.infer<typeof overdueActionSchema>;
 export type PublicityAwaiting = z.infer<typeof publicityAwaitingSchema>;
 export type CommunicationAwaiting = z.infer<typeof communicationAwaitingSchema>;

@@ -1,3 +1,4 @@
+import type { AggregatedType } from './record-contributions.ts';
 import type { Figures, Snapshot } from './snapshot-schema.ts';
 
 /**
@@ -11,15 +12,30 @@ export const TRENDS_KIND = 'partnership-records.dashboard-trends';
 /** Two years of weekly snapshots, or more than two months of nightly ones. */
 export const TRENDS_MAX_POINTS = 104;
 
-/** The figures a trend follows, taken from a snapshot's figures. */
-export const TREND_SERIES = {
-  taskforceMembers: (f: Figures) => f.councils.taskforceMembers,
-  withAgreedExpectations: (f: Figures) => f.councils.withAgreedExpectations,
-  activeStrategies: (f: Figures) => f.strategies.byStatus.active,
-  overdueActions: (f: Figures) => f.actions.overdue,
-} as const;
+/**
+ * The figures a trend follows, by the record type whose contribution makes them (see
+ * record-contributions.ts): only a type the rollups read can have a series, and a figure's path
+ * follows the snapshot schema, whose enums are the definitions'. The series read a snapshot's
+ * figures rather than records because the dashboard page runs `trendPoint` in the browser too (for
+ * archives made before trends.json), and records' definitions (and zod) have no place there.
+ */
+export const TREND_SERIES_BY_TYPE = {
+  council: { taskforceMembers: (f: Figures) => f.councils.taskforceMembers },
+  agreement: { withAgreedExpectations: (f: Figures) => f.councils.withAgreedExpectations },
+  strategy: { activeStrategies: (f: Figures) => f.strategies.byStatus.active },
+  action: { overdueActions: (f: Figures) => f.actions.overdue },
+} as const satisfies Partial<Record<AggregatedType, Record<string, (f: Figures) => number>>>;
 
-export type TrendFigures = Record<keyof typeof TREND_SERIES, number>;
+type SeriesOf<T> = T extends Record<string, (f: Figures) => number> ? keyof T : never;
+export type TrendSeriesName = SeriesOf<(typeof TREND_SERIES_BY_TYPE)[keyof typeof TREND_SERIES_BY_TYPE]>;
+
+/** Every series by name, whichever type makes it. */
+export const TREND_SERIES = Object.assign({}, ...Object.values(TREND_SERIES_BY_TYPE)) as Record<
+  TrendSeriesName,
+  (f: Figures) => number
+>;
+
+export type TrendFigures = Record<TrendSeriesName, number>;
 
 export interface TrendPoint {
   date: string;

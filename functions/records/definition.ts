@@ -79,9 +79,18 @@ export type Rule = (
   current?: StoredRecord,
 ) => Promise<FieldError[]> | FieldError[];
 
-export interface RecordDefinitionInput<S extends z.ZodMiniObject> {
+/**
+ * What a definition is declared with. Besides the schema `S`, the type name `T` and the names of
+ * the sign-off flags `F` are kept as literal types, so that code reading stored records (the
+ * rollups) can be typed by the definition: see `StoredValuesOf`.
+ */
+export interface RecordDefinitionInput<
+  S extends z.ZodMiniObject,
+  T extends string = string,
+  F extends string = string,
+> {
   /** Singular type name, kebab-case: `lec-group`. */
-  type: string;
+  type: T;
   /** Resource path, kebab-case plural: `lec-groups`. */
   path: string;
   label: string;
@@ -115,7 +124,7 @@ export interface RecordDefinitionInput<S extends z.ZodMiniObject> {
     }
   >;
   /** Record types that need both parties' sign-off (agreements, communications, publicity). */
-  signOff?: SignOffSpec;
+  signOff?: SignOffSpec<F>;
   /**
    * The Taskforce writes these too (within its reach: a mayor's office only for its councils);
    * everything else is CEG's to write. Sign-offs are separate and open to both parties.
@@ -158,8 +167,11 @@ export interface TypeDescription {
   fields: FieldDescription[];
 }
 
-export interface RecordDefinition<S extends z.ZodMiniObject = z.ZodMiniObject>
-  extends RecordDefinitionInput<S> {
+export interface RecordDefinition<
+  S extends z.ZodMiniObject = z.ZodMiniObject,
+  T extends string = string,
+  F extends string = string,
+> extends RecordDefinitionInput<S, T, F> {
   writableBy: readonly Role[];
   rules: Rule[];
   /** Fields in declaration order, editable first, then derived. */
@@ -167,9 +179,35 @@ export interface RecordDefinition<S extends z.ZodMiniObject = z.ZodMiniObject>
   isPublic: boolean;
 }
 
-export function defineRecord<S extends z.ZodMiniObject>(
-  input: RecordDefinitionInput<S>,
-): RecordDefinition<S> {
+/**
+ * The values a record of definition `Def` stores, as far as code outside the definition reads
+ * them: its fields as its schema outputs them, and the sign-off flags the system derives. Reading
+ * a field the definition does not have fails to compile.
+ */
+export type StoredValuesOf<Def> =
+  Def extends RecordDefinition<infer S, string, infer F>
+    ? Readonly<z.output<S>> & { readonly [K in F]?: boolean }
+    : never;
+
+/** A stored record of definition `Def`, its values typed by the definition. */
+export type StoredRecordOf<Def> = SystemFields & { values: StoredValuesOf<Def> };
+
+/**
+ * A record read from the store, typed by its definition. The store keeps values as the
+ * definition's schema accepted them on write, so the record's type is what is checked here.
+ */
+export function storedRecordOf<S extends z.ZodMiniObject, T extends string, F extends string>(
+  definition: RecordDefinition<S, T, F>,
+  record: StoredRecord,
+): StoredRecordOf<RecordDefinition<S, T, F>> {
+  if (record.type !== definition.type)
+    throw new Error(`A ${record.type} record (${record.id}) was read as a ${definition.type}.`);
+  return record as StoredRecordOf<RecordDefinition<S, T, F>>;
+}
+
+export function defineRecord<S extends z.ZodMiniObject, const T extends string, F extends string = never>(
+  input: RecordDefinitionInput<S, T, F>,
+): RecordDefinition<S, T, F> {
   const editable: FieldDescription[] = Object.entries(input.schema.shape).map(([name, schema]) => {
     const meta = fieldMeta(schema);
     if (!meta) throw new Error(`${input.type}.${name} was declared without a field builder`);

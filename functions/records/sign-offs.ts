@@ -20,7 +20,10 @@ export const PARTY_NAMES: Record<Party, string> = {
   taskforce: 'the Mayors Taskforce for Jobs',
 };
 
-export const PARTY_SHORT_NAMES: Record<Party, string> = { ceg: 'CEG', taskforce: 'Taskforce' };
+export const PARTY_SHORT_NAMES = { ceg: 'CEG', taskforce: 'Taskforce' } as const satisfies Record<
+  Party,
+  string
+>;
 
 /** What a party agreed to: the record version and the signed fields' values at that version. */
 export interface GivenSignOff {
@@ -54,14 +57,17 @@ export interface SignOffState {
 
 export type SignOffs = Partial<Record<Party, SignOffState>>;
 
-/** How a record type takes sign-offs; declared once on its definition. */
-export interface SignOffSpec {
+/**
+ * How a record type takes sign-offs; declared once on its definition. `Flag` is the names of the
+ * two derived flags, kept as literals so the values a record stores can be typed with them.
+ */
+export interface SignOffSpec<Flag extends string = string> {
   /** The fields whose text the parties sign; a change to any of them voids a given sign-off. */
   signedFields: readonly string[];
   /** Statuses that need both parties' current sign-offs (agreed, released, published). */
   needsBoth: readonly string[];
   /** The derived booleans that show each party's sign-off (kept for the add-on and API consumers). */
-  flags: Record<Party, { name: string; title: string; help: string }>;
+  flags: Record<Party, { name: Flag; title: string; help: string }>;
   /** What signing means for this type, in a sentence for people (the sign-off page, refusals). */
   meaning: string;
   /** A field naming the record for people (the sign-off page's list). */

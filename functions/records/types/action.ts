@@ -3,6 +3,9 @@ import { defineRecord } from '../definition.ts';
 import { date, longText, oneOf, person, ref, text } from '../fields.ts';
 import { combine, requiredWhen, requireReachablePerson } from '../rules.ts';
 
+/** Where an action stands; open and in-progress actions count as open on the dashboard. */
+export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'cancelled'] as const;
+
 /** The monitoring and accountability process: an action with an owner and a due date. */
 export const action = defineRecord({
   type: 'action',
@@ -24,7 +27,7 @@ export const action = defineRecord({
       }),
     ),
     dueOn: date({ title: 'Due on', help: 'When it is due (YYYY-MM-DD)' }),
-    status: oneOf(['open', 'in-progress', 'done', 'cancelled'], { title: 'Status', help: 'Where it stands' }),
+    status: oneOf(ACTION_STATUSES, { title: 'Status', help: 'Where it stands' }),
     completedOn: z.optional(date({ title: 'Completed on', help: 'When it was done (YYYY-MM-DD)' })),
     notes: z.optional(longText({ title: 'Notes', help: 'Progress notes' })),
   }),

@@ -17,6 +17,10 @@ export const GOAL_WORDS: Record<(typeof GOALS)[number], string> = {
   '2009-all': 'By 2009, all people have the opportunity to be in work or training',
 };
 
+/** Where a strategy stands; the dashboard counts strategies by these, in this order. */
+export const STRATEGY_STATUSES = ['proposed', 'active', 'completed', 'discontinued'] as const;
+export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
+
 /** A strategy designed or reinforced to meet needs; rules 1, 2 and 5 govern it. */
 export const strategy = defineRecord({
   type: 'strategy',
@@ -47,7 +51,7 @@ export const strategy = defineRecord({
       title: 'Jointly supported',
       help: 'Supported jointly by CEG and the Taskforce',
     }),
-    status: oneOf(['proposed', 'active', 'completed', 'discontinued'], {
+    status: oneOf(STRATEGY_STATUSES, {
       title: 'Status',
       help: 'active needs an agreed agreement for the council',
     }),
