@@ -1,6 +1,6 @@
 /**
  * API cold init: importing the bundled API handler in a fresh Node process, against a bare
- * `node -e ''` start, as the targets page defines it (target: <= 1.5 x bare + 100 ms).
+ * `node -e ''` start, as issue 9 sets the budget (target: <= 1.5 x bare + 80 ms; it was + 100 ms).
  * The handler is bundled exactly as the CDK stack bundles it. Usage: npx tsx bench/cold-start.ts [runs]
  */
 import { spawnSync } from 'node:child_process';
@@ -11,6 +11,9 @@ import { HANDLER_ENTRIES, PROJECT_ROOT } from '../infra/lib/handler-entries.ts';
 import { lambdaEsbuildOptions } from '../infra/lib/lambda-esbuild-options.ts';
 
 const RUNS = Number(process.argv[2] ?? 15);
+/** Issue 9's budget for the handler's import: 1.5 x a bare Node start + 80 ms. */
+const BUDGET_FACTOR = 1.5;
+const BUDGET_EXTRA_MS = 80;
 // Inside the project so that the external AWS SDK resolves from node_modules, as in Lambda's runtime.
 const outDir = path.join(PROJECT_ROOT, '.scratch/cold-start');
 mkdirSync(outDir, { recursive: true });
@@ -55,12 +58,12 @@ for (let round = 0; round < 3; round++) {
 }
 const bareMs = median(bare.sort((a, b) => a - b));
 const handlerMs = median(handler.sort((a, b) => a - b));
-const budget = 1.5 * bareMs + 100;
+const budget = BUDGET_FACTOR * bareMs + BUDGET_EXTRA_MS;
 console.log(`bundle: ${code.contents.byteLength} bytes minified`);
 console.log(`bare node start: ${bareMs.toFixed(0)} ms (median of ${bare.length})`);
 console.log(
   `node start + import of the API handler: ${handlerMs.toFixed(0)} ms (median of ${handler.length})`,
 );
 console.log(
-  `target: <= 1.5 x bare + 100 ms = ${budget.toFixed(0)} ms -> ${handlerMs <= budget ? 'met' : 'missed'}`,
+  `target: <= ${BUDGET_FACTOR} x bare + ${BUDGET_EXTRA_MS} ms = ${budget.toFixed(0)} ms -> ${handlerMs <= budget ? 'met' : 'missed'}`,
 );
