@@ -126,8 +126,11 @@ const links = (mail: ParsedMail) => [...(mail.text ?? '').matchAll(/https?:\/\/\
 
 describe('reminder emails through a real SMTP server', () => {
   it('should put one email per person into the inbox, once, however often the job runs', async () => {
+    // Act
     const first = await sendReminders(deps, DAY);
     const second = await sendReminders(deps, DAY);
+
+    // Assess
     expect(first).toMatchObject({ planned: 5, sent: 5, alreadySent: 0, failed: [] });
     expect(second).toMatchObject({ planned: 5, sent: 0, alreadySent: 5, failed: [] });
     const mails = await inboxMessages();
@@ -140,8 +143,12 @@ describe('reminder emails through a real SMTP server', () => {
     ]);
   });
 
+  // The tests below read what the run in the first test delivered: it is their Act.
   it('should say in plain words what needs each person, and nothing of another region', async () => {
+    // Act
     const mails = byRecipient(await inboxMessages());
+
+    // Assess
     const cant = mails.get('cant@ceg.example.nz')!;
     expect(cant.subject).toBe('Partnership Records: 2 things need you today (Wednesday 18 November)');
     expect(cant.from?.value[0]).toMatchObject({
@@ -181,37 +188,55 @@ describe('reminder emails through a real SMTP server', () => {
   });
 
   it('should link each item to its record, readable by the person told about it', async () => {
+    // Prepare
     const cant = byRecipient(await inboxMessages()).get('cant@ceg.example.nz')!;
     const [recordLink] = links(cant);
     expect(recordLink).toBe(`${h.baseUrl}/v1/actions/map-youth-services`);
+
+    // Act
     const record = await fetch(recordLink!, {
       headers: { authorization: `Bearer ${world.tokens.canterbury}` },
     });
+
+    // Assess
     expect(record.status).toBe(200);
     expect(((await record.json()) as { values: { title: string } }).values.title).toBe('Map youth services');
   });
 
+  // One person through the steps of turning a kind off, so each step builds on the one before.
   it('should let a person turn a kind off from the link in the email, without signing in', async () => {
+    // Prepare
     const cant = byRecipient(await inboxMessages()).get('cant@ceg.example.nz')!;
     const settingsLink = links(cant).find((l) => l.includes('/reminders/preferences'))!;
+
+    // Act: open the link.
     const page = await fetch(settingsLink);
+
+    // Assess
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('Reminders for <strong>cant@ceg.example.nz</strong>');
     expect(html).toContain('name="actions" value="daily" checked');
 
+    // Act: turn actions off.
     const token = new URL(settingsLink).searchParams.get('token')!;
     const saved = await fetch(`${h.baseUrl}/reminders/preferences`, {
       method: 'POST',
       body: new URLSearchParams({ token, actions: 'off' }),
     });
+
+    // Assess
     expect(saved.status).toBe(200);
     expect(await saved.text()).toContain('Saved.');
     expect((await h.preferences!.get('cant@ceg.example.nz')).actions).toBe('off');
 
-    // Thursday: Canterbury's regional person hears of the sign-off still awaited, not of the action.
+    // Prepare
     const before = (await inboxMessages()).length;
+
+    // Act: Thursday's run.
     const thursday = await sendReminders(deps, '2026-11-19');
+
+    // Assess: Canterbury's regional person hears of the sign-off still awaited, not of the action.
     expect(thursday.sent).toBe(5);
     const after = await inboxMessages();
     expect(after.length).toBe(before + 5);
@@ -223,34 +248,52 @@ describe('reminder emails through a real SMTP server', () => {
   });
 
   it('should refuse a forged or missing settings token with a page that says what to do', async () => {
+    // Act
     const forged = await fetch(`${h.baseUrl}/reminders/preferences?token=eyJhbGciOiJIUzI1NiJ9.e30.abc`);
+    const missing = await fetch(`${h.baseUrl}/reminders/preferences`);
+
+    // Assess
     expect(forged.status).toBe(400);
     expect(await forged.text()).toContain('Use the whole link from your latest reminder email');
-    const missing = await fetch(`${h.baseUrl}/reminders/preferences`);
     expect(missing.status).toBe(400);
   });
 });
 
 describe('reminder settings through the API', () => {
-  it('should show and change a signed-in person’s own settings only', async () => {
-    const token = world.tokens.otago;
-    const shown = await h.request('GET', '/v1/me/reminder-preferences', { token });
+  it('should show a signed-in person their own settings, and nobody signed out', async () => {
+    // Act
+    const shown = await h.request('GET', '/v1/me/reminder-preferences', { token: world.tokens.otago });
+    const signedOut = await h.request('GET', '/v1/me/reminder-preferences');
+
+    // Assess
     expect(shown.status).toBe(200);
     expect(shown.body).toMatchObject({ email: 'otago@ceg.example.nz', preferences: { actions: 'daily' } });
     expect(shown.body.kinds).toHaveLength(5);
+    expect(signedOut.status).toBe(401);
+  });
+
+  it('should change only the kinds named, keeping the others', async () => {
+    // Act
     const changed = await h.request('PUT', '/v1/me/reminder-preferences', {
-      token,
+      token: world.tokens.otago,
       body: { 'agreement-reviews': 'weekly' },
     });
+
+    // Assess
     expect(changed.status).toBe(200);
     expect(changed.body.preferences).toMatchObject({ actions: 'daily', 'agreement-reviews': 'weekly' });
+  });
+
+  it('should refuse a setting or a kind it does not know, by name', async () => {
+    // Act
     const bad = await h.request('PUT', '/v1/me/reminder-preferences', {
-      token,
+      token: world.tokens.otago,
       body: { actions: 'hourly', holidays: 'off' },
     });
+
+    // Assess
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['actions', 'body']);
     expect(JSON.stringify(bad.body.errors)).toContain('unknown kind(s): holidays');
-    expect((await h.request('GET', '/v1/me/reminder-preferences')).status).toBe(401);
   });
 });

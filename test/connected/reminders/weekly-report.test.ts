@@ -46,9 +46,12 @@ afterAll(() => h.close());
 
 describe('the weekly report', () => {
   it("should give an adviser's week, each council's work as the non-funded project MTFJ <council>", async () => {
+    // Act
     const response = await h.request('GET', `/v1/reports/weekly?adviser=${world.adviserId}&week=${WEEK}`, {
       token: world.tokens.adviser,
     });
+
+    // Assess
     expect(response.status).toBe(200);
     const report = response.body;
     expect(report).toMatchObject({
@@ -77,10 +80,13 @@ describe('the weekly report', () => {
     expect(report.advisers[0].lines.every((l: { nonFunded: boolean }) => l.nonFunded)).toBe(true);
   });
 
-  it("should give a region's week by adviser, as printable HTML and as CSV", async () => {
+  it("should give a region's week by adviser", async () => {
+    // Act
     const json = await h.request('GET', `/v1/reports/weekly?region=canterbury&week=${WEEK}`, {
       token: world.tokens.canterbury,
     });
+
+    // Assess
     expect(json.status).toBe(200);
     expect(json.body).toMatchObject({ kind: 'region', totalHours: 14.25, activityCount: 4 });
     expect(json.body.projects).toEqual([
@@ -93,19 +99,29 @@ describe('the weekly report', () => {
       ['Aroha Adviser', 9.75],
       ['Hemi Parata', 4.5],
     ]);
+  });
 
+  it("should give a region's week as printable HTML", async () => {
+    // Act
     const html = await fetch(`${h.baseUrl}/v1/reports/weekly?region=canterbury&week=${WEEK}&format=html`, {
       headers: { authorization: `Bearer ${world.tokens.canterbury}` },
     });
+
+    // Assess
     expect(html.headers.get('content-type')).toContain('text/html');
     const page = await html.text();
     expect(page).toContain('<h1>Weekly report: Canterbury, week starting Monday 16 November 2026</h1>');
     expect(page).toContain('<h2>Hemi Parata</h2>');
     expect(page).toContain('4 activities, 14.25 hours by 2 of 2 advisers.');
+  });
 
+  it("should give an adviser's week as CSV, with text a spreadsheet would run kept as text", async () => {
+    // Act
     const csv = await fetch(`${h.baseUrl}/v1/reports/weekly?adviser=${hemi}&week=${WEEK}`, {
       headers: { authorization: `Bearer ${world.tokens.canterbury}`, accept: 'text/csv' },
     });
+
+    // Assess
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const lines = (await csv.text())
       .replace(/^\uFEFF/, '')
@@ -124,36 +140,52 @@ describe('the weekly report', () => {
   });
 
   it('should refuse another region before reading anything of it', async () => {
+    // Prepare
+    const token = world.tokens.otago;
+
+    // Act
     const adviser = await h.request('GET', `/v1/reports/weekly?adviser=${world.adviserId}&week=${WEEK}`, {
-      token: world.tokens.otago,
+      token,
     });
+    const region = await h.request('GET', `/v1/reports/weekly?region=canterbury&week=${WEEK}`, { token });
+    // Even a region that does not exist is refused, not reported missing.
+    const missingRegion = await h.request('GET', '/v1/reports/weekly?region=atlantis', { token });
+    const withoutToken = await h.request('GET', `/v1/reports/weekly?region=canterbury&week=${WEEK}`);
+
+    // Assess
     expect(adviser.status).toBe(403);
-    const region = await h.request('GET', `/v1/reports/weekly?region=canterbury&week=${WEEK}`, {
-      token: world.tokens.otago,
-    });
     expect(region.status).toBe(403);
     expect(region.body.detail).toContain('cannot see weekly reports of region "canterbury"');
-    // Even a region that does not exist is refused, not reported missing.
-    expect(
-      (await h.request('GET', '/v1/reports/weekly?region=atlantis', { token: world.tokens.otago })).status,
-    ).toBe(403);
-    expect((await h.request('GET', `/v1/reports/weekly?region=canterbury&week=${WEEK}`)).status).toBe(401);
+    expect(missingRegion.status).toBe(403);
+    expect(withoutToken.status).toBe(401);
   });
 
   it('should say how to ask for a report when the question is wrong', async () => {
+    // Prepare
     const token = world.tokens.national;
+
+    // Act
     const tuesday = await h.request('GET', '/v1/reports/weekly?region=canterbury&week=2026-11-17', { token });
+    const neither = await h.request('GET', '/v1/reports/weekly', { token });
+    const format = await h.request('GET', '/v1/reports/weekly?region=canterbury&format=pdf', { token });
+
+    // Assess
     expect(tuesday.status).toBe(400);
     expect(tuesday.body.detail).toBe(
       '2026-11-17 is not a Monday: report weeks start on Mondays; the week it falls in starts on 2026-11-16.',
     );
-    const neither = await h.request('GET', '/v1/reports/weekly', { token });
     expect(neither.status).toBe(400);
     expect(neither.body.detail).toContain('Name either an adviser');
-    const format = await h.request('GET', '/v1/reports/weekly?region=canterbury&format=pdf', { token });
     expect(format.status).toBe(400);
-    // Without a week: last week, which is a Monday.
-    const lastWeek = await h.request('GET', '/v1/reports/weekly?region=canterbury', { token });
+  });
+
+  it('should report last week, which starts on a Monday, when no week is named', async () => {
+    // Act
+    const lastWeek = await h.request('GET', '/v1/reports/weekly?region=canterbury', {
+      token: world.tokens.national,
+    });
+
+    // Assess
     expect(lastWeek.status).toBe(200);
     expect(new Date(`${lastWeek.body.week}T00:00:00Z`).getUTCDay()).toBe(1);
   });
