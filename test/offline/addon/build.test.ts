@@ -41,6 +41,12 @@ describe('the Apps Script build', () => {
     expect(built.code).not.toMatch(/\brequire\(/);
   });
 
+  it("should carry no zod, taking the server's types with import type only", () => {
+    // Assess: esbuild names each bundled module in a comment, so a value import that reached zod shows here.
+    expect(built.code).toContain('// sheets-addon/src/main.ts');
+    expect(built.code).not.toContain('node_modules/zod/');
+  });
+
   it('should ship the manifest with narrow scopes, V8 and the sidebar beside the script', () => {
     // Act
     const shipped = JSON.parse(readFileSync(join(built.outDir, 'appsscript.json'), 'utf8'));
