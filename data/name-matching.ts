@@ -17,7 +17,7 @@ export function foldName(name: string): string {
 }
 
 /** Older or everyday names people still type, folded, and the council id they mean. */
-export const COUNCIL_ALIASES: Readonly<Record<string, string>> = {
+const COUNCIL_ALIASES: Readonly<Record<string, string>> = {
   'wanganui district': 'whanganui-district',
   'hutt city': 'lower-hutt-city',
   'auckland city': 'auckland',

@@ -15,13 +15,13 @@ export { foldName } from './name-matching.ts';
  * with their official (macron) spellings and stable ASCII slug ids.
  */
 
-export const COUNCILS_CSV = new URL('./nz-councils.csv', import.meta.url);
-export const COUNCIL_COLUMNS = ['id', 'name', 'kind', 'region'] as const;
-export const COUNCIL_KINDS = ['city', 'district', 'territory'] as const;
+const COUNCILS_CSV = new URL('./nz-councils.csv', import.meta.url);
+const COUNCIL_COLUMNS = ['id', 'name', 'kind', 'region'] as const;
+const COUNCIL_KINDS = ['city', 'district', 'territory'] as const;
 export type CouncilKind = (typeof COUNCIL_KINDS)[number];
 
 /** The Chatham Islands belong to no region; see docs/decisions.md, "Chatham Islands". */
-export const AREA_OUTSIDE_REGION = 'Area Outside Region';
+const AREA_OUTSIDE_REGION = 'Area Outside Region';
 
 export interface RegionReference {
   id: string;

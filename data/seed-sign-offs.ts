@@ -8,7 +8,7 @@ import { PARTIES, type Party } from '../functions/records/sign-offs.ts';
 import { addCounts, currentRecords, emptyCounts, type LoadCounts, pushRows } from './seed-loader.ts';
 
 /** The Taskforce's counterpart of SEED_PRINCIPAL: it gives the Taskforce's sign-offs in loaded data. */
-export const SEED_TASKFORCE_PRINCIPAL: Principal = {
+const SEED_TASKFORCE_PRINCIPAL: Principal = {
   kind: 'user',
   id: 'system:seed-taskforce',
   party: 'taskforce',

@@ -15,7 +15,7 @@ export interface DynamoLocal {
 }
 
 /** A free TCP port on loopback, chosen by the OS. */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -12,7 +12,7 @@ import { StoreReminderSource } from '../functions/store/reminder-source.ts';
 import { DynamoSentLog } from '../functions/store/sent-log.ts';
 
 /** The sender of local reminder emails; nothing leaves the machine, so any address does. */
-export const LOCAL_SENDER = 'Partnership Records (local) <reminders@partnership-records.local>';
+const LOCAL_SENDER = 'Partnership Records (local) <reminders@partnership-records.local>';
 
 const SECRET_FILE = 'reminder-link-secret';
 

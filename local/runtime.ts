@@ -34,7 +34,7 @@ import { type LocalInbox, startLocalInbox } from './mail-inbox.ts';
 import { requirePortFree } from './ports.ts';
 import { readSeedMarker, type SeedMarker, writeSeedMarker } from './seed-marker.ts';
 
-export const LOCAL_TABLE_NAME = 'partnership-records';
+const LOCAL_TABLE_NAME = 'partnership-records';
 export const DEFAULT_HTTP_PORT = 3000;
 export const DEFAULT_DYNAMODB_PORT = 8000;
 export const DEFAULT_DATA_DIR = '.local';

@@ -9,7 +9,7 @@ import {
   quartersEnding,
 } from '../../functions/aggregate/calendar.ts';
 
-export { addDays, daysBetween, mondayOf, quarterOf } from '../../functions/aggregate/calendar.ts';
+export { addDays, daysBetween, mondayOf } from '../../functions/aggregate/calendar.ts';
 
 /** The first and last days of a quarter. */
 export function quarterBounds(quarter: string): { start: string; end: string } {

@@ -20,7 +20,7 @@ import type { DemoWorld } from './world.ts';
  */
 
 /** 42 LEC groups (1999), more where more people live. */
-export const LEC_GROUPS_PER_REGION: Record<string, number> = {
+const LEC_GROUPS_PER_REGION: Record<string, number> = {
   northland: 3,
   auckland: 6,
   waikato: 4,

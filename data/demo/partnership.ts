@@ -10,7 +10,7 @@ import type { DemoWorld } from './world.ts';
  */
 
 /** About 70 field staff (2003), spread roughly by population. */
-export const ADVISERS_PER_REGION: Record<string, number> = {
+const ADVISERS_PER_REGION: Record<string, number> = {
   northland: 4,
   auckland: 10,
   waikato: 8,

@@ -9,10 +9,10 @@ import type { DemoWorld } from './world.ts';
  * communications, good practice, quarterly progress reports and the indicators of the two goals.
  */
 
-export const ACTIVITY_WEEKS = 12;
+const ACTIVITY_WEEKS = 12;
 
 /** The Mondays of the twelve report weeks that end with last week, oldest first. */
-export function reportWeeks(today: string, weeks = ACTIVITY_WEEKS): string[] {
+function reportWeeks(today: string, weeks = ACTIVITY_WEEKS): string[] {
   const last = addDays(mondayOf(today), -7);
   return Array.from({ length: weeks }, (_, i) => addDays(last, -7 * (weeks - 1 - i)));
 }

@@ -12,7 +12,7 @@ export const HSDS_VERSION = '3.0';
 const TAXONOMY_ID = recordUuid('taxonomy', 'service-category');
 
 /** A category as an HSDS taxonomy term of our own small vocabulary. */
-export function categoryTerm(category: string) {
+function categoryTerm(category: string) {
   return {
     id: recordUuid('taxonomy-term', category),
     code: category,

@@ -30,7 +30,7 @@ function searchableText(s: DirectoryService): string {
   );
 }
 
-export function searchWords(words: string | undefined): string[] {
+function searchWords(words: string | undefined): string[] {
   return words
     ? foldForSearch(words)
         .split(/[\s,]+/)

@@ -47,7 +47,7 @@ export interface KnowledgeResult {
 }
 
 /** Lower case without diacritics: macrons and other marks fold away (ā → a). */
-export function foldWord(word: string): string {
+function foldWord(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
@@ -56,7 +56,7 @@ function text(value: unknown): string | undefined {
 }
 
 /** The knowledge-base view of a stored practice or joint venture. */
-export function toEntry(record: StoredRecord): KnowledgeEntry {
+function toEntry(record: StoredRecord): KnowledgeEntry {
   const v = record.values;
   const practice = record.type === 'practice';
   return {

@@ -98,7 +98,7 @@ export async function awaitingForParty(
 }
 
 /** The reach a person's sign-offs are listed in. */
-export function reachOf(principal: Principal): AwaitingReach {
+function reachOf(principal: Principal): AwaitingReach {
   if (principal.role === 'national') return 'national';
   if (isCouncilBound(principal)) return { councilIds: principal.councilIds ?? [] };
   return { regionIds: principal.regionIds };

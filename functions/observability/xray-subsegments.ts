@@ -34,9 +34,7 @@ export function setTraceAnnotation(key: string, value: string | undefined): void
 }
 
 /** `Root=1-…;Parent=…;Sampled=1` from Lambda; undefined when this invocation is not sampled. */
-export function currentTrace(
-  header = process.env._X_AMZN_TRACE_ID,
-): { root: string; parent: string } | undefined {
+function currentTrace(header = process.env._X_AMZN_TRACE_ID): { root: string; parent: string } | undefined {
   if (!header) return undefined;
   const fields = Object.fromEntries(header.split(';').map((part) => part.split('=') as [string, string]));
   if (!fields.Root || !fields.Parent || fields.Sampled !== '1') return undefined;

@@ -5,7 +5,7 @@ import { SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS } from '../records/types/se
 import { type Html, joined, page, SITE_NAME } from './layout.ts';
 
 /** Results per page: enough to scan on a phone, few enough to keep the page light. */
-export const RESULTS_PER_PAGE = 20;
+const RESULTS_PER_PAGE = 20;
 
 export interface FindQuery extends ServiceSearch {
   page: number;
@@ -78,7 +78,7 @@ function pageLink(q: FindQuery, pageNumber: number): string {
   return query ? `/?${query}` : '/';
 }
 
-export function isSearching(q: FindQuery): boolean {
+function isSearching(q: FindQuery): boolean {
   return Boolean(q.words || q.region || q.council || q.category);
 }
 

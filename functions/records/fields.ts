@@ -38,7 +38,7 @@ export interface FieldMeta {
 }
 
 /** The registry zod keeps our metadata in; read with `fieldMeta(schema)`. */
-export const fieldRegistry = z.registry<FieldMeta>();
+const fieldRegistry = z.registry<FieldMeta>();
 
 interface Described {
   title: string;

@@ -126,12 +126,12 @@ export function voidChangedSignOffs(
   return result;
 }
 
-export function isGiven(signOffs: SignOffs | undefined, party: Party): boolean {
+function isGiven(signOffs: SignOffs | undefined, party: Party): boolean {
   return signOffs?.[party]?.state === 'given';
 }
 
 /** The parties whose current sign-off is missing. */
-export function missingParties(signOffs: SignOffs | undefined): Party[] {
+function missingParties(signOffs: SignOffs | undefined): Party[] {
   return PARTIES.filter((party) => !isGiven(signOffs, party));
 }
 

@@ -15,7 +15,7 @@ import { type ReminderEvent, reminderDayFor } from './reminder-day.ts';
 import { type ReminderDependencies, sendReminders } from './send-reminders.ts';
 
 /** Names the monitoring alarms rely on (infra/lib/reminders.ts reads them). */
-export const REMINDER_METRICS = {
+const REMINDER_METRICS = {
   ...readMetricNames(process.env, 'records-reminders'),
   sent: 'RemindersSent',
   failed: 'RemindersFailed',

@@ -5,11 +5,11 @@ import { shortCouncilName } from '../records/types/activity.ts';
 import { DIGEST_WEEKDAY, type ReminderKind, type ReminderPreferences } from './kinds.ts';
 
 /** Actions are flagged this many days before they fall due. */
-export const ACTION_LEAD_DAYS = 7;
+const ACTION_LEAD_DAYS = 7;
 /** Agreements are flagged this many days before their review date. */
-export const REVIEW_LEAD_DAYS = 30;
+const REVIEW_LEAD_DAYS = 30;
 /** The quarterly report is flagged in the last two weeks of the quarter. */
-export const QUARTER_END_LEAD_DAYS = 13;
+const QUARTER_END_LEAD_DAYS = 13;
 
 /** One thing that needs a person, in plain words, with the path of the record it is about. */
 export interface ReminderItem {

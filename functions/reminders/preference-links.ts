@@ -1,7 +1,7 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
 
 /** How long a link in an email keeps working: long enough for a holiday, short enough to age out. */
-export const PREFERENCE_LINK_DAYS = 60;
+const PREFERENCE_LINK_DAYS = 60;
 
 const PURPOSE = 'reminder-preferences';
 const ISSUER = 'partnership-records';

@@ -11,7 +11,7 @@ export interface ReminderEvent {
 }
 
 /** Raised for an event whose day cannot be used; retrying would never help. */
-export class BadReminderEventError extends Error {
+class BadReminderEventError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'BadReminderEventError';

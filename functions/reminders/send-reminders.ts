@@ -7,7 +7,7 @@ import type { PreferenceLinks } from './preference-links.ts';
  * DynamoDB writes at most 100 items in one transaction; one is the day's marker. Longer lists are
  * cut, most urgent first, with a line saying how many more there are.
  */
-export const MAX_ITEMS_PER_EMAIL = 60;
+const MAX_ITEMS_PER_EMAIL = 60;
 
 export interface ReminderDependencies {
   source: ReminderSource;

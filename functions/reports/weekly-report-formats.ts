@@ -3,7 +3,7 @@ import { escapeHtml } from '../html/escape-html.ts';
 import { dateInWords } from '../reminders/planner.ts';
 import type { WeeklyReport } from './weekly-report.ts';
 
-export const WEEKLY_REPORT_COLUMNS = [
+const WEEKLY_REPORT_COLUMNS = [
   'week_starting',
   'adviser',
   'adviser_id',
@@ -17,7 +17,7 @@ export const WEEKLY_REPORT_COLUMNS = [
 ];
 
 /** One row per activity, as a sheet or a spreadsheet program reads it. */
-export function weeklyReportRows(report: WeeklyReport): Cell[][] {
+function weeklyReportRows(report: WeeklyReport): Cell[][] {
   return report.advisers.flatMap((a) =>
     a.lines.map((l) => [
       report.week,

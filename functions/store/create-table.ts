@@ -8,7 +8,7 @@ import {
 import { KEY_ATTRIBUTES, TABLE_INDEXES, TABLE_KEYS } from './table-schema.ts';
 
 /** The CreateTable request for the records table, derived from the key design. */
-export function recordsTableDefinition(tableName: string): CreateTableCommandInput {
+function recordsTableDefinition(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',

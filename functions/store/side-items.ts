@@ -14,8 +14,8 @@ import { changeSortKey, councilPartition, recordPk, regionPartition } from './ke
  *   that a second region shares, indexed by region only under the record's own type, so the
  *   second region's lists and pulls find it like its own records.
  */
-export const AWAIT_PREFIX = 'AWAIT#';
-export const SHARE_SK = 'SHARE';
+const AWAIT_PREFIX = 'AWAIT#';
+const SHARE_SK = 'SHARE';
 
 export function awaitingType(party: Party): string {
   return `awaiting-${party}`;

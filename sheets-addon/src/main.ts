@@ -37,7 +37,7 @@ import {
   type Settings,
   validateSettings,
 } from './sync/settings.ts';
-import { UserFacingError } from './sync/sync-run.ts';
+import { UserFacingError } from './sync/user-facing-error.ts';
 import { pullWeeklyReport, type WeeklyReportRequest } from './sync/weekly-report-run.ts';
 
 const TITLE = 'Partnership Records';

@@ -9,7 +9,8 @@ import {
   proposeMatches,
 } from '../sheet/header-matching.ts';
 import type { Environment, Workbook } from '../sync/ports.ts';
-import { SyncRun, UserFacingError } from '../sync/sync-run.ts';
+import { SyncRun } from '../sync/sync-run.ts';
+import { UserFacingError } from '../sync/user-facing-error.ts';
 import { LISTS_TAB } from './column-rules.ts';
 import { activeSpreadsheet } from './environment.ts';
 import { fetchLists, setUpTab, writeLists } from './tab-setup.ts';

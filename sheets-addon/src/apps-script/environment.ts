@@ -46,7 +46,7 @@ function asStore(properties: GoogleAppsScript.Properties.Properties): KeyValueSt
 }
 
 /** Document properties as a key-value store; Google returns none outside an open document. */
-export function documentStore(): KeyValueStore {
+function documentStore(): KeyValueStore {
   const properties = PropertiesService.getDocumentProperties();
   if (!properties)
     throw new NoDocumentContextError(

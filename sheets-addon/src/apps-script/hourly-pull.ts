@@ -9,7 +9,7 @@
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Trigger = GoogleAppsScript.Script.Trigger;
 
-export const SCHEDULED_PULL_HANDLER = 'scheduledPull';
+const SCHEDULED_PULL_HANDLER = 'scheduledPull';
 const RECORD_PREFIX = 'hourlyPull:';
 
 /** One person's hourly pull of one spreadsheet, as kept in their user properties. */

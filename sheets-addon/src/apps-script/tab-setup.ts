@@ -10,7 +10,8 @@ import {
 import { CONFLICT_HEADERS } from '../sheet/conflicts.ts';
 import { NOTE_PREFIX } from '../sheet/tab-writes.ts';
 import type { Environment, Workbook } from '../sync/ports.ts';
-import { SyncRun, UserFacingError } from '../sync/sync-run.ts';
+import { SyncRun } from '../sync/sync-run.ts';
+import { UserFacingError } from '../sync/user-facing-error.ts';
 import { applyColumnRules, LISTS_TAB, listHeader } from './column-rules.ts';
 import { activeSpreadsheet } from './environment.ts';
 import { columnMapping, findTypeSheet, TAB_NAMES, TableTab, TYPE_METADATA_KEY } from './workbook.ts';
@@ -143,7 +144,7 @@ export function fetchLists(
  * Refreshes the Lists tab behind the dropdowns (and behind names typed for references) for the
  * reference fields of the given types; returns the referenced types.
  */
-export function refreshLists(
+function refreshLists(
   run: SyncRun,
   spreadsheet: Spreadsheet,
   all: readonly TypeDescription[],

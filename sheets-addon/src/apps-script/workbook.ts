@@ -53,7 +53,7 @@ function typeOfSheet(sheet: Sheet, types: readonly TypeDescription[]): TypeDescr
 }
 
 /** A record tab, read with four range calls and written with a few per run of owned columns. */
-export class SheetTab implements TabPort {
+class SheetTab implements TabPort {
   constructor(
     private readonly sheet: Sheet,
     private readonly type: TypeDescription,

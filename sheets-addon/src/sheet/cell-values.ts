@@ -15,10 +15,10 @@ export type DateReader = (date: Date) => string;
 
 /** Plain text: what is typed stays as typed, so ids, quarters and amounts are never reinterpreted. */
 export const TEXT_FORMAT = '@';
-export const DATE_FORMAT = 'yyyy-mm-dd';
+const DATE_FORMAT = 'yyyy-mm-dd';
 export const INTEGER_FORMAT = '0';
-export const DECIMAL_FORMAT = '0.0#';
-export const AUTOMATIC_FORMAT = 'General';
+const DECIMAL_FORMAT = '0.0#';
+const AUTOMATIC_FORMAT = 'General';
 
 const FORMAT_BY_KIND: Record<FieldKind, string> = {
   text: TEXT_FORMAT,

@@ -49,7 +49,7 @@ function normalise(header: unknown): string {
 }
 
 /** The header of a field's column. */
-export function headerForField(field: FieldDescription): string {
+function headerForField(field: FieldDescription): string {
   return field.title;
 }
 

@@ -56,11 +56,7 @@ export function describeDifferences(type: TypeDescription, entry: ConflictEntry)
     .join('; ');
 }
 
-export function conflictRow(
-  type: TypeDescription,
-  entry: ConflictEntry,
-  notedAt: string,
-): (string | number)[] {
+function conflictRow(type: TypeDescription, entry: ConflictEntry, notedAt: string): (string | number)[] {
   const row: (string | number)[] = new Array(CONFLICT_HEADERS.length).fill('');
   row[COLUMN['Noted at']] = notedAt;
   row[COLUMN['Record type']] = type.type;

@@ -92,7 +92,7 @@ export function resolveDate(typed: string, order: DateOrder | undefined): Resolv
 }
 
 /** A reference typed as an id or a name. */
-export function resolveReference(
+function resolveReference(
   typed: string,
   field: FieldDescription,
   list: readonly Named[] | undefined,

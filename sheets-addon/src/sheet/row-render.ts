@@ -29,7 +29,7 @@ export const STATUS = {
 } as const;
 
 /** The sheet cells of a record's values, for every field column (derived ones included). */
-export function valueCells(map: ColumnMap, values: Values): Map<number, string | number | boolean> {
+function valueCells(map: ColumnMap, values: Values): Map<number, string | number | boolean> {
   const cells = new Map<number, string | number | boolean>();
   for (const { field, index } of map.fields) cells.set(index, toCell(field, values[field.name]));
   return cells;

@@ -35,7 +35,7 @@ export function encodeSynced(state: SyncedState): string {
 }
 
 /** Reads the hidden synced cell; anything unreadable counts as never synced. */
-export function decodeSynced(cell: CellValue): SyncedState | undefined {
+function decodeSynced(cell: CellValue): SyncedState | undefined {
   if (typeof cell !== 'string' || !cell.startsWith('{')) return undefined;
   try {
     const parsed = JSON.parse(cell) as SyncedState;
@@ -83,12 +83,7 @@ function cellVersion(cell: CellValue): number | undefined {
 }
 
 /** Reads one data row. */
-export function readRow(
-  cells: readonly CellValue[],
-  index: number,
-  map: ColumnMap,
-  readDate: DateReader,
-): SheetRow {
+function readRow(cells: readonly CellValue[], index: number, map: ColumnMap, readDate: DateReader): SheetRow {
   const values: Values = {};
   let hasContent = false;
   for (const { field, index: column } of map.fields) {

@@ -6,7 +6,7 @@
 export const LOG_HEADERS = ['When', 'Who', 'Action', 'Result', 'Details', 'Requests', 'Seconds'] as const;
 
 /** How many runs the log keeps. */
-export const LOG_LIMIT = 200;
+const LOG_LIMIT = 200;
 
 export interface LogEntry {
   when: string;
@@ -19,7 +19,7 @@ export interface LogEntry {
   seconds: number;
 }
 
-export function logRow(entry: LogEntry): (string | number)[] {
+function logRow(entry: LogEntry): (string | number)[] {
   return [
     entry.when,
     entry.who,

@@ -2,7 +2,7 @@ import type { WeeklyReport } from '../../../functions/reports/weekly-report.ts';
 
 export type ReportCell = string | number;
 
-export const WEEKLY_REPORT_HEADER = ['Adviser', 'Project', 'Funding', 'Council', 'Kind', 'Hours', 'Summary'];
+const WEEKLY_REPORT_HEADER = ['Adviser', 'Project', 'Funding', 'Council', 'Kind', 'Hours', 'Summary'];
 
 /** A name for the tab, short enough for a sheet name: "Weekly report Canterbury 2026-11-16". */
 export function weeklyReportTabName(report: WeeklyReport): string {

@@ -4,7 +4,8 @@ import { readRows } from '../sheet/row-state.ts';
 import type { Environment, Workbook } from './ports.ts';
 import { requireColumns } from './push-run.ts';
 import { writeTab } from './send-rows.ts';
-import { SyncRun, UserFacingError } from './sync-run.ts';
+import { SyncRun } from './sync-run.ts';
+import { UserFacingError } from './user-facing-error.ts';
 
 export interface PullReport {
   summary: string;

@@ -8,7 +8,8 @@ import { emptyChanges } from '../sheet/tab-writes.ts';
 import { undoRows } from '../sheet/undo-log.ts';
 import type { Environment, Workbook } from './ports.ts';
 import { type Problem, sendRows, type TabToSend, writeTab } from './send-rows.ts';
-import { SyncRun, UserFacingError } from './sync-run.ts';
+import { SyncRun } from './sync-run.ts';
+import { UserFacingError } from './user-facing-error.ts';
 
 /** Rows chosen by hand (push selected rows): a tab and its 0-based data rows. */
 export interface PushScope {

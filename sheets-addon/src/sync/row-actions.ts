@@ -14,7 +14,8 @@ import { readUndo, undoRequest, undoRows } from '../sheet/undo-log.ts';
 import type { Environment, Workbook } from './ports.ts';
 import { requireColumns } from './push-run.ts';
 import { type SendReport, sendRows, type TabToSend, writeTab } from './send-rows.ts';
-import { SyncRun, UserFacingError } from './sync-run.ts';
+import { SyncRun } from './sync-run.ts';
+import { UserFacingError } from './user-facing-error.ts';
 
 /** What a row action did, for the sidebar and the dialog that follows a menu item. */
 export interface ActionReport {

@@ -25,8 +25,8 @@ import type { TabPort } from './ports.ts';
 import type { SyncRun } from './sync-run.ts';
 
 /** Rows of a push may be up to 500 per request; this many requests go out at once with fetchAll. */
-export const MAX_ROWS_PER_REQUEST = 500;
-export const PARALLEL_REQUESTS = 10;
+const MAX_ROWS_PER_REQUEST = 500;
+const PARALLEL_REQUESTS = 10;
 
 /** A tab read for sending, with the rows chosen to go. */
 export interface TabToSend {

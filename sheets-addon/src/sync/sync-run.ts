@@ -5,8 +5,6 @@ import type { Environment, Workbook } from './ports.ts';
 import { DocumentState, type Settings } from './settings.ts';
 import { UserFacingError } from './user-facing-error.ts';
 
-export { NoDocumentContextError, UserFacingError } from './user-facing-error.ts';
-
 /** Errors already written to the Sync log by the run that failed. */
 const loggedErrors = new WeakSet<object>();
 
