@@ -7,7 +7,7 @@ import { Authenticator } from '../api/authenticate.ts';
 import { readApiConfig } from '../config.ts';
 import { useAccessContact } from '../domain/principal.ts';
 import { secretFromSecretsManager } from '../reminders/link-secret.ts';
-import { PreferenceLinks } from '../reminders/preference-links.ts';
+import { PreferenceLinkCheck } from '../reminders/preference-link-check.ts';
 import { createDocumentClient } from '../store/client.ts';
 import { RecordStore } from '../store/record-store.ts';
 import { DynamoPreferenceStore } from '../store/reminder-preferences.ts';
@@ -31,13 +31,10 @@ const snapshots = config.snapshotBucket
   ? new SnapshotFiles(new S3SnapshotSink(config.snapshotBucket))
   : undefined;
 
-// Reminder settings: the API only checks the links' signatures, so the page address is relative.
+// Reminder settings: the API only checks the links' signatures (it signs none).
 const reminders = config.reminderLinkSecretArn
   ? {
-      links: new PreferenceLinks(
-        secretFromSecretsManager(config.reminderLinkSecretArn),
-        '/reminders/preferences',
-      ),
+      links: new PreferenceLinkCheck(secretFromSecretsManager(config.reminderLinkSecretArn)),
       preferences: new DynamoPreferenceStore(client, config.tableName),
     }
   : undefined;

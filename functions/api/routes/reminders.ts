@@ -10,13 +10,13 @@ import {
   type ReminderPreferences,
 } from '../../reminders/kinds.ts';
 import type { PreferenceStore } from '../../reminders/ports.ts';
-import { BadPreferenceLinkError, type PreferenceLinks } from '../../reminders/preference-links.ts';
+import { BadPreferenceLinkError, type PreferenceLinkCheck } from '../../reminders/preference-link-check.ts';
 import { preferencesPage, preferencesProblemPage } from '../../reminders/preferences-page.ts';
 import { type AppEnv, readJson } from '../request.ts';
 import type { RouteArea } from '../route-area.ts';
 
 export interface ReminderRouteDependencies {
-  links: PreferenceLinks;
+  links: PreferenceLinkCheck;
   preferences: PreferenceStore;
 }
 

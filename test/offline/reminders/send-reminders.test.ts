@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { InMemoryPreferenceStore, InMemorySentLog } from '../../../functions/reminders/in-memory.ts';
 import type { OutgoingEmail } from '../../../functions/reminders/message.ts';
 import type { Mailer } from '../../../functions/reminders/ports.ts';
-import { BadPreferenceLinkError, PreferenceLinks } from '../../../functions/reminders/preference-links.ts';
+import { BadPreferenceLinkError } from '../../../functions/reminders/preference-link-check.ts';
+import { PreferenceLinks } from '../../../functions/reminders/preference-links.ts';
 import { type ReminderDependencies, sendReminders } from '../../../functions/reminders/send-reminders.ts';
 import { action, agreement, reminderWorld } from './reminder-world.ts';
 
