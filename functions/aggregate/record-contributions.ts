@@ -62,7 +62,7 @@ function missingParties(ceg: boolean | undefined, taskforce: boolean | undefined
   return missing;
 }
 
-export const CONTRIBUTIONS = [
+const CONTRIBUTIONS = [
   contributionOf(council, (t, { id, values }, { date }) => {
     t.councils += 1;
     if (isTaskforceMemberOn(values, date)) t.memberCouncils.add(id);

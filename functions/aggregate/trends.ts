@@ -27,7 +27,7 @@ export const TREND_SERIES_BY_TYPE = {
 } as const satisfies Partial<Record<AggregatedType, Record<string, (f: Figures) => number>>>;
 
 type SeriesOf<T> = T extends Record<string, (f: Figures) => number> ? keyof T : never;
-export type TrendSeriesName = SeriesOf<(typeof TREND_SERIES_BY_TYPE)[keyof typeof TREND_SERIES_BY_TYPE]>;
+type TrendSeriesName = SeriesOf<(typeof TREND_SERIES_BY_TYPE)[keyof typeof TREND_SERIES_BY_TYPE]>;
 
 /** Every series by name, whichever type makes it. */
 export const TREND_SERIES = Object.assign({}, ...Object.values(TREND_SERIES_BY_TYPE)) as Record<

@@ -201,7 +201,9 @@ export function storedRecordOf<S extends z.ZodMiniObject, T extends string, F ex
   record: StoredRecord,
 ): StoredRecordOf<RecordDefinition<S, T, F>> {
   if (record.type !== definition.type)
-    throw new Error(`A ${record.type} record (${record.id}) was read as a ${definition.type}.`);
+    throw new Error(
+      `The ${record.type} record ${record.id} was read with the ${definition.type} definition.`,
+    );
   return record as StoredRecordOf<RecordDefinition<S, T, F>>;
 }
 

@@ -131,7 +131,7 @@ describe('what each record type contributes to the dashboard', () => {
     // Act
     const misread = () => storedRecordOf(action, anActivity);
     // Assess
-    expect(misread).toThrow('A activity record (a1) was read as a action.');
+    expect(misread).toThrow('The activity record a1 was read with the action definition.');
   });
 
   it('should publish only enums taken from the record definitions in the snapshot schema', () => {
