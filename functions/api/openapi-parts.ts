@@ -1,4 +1,4 @@
-import { MAX_LIMIT } from '../domain/record-service.ts';
+import { MAX_LIMIT } from '../domain/record-repository.ts';
 
 /**
  * The building blocks of the OpenAPI document that do not depend on a record type: reusable

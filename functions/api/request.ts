@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import '../zod-english.ts';
 import { BadRequestError, NotFoundError, PreconditionRequiredError } from '../domain/errors.ts';
 import type { Principal } from '../domain/principal.ts';
-import { MAX_LIMIT } from '../domain/record-service.ts';
+import { MAX_LIMIT } from '../domain/record-repository.ts';
 import type { RecordDefinition } from '../records/definition.ts';
 import { definitionForPath, RECORD_DEFINITIONS } from '../records/registry.ts';
 import { HttpProblemError } from './problem.ts';

@@ -60,6 +60,12 @@ export interface HistoryEntry {
   record: StoredRecord;
 }
 
+/**
+ * The most items one page of a list, pull or history may hold, whoever asks (the API's `limit`).
+ * Here rather than with the record service so that functions reading pages need not bundle it.
+ */
+export const MAX_LIMIT = 500;
+
 export interface Page<T> {
   items: T[];
   /** Pass back to get the next page; present when `more` is true (and, for pulls, always). */

@@ -31,7 +31,6 @@ export const MAX_PUSH_ROWS = 500;
 
 const capitalised = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 const DEFAULT_LIMIT = 100;
-export const MAX_LIMIT = 500;
 
 export interface ListOptions {
   regionId?: string;

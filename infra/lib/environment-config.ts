@@ -84,9 +84,13 @@ export const UNSET_GOOGLE_CLIENT_ID = 'unset.apps.googleusercontent.com';
 export const DEFAULT_REGION = 'ap-southeast-2';
 /** Melbourne: a second Australian region for the backup copy. */
 export const DEFAULT_BACKUP_COPY_REGION = 'ap-southeast-4';
-/** prod's reserved concurrency: the API's share, and one nightly run at a time. */
+/** prod's reserved concurrency: the API functions' shares, and one nightly run at a time. */
 const PROD_RESERVED_CONCURRENCY: Record<string, number> = {
   api: 50,
+  // The API's other functions (functions/api/api-functions.ts): fewer, smaller callers each.
+  knowledgeApi: 5,
+  reportsApi: 5,
+  publicApi: 10,
   aggregate: 1,
   reminders: 1,
   website: 20,

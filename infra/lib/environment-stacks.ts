@@ -2,6 +2,7 @@ import type { App } from 'aws-cdk-lib';
 import { BackupCopyStack } from './backup-copy-stack.ts';
 import { EdgeProtectionStack } from './edge-protection-stack.ts';
 import type { EnvironmentConfig } from './environment-config.ts';
+import type { HANDLER_ENTRIES } from './handler-entries.ts';
 import { RecordsStack } from './records-stack.ts';
 
 export interface EnvironmentStacks {
@@ -19,7 +20,7 @@ export interface EnvironmentStacksOptions {
   /** Built dashboard folder to upload, or undefined to leave the site bucket alone. */
   siteAssetsPath: string | undefined;
   /** Lambda entry files; defaults to functions/handlers/. */
-  handlerEntries?: { api: string; aggregate: string; reminders: string; publicSite: string };
+  handlerEntries?: Record<keyof typeof HANDLER_ENTRIES, string>;
 }
 
 /**

@@ -6,7 +6,7 @@ import { DashboardSite } from './dashboard-site.ts';
 import { createDataKey } from './data-key.ts';
 import type { EdgeSettings } from './edge-distribution.ts';
 import type { EnvironmentConfig } from './environment-config.ts';
-import { HANDLER_ENTRIES } from './handler-entries.ts';
+import { API_FUNCTION_HANDLERS, HANDLER_ENTRIES } from './handler-entries.ts';
 import { MachineAuth } from './machine-auth.ts';
 import { Monitoring } from './monitoring.ts';
 import { AGGREGATION_SUCCESS_METRIC, NightlyAggregation } from './nightly-aggregation.ts';
@@ -24,7 +24,7 @@ import { protectWithWebAcl, webAclName } from './web-acl.ts';
 export interface RecordsStackProps extends StackProps {
   config: EnvironmentConfig;
   /** Lambda entry files; defaults to functions/handlers/. */
-  handlerEntries?: { api: string; aggregate: string; reminders: string; publicSite: string };
+  handlerEntries?: Record<keyof typeof HANDLER_ENTRIES, string>;
   /** Built dashboard folder to upload, or undefined to leave the site bucket alone. */
   siteAssetsPath: string | undefined;
   /** ARN of the CloudFront web ACL (EdgeProtectionStack, in us-east-1). */
@@ -78,7 +78,12 @@ export class RecordsStack extends Stack {
     const linkSecret = config.reminderSender ? createLinkSecret(this, config) : undefined;
     this.api = new RecordsApi(this, 'Api', {
       config,
-      entry: entries.api,
+      entries: {
+        records: entries[API_FUNCTION_HANDLERS.records],
+        knowledge: entries[API_FUNCTION_HANDLERS.knowledge],
+        reports: entries[API_FUNCTION_HANDLERS.reports],
+        public: entries[API_FUNCTION_HANDLERS.public],
+      },
       table: this.records,
       snapshotBucket: this.snapshots,
       machineAuth: this.machineAuth,

@@ -1,17 +1,22 @@
 import { PatternRouter } from 'hono/router/pattern-router';
-import { Hono } from 'hono/tiny';
+import type { Hono } from 'hono/tiny';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type AppDependencies, apiAreas } from '../../../functions/api/app.ts';
 import { assembleApp } from '../../../functions/api/app-shell.ts';
 import { Authenticator } from '../../../functions/api/authenticate.ts';
 import { openApiDocument } from '../../../functions/api/openapi.ts';
 import type { AppEnv } from '../../../functions/api/request.ts';
-import type { RouteArea } from '../../../functions/api/route-area.ts';
 import { RECORD_DEFINITIONS } from '../../../functions/records/registry.ts';
 import { MemoryRecordStore } from '../../../functions/store/memory-record-store.ts';
 import { MemoryUserDirectory } from '../../../functions/store/memory-user-directory.ts';
 import { DevIssuer } from '../../../local/dev-issuer.ts';
-import { type OpenApi, operationsOf } from '../../support/contract/document-checker.ts';
+import {
+  type DocumentedRequest,
+  documentedRequests,
+  type Handler,
+  routerOf,
+  takes,
+} from '../../support/route-areas.ts';
 
 /**
  * The API is areas (Hono sub-apps) mounted on one shell. Mount order must decide nothing: each
@@ -19,32 +24,9 @@ import { type OpenApi, operationsOf } from '../../support/contract/document-chec
  * and the shell's authentication, 404/405 and error answers reach into every area.
  */
 
-type Handler = (...args: never[]) => unknown;
-interface Request {
-  operation: string;
-  method: string;
-  path: string;
-}
-
 let deps: AppDependencies;
 let issuer: DevIssuer;
-let requests: Request[];
-
-/** Sample values for path parameters; `{path}` stands for every record type's path in turn. */
-function concretePaths(template: string): string[] {
-  const paths = template.includes('{path}')
-    ? RECORD_DEFINITIONS.map((d) => template.replace('{path}', d.path))
-    : [template];
-  return paths.map((path) => path.replace(/\{[^}]+\}/g, (name) => `sample-${name.slice(1, -1)}`));
-}
-
-/** A router holding one area's routes at their mounted paths, as the shell would mount them. */
-function routerOf(area: RouteArea): PatternRouter<Handler> {
-  const mounted = new Hono<AppEnv>().route(area.prefix, area.routes);
-  const router = new PatternRouter<Handler>();
-  for (const route of mounted.routes) router.add(route.method, route.path, route.handler as Handler);
-  return router;
-}
+let requests: DocumentedRequest[];
 
 /** The handler that answers a request in an assembled app: the first route it matches that is not middleware. */
 function responder(app: Hono<AppEnv>, method: string, path: string): Handler | undefined {
@@ -76,13 +58,7 @@ beforeAll(async () => {
     authenticator: new Authenticator([issuer.config()], directory),
     openApi: { build: openApiDocument },
   };
-  requests = operationsOf(openApiDocument() as OpenApi).flatMap((operation) =>
-    concretePaths(operation.path).map((path) => ({
-      operation: operation.id,
-      method: operation.method.toUpperCase(),
-      path,
-    })),
-  );
+  requests = documentedRequests();
 });
 
 describe('the API areas', () => {
@@ -93,9 +69,7 @@ describe('the API areas', () => {
     // Act
     const claims = requests.map((request) => ({
       request: `${request.method} ${request.path} (${request.operation})`,
-      areas: areas
-        .filter((area) => area.router.match(request.method, request.path)[0].length > 0)
-        .map((area) => area.name),
+      areas: areas.filter((area) => takes(area.router, request)).map((area) => area.name),
     }));
 
     // Assess

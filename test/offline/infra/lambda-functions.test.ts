@@ -4,11 +4,14 @@ import { cachedSynth, type SynthesizedStack } from './synth-stack.ts';
 
 const synth = cachedSynth();
 
-/** Our two functions, by the service name they log under. */
+/** The API's functions and the nightly job's, by the service name they log under. */
 function ourFunctions(synthesized: SynthesizedStack) {
   const { stack } = synthesized;
   return {
     'records-api': stack.api.handler,
+    'records-knowledge-api': stack.api.functions.knowledge,
+    'records-reports-api': stack.api.functions.reports,
+    'records-public-api': stack.api.functions.public,
     'records-aggregate': stack.aggregation.handler,
   };
 }

@@ -106,7 +106,7 @@ describe('least privilege derived from the code', () => {
     }
   });
 
-  it('should find the record writes in the API and none in the nightly job, which only pages through records', () => {
+  it('should find the record writes in the records function only, and none in the nightly job, which only pages through records', () => {
     // Prepare
     const actions = (entry: string) => new Set(callsByEntry.get(entry)!.flatMap((call) => call.actions));
 
@@ -121,9 +121,17 @@ describe('least privilege derived from the code', () => {
         'dynamodb:Query',
         'dynamodb:PutItem',
         'dynamodb:DeleteItem',
-        's3:GetObject',
-        'secretsmanager:GetSecretValue',
       ]),
+    );
+    // The API's other functions read; the public one also keeps reminder settings behind signed links.
+    expect(actions(stack.api.functions.knowledge.entry)).toEqual(
+      new Set(['dynamodb:GetItem', 'dynamodb:Query']),
+    );
+    expect(actions(stack.api.functions.reports.entry)).toEqual(
+      new Set(['dynamodb:GetItem', 'dynamodb:Query', 's3:GetObject']),
+    );
+    expect(actions(stack.api.functions.public.entry)).toEqual(
+      new Set(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'secretsmanager:GetSecretValue']),
     );
     expect(actions(stack.aggregation.handler.entry)).toEqual(
       new Set(['dynamodb:Query', 's3:GetObject', 's3:PutObject']),
@@ -220,20 +228,22 @@ describe('what the grants reach', () => {
     }
   });
 
-  it('should let the API read the full snapshots only, and the nightly job write them and their public copy', () => {
+  it("should let the API's reports function read the full snapshots only, and the nightly job write them and their public copy", () => {
     // Act
     const synthesized = synth({ env: 'prod' });
 
     // Assess
     const { api, aggregation } = synthesized.stack;
 
-    expect(resourcesFor(synthesized, api.handler, 's3')).toEqual(
+    expect(resourcesFor(synthesized, api.functions.reports, 's3')).toEqual(
       expect.arrayContaining([
         snapshotKey(synthesized, '/snapshots/*'),
         snapshotKey(synthesized, '/latest.json'),
       ]),
     );
-    expect(resourcesFor(synthesized, api.handler, 's3')).toHaveLength(2);
+    expect(resourcesFor(synthesized, api.functions.reports, 's3')).toHaveLength(2);
+    for (const name of ['records', 'knowledge', 'public'] as const)
+      expect(resourcesFor(synthesized, api.functions[name], 's3'), name).toEqual([]);
     expect(resourcesFor(synthesized, aggregation.handler, 's3')).toHaveLength(3);
     expect(resourcesFor(synthesized, aggregation.handler, 's3')).toContainEqual(
       snapshotKey(synthesized, '/public/*'),

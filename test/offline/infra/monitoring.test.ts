@@ -36,9 +36,9 @@ describe('monitoring', () => {
     // Assess
     const topic = synthesized.resolve(synthesized.stack.monitoring.topic.topicArn);
 
-    // 5xx for two APIs, errors and throttles for four functions, failed and overdue nightly runs,
-    // failed reminder runs, reminder bounce and complaint rates.
-    expect(all).toHaveLength(15);
+    // 5xx for two APIs, errors and throttles for seven functions (four for the API), failed and
+    // overdue nightly runs, failed reminder runs, reminder bounce and complaint rates.
+    expect(all).toHaveLength(21);
     for (const alarm of all) expect(alarm.AlarmActions, alarm.AlarmDescription).toEqual([topic]);
   });
 
@@ -59,13 +59,13 @@ describe('monitoring', () => {
     }
   });
 
-  it('should alarm on errors and throttles of both functions', () => {
+  it("should alarm on errors and throttles of every API function and the nightly job's", () => {
     // Act
     const { synthesized, alarms: all } = alarms('prod');
 
     // Assess
     const functions = [
-      synthesized.stack.api.handler.function,
+      ...Object.values(synthesized.stack.api.functions).map((handler) => handler.function),
       synthesized.stack.aggregation.handler.function,
     ];
     for (const fn of functions) {

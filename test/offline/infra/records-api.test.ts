@@ -1,5 +1,7 @@
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { type ApiFunctionName, apiFunctionFor } from '../../../functions/api/api-functions.ts';
+import { PUBLIC_ROUTES } from '../../../functions/api/public-routes.ts';
 import type { AuthIssuer } from '../../../infra/lib/auth-issuers.ts';
 import { cachedSynth, renderCfnString, type SynthesizedStack, TEST_GOOGLE_CLIENT_ID } from './synth-stack.ts';
 
@@ -10,6 +12,7 @@ interface RouteProperties {
   AuthorizationType: string;
   AuthorizerId?: unknown;
   AuthorizationScopes?: string[];
+  Target: unknown;
 }
 
 /** The routes of one HTTP API, keyed by route key (`GET /healthz`). */
@@ -19,6 +22,18 @@ function routesOf(synthesized: SynthesizedStack, api: { node: { defaultChild?: u
   });
   return new Map(
     Object.values(routes).map((route) => [route.Properties.RouteKey, route.Properties as RouteProperties]),
+  );
+}
+
+/** The API function (by name) a route's integration invokes. */
+function functionOf(synthesized: SynthesizedStack, route: RouteProperties): string | undefined {
+  const integrationId = /^integrations\/\$\{Ref:(\w+)\}$/.exec(renderCfnString(route.Target))?.[1];
+  const integration = synthesized.template.toJSON().Resources[integrationId ?? '']?.Properties;
+  const functions = synthesized.stack.api.functions;
+  return Object.keys(functions).find(
+    (name) =>
+      JSON.stringify(integration?.IntegrationUri) ===
+      JSON.stringify(synthesized.resolve(functions[name as ApiFunctionName].function.functionArn)),
   );
 }
 
@@ -72,7 +87,7 @@ describe('people API (add-on users and the public)', () => {
     });
   });
 
-  it('should have no routes beyond the public ones and the protected /v1 proxy', () => {
+  it("should have no routes beyond the public ones, the protected /v1 proxy and the other API functions' /v1 paths", () => {
     // Act
     const synthesized = synth({ env: 'prod' });
 
@@ -82,6 +97,11 @@ describe('people API (add-on users and the public)', () => {
     expect(keys).toEqual(
       [
         'ANY /v1/{proxy+}',
+        'ANY /v1/knowledge-base',
+        'ANY /v1/dashboard/{proxy+}',
+        'ANY /v1/reports/{proxy+}',
+        'ANY /v1/public/{proxy+}',
+        'ANY /v1/me/reminder-preferences',
         'GET /docs',
         'GET /healthz',
         'GET /openapi.json',
@@ -93,6 +113,20 @@ describe('people API (add-on users and the public)', () => {
         'GET /hsds/{proxy+}',
       ].sort(),
     );
+  });
+
+  it('should send each route to the API function that serves its path, a token needed off the public routes', () => {
+    // Act
+    const synthesized = synth({ env: 'prod' });
+
+    // Assess
+    const routes = routesOf(synthesized, synthesized.stack.api.peopleApi);
+    for (const [key, route] of routes) {
+      const path = key.split(' ')[1]!;
+      expect(functionOf(synthesized, route), key).toBe(apiFunctionFor(path));
+      const isPublic = PUBLIC_ROUTES.some((r) => `${r.method} ${r.path}` === key);
+      expect(route.AuthorizationType, key).toBe(isPublic ? 'NONE' : 'JWT');
+    }
   });
 
   it('should declare no cross-origin rule at the gateway: no page calls the API from another origin', () => {
@@ -114,10 +148,21 @@ describe('machine API (client-credentials clients)', () => {
     // Assess
     const routes = routesOf(synthesized, synthesized.stack.api.machineApi);
 
+    const paths = [
+      '/v1/{proxy+}',
+      '/v1/knowledge-base',
+      '/v1/dashboard/{proxy+}',
+      '/v1/reports/{proxy+}',
+      '/v1/public/{proxy+}',
+      '/v1/me/reminder-preferences',
+    ];
     expect([...routes.keys()].sort()).toEqual(
-      ['DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT'].map((method) => `${method} /v1/{proxy+}`).sort(),
+      ['DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT']
+        .flatMap((method) => paths.map((path) => `${method} ${path}`))
+        .sort(),
     );
     for (const [key, route] of routes) {
+      expect(functionOf(synthesized, route), key).toBe(apiFunctionFor(key.split(' ')[1]!));
       const scope = key.startsWith('GET') || key.startsWith('HEAD') ? 'records/read' : 'records/write';
       expect(route, key).toMatchObject({ AuthorizationType: 'JWT', AuthorizationScopes: [scope] });
       expect(authorizerOf(synthesized, route)?.JwtConfiguration, key).toEqual({
