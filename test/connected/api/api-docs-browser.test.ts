@@ -26,6 +26,7 @@ beforeAll(async () => {
     elsewhere.push(url);
     return route.abort('internetdisconnected');
   });
+  // Act, shared by the tests below: open the reference as a person would.
   await page.goto(`${h.baseUrl}/docs`);
   await page.locator('.opblock-tag-section').first().waitFor({ timeout: 30_000 });
 }, 60_000);
@@ -37,6 +38,7 @@ afterAll(async () => {
 // Rendering 200 operations and running axe over them takes seconds, and many more on a busy machine.
 describe('the API reference at /docs', { timeout: 120_000 }, () => {
   it('should show every tag of the document, from this host alone', async () => {
+    // Assess
     expect(page.url()).toBe(`${h.baseUrl}/docs/index.html`);
     const doc = (await h.request('GET', '/openapi.json')).body;
     const shown = await page.locator('.opblock-tag-section h3').allInnerTexts();
@@ -46,14 +48,19 @@ describe('the API reference at /docs', { timeout: 120_000 }, () => {
   });
 
   it('should have no critical or serious accessibility violations, with an operation open', async () => {
+    // Prepare
     await page.locator('.opblock-tag-section h3').first().click();
     // A read and a create: parameters, a request body with its media types, responses.
     await page.locator('.opblock-summary').nth(0).click();
     await page.locator('.opblock-summary').nth(1).click();
     await page.locator('.opblock-body').nth(1).waitFor();
+
+    // Act
     const results = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
       .analyze();
+
+    // Assess
     const grave = results.violations
       .filter((v) => v.impact === 'critical' || v.impact === 'serious')
       .map(

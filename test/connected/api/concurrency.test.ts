@@ -15,7 +15,10 @@ const practice = (title: string) => ({ regionId: 'canterbury', title, summary: '
 
 describe('concurrent updates: a lost update is impossible', () => {
   it('should let exactly one of ten simultaneous updates from the same version win', async () => {
+    // Prepare
     const created = await post(h, token, 'practices', practice('Original'));
+
+    // Act
     const attempts = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         h.request('PUT', `/v1/practices/${created.id}`, {
@@ -25,6 +28,8 @@ describe('concurrent updates: a lost update is impossible', () => {
         }),
       ),
     );
+
+    // Assess
     const winners = attempts.filter((r) => r.status === 200);
     const losers = attempts.filter((r) => r.status === 409);
     expect(winners).toHaveLength(1);
@@ -42,6 +47,7 @@ describe('concurrent updates: a lost update is impossible', () => {
   });
 
   it('should keep version, landed updates and history in step under 8 writers making 1,000 updates to 50 records', async () => {
+    // Prepare
     const records = await Promise.all(
       Array.from({ length: 50 }, (_, i) => post(h, token, 'practices', practice(`Record ${i}`))),
     );
@@ -69,8 +75,11 @@ describe('concurrent updates: a lost update is impossible', () => {
         }
       }
     }
+
+    // Act
     await Promise.all(Array.from({ length: 8 }, (_, w) => writer(w)));
 
+    // Assess
     let landedTotal = 0;
     for (const record of records) {
       const current = await h.request('GET', `/v1/practices/${record.id}`, { token });

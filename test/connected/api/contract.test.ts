@@ -179,6 +179,7 @@ async function overrides(): Promise<[string, Call[]][]> {
 
 describe('the API keeps its OpenAPI contract', () => {
   it('should answer every documented operation as documented', { timeout: 600_000 }, async () => {
+    // Prepare: a plan of calls for every operation (ours for some, the document's examples for the rest).
     const operations = operationsOf(doc);
     const byId = new Map(operations.map((o) => [o.id, o]));
     const plan: [string, Call[]][] = [];
@@ -193,6 +194,7 @@ describe('the API keeps its OpenAPI contract', () => {
       else plan.push([operation.id, calls]);
     }
 
+    // Act: make every call, noting each answer the document does not allow.
     const called = new Map<string, number[]>();
     for (const [id, calls] of plan) {
       const operation = byId.get(id) as Operation | undefined;
@@ -216,6 +218,8 @@ describe('the API keeps its OpenAPI contract', () => {
         if (answer.status < 300 && call.remember) call.remember(JSON.parse(answer.text));
       }
     }
+
+    // Assess
     for (const operation of operations)
       if (!called.has(operation.id)) failures.push(`${operation.id}: never called`);
     expect(failures).toEqual([]);
@@ -223,16 +227,22 @@ describe('the API keeps its OpenAPI contract', () => {
   });
 
   it('should refuse an answer the document does not allow (the checker is not a rubber stamp)', () => {
+    // Prepare
     const getNeed = operationsOf(doc).find((o) => o.id === 'getNeed')!;
     const json = new Headers({
       'content-type': 'application/json',
       etag: '"1"',
       'cache-control': 'no-store',
     });
-    expect(checker.check(getNeed, 418, json, '{}')[0]).toContain('not documented');
-    expect(checker.check(getNeed, 200, json, '{"id": 3}')[0]).toContain('breaks its schema');
-    expect(
-      checker.check(getNeed, 200, new Headers({ 'content-type': 'application/json' }), '{}'),
-    ).toContainEqual(expect.stringContaining('declared header ETag is missing'));
+
+    // Act
+    const undocumentedStatus = checker.check(getNeed, 418, json, '{}');
+    const badBody = checker.check(getNeed, 200, json, '{"id": 3}');
+    const noETag = checker.check(getNeed, 200, new Headers({ 'content-type': 'application/json' }), '{}');
+
+    // Assess
+    expect(undocumentedStatus[0]).toContain('not documented');
+    expect(badBody[0]).toContain('breaks its schema');
+    expect(noETag).toContainEqual(expect.stringContaining('declared header ETag is missing'));
   });
 });

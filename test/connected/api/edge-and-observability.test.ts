@@ -56,10 +56,13 @@ async function subsegmentWhere(match: (segment: Record<string, any>) => boolean)
 
 describe('requests that bypass CloudFront', () => {
   it('should be refused before the token is even looked at, with a message that says where to go', async () => {
+    // Prepare
     const token = await harness.signIn('bypass@example.org', 'national');
 
+    // Act
     const response = await harness.request('GET', '/v1/needs', { token });
 
+    // Assess
     expect(response.status).toBe(403);
     expect(response.body.detail).toMatch(/published URL/);
     expect(lines.at(-1)).toMatchObject({ status: 403, path: '/v1/needs' });
@@ -67,9 +70,11 @@ describe('requests that bypass CloudFront', () => {
   });
 
   it('should be refused with a wrong secret, and for public routes too', async () => {
+    // Act
     const wrong = await harness.request('GET', '/healthz', { headers: { [ORIGIN_VERIFY_HEADER]: 'guess' } });
     const right = await harness.request('GET', '/healthz', { headers: throughCloudFront });
 
+    // Assess
     expect(wrong.status).toBe(403);
     expect(right.status).toBe(200);
   });
@@ -77,10 +82,13 @@ describe('requests that bypass CloudFront', () => {
 
 describe('request log and correlation id', () => {
   it('should log one line per request with the principal, and never the token', async () => {
+    // Prepare
     const token = await harness.signIn('alice@example.org', 'regional', ['canterbury']);
 
+    // Act
     const response = await harness.request('GET', '/v1/me', { token, headers: throughCloudFront });
 
+    // Assess
     expect(response.status).toBe(200);
     const correlationId = response.headers.get('x-correlation-id');
     expect(correlationId).toMatch(/^[0-9a-f-]{36}$/);
@@ -98,6 +106,7 @@ describe('request log and correlation id', () => {
   });
 
   it("should keep the caller's correlation id, and replace one that is not a sensible token", async () => {
+    // Act
     const kept = await harness.request('GET', '/healthz', {
       headers: { ...throughCloudFront, 'x-correlation-id': 'sheet-push-2026-03-01T09:00:00Z' },
     });
@@ -105,6 +114,7 @@ describe('request log and correlation id', () => {
       headers: { ...throughCloudFront, 'x-correlation-id': '<script>alert(1)</script>' },
     });
 
+    // Assess
     expect(kept.headers.get('x-correlation-id')).toBe('sheet-push-2026-03-01T09:00:00Z');
     expect(replaced.headers.get('x-correlation-id')).not.toContain('<');
   });
@@ -112,13 +122,16 @@ describe('request log and correlation id', () => {
 
 describe('X-Ray subsegments', () => {
   it("should send each DynamoDB call of a request as a subsegment of the invocation's trace, with its correlation id", async () => {
+    // Prepare
     const token = await harness.signIn('bob@example.org', 'national');
 
+    // Act
     const response = await harness.request('GET', '/v1/needs?region=canterbury&limit=5', {
       token,
       headers: { ...throughCloudFront, 'x-correlation-id': 'trace-me-please-42' },
     });
 
+    // Assess
     expect(response.status).toBe(200);
     const segment = await subsegmentWhere(
       (candidate) =>

@@ -54,11 +54,14 @@ const ids = (body: { items: { id: string }[] }) => body.items.map((r) => r.id);
 
 describe("a mayor's office sees only its councils", () => {
   it('should read its own council record and be refused another council’s, by id and history', async () => {
+    // Act
     const own = await h.request('GET', `/v1/needs/${christchurchNeed.id}`, { token: world.tokens.mayor });
     const other = await h.request('GET', `/v1/needs/${dunedinNeed.id}`, { token: world.tokens.mayor });
     const history = await h.request('GET', `/v1/needs/${dunedinNeed.id}/history`, {
       token: world.tokens.mayor,
     });
+
+    // Assess
     expect(own.status).toBe(200);
     expect(other.status).toBe(403);
     expect(other.body.detail).toContain('cannot see needs of council "dunedin-city"');
@@ -66,11 +69,14 @@ describe("a mayor's office sees only its councils", () => {
   });
 
   it('should list its own council by default, and be refused another council or a whole region', async () => {
+    // Act
     const mine = await h.request('GET', '/v1/needs', { token: world.tokens.mayor });
     const otherCouncil = await h.request('GET', '/v1/needs?council=dunedin-city', {
       token: world.tokens.mayor,
     });
     const region = await h.request('GET', '/v1/needs?region=canterbury', { token: world.tokens.mayor });
+
+    // Assess
     expect(mine.status).toBe(200);
     expect(ids(mine.body)).toEqual([christchurchNeed.id]);
     expect(otherCouncil.status).toBe(403);
@@ -78,11 +84,14 @@ describe("a mayor's office sees only its councils", () => {
   });
 
   it('should pull (sync) only its own council', async () => {
+    // Act
     const pull = await h.request('GET', '/v1/sync/needs', { token: world.tokens.mayor });
     const otago = await h.request('GET', '/v1/sync/needs?region=otago', { token: world.tokens.mayor });
     const dunedin = await h.request('GET', '/v1/sync/needs?council=dunedin-city', {
       token: world.tokens.mayor,
     });
+
+    // Assess
     expect(pull.status).toBe(200);
     expect(ids(pull.body)).toEqual([christchurchNeed.id]);
     expect(otago.status).toBe(403);
@@ -90,6 +99,7 @@ describe("a mayor's office sees only its councils", () => {
   });
 
   it('should not see records that belong to no council (communications), nor another council’s sign-offs', async () => {
+    // Act
     const read = await h.request('GET', `/v1/communications/${communication.id}`, {
       token: world.tokens.mayor,
     });
@@ -100,26 +110,36 @@ describe("a mayor's office sees only its councils", () => {
       token: world.tokens.mayor,
       body: { version: dunedinAgreement.version },
     });
+
+    // Assess
     expect(read.status).toBe(403);
     expect(view.status).toBe(403);
     expect(agree.status).toBe(403);
   });
 
-  it('should push what the Taskforce owns for its council, and be refused the rest row by row', async () => {
+  it('should push what the Taskforce owns for its council, and be refused another council row by row', async () => {
+    // Act
     const response = await h.request('POST', '/v1/sync/needs', {
       token: world.tokens.mayor,
       body: {
         rows: [{ values: need('christchurch-city', 'Mayor’s need') }, { values: need('dunedin-city') }],
       },
     });
+
+    // Assess
     expect(response.status).toBe(200);
     expect(response.body.rows.map((r: { status: string }) => r.status)).toEqual(['created', 'forbidden']);
     expect(response.body.rows[1].message).toContain('cannot change records of council "dunedin-city"');
+  });
 
+  it('should be refused pushing a record type CEG keeps, even for its own council', async () => {
+    // Act
     const strategy = await h.request('POST', '/v1/sync/strategies', {
       token: world.tokens.mayor,
       body: { rows: [{ values: values.strategy('christchurch-city') }] },
     });
+
+    // Assess
     expect(strategy.body.rows[0].status).toBe('forbidden');
     expect(strategy.body.rows[0].message).toContain('Strategies are kept by CEG');
   });
@@ -127,26 +147,32 @@ describe("a mayor's office sees only its councils", () => {
 
 describe('the MTFJ Executive Officer (Taskforce, national)', () => {
   it('should read every region and council, and write communications but not CEG’s records', async () => {
-    expect((await h.request('GET', `/v1/needs/${dunedinNeed.id}`, { token: world.tokens.mtfj })).status).toBe(
-      200,
-    );
-    expect(
-      (await h.request('GET', '/v1/communications?region=canterbury', { token: world.tokens.mtfj })).status,
-    ).toBe(200);
+    // Act
+    const need = await h.request('GET', `/v1/needs/${dunedinNeed.id}`, { token: world.tokens.mtfj });
+    const communications = await h.request('GET', '/v1/communications?region=canterbury', {
+      token: world.tokens.mtfj,
+    });
     const written = await h.request('POST', '/v1/communications', {
       token: world.tokens.mtfj,
       body: { regionId: 'otago', subject: 'Taskforce statement', audience: 'Media', status: 'draft' },
     });
-    expect(written.status).toBe(201);
     const refused = await h.request('POST', '/v1/advisers', {
       token: world.tokens.mtfj,
       body: values.adviser('otago', ['dunedin-city'], 'Not Allowed'),
     });
+
+    // Assess
+    expect(need.status).toBe(200);
+    expect(communications.status).toBe(200);
+    expect(written.status).toBe(201);
     expect(refused.status).toBe(403);
   });
 
   it('should not manage the user directory', async () => {
+    // Act
     const response = await h.request('GET', '/v1/users/mayor@ccc.example.nz', { token: world.tokens.mtfj });
+
+    // Assess
     expect(response.status).toBe(403);
   });
 });
@@ -179,39 +205,48 @@ describe("partners sign in with their own organisation's OpenID Connect issuer",
         .setExpirationTime('10m')
         .sign(keys.privateKey);
 
+    const named = await sign({ preferred_username: 'Mayor@CCC.example.nz' });
+    const nameless = await sign({ name: 'No email' });
+
     // Act
-    const principal = await auth.authenticate(
-      `Bearer ${await sign({ preferred_username: 'Mayor@CCC.example.nz' })}`,
-    );
+    const principal = await auth.authenticate(`Bearer ${named}`);
+    const withoutEmail = () => auth.authenticate(`Bearer ${nameless}`);
 
     // Assess
     expect(principal).toMatchObject({ id: 'mayor@ccc.example.nz', party: 'taskforce', role: 'council' });
-    await expect(auth.authenticate(`Bearer ${await sign({ name: 'No email' })}`)).rejects.toThrow(
-      'verified email address',
-    );
+    await expect(withoutEmail()).rejects.toThrow('verified email address');
   });
 });
 
 describe('the user directory records each person’s party', () => {
-  it("should give a mayor's office its councils' regions, and refuse a role the party does not have", async () => {
+  it("should give a mayor's office its councils' regions", async () => {
+    // Act
     const saved = await h.request('PUT', '/v1/users/mayor@waimak.example.nz', {
       token: world.tokens.national,
       body: { party: 'taskforce', role: 'council', regionIds: [], councilIds: ['dunedin-city'] },
     });
+
+    // Assess
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ party: 'taskforce', role: 'council', regionIds: ['otago'] });
+  });
+
+  it('should refuse a role the party does not have, and a council that does not exist', async () => {
+    // Act
     const wrong = await h.request('PUT', '/v1/users/someone@mtfj.example.nz', {
       token: world.tokens.national,
       body: { party: 'taskforce', role: 'adviser', regionIds: ['otago'] },
     });
+    const noCouncil = await h.request('PUT', '/v1/users/x@ccc.example.nz', {
+      token: world.tokens.national,
+      body: { party: 'taskforce', role: 'council', regionIds: [], councilIds: ['atlantis'] },
+    });
+
+    // Assess
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors[0]).toMatchObject({
       field: 'role',
       message: 'Taskforce people are national or council, not adviser',
-    });
-    const noCouncil = await h.request('PUT', '/v1/users/x@ccc.example.nz', {
-      token: world.tokens.national,
-      body: { party: 'taskforce', role: 'council', regionIds: [], councilIds: ['atlantis'] },
     });
     expect(noCouncil.status).toBe(400);
   });
@@ -264,26 +299,37 @@ describe('the national knowledge base', () => {
     expect(write.body.detail).toContain('cannot change records of region "otago"');
   });
 
+  // One practice added and deleted, so each step below builds on the one before.
   it('should find a change at once, and forget a deleted practice', async () => {
+    // Act: add a practice.
     const created = await post(h, world.tokens.canterbury, 'practices', {
       regionId: 'canterbury',
       title: 'Kaikōura roadshow',
       summary: 'A roadshow of local services.',
     });
+
+    // Assess
     const found = await h.request('GET', '/v1/knowledge-base?q=kaikoura', { token: world.tokens.otago });
     expect(found.body.items.map((i: { id: string }) => i.id)).toEqual([created.id]);
+
+    // Act: delete it.
     await h.request('DELETE', `/v1/practices/${created.id}`, {
       token: world.tokens.canterbury,
       headers: { 'if-match': `"${created.version}"` },
     });
+
+    // Assess
     const gone = await h.request('GET', '/v1/knowledge-base?q=kaikoura', { token: world.tokens.otago });
     expect(gone.body.total).toBe(0);
   });
 
   it('should say what to fix in a bad search', async () => {
+    // Act
     const response = await h.request('GET', '/v1/knowledge-base?topic=gardening&lesson=maybe', {
       token: world.tokens.adviser,
     });
+
+    // Assess
     expect(response.status).toBe(400);
     expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['lesson', 'topic']);
   });

@@ -102,18 +102,24 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 describe('the sign-off page, as a mayor’s office on a phone', () => {
+  // One visit, step by step: each step below builds on the one before.
   it('should show what awaits the mayor, what changed, and record the agreement', async () => {
+    // Prepare
     const { context, page } = await phonePage();
+
+    // Act: sign in as the mayor's office.
     await page.goto(`${h.baseUrl}/dashboard/partners/sign-offs.html`);
     await page.getByRole('button', { name: "Christchurch City Mayor's Office" }).click();
 
-    // The list: asked of you.
+    // Assess: the list, asked of you.
     const asked = page.getByRole('region', { name: /Asked of you/ });
     await expect.poll(() => asked.getByRole('link').count(), PATIENT).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
+
+    // Act: open the record.
     await asked.getByRole('link').click();
 
-    // The record: what changed since the mayor agreed, as a readable diff.
+    // Assess: what changed since the mayor agreed, as a readable diff.
     await page.getByRole('heading', { name: /What changed since the Taskforce agreed/ }).waitFor();
     expect(await page.locator('.changes ins').allInnerTexts()).toEqual(
       expect.arrayContaining([expect.stringContaining('youth council')]),
@@ -124,9 +130,11 @@ describe('the sign-off page, as a mayor’s office on a phone', () => {
     );
     expect(await axeViolations(page)).toEqual([]);
 
-    // Agree, with a comment.
+    // Act: agree, with a comment.
     await page.getByLabel(/Comment/).fill('Agreed at the mayoral meeting.');
     await page.getByRole('button', { name: 'Agree' }).click();
+
+    // Assess
     await expect
       .poll(() => page.locator('#status').innerText())
       .toContain('You agreed this for the Taskforce.');
@@ -147,6 +155,7 @@ describe('the sign-off page, as a mayor’s office on a phone', () => {
   });
 
   it('should ask for a comment before Not yet', async () => {
+    // Prepare
     const draft = await post(
       h,
       world.tokens.adviser,
@@ -156,10 +165,18 @@ describe('the sign-off page, as a mayor’s office on a phone', () => {
     const { context, page } = await phonePage();
     await page.goto(`${h.baseUrl}/dashboard/partners/sign-offs.html?open=agreements/${draft.id}`);
     await page.getByRole('button', { name: "Christchurch City Mayor's Office" }).click();
+
+    // Act: Not yet, without a comment.
     await page.getByRole('button', { name: 'Not yet' }).click();
+
+    // Assess
     await expect.poll(() => page.locator('#status').innerText(), PATIENT).toContain('Write a comment');
+
+    // Act: again, with one.
     await page.getByLabel(/Comment/).fill('Please add the youth council.');
     await page.getByRole('button', { name: 'Not yet' }).click();
+
+    // Assess
     await expect.poll(() => page.locator('#status').innerText(), PATIENT).toContain('stays awaiting');
     await context.close();
   });
@@ -167,21 +184,32 @@ describe('the sign-off page, as a mayor’s office on a phone', () => {
 
 describe('the knowledge-base page, as an adviser in Canterbury', () => {
   it('should find Otago’s practice without typing the macron, and filter by region', async () => {
+    // Prepare
     const { context, page } = await phonePage();
     await page.goto(`${h.baseUrl}/dashboard/partners/knowledge.html`);
     await page.getByRole('button', { name: 'Canterbury Adviser' }).click();
+
+    // Act: search without the macron.
     await page.getByLabel('Words').fill('maori cadet');
     await page.getByRole('button', { name: 'Search' }).click();
+
+    // Assess
     await expect.poll(() => page.locator('#results h2').innerText(), PATIENT).toBe('1 match');
     expect(await page.locator('.entry h3').allInnerTexts()).toEqual(['Māori trades cadetships']);
+
+    // Act: narrow to Canterbury.
     await page.getByLabel('Region').selectOption('canterbury');
+
+    // Assess
     await expect.poll(() => page.locator('#results h2').innerText(), PATIENT).toBe('0 matches');
     expect(page.url()).toContain('region=canterbury');
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 
+  // Its Act is every visit above.
   it('should have logged no console errors on any page', () => {
+    // Assess
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -13,10 +13,13 @@ afterAll(() => h.close());
 
 describe('records API: create, read, update, delete', () => {
   it('should create a record with system fields and return it with its version as ETag', async () => {
+    // Act
     const response = await h.request('POST', '/v1/strategies', {
       token: world.tokens.canterbury,
       body: values.strategy('christchurch-city'),
     });
+
+    // Assess: the answer, and the record as anyone allowed reads it back.
     expect(response.status).toBe(201);
     expect(response.headers.get('etag')).toBe('"1"');
     expect(response.headers.get('location')).toBe(`/v1/strategies/${response.body.id}`);
@@ -33,7 +36,9 @@ describe('records API: create, read, update, delete', () => {
     expect(read.body).toEqual(response.body);
   });
 
+  // One record through its life, so each step below builds on the one before.
   it('should update with If-Match, keep history of who changed what, and delete to a tombstone', async () => {
+    // Prepare
     const created = await h.request('POST', '/v1/needs', {
       token: world.tokens.adviser,
       body: {
@@ -45,24 +50,30 @@ describe('records API: create, read, update, delete', () => {
       },
     });
     const id = created.body.id;
+
+    // Act: update.
     const patched = await h.request('PATCH', `/v1/needs/${id}`, {
       token: world.tokens.canterbury,
       body: { status: 'addressed' },
       headers: { 'if-match': '"1"' },
     });
+
+    // Assess
     expect(patched.status).toBe(200);
     expect(patched.body.version).toBe(2);
     expect(patched.body.values.status).toBe('addressed');
 
+    // Act: delete.
     const deleted = await h.request('DELETE', `/v1/needs/${id}`, {
       token: world.tokens.canterbury,
       headers: { 'if-match': '"2"' },
     });
+
+    // Assess: a tombstone that reads as gone, and the history of all three steps.
     expect(deleted.status).toBe(200);
     expect(deleted.body.deletedAt).toBeTruthy();
     const gone = await h.request('GET', `/v1/needs/${id}`, { token: world.tokens.canterbury });
     expect(gone.status).toBe(410);
-
     const history = await h.request('GET', `/v1/needs/${id}/history`, { token: world.tokens.canterbury });
     expect(history.status).toBe(200);
     expect(
@@ -78,33 +89,41 @@ describe('records API: create, read, update, delete', () => {
 
 describe('records API: safe retries and lists', () => {
   it('should create once when a POST is retried with the same Idempotency-Key', async () => {
+    // Prepare
     const body = {
       regionId: 'canterbury',
       title: 'Retried practice',
       summary: 'Sent twice after a time-out',
     };
     const headers = { 'idempotency-key': 'c0ffee00-1111-4222-8333-444455556666' };
+
+    // Act: the POST, its retry, and another body under the same key.
     const first = await h.request('POST', '/v1/practices', { token: world.tokens.canterbury, body, headers });
     const second = await h.request('POST', '/v1/practices', {
       token: world.tokens.canterbury,
       body,
       headers,
     });
-    expect(first.status).toBe(201);
-    expect(second.status).toBe(200);
-    expect(second.body.id).toBe(first.body.id);
-    expect(second.body.version).toBe(1);
     const different = await h.request('POST', '/v1/practices', {
       token: world.tokens.canterbury,
       body: { ...body, title: 'Another' },
       headers,
     });
+
+    // Assess
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(200);
+    expect(second.body.id).toBe(first.body.id);
+    expect(second.body.version).toBe(1);
     expect(different.status).toBe(409);
   });
 
   it('should accept an Idempotency-Key for records whose ids come from their values', async () => {
+    // Prepare
     const body = { regionId: 'canterbury', quarter: '2026-Q2', summary: 'On track.', status: 'draft' };
     const headers = { 'idempotency-key': 'aaaa0000-1111-4222-8333-444455556666' };
+
+    // Act
     const first = await h.request('POST', '/v1/progress-reports', {
       token: world.tokens.canterbury,
       body,
@@ -115,11 +134,14 @@ describe('records API: safe retries and lists', () => {
       body,
       headers,
     });
+
+    // Assess
     expect([first.status, second.status]).toEqual([201, 200]);
     expect(second.body.id).toBe('canterbury-2026-q2');
   });
 
   it('should page lists with an opaque cursor and filter by council and change time', async () => {
+    // Prepare
     const before = new Date(Date.now() - 1000).toISOString().replace('Z', '+00:00');
     for (let i = 0; i < 5; i++) {
       await h.request('POST', '/v1/needs', {
@@ -133,6 +155,8 @@ describe('records API: safe retries and lists', () => {
         },
       });
     }
+
+    // Act: page through what changed since, two at a time (each page checked as it comes), and filter by council.
     const seen: string[] = [];
     let cursor = '';
     for (let page = 0; page < 10; page++) {
@@ -147,6 +171,11 @@ describe('records API: safe retries and lists', () => {
       if (!response.body.more) break;
       cursor = response.body.cursor;
     }
+    const selwyn = await h.request('GET', '/v1/needs?council=selwyn-district', {
+      token: world.tokens.canterbury,
+    });
+
+    // Assess
     expect(seen.filter((t) => t.startsWith('Listed')).sort()).toEqual([
       'Listed 0',
       'Listed 1',
@@ -154,9 +183,6 @@ describe('records API: safe retries and lists', () => {
       'Listed 3',
       'Listed 4',
     ]);
-    const selwyn = await h.request('GET', '/v1/needs?council=selwyn-district', {
-      token: world.tokens.canterbury,
-    });
     expect(selwyn.body.items.map((r: { values: { title: string } }) => r.values.title).sort()).toEqual([
       'Listed 1',
       'Listed 3',

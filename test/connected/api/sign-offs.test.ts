@@ -58,13 +58,18 @@ describe('sign-offs: each party signs for itself', () => {
   });
 
   it('should make the agreement agreed once the adviser agrees too, dated today', async () => {
+    // Prepare
     const agreement = await draftAgreement();
     const mayor = await act(`agreements/${agreement.id}`, 'agree', world.tokens.mayor, {
       version: agreement.version,
     });
+
+    // Act
     const adviser = await act(`agreements/${agreement.id}`, 'agree', world.tokens.adviser, {
       version: mayor.body.version,
     });
+
+    // Assess
     expect(adviser.status).toBe(200);
     expect(adviser.body.values).toMatchObject({
       status: 'agreed',
@@ -79,27 +84,37 @@ describe('sign-offs: each party signs for itself', () => {
     ["another council's mayor", 'dunedinMayor', 'cannot see agreements of council "christchurch-city"'],
     ['CEG staff of another region', 'otago', 'cannot see agreements of region "canterbury"'],
   ] as const)('should refuse a sign-off by %s', async (_who, key, words) => {
+    // Prepare
     const agreement = await draftAgreement();
+
+    // Act
     const response = await act(`agreements/${agreement.id}`, 'agree', world.tokens[key], {
       version: agreement.version,
     });
+
+    // Assess
     expect(response.status).toBe(403);
     expect(response.body.detail).toContain(words);
-    expect((await get(`/v1/agreements/${agreement.id}`, world.tokens.national)).body.version).toBe(
-      agreement.version,
-    );
+    const stored = await get(`/v1/agreements/${agreement.id}`, world.tokens.national);
+    expect(stored.body.version).toBe(agreement.version);
   });
 
   it('should refuse a sign-off from a machine client: consent is a person\u2019s', async () => {
+    // Prepare
     const agreement = await draftAgreement();
     const service = new SignOffService(h.store);
     const machine = { kind: 'client' as const, id: 'council-site', role: 'national' as const, regionIds: [] };
-    await expect(
-      service.give(definitionForType('agreement')!, machine, agreement.id, { version: agreement.version }),
-    ).rejects.toThrow('machine clients cannot give one');
+
+    // Act
+    const giving = () =>
+      service.give(definitionForType('agreement')!, machine, agreement.id, { version: agreement.version });
+
+    // Assess
+    await expect(giving()).rejects.toThrow('machine clients cannot give one');
   });
 
   it('should refuse sign-offs on record types that take none', async () => {
+    // Prepare
     const need = await post(h, world.tokens.adviser, 'needs', {
       councilId: 'christchurch-city',
       title: 'Youth jobs',
@@ -107,21 +122,30 @@ describe('sign-offs: each party signs for itself', () => {
       identifiedOn: '2026-01-05',
       status: 'open',
     });
+
+    // Act
     const response = await act(`needs/${need.id}`, 'agree', world.tokens.adviser, { version: 1 });
+
+    // Assess
     expect(response.status).toBe(404);
     expect(response.body.detail).toContain('do not take sign-offs');
   });
 
   it('should refuse an answer to text that changed after it was read, naming the fields', async () => {
+    // Prepare
     const agreement = await draftAgreement();
     const edited = await h.request('PATCH', `/v1/agreements/${agreement.id}`, {
       token: world.tokens.adviser,
       body: { expectations: 'Weekly meetings instead.' },
       headers: { 'if-match': `"${agreement.version}"` },
     });
+
+    // Act
     const response = await act(`agreements/${agreement.id}`, 'agree', world.tokens.mayor, {
       version: agreement.version,
     });
+
+    // Assess
     expect(response.status).toBe(409);
     expect(response.body.detail).toContain('expectations now differs');
     expect(response.body.current.version).toBe(edited.body.version);
@@ -170,7 +194,7 @@ describe('sign-offs: a change to the signed text voids them, other changes keep 
       reopened: { reason: 'changed', by: 'aroha@ceg.example.nz', fields: ['text'] },
     });
 
-    // History shows who changed what, sign-offs included.
+    // Assess: history shows who changed what, sign-offs included.
     const history = await get(`/v1/publicity/${created.id}/history`, world.tokens.adviser);
     const ops = history.body.items.map((e: { op: string; by: string }) => `${e.op} by ${e.by}`);
     expect(ops).toEqual([
@@ -187,6 +211,7 @@ describe('sign-offs: a change to the signed text voids them, other changes keep 
   });
 
   it('should show what changed since the party last agreed', async () => {
+    // Prepare
     const agreement = await draftAgreement();
     const agreed = await act(`agreements/${agreement.id}`, 'agree', world.tokens.mayor, {
       version: agreement.version,
@@ -196,7 +221,11 @@ describe('sign-offs: a change to the signed text voids them, other changes keep 
       body: { expectations: 'Monthly meetings with the mayor and the youth council.' },
       headers: { 'if-match': `"${agreed.body.version}"` },
     });
+
+    // Act
     const view = await get(`/v1/agreements/${agreement.id}/sign-offs`, world.tokens.mayor);
+
+    // Assess
     expect(view.status).toBe(200);
     const taskforce = view.body.parties.find((p: { party: string }) => p.party === 'taskforce');
     expect(taskforce.state).toBe('awaiting');
@@ -216,16 +245,21 @@ describe('sign-offs: a change to the signed text voids them, other changes keep 
 
 describe('sign-offs: statuses that need both parties', () => {
   it('should refuse "agreed" until both current sign-offs exist, naming who still has to agree', async () => {
+    // Prepare
     const agreement = await draftAgreement();
     const requested = await act(`agreements/${agreement.id}`, 'request', world.tokens.adviser, {
       party: 'taskforce',
       requestedOf: 'Mayor@ccc.example.nz',
     });
+
+    // Act
     const response = await h.request('PATCH', `/v1/agreements/${agreement.id}`, {
       token: world.tokens.adviser,
       body: { status: 'agreed', agreedOn: '2026-11-20' },
       headers: { 'if-match': `"${requested.body.version}"` },
     });
+
+    // Assess
     expect(response.status).toBe(422);
     expect(response.body.errors[0].message).toContain(
       'the Community Employment Group and the Mayors Taskforce for Jobs (asked of mayor@ccc.example.nz) have not agreed yet',
@@ -233,14 +267,19 @@ describe('sign-offs: statuses that need both parties', () => {
   });
 
   it('should let a withdrawn sign-off take an agreed agreement back under review', async () => {
+    // Prepare: an agreement both parties agreed.
     const agreement = await draftAgreement();
     const one = await act(`agreements/${agreement.id}`, 'agree', world.tokens.mayor, {
       version: agreement.version,
     });
     await act(`agreements/${agreement.id}`, 'agree', world.tokens.adviser, { version: one.body.version });
+
+    // Act
     const withdrawn = await act(`agreements/${agreement.id}`, 'withdraw', world.tokens.mayor, {
       comment: 'The council wants to revisit the youth targets.',
     });
+
+    // Assess
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.values).toMatchObject({
       status: 'under-review',
@@ -254,16 +293,21 @@ describe('sign-offs: statuses that need both parties', () => {
   });
 
   it('should keep the party awaited on "not yet", with its comment, and ask for one', async () => {
+    // Prepare
     const agreement = await draftAgreement();
+
+    // Act
     const missing = await act(`agreements/${agreement.id}`, 'not-yet', world.tokens.mayor, {
       version: agreement.version,
     });
-    expect(missing.status).toBe(400);
-    expect(missing.body.errors[0].field).toBe('comment');
     const notYet = await act(`agreements/${agreement.id}`, 'not-yet', world.tokens.mayor, {
       version: agreement.version,
       comment: 'Add the youth council, please.',
     });
+
+    // Assess: without a comment it is refused and changes nothing, so the second answer is to the same version.
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors[0].field).toBe('comment');
     expect(notYet.status).toBe(200);
     expect(notYet.body.signOffs.taskforce).toMatchObject({
       state: 'awaiting',

@@ -51,15 +51,20 @@ async function pullAll(path: string, region: string, since?: string, as = token)
 }
 
 describe('sync push', () => {
+  // Three pushes from one sheet, so each step below builds on the one before.
   it('should report each row as created, updated, unchanged, conflict, invalid or forbidden', async () => {
+    // Act: a first push.
     const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
     const first = await push([
       { id: a, values: need('A') },
       { id: b, values: need('B') },
       { id: c, values: need('C') },
     ]);
+
+    // Assess
     expect(first.counts).toMatchObject({ created: 3 });
 
+    // Act: a second push with every kind of row.
     const second = await push([
       { id: a, baseVersion: 1, values: need('A', { status: 'addressed' }) },
       { id: b, baseVersion: 1, values: need('B') },
@@ -67,6 +72,8 @@ describe('sync push', () => {
       { id: randomUUID(), values: need('Otago', { councilId: 'dunedin-city' }) },
       { id: randomUUID(), values: need('Nowhere', { councilId: 'atlantis-district' }) },
     ]);
+
+    // Assess
     expect(second.rows.map((r: { status: string }) => r.status)).toEqual([
       'updated',
       'unchanged',
@@ -87,7 +94,10 @@ describe('sync push', () => {
       'there is no council with id "atlantis-district"; choose one from the list',
     );
 
+    // Act: a push from the version the second push replaced.
     const stale = await push([{ id: a, baseVersion: 1, values: need('A', { status: 'closed' }) }]);
+
+    // Assess
     expect(stale.rows[0]).toMatchObject({
       status: 'conflict',
       version: 2,
@@ -97,22 +107,33 @@ describe('sync push', () => {
   });
 
   it('should check everything in a dry run and write nothing', async () => {
+    // Prepare
     const id = randomUUID();
+
+    // Act
     const dry = await push([{ id, values: need('Dry') }, { values: need('Bad', { kind: 'problem' }) }], {
       dryRun: true,
     });
+
+    // Assess
     expect(dry).toMatchObject({ dryRun: true, counts: { created: 1, invalid: 1 } });
-    expect((await h.request('GET', `/v1/needs/${id}`, { token })).status).toBe(404);
+    const stored = await h.request('GET', `/v1/needs/${id}`, { token });
+    expect(stored.status).toBe(404);
   });
 
   it('should make no duplicate and no second version when the same push is sent three times', async () => {
+    // Prepare
     const id = randomUUID();
     const existing = (await push([{ id: randomUUID(), values: need('Existing') }])).rows[0];
     const rows = [
       { id, values: need('New from the sheet') },
       { id: existing.id, baseVersion: 1, values: need('Existing', { status: 'addressed' }) },
     ];
+
+    // Act
     const results = [await push(rows), await push(rows), await push(rows)];
+
+    // Assess
     expect(results.map((r) => r.rows.map((row: { status: string }) => row.status))).toEqual([
       ['created', 'updated'],
       ['unchanged', 'unchanged'],
@@ -127,11 +148,16 @@ describe('sync push', () => {
   });
 
   it('should refuse two changes to one record in one push', async () => {
+    // Prepare
     const id = randomUUID();
+
+    // Act
     const result = await push([
       { id, values: need('One') },
       { id, values: need('Two') },
     ]);
+
+    // Assess
     expect(result.rows[1]).toMatchObject({
       status: 'invalid',
       errors: [
@@ -141,24 +167,34 @@ describe('sync push', () => {
   });
 
   it('should delete with the version read, and treat a repeated delete as unchanged', async () => {
+    // Prepare
     const created = (await push([{ id: randomUUID(), values: need('To delete') }])).rows[0];
-    expect((await push([{ id: created.id, delete: true }])).rows[0].status).toBe('conflict');
-    expect((await push([{ id: created.id, baseVersion: 1, delete: true }])).rows[0]).toMatchObject({
-      status: 'deleted',
-      version: 2,
-    });
-    expect((await push([{ id: created.id, baseVersion: 1, delete: true }])).rows[0].status).toBe('unchanged');
+
+    // Act: a delete without the version read, one with it, and the same again.
+    const withoutVersion = (await push([{ id: created.id, delete: true }])).rows[0];
+    const withVersion = (await push([{ id: created.id, baseVersion: 1, delete: true }])).rows[0];
+    const repeated = (await push([{ id: created.id, baseVersion: 1, delete: true }])).rows[0];
+
+    // Assess
+    expect(withoutVersion.status).toBe('conflict');
+    expect(withVersion).toMatchObject({ status: 'deleted', version: 2 });
+    expect(repeated.status).toBe('unchanged');
   });
 
   it('should explain malformed rows one by one', async () => {
+    // Act
     const result = await push([{ values: need('Fine') }, { id: 5, values: need('Bad id') }, { vals: {} }]);
+
+    // Assess
     expect(result.rows.map((r: { status: string }) => r.status)).toEqual(['created', 'invalid', 'invalid']);
     expect(result.rows[2].errors[0].message).toContain('unknown row field(s) vals');
   });
 });
 
 describe('sync pull', () => {
+  // One pull, changes, and the next pull, so each step below builds on the one before.
   it('should page through changes, then return only what changed since, including tombstones', async () => {
+    // Prepare
     await push(
       Array.from({ length: 20 }, (_, i) => ({
         id: `pull-${i}`,
@@ -166,15 +202,23 @@ describe('sync pull', () => {
       })),
       { path: 'needs' },
     );
+
+    // Act: the first pull.
     const first = await pullAll('needs', 'canterbury');
+
+    // Assess
     expect(first.items.filter((r) => r.id.startsWith('pull-'))).toHaveLength(20);
 
+    // Prepare: one record edited, one deleted.
     await push([
       { id: 'pull-3', baseVersion: 1, values: need('Pull 3 edited', { councilId: 'selwyn-district' }) },
       { id: 'pull-4', baseVersion: 1, delete: true },
     ]);
+
+    // Act: the next pull, from the cursor of the first.
     const next = await pullAll('needs', 'canterbury', first.cursor);
-    // The window overlaps the last pull; clients skip versions they already hold.
+
+    // Assess: the window overlaps the last pull; clients skip versions they already hold.
     const seen = new Map(first.items.map((r) => [r.id, r.version]));
     const news = next.items.filter((r) => seen.get(r.id) !== r.version);
     expect(news.map((r) => [r.id, r.version, Boolean(r.deletedAt)]).sort()).toEqual([
@@ -184,6 +228,7 @@ describe('sync pull', () => {
   });
 
   it('should never miss a change made while pulls run: after a final pull the copy equals the server', async () => {
+    // Prepare
     const ids = Array.from({ length: 30 }, (_, i) => `live-${i}`);
     await push(ids.map((id) => ({ id, values: need(id) })));
     const copy = new Map<string, any>();
@@ -193,6 +238,8 @@ describe('sync pull', () => {
       cursor = pulled.cursor;
       for (const r of pulled.items) if ((copy.get(r.id)?.version ?? 0) < r.version) copy.set(r.id, r);
     };
+
+    // Act: pull again and again while a writer changes every record four times, then once more.
     let writing = true;
     const writer = (async () => {
       for (let round = 0; round < 4; round++) {
@@ -210,14 +257,19 @@ describe('sync pull', () => {
     while (writing) await applyPull();
     await writer;
     await applyPull();
+
+    // Assess
     const server = await h.request('GET', '/v1/needs?region=canterbury&limit=500', { token });
     for (const record of server.body.items) expect(copy.get(record.id)?.version).toBe(record.version);
   });
 
   it('should keep a region to those who may read it', async () => {
+    // Act
     const response = await h.request('GET', '/v1/sync/needs?region=canterbury', {
       token: world.tokens.otago,
     });
+
+    // Assess
     expect(response.status).toBe(403);
     expect(response.body.detail).toContain('cannot see needs of region "canterbury"');
   });

@@ -26,7 +26,7 @@ afterAll(() => h.close());
 
 describe('the typed TypeScript client', { timeout: 180_000 }, () => {
   it('should compile, with its example and a call of every documented operation, under strict TypeScript', async () => {
-    // Every operation called with the document's examples and no cast: each must type-check as generated.
+    // Prepare: every operation called with the document's examples and no cast.
     const checkDir = path.join(CLIENT_DIR, '.every-operation');
     await mkdir(checkDir, { recursive: true });
     await writeFile(path.join(checkDir, 'check.ts'), everyOperationSource(openApiDocument()));
@@ -35,10 +35,13 @@ describe('the typed TypeScript client', { timeout: 180_000 }, () => {
       JSON.stringify({ extends: '../tsconfig.json', include: ['check.ts', '../src', '../examples'] }),
     );
     try {
+      // Act
       const tsc = path.join(CLIENT_DIR, 'node_modules/.bin/tsc');
       const result = await promisify(execFile)(tsc, ['-p', path.join(checkDir, 'tsconfig.json')], {
         cwd: CLIENT_DIR,
       }).catch((error: { stdout: string; code: number }) => error);
+
+      // Assess: each call type-checks as generated.
       expect(result.stdout).toBe('');
     } finally {
       await rm(checkDir, { recursive: true, force: true });
@@ -46,8 +49,13 @@ describe('the typed TypeScript client', { timeout: 180_000 }, () => {
   });
 
   it('should run the example round trip against the real API', async () => {
+    // Prepare
     const lines: string[] = [];
+
+    // Act
     const outcome = await needsRoundTrip(h.baseUrl, world.tokens.canterbury, (line) => lines.push(line));
+
+    // Assess
     expect(outcome.created.version).toBe(1);
     expect(outcome.retried.id).toBe(outcome.created.id);
     expect(outcome.updated.version).toBe(2);
