@@ -1,6 +1,5 @@
-import { isIsoDate } from '../domain/iso-date.ts';
+import { scheduledRunDay } from '../domain/new-zealand-day.ts';
 import type { RecordRepository } from '../domain/record-repository.ts';
-import { newZealandDate } from './calendar.ts';
 import { buildSnapshot, buildSnapshots, type RollupOptions } from './rollup.ts';
 import type { PublishResult, SnapshotArchive } from './snapshot-archive.ts';
 import type { Snapshot } from './snapshot-schema.ts';
@@ -14,37 +13,12 @@ export interface AggregationEvent {
   source?: string;
 }
 
-/** Raised for an event that names a date the run cannot use; never retried into success. */
-export class BadAggregationEventError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BadAggregationEventError';
-  }
-}
-
 /**
  * The date a run builds: the event's `date`, else the New Zealand date of the scheduled time (so a
  * retry hours later still rebuilds the same night), else today in New Zealand.
  */
 export function snapshotDateFor(event: AggregationEvent | undefined, now: Date = new Date()): string {
-  if (event?.date !== undefined) {
-    if (!isIsoDate(event.date)) {
-      throw new BadAggregationEventError(
-        `The event's "date" must be a real date like 2026-11-23, got ${JSON.stringify(event.date)}.`,
-      );
-    }
-    return event.date;
-  }
-  if (event?.scheduledTime) {
-    const scheduled = new Date(event.scheduledTime);
-    if (Number.isNaN(scheduled.getTime())) {
-      throw new BadAggregationEventError(
-        `The event's "scheduledTime" is not a timestamp: ${JSON.stringify(event.scheduledTime)}.`,
-      );
-    }
-    return newZealandDate(scheduled);
-  }
-  return newZealandDate(now);
+  return scheduledRunDay(event, 'date', now);
 }
 
 export interface RunResult {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BadAggregationEventError, snapshotDateFor } from '../../../functions/aggregate/nightly-run.ts';
+import { snapshotDateFor } from '../../../functions/aggregate/nightly-run.ts';
+import { BadScheduledEventError } from '../../../functions/domain/new-zealand-day.ts';
 
 describe('the date a nightly run builds', () => {
   // 02:00 NZDT (UTC+13) and 02:00 NZST (UTC+12) are the previous day in UTC.
@@ -30,7 +31,7 @@ describe('the date a nightly run builds', () => {
     const badTime = () => snapshotDateFor({ scheduledTime: 'soon' });
 
     // Assess
-    expect(badDate).toThrow(BadAggregationEventError);
+    expect(badDate).toThrow(BadScheduledEventError);
     expect(badDate).toThrow('got "18/11/2026"');
     expect(badTime).toThrow(/"scheduledTime" is not a timestamp/);
   });
