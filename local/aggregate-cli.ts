@@ -1,10 +1,9 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { addDays, newZealandDate } from '../functions/aggregate/calendar.ts';
+import { addDays } from '../functions/aggregate/calendar.ts';
 import { aggregateAndPublishDates } from '../functions/aggregate/nightly-run.ts';
-import { isIsoDate } from '../functions/domain/iso-date.ts';
 import { createDocumentClient } from '../functions/store/client.ts';
 import { RecordStore } from '../functions/store/record-store.ts';
+import { readCommandLine } from './command-line.ts';
 import { DEFAULT_SNAPSHOT_DIR, localSnapshotArchive } from './dashboard-extension.ts';
 
 /**
@@ -19,33 +18,13 @@ const USAGE = `Usage: npx tsx local/aggregate-cli.ts [--date YYYY-MM-DD] [--hist
   --out        the snapshot folder (default .local/snapshots)
 Environment: DYNAMODB_ENDPOINT (default http://127.0.0.1:8000), TABLE_NAME (default partnership-records)`;
 
-function fail(message: string): never {
-  console.error(`${message}\n\n${USAGE}`);
-  process.exit(2);
-}
-
-const { values } = (() => {
-  try {
-    return parseArgs({
-      options: {
-        date: { type: 'string' },
-        history: { type: 'string', default: '0' },
-        out: { type: 'string', default: DEFAULT_SNAPSHOT_DIR },
-        overwrite: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    return fail((error as Error).message);
-  }
-})();
-
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-const date = values.date ?? newZealandDate();
-if (!isIsoDate(date)) fail(`--date must be a real date like 2026-11-23, got "${date}"`);
+const { values, fail, day } = readCommandLine(USAGE, {
+  date: { type: 'string' },
+  history: { type: 'string', default: '0' },
+  out: { type: 'string', default: DEFAULT_SNAPSHOT_DIR },
+  overwrite: { type: 'boolean', default: false },
+});
+const date = day('date', values.date);
 const weeks = Number(values.history);
 if (!Number.isInteger(weeks) || weeks < 0 || weeks > 520)
   fail(`--history must be a whole number of weeks from 0 to 520, got "${values.history}"`);

@@ -9,9 +9,7 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { newZealandDate } from '../functions/aggregate/calendar.ts';
-import { isIsoDate } from '../functions/domain/iso-date.ts';
+import { readCommandLine } from './command-line.ts';
 import { DEFAULT_INBOX_PORT, DEFAULT_SMTP_PORT } from './mail-inbox.ts';
 
 const { sendReminders } = await import('../functions/reminders/send-reminders.ts');
@@ -23,32 +21,14 @@ const USAGE = `Usage: npm run reminders [-- --day YYYY-MM-DD]
   --day   the New Zealand day to send for (default: today in New Zealand)
 Environment (as for npm start): PORT (3000), DYNAMODB_PORT (8000), SMTP_PORT (${DEFAULT_SMTP_PORT}), INBOX_PORT (${DEFAULT_INBOX_PORT})`;
 
-function fail(message: string): never {
-  console.error(`${message}\n\n${USAGE}`);
-  process.exit(2);
-}
-
-const { values } = (() => {
-  try {
-    return parseArgs({
-      options: { day: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
-    });
-  } catch (error) {
-    return fail((error as Error).message);
-  }
-})();
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-const day = values.day ?? newZealandDate();
-if (!isIsoDate(day)) fail(`--day must be a real date like 2026-11-23, got "${day}"`);
+const { values, fail, day: dayOption } = readCommandLine(USAGE, { day: { type: 'string' } });
+const day = dayOption('day', values.day);
 
 const env = (name: string, fallback: number) => Number(process.env[name] || fallback);
 const apiUrl = `http://localhost:${env('PORT', 3000)}`;
 const inboxUrl = `http://localhost:${env('INBOX_PORT', DEFAULT_INBOX_PORT)}`;
-const secret = localLinkSecret(resolve('.local'), false);
-if (!secret)
+const secret =
+  localLinkSecret(resolve('.local'), false) ||
   fail('There is no local data yet: run npm start first (in another terminal), then npm run reminders.');
 
 const client = createDocumentClient({
