@@ -1,9 +1,10 @@
+import { newZealandDate } from '../domain/new-zealand-day.ts';
 import type { StoredValuesOf } from '../records/definition.ts';
 import type { action } from '../records/types/action.ts';
 import type { agreement } from '../records/types/agreement.ts';
 import type { council } from '../records/types/council.ts';
 import type { StrategyStatus, strategy } from '../records/types/strategy.ts';
-import { addDays, mondayOf, newZealandDate, quarterOf, quartersEnding, weeksEnding } from './calendar.ts';
+import { addDays, mondayOf, quarterOf, quartersEnding, weeksEnding } from './calendar.ts';
 import { LIST_ITEMS_PER_REGION, TREND_QUARTERS, TREND_WEEKS } from './snapshot-schema.ts';
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Calendar arithmetic on ISO dates (`YYYY-MM-DD`) for the rollups. Dates are handled as UTC
- * midnights so that adding days never trips over daylight saving; "today" alone is taken in
- * New Zealand time, where the work happens.
+ * midnights so that adding days never trips over daylight saving. "Today", which is taken in
+ * New Zealand time, is functions/domain/new-zealand-day.ts's.
  */
 
 const DAY_MS = 86_400_000;
@@ -14,8 +14,6 @@ function toTime(date: string): number {
 function fromTime(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
-
-export { newZealandDate } from '../domain/new-zealand-day.ts';
 
 export function addDays(date: string, days: number): string {
   return fromTime(toTime(date) + days * DAY_MS);

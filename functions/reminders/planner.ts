@@ -28,14 +28,7 @@ export interface ReminderItem {
 }
 
 /** A sign-off awaiting someone, supplied by the sign-off model (communications, publicity, agreements). */
-export interface PendingSignOff {
-  key: string;
-  regionId: string;
-  councilId?: string;
-  title: string;
-  detail: string;
-  path: string;
-  dueOn: string;
+export interface PendingSignOff extends Omit<ReminderItem, 'kind'> {
   /** Lower-case emails of the people it awaits. */
   awaiting: readonly string[];
 }

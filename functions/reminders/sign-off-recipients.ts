@@ -1,4 +1,4 @@
-import { newZealandDate } from '../aggregate/calendar.ts';
+import { newZealandDate } from '../domain/new-zealand-day.ts';
 import { type Person, personCanSee } from '../domain/people.ts';
 import type { AwaitingSignOff } from '../domain/sign-off-queries.ts';
 import { definitionForType } from '../records/registry.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newZealandDate } from '../../../functions/aggregate/calendar.ts';
 import { buildSnapshot, buildSnapshots } from '../../../functions/aggregate/rollup.ts';
 import { type Snapshot, snapshotSchema } from '../../../functions/aggregate/snapshot-schema.ts';
+import { newZealandDate } from '../../../functions/domain/new-zealand-day.ts';
 import { SNAPSHOT_DATE, seedHandCheckedWorld } from '../../support/hand-checked-world.ts';
 import { type Harness, startOfflineHarness } from '../../support/harness.ts';
 
