@@ -257,8 +257,13 @@ describe('menu and row actions', () => {
 
 describe('action owners in the sheet', () => {
   it('should warn in the owner column when a cell is not an email address, and keep the owner in words', () => {
+    // Prepare
     const session = w.open('canterbury');
+
+    // Act
     w.configure(session, ['action']);
+
+    // Assess
     const sheet = session.spreadsheet.tab('Actions');
     expect(sheet.headers()).toEqual(expect.arrayContaining(['Owner (as written)', 'Owner']));
     expect(sheet.peek(2, sheet.column('Owner')).validation).toMatchObject({
@@ -270,12 +275,17 @@ describe('action owners in the sheet', () => {
 
 describe('reminder settings in the sidebar', () => {
   it("should show and save the signed-in person's reminder settings on the server", () => {
+    // Prepare
     const session = w.open('canterbury');
     w.configure(session);
+
+    // Act
     const shown = session.call('getReminderSettings') as {
       email: string;
       kinds: { kind: string; cadence: string }[];
     };
+
+    // Assess
     expect(shown.email).toBe('cant@ceg.example.nz');
     expect(shown.kinds.map((k) => k.kind)).toEqual([
       'actions',
@@ -284,16 +294,23 @@ describe('reminder settings in the sidebar', () => {
       'weekly-activities',
       'quarterly-report',
     ]);
+
+    // Act: save two changes.
     const saved = session.call('saveReminderSettings', {
       actions: 'weekly',
       'sign-offs': 'off',
     }) as typeof shown;
+
+    // Assess: saved on the server, as a fresh read shows.
     expect(saved.kinds.find((k) => k.kind === 'actions')!.cadence).toBe('weekly');
     const again = session.call('getReminderSettings') as typeof shown;
     expect(again.kinds.find((k) => k.kind === 'sign-offs')!.cadence).toBe('off');
-    expect(() => session.call('saveReminderSettings', { actions: 'hourly' })).toThrow(
-      /expected one of: daily, weekly, off/,
-    );
+
+    // Act: save a cadence that does not exist.
+    const saving = () => session.call('saveReminderSettings', { actions: 'hourly' });
+
+    // Assess
+    expect(saving).toThrow(/expected one of: daily, weekly, off/);
   });
 });
 
@@ -330,10 +347,14 @@ describe('weekly report', () => {
   });
 
   it("should say how to name the week when it is not a Monday's date", () => {
+    // Prepare
     const session = w.open('canterbury');
     w.configure(session);
-    expect(() => session.call('weeklyReportTab', { who: 'canterbury', week: '16/11/2026' })).toThrow(
-      'Give the week as the date of its Monday, like 2026-11-16',
-    );
+
+    // Act
+    const pulling = () => session.call('weeklyReportTab', { who: 'canterbury', week: '16/11/2026' });
+
+    // Assess
+    expect(pulling).toThrow('Give the week as the date of its Monday, like 2026-11-16');
   });
 });

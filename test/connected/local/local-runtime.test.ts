@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DevIssuer } from '../../../local/dev-issuer.ts';
 import { PortInUseError } from '../../../local/ports.ts';
 import { type LocalSystem, startLocalSystem } from '../../../local/runtime.ts';
-import { parseUsersCommand, runUsersCommand, UsageError } from '../../../local/users-cli.ts';
+import { parseUsersCommand, runUsersCommand } from '../../../local/users-cli.ts';
 import { startHarness } from '../../support/harness.ts';
 
 /**
@@ -25,6 +25,7 @@ const get = (base: string, path: string, token?: string) =>
   fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
 beforeAll(async () => {
+  // Act, shared by the first-start tests: the first start.
   system = await startLocalSystem(options);
 }, 180_000);
 afterAll(async () => {
@@ -34,13 +35,17 @@ afterAll(async () => {
 
 describe('local runtime: the first start', () => {
   it('should load reference and demo data and leave a marker of it', () => {
+    // Assess
     expect(system!.seeding.status).toBe('loaded');
     expect(system!.seeding.marker).toMatchObject({ today: TODAY, demoRegionIds: ['nelson'] });
   });
 
   it('should serve the API with its health check and docs', async () => {
+    // Act
     const health = await get(system!.baseUrl, '/healthz');
     const openapi = await get(system!.baseUrl, '/openapi.json');
+
+    // Assess
     expect(health.status).toBe(200);
     expect(openapi.status).toBe(200);
   });
@@ -180,93 +185,7 @@ describe('local runtime: stopping and starting again', () => {
   });
 });
 
-describe('users CLI: reading the command line', () => {
-  it('should read add, remove and show for people and machine clients', () => {
-    expect(
-      parseUsersCommand([
-        'add',
-        'a@b.nz',
-        '--role',
-        'regional',
-        '--regions',
-        'otago,southland',
-        '--name',
-        'A B',
-      ]),
-    ).toEqual({
-      action: 'add',
-      kind: 'user',
-      key: 'a@b.nz',
-      role: 'regional',
-      regionIds: ['otago', 'southland'],
-      name: 'A B',
-    });
-    expect(
-      parseUsersCommand(['add-client', 'council-site', '--role=viewer', '--regions=nelson']),
-    ).toMatchObject({ kind: 'client', role: 'viewer' });
-    expect(
-      parseUsersCommand([
-        'add',
-        'mayor@ccc.govt.nz',
-        '--party',
-        'taskforce',
-        '--role',
-        'council',
-        '--councils',
-        'christchurch-city',
-      ]),
-    ).toEqual({
-      action: 'add',
-      kind: 'user',
-      key: 'mayor@ccc.govt.nz',
-      party: 'taskforce',
-      role: 'council',
-      regionIds: ['canterbury'],
-      councilIds: ['christchurch-city'],
-    });
-    expect(parseUsersCommand(['remove', 'a@b.nz'])).toEqual({
-      action: 'remove',
-      kind: 'user',
-      key: 'a@b.nz',
-    });
-    expect(parseUsersCommand(['show-client', 'council-site'])).toEqual({
-      action: 'show',
-      kind: 'client',
-      key: 'council-site',
-    });
-    expect(parseUsersCommand([])).toEqual({ action: 'help' });
-  });
-
-  it.each([
-    [['promote', 'a@b.nz'], 'Unknown command "promote".'],
-    [['add', 'not-an-email', '--role', 'viewer'], '"not-an-email" is not an email address.'],
-    [['add', 'a@b.nz'], 'add needs --role (national, regional, adviser, viewer, council).'],
-    [
-      ['add', 'a@b.nz', '--role', 'mayor'],
-      '--role must be one of national, regional, adviser, viewer, council, not "mayor".',
-    ],
-    [
-      ['add', 'a@b.nz', '--role', 'council', '--councils', 'christchurch-city'],
-      "CEG people are national or regional or adviser or viewer, not council (add --party taskforce for a mayor's office).",
-    ],
-    [
-      ['add', 'a@b.nz', '--party', 'taskforce', '--role', 'council'],
-      "A mayor's office (role council) needs --councils",
-    ],
-    [
-      ['add', 'a@b.nz', '--role', 'adviser'],
-      'An adviser needs --regions (one or more, separated by commas).',
-    ],
-    [
-      ['add', 'a@b.nz', '--role', 'adviser', '--regions', 'cantebury'],
-      'Unknown region "cantebury"; regions are: northland,',
-    ],
-    [['show', 'a@b.nz', '--role', 'viewer'], 'show takes no options.'],
-  ])('should refuse %j with a message saying what to type', (argv, message) => {
-    expect(() => parseUsersCommand(argv)).toThrow(UsageError);
-    expect(() => parseUsersCommand(argv)).toThrow(message);
-  });
-
+describe('users CLI: running a command against the directory', () => {
   it('should show and remove directory entries, and say when someone is not there', async () => {
     // Prepare
     const h = await startHarness();

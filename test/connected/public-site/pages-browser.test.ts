@@ -124,6 +124,8 @@ describe('public website: finding a service on a phone without JavaScript', () =
   });
 
   it('should fit the phone width on every page, with no sideways scrolling', async () => {
+    // Act: each page's scroll width on a phone.
+    const widths: [string, number][] = [];
     for (const path of [
       '/',
       '/?region=canterbury',
@@ -133,10 +135,12 @@ describe('public website: finding a service on a phone without JavaScript', () =
       '/about',
     ]) {
       const page = await open(noScript, path);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect(width, path).toBeLessThanOrEqual(PHONE.width);
+      widths.push([path, await page.evaluate(() => document.documentElement.scrollWidth)]);
       await page.close();
     }
+
+    // Assess
+    for (const [path, width] of widths) expect(width, path).toBeLessThanOrEqual(PHONE.width);
   });
 });
 
@@ -178,6 +182,7 @@ describe('public website: nothing private, ever', () => {
 
 describe('public website: accessible, quiet and standard', () => {
   it('should have no axe-core violations (WCAG 2.2 AA) on any kind of page, at phone and desktop widths', async () => {
+    // Prepare
     const context = await browser.newContext({ viewport: PHONE });
     const wide = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const paths = [
@@ -196,19 +201,25 @@ describe('public website: accessible, quiet and standard', () => {
       ...paths.map((path) => ({ ctx: context, path })),
       ...paths.slice(0, 2).map((path) => ({ ctx: wide, path })),
     ];
+
+    // Act
+    const found: [string, string[]][] = [];
     for (const { ctx, path } of checks) {
       const page = await open(ctx, path);
       const result = await new AxeBuilder({ page })
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
         .analyze();
-      expect(
-        result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      found.push([
         path,
-      ).toEqual([]);
+        result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      ]);
       await page.close();
     }
     await context.close();
     await wide.close();
+
+    // Assess
+    for (const [path, violations] of found) expect(violations, path).toEqual([]);
   }, 120_000);
 
   it('should log no console errors, set no cookies and request nothing from another host', async () => {
