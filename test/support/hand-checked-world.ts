@@ -5,7 +5,7 @@ import { pushSignedRows } from './sign-offs.ts';
 
 /**
  * A small world whose dashboard figures were worked out by hand (see the expectations in
- * rollups.test.ts). The snapshot date is Wednesday 18 November 2026: its report week starts on
+ * rollup.test.ts). The snapshot date is Wednesday 18 November 2026: its report week starts on
  * Monday 16 November, the week before on 9 November; it is in 2026-Q4; plans reviewed on or after
  * 18 November 2025 count as reviewed in the last year. Some records carry dates after the snapshot
  * date, to show that a snapshot describes the records as of its own date.

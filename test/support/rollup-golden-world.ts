@@ -6,7 +6,7 @@ import type { StoredRecord } from '../../functions/records/definition.ts';
  * the same on every run (no API, no clock, no random ids), and the records walk through the
  * cases each record type's rollup distinguishes (statuses, dates before and after the snapshot
  * dates, missing optional fields, lists longer than a region's list limit, sign-off flags).
- * The figures are not checked by hand here (rollups.test.ts does that); the bytes are pinned.
+ * The figures are not checked by hand here (rollup.test.ts does that); the bytes are pinned.
  */
 
 const REGIONS = [

@@ -68,8 +68,10 @@ describe('what each record type contributes to the dashboard', () => {
     expect([...tally.freshness.keys()]).toEqual(['activity', 'need']);
   });
 
+  // Its Act is loading the module: AGGREGATED_TYPES is derived from the definitions at import.
   it('should read exactly the record types that declare a contribution, each once', () => {
     // Assess
+
     expect(AGGREGATED_TYPES).toEqual([
       'council',
       'agreement',

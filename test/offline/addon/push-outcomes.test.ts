@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  describeDifferences,
-  readConflicts,
-  withNewConflicts,
-  withResolutions,
-} from '../../../sheets-addon/src/sheet/conflicts.ts';
+import { describeDifferences } from '../../../sheets-addon/src/sheet/conflicts.ts';
 import { describeCounts, emptyCounts, renderOutcome } from '../../../sheets-addon/src/sheet/push-outcomes.ts';
 import type { PushCandidate } from '../../../sheets-addon/src/sheet/push-plan.ts';
 import { encodeSynced, readRows } from '../../../sheets-addon/src/sheet/row-state.ts';
-import {
-  absorbWrites,
-  COLOURS,
-  emptyChanges,
-  NOTE_PREFIX,
-  planWrites,
-} from '../../../sheets-addon/src/sheet/tab-writes.ts';
+import { COLOURS, NOTE_PREFIX } from '../../../sheets-addon/src/sheet/tab-writes.ts';
 import { activity, readDate, recordOf, tabOf, typeOf } from './fixtures.ts';
 
 const type = typeOf('activity');
@@ -136,88 +125,5 @@ describe('outcomes in the sheet', () => {
     // Assess
     expect(words).toBe('12 new, 30 changed, 2 with errors');
     expect(describeCounts(emptyCounts())).toBe('nothing to push');
-  });
-});
-
-describe('the Conflicts tab', () => {
-  it('should replace an open entry for the same record and keep resolved ones', () => {
-    // Prepare
-    const first = recordOf('activity', { ...activity, hours: 8 }, { id: 'a', version: 2 });
-    const again = recordOf('activity', { ...activity, hours: 10 }, { id: 'a', version: 3 });
-    const rows = withNewConflicts(
-      [],
-      [{ type, entry: { type: 'activity', id: 'a', mine: activity, current: first } }],
-      '10:00',
-    );
-
-    // Act
-    const replaced = withNewConflicts(
-      rows,
-      [{ type, entry: { type: 'activity', id: 'a', mine: activity, current: again } }],
-      '10:05',
-    );
-    const resolved = withResolutions(replaced, new Map([[0, 'took theirs']]));
-    const appended = withNewConflicts(
-      resolved,
-      [{ type, entry: { type: 'activity', id: 'a', mine: activity, current: again } }],
-      '10:10',
-    );
-
-    // Assess
-    expect(readConflicts(replaced).map((c) => [c.current.version, c.open])).toEqual([[3, true]]);
-    expect(readConflicts(appended).map((c) => [c.current.version, c.open])).toEqual([
-      [3, false],
-      [3, true],
-    ]);
-  });
-});
-
-describe('writing a tab', () => {
-  it('should write one block per run of owned columns, rewriting rows in between exactly as they were', () => {
-    // Prepare
-    const { snapshot, map } = tabOf(type, [
-      { Id: 'a', Hours: 1 },
-      { Id: 'b', Summary: "'=already escaped" },
-      { Id: 'c' },
-    ]);
-    const headers = [...snapshot.headers, 'My column'];
-    snapshot.headers = headers;
-    for (const [i, row] of snapshot.rows.entries()) {
-      row.push(`mine ${i}`);
-      snapshot.formulas[i]!.push('');
-      snapshot.notes[i]!.push('');
-      snapshot.backgrounds[i]!.push(COLOURS.plain);
-    }
-    const summary = map.fields.find((f) => f.field.name === 'summary')!.index;
-    const hours = map.fields.find((f) => f.field.name === 'hours')!.index;
-    snapshot.formulas[1]![hours] = '=2*3';
-    snapshot.notes[1]![summary] = "a person's note";
-    snapshot.notes[0]![hours] = `${NOTE_PREFIX}old problem`;
-    snapshot.backgrounds[0]![hours] = COLOURS.error;
-    const changes = emptyChanges();
-    changes.updates.set(0, { cells: new Map([[hours, 2]]), notes: new Map(), backgrounds: new Map() });
-    changes.updates.set(2, { cells: new Map([[hours, 3]]), notes: new Map(), backgrounds: new Map() });
-    changes.appends.push({
-      cells: new Map([[map.system.id!, 'd']]),
-      notes: new Map(),
-      backgrounds: new Map(),
-    });
-
-    // Act
-    const plan = planWrites(snapshot, map, changes);
-    absorbWrites(snapshot, plan);
-
-    // Assess
-    expect(plan.blocks).toHaveLength(1);
-    const [block] = plan.blocks;
-    expect(block).toMatchObject({ firstRow: 0, numRows: 4, column: 0, numColumns: 12 });
-    expect(block!.values.map((r) => r[hours])).toEqual([2, '=2*3', 3, '']);
-    expect(block!.values[1]![summary]).toBe("'=already escaped");
-    expect(block!.notes[0]![hours]).toBe('');
-    expect(block!.backgrounds[0]![hours]).toBe(COLOURS.plain);
-    expect(block!.notes[1]![summary]).toBe("a person's note");
-    expect(plan).toMatchObject({ rowsNeeded: 4, appendFrom: 3, appendCount: 1 });
-    expect(snapshot.rows.map((r) => r[12])).toEqual(['mine 0', 'mine 1', 'mine 2', '']);
-    expect(snapshot.formulas[1]![hours]).toBe('=2*3');
   });
 });
