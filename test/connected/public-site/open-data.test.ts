@@ -68,8 +68,10 @@ describe('open data: the service directory in HSDS 3.0', () => {
   });
 
   it('should give a fully nested service with its organisation, address, phone and schedules', async () => {
-    // Act
+    // Prepare
     const id = recordUuid('service', world.whangarei.id);
+
+    // Act
     const response = await h.request('GET', `/hsds/services/${id}`);
     // Assess
     expect(response.status).toBe(200);

@@ -89,6 +89,7 @@ describe('least privilege derived from the code', () => {
   const prod = () => synth(EVERYTHING_ON);
   const callsByEntry = new Map<string, AwsCall[]>();
   beforeAll(async () => {
+    // Act, shared by the tests below: bundle each function's entry and find the AWS calls it can reach.
     for (const fn of functionsOf(prod())) callsByEntry.set(fn.entry, await reachableAwsCalls(fn.entry));
   });
 
@@ -109,8 +110,6 @@ describe('least privilege derived from the code', () => {
   it('should find the record writes in the records function only, and none in the nightly job, which only pages through records', () => {
     // Prepare
     const actions = (entry: string) => new Set(callsByEntry.get(entry)!.flatMap((call) => call.actions));
-
-    // Act
     const { stack } = prod();
 
     // Assess
