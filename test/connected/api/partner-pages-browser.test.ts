@@ -136,7 +136,7 @@ describe('the sign-off page, as a mayor’s office on a phone', () => {
 
     // Assess
     await expect
-      .poll(() => page.locator('#status').innerText())
+      .poll(() => page.locator('#status').innerText(), PATIENT)
       .toContain('You agreed this for the Taskforce.');
 
     const record = await h.request('GET', `/v1/agreements/${agreementId}`, { token: world.tokens.adviser });
