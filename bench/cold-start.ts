@@ -1,13 +1,17 @@
 /**
- * API cold init: importing the bundled API handler in a fresh Node process, against a bare
- * `node -e ''` start, as issue 9 sets the budget (target: <= 1.5 x bare + 80 ms; it was + 100 ms).
- * The handler is bundled exactly as the CDK stack bundles it. Usage: npx tsx bench/cold-start.ts [runs]
+ * API cold init: importing each bundled API function's handler in a fresh Node process, against a
+ * bare `node -e ''` start, as issue 9 sets the budget (target: <= 1.5 x bare + 80 ms; it was + 100 ms).
+ * Each handler is bundled exactly as the CDK stack bundles it.
+ *
+ *   npx tsx bench/cold-start.ts [runs] [handler ...]   # handlers as in infra/lib/handler-entries.ts;
+ *                                                       # default: every API function, and all
+ *                                                       # areas in one (bench/all-areas-handler.ts)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
-import { HANDLER_ENTRIES, PROJECT_ROOT } from '../infra/lib/handler-entries.ts';
+import { API_FUNCTION_HANDLERS, HANDLER_ENTRIES, PROJECT_ROOT } from '../infra/lib/handler-entries.ts';
 import { lambdaEsbuildOptions } from '../infra/lib/lambda-esbuild-options.ts';
 
 const RUNS = Number(process.argv[2] ?? 15);
@@ -15,13 +19,30 @@ const RUNS = Number(process.argv[2] ?? 15);
 const BUDGET_FACTOR = 1.5;
 const BUDGET_EXTRA_MS = 80;
 // Inside the project so that the external AWS SDK resolves from node_modules, as in Lambda's runtime.
+/** Every area in one function, as the API was before its split: the baseline the functions are compared with. */
+const ALL_AREAS = 'allAreasInOne';
+const entries: Record<string, string> = {
+  ...HANDLER_ENTRIES,
+  [ALL_AREAS]: path.join(PROJECT_ROOT, 'bench/all-areas-handler.ts'),
+};
+type HandlerName = string;
+const names = (
+  process.argv.length > 3 ? process.argv.slice(3) : [ALL_AREAS, ...Object.values(API_FUNCTION_HANDLERS)]
+).map((name): HandlerName => {
+  if (!(name in entries))
+    throw new Error(`Unknown handler '${name}'; choose from: ${Object.keys(entries).join(', ')}`);
+  return name;
+});
 const outDir = path.join(PROJECT_ROOT, '.scratch/cold-start');
 mkdirSync(outDir, { recursive: true });
-const bundle = path.join(outDir, 'api.mjs');
-
-const built = await esbuild.build(lambdaEsbuildOptions(HANDLER_ENTRIES.api));
-const code = built.outputFiles.find((file) => file.path.endsWith('.mjs'))!;
-writeFileSync(bundle, code.contents);
+const bundles = new Map<HandlerName, { file: string; bytes: number }>();
+for (const name of names) {
+  const built = await esbuild.build(lambdaEsbuildOptions(entries[name]!));
+  const code = built.outputFiles.find((file) => file.path.endsWith('.mjs'))!;
+  const file = path.join(outDir, `${name}.mjs`);
+  writeFileSync(file, code.contents);
+  bundles.set(name, { file, bytes: code.contents.byteLength });
+}
 
 const env = {
   ...process.env,
@@ -42,28 +63,26 @@ function timeRuns(args: string[]): number[] {
   return times.sort((a, b) => a - b);
 }
 
-const median = (xs: number[]) => xs[Math.floor(xs.length / 2)]!;
-// Alternate the two so that machine load affects both alike.
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const importOf = (file: string) => [
+  '--input-type=module',
+  '-e',
+  `await import(${JSON.stringify(file)}).then((m) => { if (typeof m.handler !== 'function') throw new Error('no handler'); })`,
+];
+// Alternate bare starts and imports so that machine load affects them alike.
 const bare: number[] = [];
-const handler: number[] = [];
+const imports = new Map<HandlerName, number[]>(names.map((name) => [name, []]));
 for (let round = 0; round < 3; round++) {
   bare.push(...timeRuns(['-e', '']));
-  handler.push(
-    ...timeRuns([
-      '--input-type=module',
-      '-e',
-      `await import(${JSON.stringify(bundle)}).then((m) => { if (typeof m.handler !== 'function') throw new Error('no handler'); })`,
-    ]),
+  for (const name of names) imports.get(name)!.push(...timeRuns(importOf(bundles.get(name)!.file)));
+}
+const bareMs = median(bare);
+const budget = BUDGET_FACTOR * bareMs + BUDGET_EXTRA_MS;
+console.log(`bare node start: ${bareMs.toFixed(0)} ms (median of ${bare.length})`);
+console.log(`target for each: <= ${BUDGET_FACTOR} x bare + ${BUDGET_EXTRA_MS} ms = ${budget.toFixed(0)} ms`);
+for (const name of names) {
+  const ms = median(imports.get(name)!);
+  console.log(
+    `${name.padEnd(15)} ${String(bundles.get(name)!.bytes).padStart(7)} bytes  node start + import: ${ms.toFixed(0)} ms (median of ${imports.get(name)!.length}) -> ${ms <= budget ? 'met' : 'missed'}`,
   );
 }
-const bareMs = median(bare.sort((a, b) => a - b));
-const handlerMs = median(handler.sort((a, b) => a - b));
-const budget = BUDGET_FACTOR * bareMs + BUDGET_EXTRA_MS;
-console.log(`bundle: ${code.contents.byteLength} bytes minified`);
-console.log(`bare node start: ${bareMs.toFixed(0)} ms (median of ${bare.length})`);
-console.log(
-  `node start + import of the API handler: ${handlerMs.toFixed(0)} ms (median of ${handler.length})`,
-);
-console.log(
-  `target: <= ${BUDGET_FACTOR} x bare + ${BUDGET_EXTRA_MS} ms = ${budget.toFixed(0)} ms -> ${handlerMs <= budget ? 'met' : 'missed'}`,
-);
