@@ -26,6 +26,7 @@ beforeAll(async () => {
   h = await startHarness();
   service = new RecordService(h.store);
   national = await h.signIn('nat@ceg.example.nz', 'national');
+  // Act, shared by the tests below: load the reference data, then a region of demo data.
   await loadReferenceData(service, SEED_PRINCIPAL);
   first = await loadDemoData(service, SEED_PRINCIPAL, rows, new SignOffService(h.store));
 });

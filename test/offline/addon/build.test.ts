@@ -9,6 +9,7 @@ import { buildForTest } from '../../support/addon/addon-runtime.ts';
 let built: Awaited<ReturnType<typeof buildForTest>>;
 
 beforeAll(async () => {
+  // Act, shared by the tests below: build the add-on once.
   built = await buildForTest();
 });
 
