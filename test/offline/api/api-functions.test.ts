@@ -94,23 +94,84 @@ describe('the API functions', () => {
   });
 });
 
+/** An HTTP API (payload 2.0) event as API Gateway hands it to a function. */
+function gatewayEvent(method: string, path: string) {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { host: 'api.test' },
+    requestContext: {
+      accountId: 'test',
+      apiId: 'test',
+      domainName: 'api.test',
+      domainPrefix: 'api',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
+      requestId: 'request-1',
+      routeKey: '$default',
+      stage: '$default',
+      time: '26/Nov/2026:17:00:00 +0000',
+      timeEpoch: 0,
+    },
+    isBase64Encoded: false,
+  };
+}
+
+async function handlerOf(name: ApiFunctionName) {
+  vi.stubEnv('TABLE_NAME', 'api-functions-test');
+  vi.stubEnv('AUTH_ISSUERS', '[]');
+  const module = await import(HANDLER_ENTRIES[API_FUNCTION_HANDLERS[name]]);
+  return module.handler as (
+    event: unknown,
+    context: unknown,
+  ) => Promise<{ statusCode: number; headers?: Record<string, string> }>;
+}
+
 describe('the API function entries', () => {
   afterEach(() => {
     vi.unstubAllEnvs();
   });
 
-  it.each(Object.entries(API_FUNCTION_HANDLERS))(
-    'should start the %s function with the areas the stack routes to it',
-    async (_name, entry) => {
+  // Requests each function answers without reaching AWS: a refusal before any look-up, or a 405.
+  it.each([
+    ['records', 'GET', '/healthz', 200, undefined],
+    ['records', 'GET', '/v1/needs', 401, undefined],
+    ['knowledge', 'GET', '/v1/knowledge-base', 401, undefined],
+    ['records', 'DELETE', '/healthz', 405, 'GET, HEAD'],
+    ['reports', 'GET', '/v1/dashboard/latest', 401, undefined],
+    ['public', 'POST', '/hsds', 405, 'GET, HEAD'],
+  ] as const)(
+    'should start the %s function and answer %s %s through the Lambda adapter with %i',
+    async (name, method, path, status, allow) => {
       // Prepare
-      vi.stubEnv('TABLE_NAME', 'api-functions-test');
-      vi.stubEnv('AUTH_ISSUERS', '[]');
+      const handler = await handlerOf(name);
 
       // Act
-      const module = await import(HANDLER_ENTRIES[entry]);
+      const result = await handler(gatewayEvent(method, path), {});
 
       // Assess
-      expect(typeof module.handler).toBe('function');
+      expect(result.statusCode).toBe(status);
+      expect(result.headers?.allow).toBe(allow);
+    },
+  );
+
+  it.each([
+    ['records', '/hsds'],
+    ['knowledge', '/healthz'],
+    ['reports', '/hsds'],
+    ['public', '/openapi.json'],
+  ] as const)(
+    'should answer 404 for what the %s function does not mount (%s), which the stack sends elsewhere',
+    async (name, path) => {
+      // Prepare
+      const handler = await handlerOf(name);
+
+      // Act
+      const result = await handler(gatewayEvent('GET', path), {});
+
+      // Assess
+      expect(result.statusCode).toBe(404);
     },
   );
 });
