@@ -2,6 +2,7 @@ import { describeTypes } from '../../../functions/api/routes/meta.ts';
 import type { ApiRecord, TypeDescription, Values } from '../../../sheets-addon/src/sheet/catalogue.ts';
 import type { CellValue } from '../../../sheets-addon/src/sheet/cell-values.ts';
 import { type ColumnMap, defaultHeaders, mapColumns } from '../../../sheets-addon/src/sheet/columns.ts';
+import { encodeSynced } from '../../../sheets-addon/src/sheet/row-state.ts';
 import { COLOURS, type TabSnapshot } from '../../../sheets-addon/src/sheet/tab-writes.ts';
 
 /** A record type exactly as the API's GET /v1/types describes it. */
@@ -61,3 +62,18 @@ export const activity = {
   projectName: 'MTFJ Christchurch',
   nonFunded: true,
 };
+
+/** A synced activity row, as a pull leaves it in the tab, optionally edited. */
+export function syncedRow(id: string, version: number, edits: Record<string, CellValue> = {}) {
+  return {
+    Id: id,
+    Version: version,
+    'Last synced values': encodeSynced({ values: activity }),
+    Adviser: 'adv-1',
+    Council: 'christchurch-city',
+    'Week starting': new Date('2026-11-16T00:00:00Z'),
+    Kind: 'planning',
+    Hours: 6.5,
+    ...edits,
+  };
+}

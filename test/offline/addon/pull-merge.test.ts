@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { mergePulled } from '../../../sheets-addon/src/sheet/pull-merge.ts';
-import { encodeSynced, readRows } from '../../../sheets-addon/src/sheet/row-state.ts';
+import { readRows } from '../../../sheets-addon/src/sheet/row-state.ts';
 import { COLOURS } from '../../../sheets-addon/src/sheet/tab-writes.ts';
-import { activity, readDate, recordOf, tabOf, typeOf } from './fixtures.ts';
+import { activity, readDate, recordOf, syncedRow, tabOf, typeOf } from './fixtures.ts';
 
 const type = typeOf('activity');
-const week = new Date('2026-11-16T00:00:00Z');
-
-/** A synced row showing `activity`, optionally edited. */
-function syncedRow(id: string, version: number, edits: Record<string, unknown> = {}) {
-  return {
-    Id: id,
-    Version: version,
-    'Last synced values': encodeSynced({ values: activity }),
-    Adviser: 'adv-1',
-    Council: 'christchurch-city',
-    'Week starting': week,
-    Kind: 'planning',
-    Hours: 6.5,
-    ...edits,
-  };
-}
 
 describe('merging a pull', () => {
   it('should update rows by id wherever they are, add new records at the bottom and skip versions already held', () => {

@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { chunkRows, planDeletes, planPush } from '../../../sheets-addon/src/sheet/push-plan.ts';
 import { encodeSynced, readRows } from '../../../sheets-addon/src/sheet/row-state.ts';
-import { activity, readDate, tabOf, typeOf } from './fixtures.ts';
+import { activity, readDate, syncedRow, tabOf, typeOf } from './fixtures.ts';
 
 const type = typeOf('activity');
 const week = new Date('2026-11-16T00:00:00Z');
-
-/** A synced row showing `activity`, optionally edited. */
-function syncedRow(id: string, version: number, edits: Record<string, unknown> = {}) {
-  return {
-    Id: id,
-    Version: version,
-    'Last synced values': encodeSynced({ values: activity }),
-    Adviser: 'adv-1',
-    Council: 'christchurch-city',
-    'Week starting': week,
-    Kind: 'planning',
-    Hours: 6.5,
-    ...edits,
-  };
-}
 
 let ids = 0;
 const newId = () => `uuid-${++ids}`;
