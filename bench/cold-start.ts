@@ -6,9 +6,12 @@
  *   npx tsx bench/cold-start.ts [runs] [handler ...]   # handlers as in infra/lib/handler-entries.ts;
  *                                                       # default: every API function, and all
  *                                                       # areas in one (bench/all-areas-handler.ts)
+ *
+ * A handler may also be a bundle this script wrote in another checkout (its
+ * `.scratch/cold-start/<name>.mjs`), to compare a change with the code before it in the same run.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { API_FUNCTION_HANDLERS, HANDLER_ENTRIES, PROJECT_ROOT } from '../infra/lib/handler-entries.ts';
@@ -26,10 +29,12 @@ const entries: Record<string, string> = {
   [ALL_AREAS]: path.join(PROJECT_ROOT, 'bench/all-areas-handler.ts'),
 };
 type HandlerName = string;
+/** A bundle built elsewhere (another checkout's .scratch/cold-start/*.mjs), imported as it is. */
+const isBuiltBundle = (name: string) => name.endsWith('.mjs') && existsSync(name);
 const names = (
   process.argv.length > 3 ? process.argv.slice(3) : [ALL_AREAS, ...Object.values(API_FUNCTION_HANDLERS)]
 ).map((name): HandlerName => {
-  if (!(name in entries))
+  if (!(name in entries) && !isBuiltBundle(name))
     throw new Error(`Unknown handler '${name}'; choose from: ${Object.keys(entries).join(', ')}`);
   return name;
 });
@@ -37,6 +42,10 @@ const outDir = path.join(PROJECT_ROOT, '.scratch/cold-start');
 mkdirSync(outDir, { recursive: true });
 const bundles = new Map<HandlerName, { file: string; bytes: number }>();
 for (const name of names) {
+  if (isBuiltBundle(name)) {
+    bundles.set(name, { file: path.resolve(name), bytes: statSync(name).size });
+    continue;
+  }
   const built = await esbuild.build(lambdaEsbuildOptions(entries[name]!));
   const code = built.outputFiles.find((file) => file.path.endsWith('.mjs'))!;
   const file = path.join(outDir, `${name}.mjs`);
