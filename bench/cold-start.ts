@@ -4,8 +4,9 @@
  * Each handler is bundled exactly as the CDK stack bundles it.
  *
  *   npx tsx bench/cold-start.ts [runs] [handler ...]   # handlers as in infra/lib/handler-entries.ts;
- *                                                       # default: every API function, and all
- *                                                       # areas in one (bench/all-areas-handler.ts)
+ *                                                       # default: every API function, all areas in
+ *                                                       # one (bench/all-areas-handler.ts) and the
+ *                                                       # SDK client alone (bench/sdk-only-handler.ts)
  *
  * A handler may also be a bundle this script wrote in another checkout (its
  * `.scratch/cold-start/<name>.mjs`), to compare a change with the code before it in the same run.
@@ -24,15 +25,20 @@ const BUDGET_EXTRA_MS = 80;
 // Inside the project so that the external AWS SDK resolves from node_modules, as in Lambda's runtime.
 /** Every area in one function, as the API was before its split: the baseline the functions are compared with. */
 const ALL_AREAS = 'allAreasInOne';
+/** Only the AWS SDK's DynamoDB client, which every API function loads: the floor under them all. */
+const SDK_ONLY = 'awsSdkOnly';
 const entries: Record<string, string> = {
   ...HANDLER_ENTRIES,
   [ALL_AREAS]: path.join(PROJECT_ROOT, 'bench/all-areas-handler.ts'),
+  [SDK_ONLY]: path.join(PROJECT_ROOT, 'bench/sdk-only-handler.ts'),
 };
 type HandlerName = string;
 /** A bundle built elsewhere (another checkout's .scratch/cold-start/*.mjs), imported as it is. */
 const isBuiltBundle = (name: string) => name.endsWith('.mjs') && existsSync(name);
 const names = (
-  process.argv.length > 3 ? process.argv.slice(3) : [ALL_AREAS, ...Object.values(API_FUNCTION_HANDLERS)]
+  process.argv.length > 3
+    ? process.argv.slice(3)
+    : [SDK_ONLY, ALL_AREAS, ...Object.values(API_FUNCTION_HANDLERS)]
 ).map((name): HandlerName => {
   if (!(name in entries) && !isBuiltBundle(name))
     throw new Error(`Unknown handler '${name}'; choose from: ${Object.keys(entries).join(', ')}`);
