@@ -1,6 +1,7 @@
 import type { Principal } from '../functions/domain/principal.ts';
 import type { ChangeRequest, RowOutcome, RowStatus } from '../functions/domain/push-rows.ts';
-import { emptyCounts, MAX_PUSH_ROWS, type RecordService } from '../functions/domain/record-service.ts';
+import { MAX_PUSH_ROWS } from '../functions/domain/push-rows.ts';
+import { emptyCounts, type RecordService } from '../functions/domain/record-service.ts';
 import type { RecordDefinition, StoredRecord, Values } from '../functions/records/definition.ts';
 import type { Party } from '../functions/records/sign-offs.ts';
 

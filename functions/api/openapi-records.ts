@@ -1,5 +1,6 @@
+import { MAX_PUSH_ROWS } from '../domain/push-rows.ts';
 import { MAX_LIMIT } from '../domain/record-repository.ts';
-import { emptyCounts, MAX_PUSH_ROWS } from '../domain/record-service.ts';
+import { emptyCounts } from '../domain/record-service.ts';
 import type { RecordDefinition } from '../records/definition.ts';
 import { PUBLIC_DEFINITIONS, publicFields } from '../records/public-view.ts';
 import { examplePatch, exampleRecord, exampleValues } from './openapi-examples.ts';

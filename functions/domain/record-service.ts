@@ -27,8 +27,6 @@ export function placeOfRecord(record: StoredRecord): RecordPlace {
   return { regionId: record.regionId, councilId: record.councilId, sharedRegionId: record.sharedRegionId };
 }
 
-export const MAX_PUSH_ROWS = 500;
-
 const capitalised = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 const DEFAULT_LIMIT = 100;
 

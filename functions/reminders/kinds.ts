@@ -17,6 +17,16 @@ export type Cadence = (typeof CADENCES)[number];
 
 export type ReminderPreferences = Record<ReminderKind, Cadence>;
 
+/**
+ * A person's reminder settings as the API shows them (GET /v1/me/reminder-preferences), each kind
+ * in words with its cadence; the Sheets add-on's settings panel reads this very type.
+ */
+export interface ReminderSettings {
+  email: string;
+  preferences: ReminderPreferences;
+  kinds: { kind: ReminderKind; label: string; cadence: Cadence }[];
+}
+
 /** The words people see for each kind, in emails, on the preferences page and in the add-on. */
 export const KIND_LABELS: Record<ReminderKind, string> = {
   actions: 'LEC actions you own that are due within 7 days or overdue',

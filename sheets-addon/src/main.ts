@@ -1,3 +1,4 @@
+import type { ReminderSettings } from '../../functions/reminders/kinds.ts';
 /**
  * The add-on's entry points: the menu, the sidebar's server functions (called with
  * `google.script.run`) and the hourly trigger. The build turns every export of this module into
@@ -26,7 +27,7 @@ import { runScheduledPull } from './apps-script/scheduled-pull.ts';
 import { type SetupReport, setUpTabs as setUpTabsRun } from './apps-script/tab-setup.ts';
 import { activeWorkbook } from './apps-script/workbook.ts';
 import { readConflicts } from './sheet/conflicts.ts';
-import { ApiClient, type ReminderPreferencesJson } from './sync/api-client.ts';
+import { ApiClient } from './sync/api-client.ts';
 import { type PullReport, runPull } from './sync/pull-run.ts';
 import { type PushReport, type PushScope, runPush } from './sync/push-run.ts';
 import { type ActionReport, deleteSelected, resolveConflicts, undoLastPush } from './sync/row-actions.ts';
@@ -195,12 +196,12 @@ export function weeklyReportTab(request: WeeklyReportRequest): { summary: string
 }
 
 /** The signed-in person's reminder email settings, for the sidebar's "Reminder emails" panel. */
-export function getReminderSettings(): ReminderPreferencesJson {
+export function getReminderSettings(): ReminderSettings {
   return attempt(() => reminderApi().reminderPreferences());
 }
 
 /** Saves the sidebar's reminder choices: `{ "actions": "weekly", ... }`. */
-export function saveReminderSettings(change: Record<string, string>): ReminderPreferencesJson {
+export function saveReminderSettings(change: Record<string, string>): ReminderSettings {
   return attempt(() => reminderApi().changeReminderPreferences(change));
 }
 

@@ -8,6 +8,7 @@ import {
   preferencesChangeSchema,
   REMINDER_KINDS,
   type ReminderPreferences,
+  type ReminderSettings,
 } from '../../reminders/kinds.ts';
 import type { PreferenceStore } from '../../reminders/ports.ts';
 import { BadPreferenceLinkError, type PreferenceLinkCheck } from '../../reminders/preference-link-check.ts';
@@ -49,7 +50,7 @@ function parseChange(input: unknown): PreferencesChange {
   return parsed.data;
 }
 
-function describe(email: string, preferences: ReminderPreferences) {
+function describe(email: string, preferences: ReminderPreferences): ReminderSettings {
   return {
     email,
     preferences,

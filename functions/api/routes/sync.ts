@@ -2,7 +2,8 @@ import { Hono } from 'hono/tiny';
 import * as z from 'zod/mini';
 import '../../zod-english.ts';
 import { BadRequestError } from '../../domain/errors.ts';
-import { MAX_PUSH_ROWS, type RecordService } from '../../domain/record-service.ts';
+import { MAX_PUSH_ROWS } from '../../domain/push-rows.ts';
+import type { RecordService } from '../../domain/record-service.ts';
 import {
   type AppEnv,
   definitionFromPath,

@@ -1,4 +1,5 @@
 import { boundedChunks, utf8Length } from '../../../functions/domain/bounded-chunks.ts';
+import { MAX_PUSH_ROWS } from '../../../functions/domain/push-rows.ts';
 import type { FieldError, PushRow, TypeDescription } from './catalogue.ts';
 import type { ColumnMap } from './columns.ts';
 import { errorUpdate } from './row-render.ts';
@@ -115,7 +116,7 @@ export function planDeletes(rows: readonly SheetRow[], onlyRows: ReadonlySet<num
 /** Splits rows into requests of at most `maxRows` rows and `maxBytes` of JSON (in UTF-8). */
 export function chunkRows<T extends { request: PushRow }>(
   items: readonly T[],
-  maxRows = 500,
+  maxRows = MAX_PUSH_ROWS,
   maxBytes = 4_000_000,
 ): T[][] {
   // Each row is its JSON and a comma in the request body.

@@ -1,4 +1,5 @@
 import type { Page } from '../../../functions/domain/record-repository.ts';
+import type { ReminderSettings } from '../../../functions/reminders/kinds.ts';
 import type { WeeklyReport } from '../../../functions/reports/weekly-report.ts';
 import type { ApiRecord, FieldError, PushResult, PushRow, TypeDescription } from '../sheet/catalogue.ts';
 import { UserFacingError } from './user-facing-error.ts';
@@ -14,12 +15,6 @@ export interface HttpRequest {
   method: 'get' | 'post' | 'put';
   headers: Record<string, string>;
   payload?: string;
-}
-
-/** A person's reminder settings as the API sends them (GET /v1/me/reminder-preferences). */
-export interface ReminderPreferencesJson {
-  email: string;
-  kinds: { kind: string; label: string; cadence: 'daily' | 'weekly' | 'off' }[];
 }
 
 export interface HttpResponse {
@@ -130,15 +125,12 @@ export class ApiClient {
   }
 
   /** The signed-in person's reminder email settings: each kind daily, weekly or off. */
-  reminderPreferences(): ReminderPreferencesJson {
-    return this.getJson<ReminderPreferencesJson>(
-      '/v1/me/reminder-preferences',
-      'read your reminder settings',
-    );
+  reminderPreferences(): ReminderSettings {
+    return this.getJson<ReminderSettings>('/v1/me/reminder-preferences', 'read your reminder settings');
   }
 
   /** Changes some kinds' cadence; the others keep theirs. */
-  changeReminderPreferences(change: Record<string, string>): ReminderPreferencesJson {
+  changeReminderPreferences(change: Record<string, string>): ReminderSettings {
     const [response] = this.sendAll([
       {
         url: `${this.baseUrl}/v1/me/reminder-preferences`,
@@ -150,7 +142,7 @@ export class ApiClient {
     if (response?.status !== 200) {
       throw explain(response?.status ?? 0, response?.body ?? '', 'save your reminder settings');
     }
-    return JSON.parse(response.body) as ReminderPreferencesJson;
+    return JSON.parse(response.body) as ReminderSettings;
   }
 
   /** The record types and their fields. */

@@ -24,8 +24,7 @@ import { ApiError, NetworkError } from './api-client.ts';
 import type { TabPort } from './ports.ts';
 import type { SyncRun } from './sync-run.ts';
 
-/** Rows of a push may be up to 500 per request; this many requests go out at once with fetchAll. */
-const MAX_ROWS_PER_REQUEST = 500;
+/** This many push requests (each of at most the API's row limit) go out at once with fetchAll. */
 const PARALLEL_REQUESTS = 10;
 
 /** A tab read for sending, with the rows chosen to go. */
@@ -100,7 +99,7 @@ export function sendRows(run: SyncRun, tabs: readonly TabToSend[], dryRun: boole
   };
   const tabCounts = tabs.map(() => emptyCounts());
   const requests = tabs.flatMap((item, tabIndex) =>
-    chunkRows(item.candidates, MAX_ROWS_PER_REQUEST).map((rows) => ({ tabIndex, rows })),
+    chunkRows(item.candidates).map((rows) => ({ tabIndex, rows })),
   );
   const total = requests.reduce((n, r) => n + r.rows.length, 0);
   let done = 0;
