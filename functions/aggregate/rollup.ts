@@ -23,7 +23,7 @@ export interface RollupOptions {
 }
 
 export const DEFAULT_CONCURRENCY = 8;
-export const DEFAULT_PAGE_SIZE = 1000;
+const DEFAULT_PAGE_SIZE = 1000;
 
 interface RegionRecord {
   id: string;

@@ -37,7 +37,7 @@ export interface SnapshotReader {
 }
 
 /** Raised when a stored file is not what it should be; names the file. */
-export class SnapshotFileError extends Error {
+class SnapshotFileError extends Error {
   constructor(key: string, detail: string) {
     super(`${key} is not a valid dashboard snapshot file: ${detail}`);
     this.name = 'SnapshotFileError';

@@ -154,7 +154,7 @@ export const communicationAwaitingSchema = z.object({
   missing: z.array(missingParty).check(z.describe('Whose agreement is missing')),
 });
 
-export const regionSummarySchema = z.object({
+const regionSummarySchema = z.object({
   id,
   name: z.string(),
   cegRegion: z.boolean(),
@@ -218,7 +218,6 @@ export type MissingParty = z.infer<typeof missingParty>;
 export type OverdueAction = z.infer<typeof overdueActionSchema>;
 export type PublicityAwaiting = z.infer<typeof publicityAwaitingSchema>;
 export type CommunicationAwaiting = z.infer<typeof communicationAwaitingSchema>;
-export type RegionSummary = z.infer<typeof regionSummarySchema>;
 
 /** The snapshot's JSON Schema, for consumers outside this code base. */
 export function snapshotJsonSchema(): Record<string, unknown> {

@@ -30,7 +30,7 @@ type SeriesOf<T> = T extends Record<string, (f: Figures) => number> ? keyof T : 
 type TrendSeriesName = SeriesOf<(typeof TREND_SERIES_BY_TYPE)[keyof typeof TREND_SERIES_BY_TYPE]>;
 
 /** Every series by name, whichever type makes it. */
-export const TREND_SERIES = Object.assign({}, ...Object.values(TREND_SERIES_BY_TYPE)) as Record<
+const TREND_SERIES = Object.assign({}, ...Object.values(TREND_SERIES_BY_TYPE)) as Record<
   TrendSeriesName,
   (f: Figures) => number
 >;

@@ -13,7 +13,7 @@ export const paramRef = (name: string) => ({ $ref: `#/components/parameters/${na
 const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
 
 /** Ids of records: what the storage keys accept (client-made UUIDs, slugs, natural ids). */
-export const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$';
+const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$';
 export const idSchema = { type: 'string', minLength: 1, maxLength: 100, pattern: ID_PATTERN };
 export const timestampSchema = { type: 'string', format: 'date-time', maxLength: 40 };
 export const dateSchema = {

@@ -30,7 +30,7 @@ export const READ_SECURITY = [
   { machineClient: ['records/read'] },
   { machineClient: ['records/write'] },
 ];
-export const WRITE_SECURITY = [{ googleIdToken: [] }, { machineClient: ['records/write'] }];
+const WRITE_SECURITY = [{ googleIdToken: [] }, { machineClient: ['records/write'] }];
 
 const header = (name: string) => ({ $ref: `#/components/headers/${name}` });
 const noStore = { 'Cache-Control': header('CacheControl') };

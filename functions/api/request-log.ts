@@ -4,7 +4,7 @@ import { setTraceAnnotation } from '../observability/xray-subsegments.ts';
 import type { AppEnv } from './request.ts';
 
 /** Callers may name their request (e.g. a sheet push) so that it can be found in our logs and traces. */
-export const CORRELATION_HEADER = 'x-correlation-id';
+const CORRELATION_HEADER = 'x-correlation-id';
 const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /** One structured line per request: what was asked, by whom, how it ended. Never the token. */

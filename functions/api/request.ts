@@ -13,7 +13,7 @@ export interface AppEnv {
   Variables: { principal: Principal };
 }
 
-export class PayloadTooLargeError extends HttpProblemError {
+class PayloadTooLargeError extends HttpProblemError {
   constructor(limit: number) {
     super('too-large', `The body is larger than ${Math.round(limit / 1024)} KB. Send fewer rows at a time.`);
   }
@@ -43,7 +43,7 @@ export async function readJson(c: Context, maxBytes: number): Promise<unknown> {
 }
 
 /** Records are a few levels deep; far deeper bodies are refused before anything recurses over them. */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 /** Counts bracket depth outside strings in one pass, so a body nested 20,000 deep costs no recursion. */
 function refuseDeepNesting(text: string): void {

@@ -15,8 +15,8 @@ export interface AuthIssuer {
 }
 
 /** Google's ID-token issuer as it appears in tokens from `ScriptApp.getIdentityToken()`. */
-export const GOOGLE_ISSUER = 'https://accounts.google.com';
-export const GOOGLE_JWKS_URI = 'https://www.googleapis.com/oauth2/v3/certs';
+const GOOGLE_ISSUER = 'https://accounts.google.com';
+const GOOGLE_JWKS_URI = 'https://www.googleapis.com/oauth2/v3/certs';
 
 /** People: Google ID tokens minted for the Sheets add-on's OAuth client. */
 export function googleIssuer(googleClientId: string): AuthIssuer {

@@ -5,7 +5,7 @@ import { createDataKey } from './data-key.ts';
 import type { EnvironmentConfig } from './environment-config.ts';
 
 /** The copy vault's name: fixed, so the main stack can name it in its plan without a cross-region reference. */
-export function backupCopyVaultName(config: EnvironmentConfig): string {
+function backupCopyVaultName(config: EnvironmentConfig): string {
   return `partnership-records-${config.name}-copy`;
 }
 

@@ -162,7 +162,7 @@ export class DashboardSite extends Construct {
 }
 
 /** Where the partner pages read their sign-in settings, beside the pages. */
-export const PARTNER_SIGN_IN_KEY = 'partners/sign-in.json';
+const PARTNER_SIGN_IN_KEY = 'partners/sign-in.json';
 
 /**
  * What the partner pages may connect to. The API's CloudFront address cannot be named here: the
@@ -170,7 +170,7 @@ export const PARTNER_SIGN_IN_KEY = 'partners/sign-in.json';
  * would make the two depend on each other. Without a custom API domain the pages may therefore
  * reach any CloudFront host; scripts still load from this origin only.
  */
-export function partnerConnectSources(config: EnvironmentConfig): string[] {
+function partnerConnectSources(config: EnvironmentConfig): string[] {
   const api = config.domains.api ? `https://${config.domains.api.domainName}` : 'https://*.cloudfront.net';
   const oidc = config.partnerPagesOidc;
   const signIn = oidc ? [new URL(oidc.authority).origin, ...oidc.tokenOrigins] : [];

@@ -31,7 +31,7 @@ export interface EdgeDistributionProps
 }
 
 /** The TLS policy of every distribution with its own domain: TLS 1.2 or newer, modern ciphers only. */
-export const EDGE_TLS_POLICY = cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021;
+const EDGE_TLS_POLICY = cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021;
 
 /**
  * A CloudFront distribution as every public site of this stack must be: behind the web ACL, logged

@@ -81,9 +81,9 @@ export interface SiteDomain {
 export const UNSET_GOOGLE_CLIENT_ID = 'unset.apps.googleusercontent.com';
 
 /** Sydney: the closest AWS region to New Zealand with every service this stack uses. */
-export const DEFAULT_REGION = 'ap-southeast-2';
+const DEFAULT_REGION = 'ap-southeast-2';
 /** Melbourne: a second Australian region for the backup copy. */
-export const DEFAULT_BACKUP_COPY_REGION = 'ap-southeast-4';
+const DEFAULT_BACKUP_COPY_REGION = 'ap-southeast-4';
 /** prod's reserved concurrency: the API functions' shares, and one nightly run at a time. */
 const PROD_RESERVED_CONCURRENCY: Record<string, number> = {
   api: 50,
@@ -106,7 +106,7 @@ const DEFAULT_API_RATE_LIMIT = 50;
 const DEFAULT_API_BURST_LIMIT = 100;
 
 /** The context keys an operator can set with `-c key=value` (documented in docs/deploy.md). */
-export const CONTEXT_KEYS = {
+const CONTEXT_KEYS = {
   env: 'env',
   googleClientId: 'googleClientId',
   machineClientIds: 'machineClientIds',
@@ -134,7 +134,7 @@ export class InvalidContextError extends Error {
 }
 
 /** Where per-environment settings live in cdk.json: `"environments": { "prod": { "tableName": "..." } }`. */
-export const ENVIRONMENTS_CONTEXT_KEY = 'environments';
+const ENVIRONMENTS_CONTEXT_KEY = 'environments';
 
 /** Looks a key up for one environment; `undefined` when it is set nowhere. */
 type ContextLookup = (key: string) => unknown;

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import type { EnvironmentConfig } from './environment-config.ts';
 
 /** OAuth scopes a machine client can be given, as `records/read` and `records/write` in tokens. */
-export const RECORDS_RESOURCE_SERVER = 'records';
+const RECORDS_RESOURCE_SERVER = 'records';
 export const RECORDS_SCOPES = {
   read: `${RECORDS_RESOURCE_SERVER}/read`,
   write: `${RECORDS_RESOURCE_SERVER}/write`,

@@ -12,7 +12,7 @@ import { runOnSchedule } from './scheduled-run.ts';
 import { grantSnapshotReadWrite } from './snapshot-bucket.ts';
 
 /** 02:00 in New Zealand, daylight saving included: after the working day, before anyone looks. */
-export const NIGHTLY_RUN = scheduler.ScheduleExpression.cron({
+const NIGHTLY_RUN = scheduler.ScheduleExpression.cron({
   minute: '0',
   hour: '2',
   timeZone: TimeZone.PACIFIC_AUCKLAND,

@@ -29,7 +29,7 @@ export const LAMBDA_BUNDLE = {
 } as const;
 
 /** Newest Node.js runtime in aws-cdk-lib 2.276; cdk-nag's AwsSolutions-L1 insists on the latest. */
-export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_24_X;
+const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_24_X;
 
 /** Powertools metrics from every function land in one CloudWatch namespace. */
 export const METRICS_NAMESPACE = 'PartnershipRecords';

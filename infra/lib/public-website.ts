@@ -24,13 +24,13 @@ export interface PublicWebsiteProps {
 }
 
 /** Pages and open data may be five minutes old: a change made in a sheet is public within minutes. */
-export const PUBLIC_CACHE_TTL = Duration.minutes(5);
+const PUBLIC_CACHE_TTL = Duration.minutes(5);
 
 /** The query parameters the pages read; anything else is left out of the cache key. */
 export const PAGE_QUERY_PARAMETERS = ['q', 'region', 'council', 'category', 'page'];
 
 /** Paths CloudFront sends to the records API rather than to the pages function. */
-export const OPEN_DATA_BEHAVIOURS = ['/hsds', '/hsds/*', '/v1/public/*'];
+const OPEN_DATA_BEHAVIOURS = ['/hsds', '/hsds/*', '/v1/public/*'];
 
 /**
  * The public website: server-rendered pages from a function of its own (read-only on the table,

@@ -25,7 +25,7 @@ import { grantLinkSecretRead } from './reminders.ts';
 import { grantSnapshotRead } from './snapshot-bucket.ts';
 
 /** Every other API path; HTTP APIs match the most specific route, so `/v1/public/...` stays public. */
-export const PROTECTED_PATH = '/v1/{proxy+}';
+const PROTECTED_PATH = '/v1/{proxy+}';
 
 const WRITE_METHODS = [
   apigw.HttpMethod.POST,

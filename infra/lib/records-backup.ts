@@ -8,7 +8,7 @@ import { dataKeyOf } from './data-key.ts';
 import type { EnvironmentConfig } from './environment-config.ts';
 
 /** How long daily backups (and their copies) are kept: the same window as point-in-time recovery. */
-export const BACKUP_RETENTION = Duration.days(35);
+const BACKUP_RETENTION = Duration.days(35);
 
 export interface RecordsBackupProps {
   config: EnvironmentConfig;

@@ -14,7 +14,7 @@ import type { RecordsTable } from './records-table.ts';
 import { runOnSchedule } from './scheduled-run.ts';
 
 /** 07:00 in New Zealand, daylight saving included: before the working day starts. */
-export const DAILY_REMINDERS = scheduler.ScheduleExpression.cron({
+const DAILY_REMINDERS = scheduler.ScheduleExpression.cron({
   minute: '0',
   hour: '7',
   timeZone: TimeZone.PACIFIC_AUCKLAND,

@@ -20,16 +20,10 @@ export const SNAPSHOT_KEYS = {
 } as const;
 
 /** The full snapshots (with record lists), as IAM resource suffixes: what the API reads. */
-export const PRIVATE_SNAPSHOT_KEY_PATTERNS = [
-  `${SNAPSHOT_KEYS.historyPrefix}*`,
-  SNAPSHOT_KEYS.latest,
-] as const;
+const PRIVATE_SNAPSHOT_KEY_PATTERNS = [`${SNAPSHOT_KEYS.historyPrefix}*`, SNAPSHOT_KEYS.latest] as const;
 
 /** Every key the aggregation writes: the full snapshots and their public copy. */
-export const SNAPSHOT_KEY_PATTERNS = [
-  ...PRIVATE_SNAPSHOT_KEY_PATTERNS,
-  `${SNAPSHOT_KEYS.publicPrefix}*`,
-] as const;
+const SNAPSHOT_KEY_PATTERNS = [...PRIVATE_SNAPSHOT_KEY_PATTERNS, `${SNAPSHOT_KEYS.publicPrefix}*`] as const;
 
 export function createSnapshotBucket(
   scope: Construct,

@@ -16,7 +16,7 @@ import {
 } from '../request.ts';
 import type { RouteArea } from '../route-area.ts';
 
-export const MAX_RECORD_BYTES = 256 * 1024;
+const MAX_RECORD_BYTES = 256 * 1024;
 
 /** A retried POST with the same Idempotency-Key maps to the same record id, so it creates once. */
 function idFromIdempotencyKey(principalId: string, type: string, key: string): string {

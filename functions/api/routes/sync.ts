@@ -15,7 +15,7 @@ import {
 import type { RouteArea } from '../route-area.ts';
 
 /** 500 rows of long text stay well inside this; API Gateway allows 10 MB, Lambda 6 MB. */
-export const MAX_PUSH_BYTES = 5 * 1024 * 1024;
+const MAX_PUSH_BYTES = 5 * 1024 * 1024;
 
 export const pushRowSchema = z.strictObject({
   id: z.optional(z.string().check(z.maxLength(100))),
