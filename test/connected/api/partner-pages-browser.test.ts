@@ -101,7 +101,8 @@ async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
 }
 
-describe('the sign-off page, as a mayor’s office on a phone', () => {
+// A whole visit in Chromium takes seconds, and many more on a busy machine.
+describe('the sign-off page, as a mayor’s office on a phone', { timeout: 120_000 }, () => {
   // One visit, step by step: each step below builds on the one before.
   it('should show what awaits the mayor, what changed, and record the agreement', async () => {
     // Prepare
@@ -182,7 +183,7 @@ describe('the sign-off page, as a mayor’s office on a phone', () => {
   });
 });
 
-describe('the knowledge-base page, as an adviser in Canterbury', () => {
+describe('the knowledge-base page, as an adviser in Canterbury', { timeout: 120_000 }, () => {
   it('should find Otago’s practice without typing the macron, and filter by region', async () => {
     // Prepare
     const { context, page } = await phonePage();

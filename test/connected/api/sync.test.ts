@@ -227,7 +227,10 @@ describe('sync pull', () => {
     ]);
   });
 
-  it('should never miss a change made while pulls run: after a final pull the copy equals the server', async () => {
+  // Pulls race a writer for as long as it writes: seconds here, many more on a busy shared machine.
+  it('should never miss a change made while pulls run: after a final pull the copy equals the server', {
+    timeout: 120_000,
+  }, async () => {
     // Prepare
     const ids = Array.from({ length: 30 }, (_, i) => `live-${i}`);
     await push(ids.map((id) => ({ id, values: need(id) })));
