@@ -195,6 +195,11 @@ describe('recovery', () => {
     ).toBe(410);
     expect(sheet.at(sheet.rowWhere('Id', existing.id), 'Hours').value).toBe(5);
     expect(sheet.at(added, 'Sync status').value).toBe('deleted on the server by cant@ceg.example.nz');
-    expect(() => session.call('undoPush')).toThrow('There is no push to undo');
+
+    // Act: undo again.
+    const undoingAgain = () => session.call('undoPush');
+
+    // Assess: there is one undo per push.
+    expect(undoingAgain).toThrow('There is no push to undo');
   });
 });

@@ -69,23 +69,22 @@ describe('the Apps Script build', () => {
   it('should allow fetches to the API origin only, and refuse a plain-http origin', () => {
     // Act
     const pointed = manifest('https://abc123.execute-api.ap-southeast-2.amazonaws.com/some/path');
+    const plainHttp = () => manifest('http://records.example.nz');
 
     // Assess
     expect(pointed.urlFetchWhitelist).toEqual(['https://abc123.execute-api.ap-southeast-2.amazonaws.com/']);
-    expect(() => manifest('http://records.example.nz')).toThrow(
-      'ADDON_API_ORIGIN must be an https:// origin',
-    );
+    expect(plainHttp).toThrow('ADDON_API_ORIGIN must be an https:// origin');
   });
 
   it('should refuse localhost for a deployed build, and allow it only in a local test build', () => {
     // Act
     const local = manifest('http://localhost:3000', { local: true });
+    const deployedPlain = () => manifest('http://localhost:3000');
+    const deployedHttps = () => manifest('https://localhost:3000');
 
     // Assess
-    expect(() => manifest('http://localhost:3000')).toThrow('ADDON_API_ORIGIN must be an https:// origin');
-    expect(() => manifest('https://localhost:3000')).toThrow(
-      "Apps Script runs on Google's servers, which cannot reach this computer",
-    );
+    expect(deployedPlain).toThrow('ADDON_API_ORIGIN must be an https:// origin');
+    expect(deployedHttps).toThrow("Apps Script runs on Google's servers, which cannot reach this computer");
     expect(local.urlFetchWhitelist).toEqual(['http://localhost:3000/']);
   });
 

@@ -127,11 +127,11 @@ describe('daily reminders', () => {
   it('should leave reminders out until an operator names the sender, and refuse a sender that is not an address', () => {
     // Act
     const { stack } = buildStack({ env: 'dev', context: { reminderSender: '' } });
+    const withBadSender = () =>
+      buildStack({ env: 'dev', context: { reminderSender: 'reminders at example' } });
 
     // Assess
     expect(stack.reminders).toBeUndefined();
-    expect(() => buildStack({ env: 'dev', context: { reminderSender: 'reminders at example' } })).toThrow(
-      /reminderSender.*expected an email address/,
-    );
+    expect(withBadSender).toThrow(/reminderSender.*expected an email address/);
   });
 });
