@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ISO_DATE_SHAPE } from '../domain/iso-date.ts';
 import type { QuarterlyReport } from './quarterly-report.ts';
 import { overdueActionSchema, snapshotSchema } from './snapshot-schema.ts';
 
@@ -8,7 +9,7 @@ import { overdueActionSchema, snapshotSchema } from './snapshot-schema.ts';
  */
 const count = z.number().check(z.int(), z.gte(0));
 const quarter = z.string().check(z.regex(/^\d{4}-Q[1-4]$/));
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const isoDate = z.string().check(z.regex(ISO_DATE_SHAPE));
 
 const goalMeasureSchema = z.object({
   period: z.nullable(quarter).check(z.describe('The latest quarter with figures')),

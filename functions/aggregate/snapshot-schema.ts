@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ISO_DATE_SHAPE } from '../domain/iso-date.ts';
 import { PARTY_SHORT_NAMES } from '../records/sign-offs.ts';
 import { ACTION_STATUSES } from '../records/types/action.ts';
 import { GOALS, STRATEGY_STATUSES, type StrategyStatus } from '../records/types/strategy.ts';
@@ -19,10 +20,7 @@ export const TREND_WEEKS = 12;
 export const TREND_QUARTERS = 12;
 
 const count = z.number().check(z.int(), z.gte(0));
-const isoDate = z
-  .string()
-  .check(z.regex(/^\d{4}-\d{2}-\d{2}$/))
-  .check(z.describe('A date, YYYY-MM-DD'));
+const isoDate = z.string().check(z.regex(ISO_DATE_SHAPE)).check(z.describe('A date, YYYY-MM-DD'));
 const quarter = z
   .string()
   .check(z.regex(/^\d{4}-Q[1-4]$/))

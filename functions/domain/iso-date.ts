@@ -1,4 +1,5 @@
-const ISO_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+/** How a date is written, `YYYY-MM-DD`; `isIsoDate` also asks whether the calendar has it. */
+export const ISO_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * True for a real calendar date written `YYYY-MM-DD`: 2026-02-29 and 2026-13-01 have the shape

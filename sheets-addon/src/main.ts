@@ -1,3 +1,4 @@
+import { ISO_DATE_SHAPE } from '../../functions/domain/iso-date.ts';
 import type { ReminderSettings } from '../../functions/reminders/kinds.ts';
 /**
  * The add-on's entry points: the menu, the sidebar's server functions (called with
@@ -185,8 +186,8 @@ export function menuWeeklyReport(): void {
   );
   if (answer.getSelectedButton() !== ui.Button.OK) return;
   const words = answer.getResponseText().trim().split(/\s+/).filter(Boolean);
-  const week =
-    words.length > 0 && /^\d{4}-\d{2}-\d{2}$/.test(words[words.length - 1]!) ? words.pop() : undefined;
+  // A last word written like a date is the week, so that 2026-02-30 is refused as a date, not taken for a name.
+  const week = words.length > 0 && ISO_DATE_SHAPE.test(words[words.length - 1]!) ? words.pop() : undefined;
   fromMenu(() => weeklyReportTab({ who: words.join(' '), week }));
 }
 
