@@ -96,8 +96,11 @@ export interface RecordDefinitionInput<
   label: string;
   pluralLabel: string;
   description: string;
-  /** The user-editable fields. Unknown fields are refused. */
-  schema: S;
+  /**
+   * Builds the schema of the user-editable fields (unknown fields are refused). It runs once, when
+   * the type is first used, so a cold start builds only the schemas its first requests need.
+   */
+  schema: () => S;
   /**
    * How the record's region is found: the field that holds a region id, or a reference field
    * whose record's region it inherits (a council, an LEC group, a strategy). `self` is the
@@ -171,11 +174,13 @@ export interface RecordDefinition<
   S extends z.ZodMiniObject = z.ZodMiniObject,
   T extends string = string,
   F extends string = string,
-> extends RecordDefinitionInput<S, T, F> {
+> extends Omit<RecordDefinitionInput<S, T, F>, 'schema'> {
+  /** The user-editable fields' schema, strict: built on first use (see RecordDefinitionInput). */
+  readonly schema: S;
   writableBy: readonly Role[];
   rules: Rule[];
-  /** Fields in declaration order, editable first, then derived. */
-  fields: FieldDescription[];
+  /** Fields in declaration order, editable first, then derived (read from the schema on first use). */
+  readonly fields: FieldDescription[];
   isPublic: boolean;
 }
 
@@ -210,11 +215,6 @@ export function storedRecordOf<S extends z.ZodMiniObject, T extends string, F ex
 export function defineRecord<S extends z.ZodMiniObject, const T extends string, F extends string = never>(
   input: RecordDefinitionInput<S, T, F>,
 ): RecordDefinition<S, T, F> {
-  const editable: FieldDescription[] = Object.entries(input.schema.shape).map(([name, schema]) => {
-    const meta = fieldMeta(schema);
-    if (!meta) throw new Error(`${input.type}.${name} was declared without a field builder`);
-    return { ...meta, name, required: !z.safeParse(schema, undefined).success, derived: false };
-  });
   const flags = input.signOff ? signOffFlagFields(input.signOff) : {};
   const derivedInput: RecordDefinitionInput<S>['derived'] = {
     ...input.derived,
@@ -234,13 +234,37 @@ export function defineRecord<S extends z.ZodMiniObject, const T extends string, 
     required: false,
     derived: true,
   }));
+
+  // Building 22 schemas is most of what the API's own code does at a cold start, and a request
+  // needs one or two of them: each is built the first time its type is used, then kept.
+  let built: { schema: S; fields: FieldDescription[] } | undefined;
+  const build = () => {
+    if (built) return built;
+    const { shape } = input.schema();
+    const editable: FieldDescription[] = Object.entries(shape).map(([name, schema]) => {
+      const meta = fieldMeta(schema);
+      if (!meta) throw new Error(`${input.type}.${name} was declared without a field builder`);
+      return { ...meta, name, required: !z.safeParse(schema, undefined).success, derived: false };
+    });
+    built = {
+      schema: z.strictObject(shape) as unknown as S,
+      fields: [...editable, ...derived],
+    };
+    return built;
+  };
+
+  const { schema: _builder, ...described } = input;
   return {
     writableBy: ['national', 'regional', 'adviser'],
     rules: [],
-    ...input,
+    ...described,
     derived: derivedInput,
-    schema: z.strictObject(input.schema.shape) as unknown as S,
-    fields: [...editable, ...derived],
+    get schema() {
+      return build().schema;
+    },
+    get fields() {
+      return build().fields;
+    },
     isPublic: input.publicWhen !== undefined,
   };
 }

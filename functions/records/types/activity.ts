@@ -28,17 +28,18 @@ export const activity = defineRecord({
   pluralLabel: 'Activities',
   description:
     'A weekly report line of an adviser\'s work with a Taskforce mayor, recorded as the non-funded project "MTFJ <council name>".',
-  schema: z.object({
-    adviserId: ref('adviser', { title: 'Adviser', help: 'Who did the work' }),
-    councilId: ref('council', { title: 'Council', help: 'The Taskforce member council worked with' }),
-    weekStarting: date({ title: 'Week starting', help: 'The Monday of the report week (YYYY-MM-DD)' }),
-    kind: oneOf(ACTIVITY_KINDS, {
-      title: 'Kind',
-      help: 'Advice, planning, liaison, stakeholder relationships or knowledge sharing',
+  schema: () =>
+    z.object({
+      adviserId: ref('adviser', { title: 'Adviser', help: 'Who did the work' }),
+      councilId: ref('council', { title: 'Council', help: 'The Taskforce member council worked with' }),
+      weekStarting: date({ title: 'Week starting', help: 'The Monday of the report week (YYYY-MM-DD)' }),
+      kind: oneOf(ACTIVITY_KINDS, {
+        title: 'Kind',
+        help: 'Advice, planning, liaison, stakeholder relationships or knowledge sharing',
+      }),
+      hours: decimal({ title: 'Hours', help: 'Hours spent that week, up to two decimal places', max: 80 }),
+      summary: z.optional(longText({ title: 'Summary', help: 'What was done', max: 2000 })),
     }),
-    hours: decimal({ title: 'Hours', help: 'Hours spent that week, up to two decimal places', max: 80 }),
-    summary: z.optional(longText({ title: 'Summary', help: 'What was done', max: 2000 })),
-  }),
   scope: { field: 'councilId' },
   councilField: 'councilId',
   derived: {

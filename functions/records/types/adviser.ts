@@ -9,17 +9,18 @@ export const adviser = defineRecord({
   label: 'Adviser',
   pluralLabel: 'Advisers',
   description: 'A Community Employment Adviser, their region and the councils they work with.',
-  schema: z.object({
-    name: text({ title: 'Name', help: 'Full name' }),
-    email: email({ title: 'Email', help: 'Work email address' }),
-    regionId: ref('region', { title: 'Region', help: 'The CEG region the adviser works in' }),
-    councilIds: refs('council', {
-      title: 'Councils',
-      help: 'Councils the adviser works with, by id, separated by commas',
-      max: 20,
+  schema: () =>
+    z.object({
+      name: text({ title: 'Name', help: 'Full name' }),
+      email: email({ title: 'Email', help: 'Work email address' }),
+      regionId: ref('region', { title: 'Region', help: 'The CEG region the adviser works in' }),
+      councilIds: refs('council', {
+        title: 'Councils',
+        help: 'Councils the adviser works with, by id, separated by commas',
+        max: 20,
+      }),
+      active: boolean({ title: 'Active', help: 'False once the adviser has left' }),
     }),
-    active: boolean({ title: 'Active', help: 'False once the adviser has left' }),
-  }),
   scope: { field: 'regionId' },
   rules: [
     async (values, ctx) => {

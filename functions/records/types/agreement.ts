@@ -11,19 +11,22 @@ export const agreement = defineRecord({
   pluralLabel: 'Agreements',
   description:
     'The expectations a mayor and a Community Employment Adviser agree at the start of the relationship.',
-  schema: z.object({
-    councilId: ref('council', { title: 'Council', help: 'The Taskforce member council' }),
-    adviserId: ref('adviser', { title: 'Adviser', help: 'The Community Employment Adviser' }),
-    expectations: longText({ title: 'Expectations', help: 'What each side expects of the other' }),
-    status: oneOf(['draft', 'agreed', 'under-review', 'ended'], {
-      title: 'Status',
-      help: 'draft until both sides agree; agreed needs both parties\u2019 sign-off',
+  schema: () =>
+    z.object({
+      councilId: ref('council', { title: 'Council', help: 'The Taskforce member council' }),
+      adviserId: ref('adviser', { title: 'Adviser', help: 'The Community Employment Adviser' }),
+      expectations: longText({ title: 'Expectations', help: 'What each side expects of the other' }),
+      status: oneOf(['draft', 'agreed', 'under-review', 'ended'], {
+        title: 'Status',
+        help: 'draft until both sides agree; agreed needs both parties\u2019 sign-off',
+      }),
+      agreedOn: z.optional(
+        date({ title: 'Agreed on', help: 'When the mayor and adviser agreed (YYYY-MM-DD)' }),
+      ),
+      reviewBy: z.optional(
+        date({ title: 'Review by', help: 'When to review the expectations (YYYY-MM-DD)' }),
+      ),
     }),
-    agreedOn: z.optional(
-      date({ title: 'Agreed on', help: 'When the mayor and adviser agreed (YYYY-MM-DD)' }),
-    ),
-    reviewBy: z.optional(date({ title: 'Review by', help: 'When to review the expectations (YYYY-MM-DD)' })),
-  }),
   scope: { field: 'councilId' },
   councilField: 'councilId',
   signOff: {

@@ -10,17 +10,18 @@ export const communication = defineRecord({
   label: 'Communication',
   pluralLabel: 'Communications',
   description: 'A message to external stakeholders, agreed by both CEG and the Taskforce before release.',
-  schema: z.object({
-    regionId: ref('region', { title: 'Region', help: 'The region it comes from' }),
-    subject: text({ title: 'Subject', help: 'What it is about' }),
-    audience: text({ title: 'Audience', help: 'The external stakeholders it is for' }),
-    message: z.optional(longText({ title: 'Message', help: 'The text to release' })),
-    status: oneOf(['draft', 'agreed', 'released'], {
-      title: 'Status',
-      help: 'agreed and released need both parties\u2019 agreement',
+  schema: () =>
+    z.object({
+      regionId: ref('region', { title: 'Region', help: 'The region it comes from' }),
+      subject: text({ title: 'Subject', help: 'What it is about' }),
+      audience: text({ title: 'Audience', help: 'The external stakeholders it is for' }),
+      message: z.optional(longText({ title: 'Message', help: 'The text to release' })),
+      status: oneOf(['draft', 'agreed', 'released'], {
+        title: 'Status',
+        help: 'agreed and released need both parties\u2019 agreement',
+      }),
+      releasedOn: z.optional(date({ title: 'Released on', help: 'When it was released (YYYY-MM-DD)' })),
     }),
-    releasedOn: z.optional(date({ title: 'Released on', help: 'When it was released (YYYY-MM-DD)' })),
-  }),
   scope: { field: 'regionId' },
   // The national planning and co-ordination group, where both parties sit, drafts these too.
   taskforceWrites: true,

@@ -13,27 +13,32 @@ export const council = defineRecord({
   label: 'Council',
   pluralLabel: 'Councils',
   description: 'A territorial local authority, its mayor and its Mayors Taskforce for Jobs membership.',
-  schema: z.object({
-    name: text({ title: 'Name', help: 'Official name, with macrons (Whangārei District)', public: true }),
-    kind: oneOf(['city', 'district', 'unitary', 'territory'], {
-      title: 'Kind',
-      help: 'City, district, unitary or territory council',
-      public: true,
-    }),
-    regionId: ref('region', { title: 'Region', help: 'The CEG region the council belongs to', public: true }),
-    mayor: z.optional(text({ title: 'Mayor', help: 'The current mayor' })),
-    taskforceMember: boolean({
-      title: 'Taskforce member',
-      help: 'Whether the mayor is a member of the Mayors Taskforce for Jobs',
-      public: true,
-    }),
-    memberSince: z.optional(
-      date({
-        title: 'Member since',
-        help: 'When the council joined the Taskforce (YYYY-MM-DD)',
+  schema: () =>
+    z.object({
+      name: text({ title: 'Name', help: 'Official name, with macrons (Whangārei District)', public: true }),
+      kind: oneOf(['city', 'district', 'unitary', 'territory'], {
+        title: 'Kind',
+        help: 'City, district, unitary or territory council',
+        public: true,
       }),
-    ),
-  }),
+      regionId: ref('region', {
+        title: 'Region',
+        help: 'The CEG region the council belongs to',
+        public: true,
+      }),
+      mayor: z.optional(text({ title: 'Mayor', help: 'The current mayor' })),
+      taskforceMember: boolean({
+        title: 'Taskforce member',
+        help: 'Whether the mayor is a member of the Mayors Taskforce for Jobs',
+        public: true,
+      }),
+      memberSince: z.optional(
+        date({
+          title: 'Member since',
+          help: 'When the council joined the Taskforce (YYYY-MM-DD)',
+        }),
+      ),
+    }),
   scope: { field: 'regionId' },
   sharedReference: true,
   councilField: undefined,

@@ -9,18 +9,19 @@ export const event = defineRecord({
   label: 'Event',
   pluralLabel: 'Events',
   description: 'An exchange visit, roadshow, sector group, business forum or training session.',
-  schema: z.object({
-    regionId: ref('region', { title: 'Region', help: 'Where it happens' }),
-    lecGroupId: z.optional(ref('lec-group', { title: 'LEC group', help: 'The group running it, if any' })),
-    kind: oneOf(['exchange-visit', 'roadshow', 'sector-group', 'business-forum', 'training'], {
-      title: 'Kind',
-      help: 'What sort of event',
+  schema: () =>
+    z.object({
+      regionId: ref('region', { title: 'Region', help: 'Where it happens' }),
+      lecGroupId: z.optional(ref('lec-group', { title: 'LEC group', help: 'The group running it, if any' })),
+      kind: oneOf(['exchange-visit', 'roadshow', 'sector-group', 'business-forum', 'training'], {
+        title: 'Kind',
+        help: 'What sort of event',
+      }),
+      title: text({ title: 'Title', help: 'What it is called' }),
+      heldOn: date({ title: 'Held on', help: 'The date (YYYY-MM-DD)' }),
+      location: z.optional(text({ title: 'Location', help: 'Where' })),
+      attendees: z.optional(integer({ title: 'Attendees', help: 'How many came', max: 100000 })),
+      notes: z.optional(longText({ title: 'Notes', help: 'What came of it' })),
     }),
-    title: text({ title: 'Title', help: 'What it is called' }),
-    heldOn: date({ title: 'Held on', help: 'The date (YYYY-MM-DD)' }),
-    location: z.optional(text({ title: 'Location', help: 'Where' })),
-    attendees: z.optional(integer({ title: 'Attendees', help: 'How many came', max: 100000 })),
-    notes: z.optional(longText({ title: 'Notes', help: 'What came of it' })),
-  }),
   scope: { field: 'regionId' },
 });

@@ -11,16 +11,17 @@ export const indicator = defineRecord({
   pluralLabel: 'Indicators',
   description:
     'Per council and quarter, the people not in work or training and the young people under 25 among them: the measure of the two goals.',
-  schema: z.object({
-    councilId: ref('council', { title: 'Council', help: 'The council area measured' }),
-    period: quarter({ title: 'Period', help: 'The quarter measured, like 2026-Q3' }),
-    peopleNotInWorkOrTraining: integer({ title: 'People not in work or training', help: 'All ages' }),
-    youngPeopleNotInWorkOrTraining: integer({
-      title: 'Young people not in work or training',
-      help: 'Under 25, counted among all people',
+  schema: () =>
+    z.object({
+      councilId: ref('council', { title: 'Council', help: 'The council area measured' }),
+      period: quarter({ title: 'Period', help: 'The quarter measured, like 2026-Q3' }),
+      peopleNotInWorkOrTraining: integer({ title: 'People not in work or training', help: 'All ages' }),
+      youngPeopleNotInWorkOrTraining: integer({
+        title: 'Young people not in work or training',
+        help: 'Under 25, counted among all people',
+      }),
+      source: z.optional(text({ title: 'Source', help: 'Where the figures come from', max: 300 })),
     }),
-    source: z.optional(text({ title: 'Source', help: 'Where the figures come from', max: 300 })),
-  }),
   scope: { field: 'councilId' },
   councilField: 'councilId',
   naturalId: (v) => `${v.councilId}-${v.period.toLowerCase()}`,

@@ -10,34 +10,35 @@ export const lecGroup = defineRecord({
   pluralLabel: 'LEC groups',
   description:
     'A Local Employment Co-ordination group: its co-ordinator, its strategic plan for collaborative action and when it was last reviewed.',
-  schema: z.object({
-    regionId: ref('region', { title: 'Region', help: 'The region the group co-ordinates' }),
-    name: text({ title: 'Name', help: 'The group\u2019s name' }),
-    coordinatorName: z.optional(text({ title: 'Co-ordinator', help: 'Who co-ordinates the group' })),
-    coordinatorEmail: z.optional(
-      email({
-        title: 'Co-ordinator email',
-        help: 'How to reach the co-ordinator',
-      }),
-    ),
-    strategicPlan: z.optional(
-      longText({
-        title: 'Strategic plan',
-        help: 'The plan for collaborative action, or where to find it',
-      }),
-    ),
-    planReviewedOn: z.optional(
-      date({
-        title: 'Plan reviewed on',
-        help: 'When the strategic plan was last reviewed (YYYY-MM-DD)',
-      }),
-    ),
-    establishedOn: z.optional(
-      date({
-        title: 'Established on',
-        help: 'When the group was set up (YYYY-MM-DD)',
-      }),
-    ),
-  }),
+  schema: () =>
+    z.object({
+      regionId: ref('region', { title: 'Region', help: 'The region the group co-ordinates' }),
+      name: text({ title: 'Name', help: 'The group\u2019s name' }),
+      coordinatorName: z.optional(text({ title: 'Co-ordinator', help: 'Who co-ordinates the group' })),
+      coordinatorEmail: z.optional(
+        email({
+          title: 'Co-ordinator email',
+          help: 'How to reach the co-ordinator',
+        }),
+      ),
+      strategicPlan: z.optional(
+        longText({
+          title: 'Strategic plan',
+          help: 'The plan for collaborative action, or where to find it',
+        }),
+      ),
+      planReviewedOn: z.optional(
+        date({
+          title: 'Plan reviewed on',
+          help: 'When the strategic plan was last reviewed (YYYY-MM-DD)',
+        }),
+      ),
+      establishedOn: z.optional(
+        date({
+          title: 'Established on',
+          help: 'When the group was set up (YYYY-MM-DD)',
+        }),
+      ),
+    }),
   scope: { field: 'regionId' },
 });

@@ -11,21 +11,24 @@ export const practice = defineRecord({
   pluralLabel: 'Practices',
   description:
     "Good practice and successful working models for the knowledge base: what worked and what didn't.",
-  schema: z.object({
-    regionId: ref('region', { title: 'Region', help: 'Where the practice comes from' }),
-    title: text({ title: 'Title', help: 'A short name for the practice' }),
-    summary: longText({ title: 'Summary', help: 'What was done' }),
-    topic: z.optional(oneOf(KNOWLEDGE_TOPICS, { title: 'Topic', help: 'What the practice is about' })),
-    whatWorked: z.optional(longText({ title: 'What worked', help: 'What to repeat' })),
-    whatDidNot: z.optional(longText({ title: "What didn't", help: 'What to avoid' })),
-    strategyId: z.optional(ref('strategy', { title: 'Strategy', help: 'The strategy it came from, if any' })),
-    adviserId: z.optional(
-      ref('adviser', {
-        title: 'Contributed by',
-        help: 'The adviser who contributed it, if any',
-      }),
-    ),
-  }),
+  schema: () =>
+    z.object({
+      regionId: ref('region', { title: 'Region', help: 'Where the practice comes from' }),
+      title: text({ title: 'Title', help: 'A short name for the practice' }),
+      summary: longText({ title: 'Summary', help: 'What was done' }),
+      topic: z.optional(oneOf(KNOWLEDGE_TOPICS, { title: 'Topic', help: 'What the practice is about' })),
+      whatWorked: z.optional(longText({ title: 'What worked', help: 'What to repeat' })),
+      whatDidNot: z.optional(longText({ title: "What didn't", help: 'What to avoid' })),
+      strategyId: z.optional(
+        ref('strategy', { title: 'Strategy', help: 'The strategy it came from, if any' }),
+      ),
+      adviserId: z.optional(
+        ref('adviser', {
+          title: 'Contributed by',
+          help: 'The adviser who contributed it, if any',
+        }),
+      ),
+    }),
   scope: { field: 'regionId' },
   knowledgeBase: true,
 });

@@ -11,18 +11,19 @@ export const progressReport = defineRecord({
   pluralLabel: 'Progress reports',
   description:
     "A region's quarterly progress report to the national planning and co-ordination group; one per region and quarter.",
-  schema: z.object({
-    regionId: ref('region', { title: 'Region', help: 'The reporting region' }),
-    quarter: quarter({ title: 'Quarter', help: 'The quarter reported on, like 2026-Q3' }),
-    summary: longText({ title: 'Summary', help: 'Progress against the two goals this quarter' }),
-    highlights: z.optional(longText({ title: 'Highlights', help: 'Good practice and successes to share' })),
-    issues: z.optional(longText({ title: 'Issues', help: 'Problems to raise with the national group' })),
-    status: oneOf(['draft', 'submitted'], {
-      title: 'Status',
-      help: 'submitted once sent to the national group',
+  schema: () =>
+    z.object({
+      regionId: ref('region', { title: 'Region', help: 'The reporting region' }),
+      quarter: quarter({ title: 'Quarter', help: 'The quarter reported on, like 2026-Q3' }),
+      summary: longText({ title: 'Summary', help: 'Progress against the two goals this quarter' }),
+      highlights: z.optional(longText({ title: 'Highlights', help: 'Good practice and successes to share' })),
+      issues: z.optional(longText({ title: 'Issues', help: 'Problems to raise with the national group' })),
+      status: oneOf(['draft', 'submitted'], {
+        title: 'Status',
+        help: 'submitted once sent to the national group',
+      }),
+      submittedOn: z.optional(date({ title: 'Submitted on', help: 'When it was submitted (YYYY-MM-DD)' })),
     }),
-    submittedOn: z.optional(date({ title: 'Submitted on', help: 'When it was submitted (YYYY-MM-DD)' })),
-  }),
   scope: { field: 'regionId' },
   naturalId: (v) => `${v.regionId}-${v.quarter.toLowerCase()}`,
   refine: requiredWhen(

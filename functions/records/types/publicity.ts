@@ -10,25 +10,26 @@ export const publicity = defineRecord({
   pluralLabel: 'Publicity',
   description:
     'A public announcement about a jointly supported strategy, which must acknowledge both parties.',
-  schema: z.object({
-    strategyId: ref('strategy', { title: 'Strategy', help: 'The strategy the announcement is about' }),
-    title: text({ title: 'Title', help: 'Headline of the announcement' }),
-    channel: oneOf(['media-release', 'newsletter', 'website', 'event', 'other'], {
-      title: 'Channel',
-      help: 'Where it appears',
-    }),
-    plannedFor: z.optional(date({ title: 'Planned for', help: 'Planned release date (YYYY-MM-DD)' })),
-    text: z.optional(
-      longText({
-        title: 'Text',
-        help: 'The announcement as it will appear, acknowledging both parties',
+  schema: () =>
+    z.object({
+      strategyId: ref('strategy', { title: 'Strategy', help: 'The strategy the announcement is about' }),
+      title: text({ title: 'Title', help: 'Headline of the announcement' }),
+      channel: oneOf(['media-release', 'newsletter', 'website', 'event', 'other'], {
+        title: 'Channel',
+        help: 'Where it appears',
       }),
-    ),
-    status: oneOf(['draft', 'approved', 'published'], {
-      title: 'Status',
-      help: 'published needs both acknowledgements',
+      plannedFor: z.optional(date({ title: 'Planned for', help: 'Planned release date (YYYY-MM-DD)' })),
+      text: z.optional(
+        longText({
+          title: 'Text',
+          help: 'The announcement as it will appear, acknowledging both parties',
+        }),
+      ),
+      status: oneOf(['draft', 'approved', 'published'], {
+        title: 'Status',
+        help: 'published needs both acknowledgements',
+      }),
     }),
-  }),
   scope: { field: 'strategyId' },
   taskforceWrites: true,
   // Rule 6: each party confirms the text acknowledges the other before it is published.

@@ -9,26 +9,27 @@ export const region = defineRecord({
   label: 'Region',
   pluralLabel: 'Regions',
   description: 'A CEG region and its regional Mayors Taskforce for Jobs team.',
-  schema: z.object({
-    name: text({ title: 'Name', help: 'Official name, with macrons (Manawatū-Whanganui)', public: true }),
-    cegRegion: boolean({
-      title: 'CEG region',
-      help: 'True for the 16 CEG regions; false for the Area Outside Region (Chatham Islands)',
-      public: true,
+  schema: () =>
+    z.object({
+      name: text({ title: 'Name', help: 'Official name, with macrons (Manawatū-Whanganui)', public: true }),
+      cegRegion: boolean({
+        title: 'CEG region',
+        help: 'True for the 16 CEG regions; false for the Area Outside Region (Chatham Islands)',
+        public: true,
+      }),
+      mayorsTeamRepresentative: z.optional(
+        text({
+          title: 'Mayors Team representative',
+          help: 'The regional team member on the national planning and co-ordination group',
+        }),
+      ),
+      mayorsTeamNotes: z.optional(
+        longText({
+          title: 'Mayors Team notes',
+          help: 'Who is in the regional Mayors Team and how it works',
+        }),
+      ),
     }),
-    mayorsTeamRepresentative: z.optional(
-      text({
-        title: 'Mayors Team representative',
-        help: 'The regional team member on the national planning and co-ordination group',
-      }),
-    ),
-    mayorsTeamNotes: z.optional(
-      longText({
-        title: 'Mayors Team notes',
-        help: 'Who is in the regional Mayors Team and how it works',
-      }),
-    ),
-  }),
   scope: 'self',
   sharedReference: true,
   writableBy: ['national', 'regional'],

@@ -29,48 +29,49 @@ export const strategy = defineRecord({
   pluralLabel: 'Strategies',
   description:
     'A strategy designed or reinforced to meet local needs, serving one of the two strategic goals.',
-  schema: z.object({
-    councilId: ref('council', { title: 'Council', help: 'The Taskforce member council' }),
-    title: text({ title: 'Title', help: 'A short name for the strategy' }),
-    goal: oneOf(GOALS, {
-      title: 'Goal',
-      help: `2005-youth: ${GOAL_WORDS['2005-youth']}; 2009-all: ${GOAL_WORDS['2009-all']}`,
-    }),
-    needIds: refs('need', {
-      title: 'Needs',
-      help: 'Needs or opportunities it meets, by id, separated by commas',
-    }),
-    buildsOn: z.optional(
-      text({
-        title: 'Builds on',
-        help: 'Existing infrastructure, network or project it builds on, if any',
-        max: 500,
+  schema: () =>
+    z.object({
+      councilId: ref('council', { title: 'Council', help: 'The Taskforce member council' }),
+      title: text({ title: 'Title', help: 'A short name for the strategy' }),
+      goal: oneOf(GOALS, {
+        title: 'Goal',
+        help: `2005-youth: ${GOAL_WORDS['2005-youth']}; 2009-all: ${GOAL_WORDS['2009-all']}`,
       }),
-    ),
-    jointlySupported: boolean({
-      title: 'Jointly supported',
-      help: 'Supported jointly by CEG and the Taskforce',
-    }),
-    status: oneOf(STRATEGY_STATUSES, {
-      title: 'Status',
-      help: 'active needs an agreed agreement for the council',
-    }),
-    startedOn: z.optional(date({ title: 'Started on', help: 'When it went active (YYYY-MM-DD)' })),
-    completedOn: z.optional(date({ title: 'Completed on', help: 'When it finished (YYYY-MM-DD)' })),
-    peopleIntoWorkOrTraining: z.optional(
-      integer({
-        title: 'People into work or training',
-        help: 'Outcome so far: people placed',
+      needIds: refs('need', {
+        title: 'Needs',
+        help: 'Needs or opportunities it meets, by id, separated by commas',
       }),
-    ),
-    youngPeopleIntoWorkOrTraining: z.optional(
-      integer({
-        title: 'Young people into work or training',
-        help: 'Of those, young people under 25',
+      buildsOn: z.optional(
+        text({
+          title: 'Builds on',
+          help: 'Existing infrastructure, network or project it builds on, if any',
+          max: 500,
+        }),
+      ),
+      jointlySupported: boolean({
+        title: 'Jointly supported',
+        help: 'Supported jointly by CEG and the Taskforce',
       }),
-    ),
-    outcomes: z.optional(longText({ title: 'Outcomes', help: 'What the strategy achieved' })),
-  }),
+      status: oneOf(STRATEGY_STATUSES, {
+        title: 'Status',
+        help: 'active needs an agreed agreement for the council',
+      }),
+      startedOn: z.optional(date({ title: 'Started on', help: 'When it went active (YYYY-MM-DD)' })),
+      completedOn: z.optional(date({ title: 'Completed on', help: 'When it finished (YYYY-MM-DD)' })),
+      peopleIntoWorkOrTraining: z.optional(
+        integer({
+          title: 'People into work or training',
+          help: 'Outcome so far: people placed',
+        }),
+      ),
+      youngPeopleIntoWorkOrTraining: z.optional(
+        integer({
+          title: 'Young people into work or training',
+          help: 'Of those, young people under 25',
+        }),
+      ),
+      outcomes: z.optional(longText({ title: 'Outcomes', help: 'What the strategy achieved' })),
+    }),
   scope: { field: 'councilId' },
   councilField: 'councilId',
   rules: [requireTaskforceMember('councilId', 'a strategy'), requireAgreedAgreementWhenActive],
