@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import { ISO_DATE_SHAPE } from '../domain/iso-date.ts';
 import { PARTY_SHORT_NAMES } from '../records/sign-offs.ts';
 import { ACTION_STATUSES } from '../records/types/action.ts';
+import { COMMUNICATION_STATUSES } from '../records/types/communication.ts';
+import { PUBLICITY_CHANNELS, PUBLICITY_STATUSES } from '../records/types/publicity.ts';
 import { GOALS, STRATEGY_STATUSES, type StrategyStatus } from '../records/types/strategy.ts';
 import { SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION } from './snapshot-files.ts';
 
@@ -137,8 +139,8 @@ export const publicityAwaitingSchema = z.object({
   regionId: id,
   strategyId: id,
   title: z.string(),
-  channel: z.string(),
-  status: z.string(),
+  channel: z.enum(PUBLICITY_CHANNELS),
+  status: z.enum(PUBLICITY_STATUSES),
   plannedFor: z.nullable(isoDate),
   missing: z.array(missingParty).check(z.describe('Whose acknowledgement is missing')),
 });
@@ -148,7 +150,7 @@ export const communicationAwaitingSchema = z.object({
   regionId: id,
   subject: z.string(),
   audience: z.string(),
-  status: z.string(),
+  status: z.enum(COMMUNICATION_STATUSES),
   missing: z.array(missingParty).check(z.describe('Whose agreement is missing')),
 });
 

@@ -3378,8 +3378,10 @@ export interface components {
                     regionId: string;
                     strategyId: string;
                     title: string;
-                    channel: string;
-                    status: string;
+                    /** @enum {string} */
+                    channel: "media-release" | "newsletter" | "website" | "event" | "other";
+                    /** @enum {string} */
+                    status: "draft" | "approved" | "published";
                     plannedFor: string | null;
                     /** @description Whose acknowledgement is missing */
                     missing: ("CEG" | "Taskforce")[];
@@ -3389,7 +3391,8 @@ export interface components {
                     regionId: string;
                     subject: string;
                     audience: string;
-                    status: string;
+                    /** @enum {string} */
+                    status: "draft" | "agreed" | "released";
                     /** @description Whose agreement is missing */
                     missing: ("CEG" | "Taskforce")[];
                 }[];

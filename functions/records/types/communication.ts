@@ -3,6 +3,9 @@ import { defineRecord } from '../definition.ts';
 import { date, longText, oneOf, ref, text } from '../fields.ts';
 import { requiredWhen } from '../rules.ts';
 
+/** A joint communication's stages; `agreed` and `released` need both parties' agreement. */
+export const COMMUNICATION_STATUSES = ['draft', 'agreed', 'released'] as const;
+
 /** A message to external stakeholders; rule 7: both parties agree before release. */
 export const communication = defineRecord({
   type: 'communication',
@@ -16,7 +19,7 @@ export const communication = defineRecord({
       subject: text({ title: 'Subject', help: 'What it is about' }),
       audience: text({ title: 'Audience', help: 'The external stakeholders it is for' }),
       message: z.optional(longText({ title: 'Message', help: 'The text to release' })),
-      status: oneOf(['draft', 'agreed', 'released'], {
+      status: oneOf(COMMUNICATION_STATUSES, {
         title: 'Status',
         help: 'agreed and released need both parties\u2019 agreement',
       }),

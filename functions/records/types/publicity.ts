@@ -2,6 +2,11 @@ import * as z from 'zod/mini';
 import { defineRecord } from '../definition.ts';
 import { date, longText, oneOf, ref, text } from '../fields.ts';
 
+/** Where a publicity item appears. */
+export const PUBLICITY_CHANNELS = ['media-release', 'newsletter', 'website', 'event', 'other'] as const;
+/** A publicity item's stages; `published` needs both parties' acknowledgement. */
+export const PUBLICITY_STATUSES = ['draft', 'approved', 'published'] as const;
+
 /** A public announcement about a strategy; rule 6 governs its publication. */
 export const publicity = defineRecord({
   type: 'publicity',
@@ -14,7 +19,7 @@ export const publicity = defineRecord({
     z.object({
       strategyId: ref('strategy', { title: 'Strategy', help: 'The strategy the announcement is about' }),
       title: text({ title: 'Title', help: 'Headline of the announcement' }),
-      channel: oneOf(['media-release', 'newsletter', 'website', 'event', 'other'], {
+      channel: oneOf(PUBLICITY_CHANNELS, {
         title: 'Channel',
         help: 'Where it appears',
       }),
@@ -25,7 +30,7 @@ export const publicity = defineRecord({
           help: 'The announcement as it will appear, acknowledging both parties',
         }),
       ),
-      status: oneOf(['draft', 'approved', 'published'], {
+      status: oneOf(PUBLICITY_STATUSES, {
         title: 'Status',
         help: 'published needs both acknowledgements',
       }),

@@ -12,7 +12,12 @@ import { type StoredRecord, storedRecordOf } from '../../../functions/records/de
 import { PARTY_SHORT_NAMES } from '../../../functions/records/sign-offs.ts';
 import { ACTION_STATUSES, action } from '../../../functions/records/types/action.ts';
 import { activity } from '../../../functions/records/types/activity.ts';
-import { publicity } from '../../../functions/records/types/publicity.ts';
+import { COMMUNICATION_STATUSES } from '../../../functions/records/types/communication.ts';
+import {
+  PUBLICITY_CHANNELS,
+  PUBLICITY_STATUSES,
+  publicity,
+} from '../../../functions/records/types/publicity.ts';
 import { GOALS, STRATEGY_STATUSES } from '../../../functions/records/types/strategy.ts';
 
 function stored(type: string, id: string, values: Record<string, unknown>): StoredRecord {
@@ -140,10 +145,18 @@ describe('what each record type contributes to the dashboard', () => {
     // Act
     const schema = snapshotJsonSchema();
     // Assess
-    const fromDefinitions = [GOALS, ACTION_STATUSES, [PARTY_SHORT_NAMES.ceg, PARTY_SHORT_NAMES.taskforce]];
+    const fromDefinitions = [
+      GOALS,
+      ACTION_STATUSES,
+      PUBLICITY_CHANNELS,
+      PUBLICITY_STATUSES,
+      COMMUNICATION_STATUSES,
+      [PARTY_SHORT_NAMES.ceg, PARTY_SHORT_NAMES.taskforce],
+    ];
     const enums = enumsIn(schema);
     expect(enums.length).toBeGreaterThan(0);
     for (const list of enums) expect(fromDefinitions).toContainEqual(list);
+    for (const list of fromDefinitions) expect(enums).toContainEqual([...list]);
     const strategies = (schema as any).properties.national.properties.strategies.properties;
     expect(Object.keys(strategies.byStatus.properties)).toEqual([...STRATEGY_STATUSES]);
     for (const goal of GOALS)
