@@ -1,6 +1,9 @@
 import { addDays } from '../aggregate/calendar.ts';
-import type { StoredRecord } from '../records/definition.ts';
-import { shortCouncilName } from '../records/types/activity.ts';
+import { type StoredRecord, storedRecordOf } from '../records/definition.ts';
+import { activity as activityDefinition, shortCouncilName } from '../records/types/activity.ts';
+import { adviser as adviserDefinition } from '../records/types/adviser.ts';
+import { council as councilDefinition } from '../records/types/council.ts';
+import { region as regionDefinition } from '../records/types/region.ts';
 
 /** One activity as it appears in a weekly report: work with a Taskforce mayor as "MTFJ <council>". */
 export interface WeeklyReportLine {
@@ -70,24 +73,30 @@ export function buildWeeklyReport(input: {
   activities: readonly StoredRecord[];
 }): WeeklyReport {
   const lines = new Map<string, WeeklyReportLine[]>();
-  for (const activity of input.activities) {
+  // Records are read through their definitions, so a renamed field fails to compile here too.
+  for (const stored of input.activities) {
+    const activity = storedRecordOf(activityDefinition, stored);
     if (activity.deletedAt || activity.values.weekStarting !== input.week) continue;
-    const councilId = activity.values.councilId as string;
-    const councilName = (input.councils.get(councilId)?.values.name as string | undefined) ?? councilId;
-    const adviserId = activity.values.adviserId as string;
+    const { councilId, adviserId } = activity.values;
+    const council = input.councils.get(councilId);
+    const councilName = council ? storedRecordOf(councilDefinition, council).values.name : councilId;
+    // The project name is derived on write (see the activity definition); derived fields are not
+    // part of the typed values, and records written before it existed lack it.
+    const derivedProject = (stored.values as { projectName?: string }).projectName;
     const line: WeeklyReportLine = {
       activityId: activity.id,
       councilId,
       council: councilName,
-      project: (activity.values.projectName as string | undefined) ?? `MTFJ ${shortCouncilName(councilName)}`,
+      project: derivedProject ?? `MTFJ ${shortCouncilName(councilName)}`,
       nonFunded: true,
-      kind: activity.values.kind as string,
-      hours: activity.values.hours as number,
-      summary: (activity.values.summary as string | undefined) ?? '',
+      kind: activity.values.kind,
+      hours: activity.values.hours,
+      summary: activity.values.summary ?? '',
     };
     lines.set(adviserId, [...(lines.get(adviserId) ?? []), line]);
   }
   const advisers = input.advisers
+    .map((stored) => storedRecordOf(adviserDefinition, stored))
     .filter((a) => input.kind === 'adviser' || lines.has(a.id) || (!a.deletedAt && a.values.active === true))
     .map((a): AdviserWeek => {
       const own = (lines.get(a.id) ?? []).sort(
@@ -98,8 +107,8 @@ export function buildWeeklyReport(input: {
       );
       return {
         adviserId: a.id,
-        adviser: a.values.name as string,
-        email: a.values.email as string | undefined,
+        adviser: a.values.name,
+        email: a.values.email,
         lines: own,
         projects: projectHours(own),
         totalHours: sumHours(own.map((l) => l.hours)),
@@ -112,7 +121,7 @@ export function buildWeeklyReport(input: {
     week: input.week,
     weekEnding: addDays(input.week, 6),
     regionId: input.region.id,
-    region: input.region.values.name as string,
+    region: storedRecordOf(regionDefinition, input.region).values.name,
     advisers,
     projects: projectHours(all),
     totalHours: sumHours(all.map((l) => l.hours)),
