@@ -81,7 +81,7 @@ export function assembleApp(deps: ShellDependencies, areas: readonly RouteArea[]
 
   for (const area of areas) app.route(area.prefix, area.routes);
 
-  app.notFound(unroutedHandler(app));
+  app.notFound(unroutedHandler(app, areas));
 
   app.onError((error, c) => {
     if (error instanceof HttpProblemError) return problemResponse(c, error.code, error.message);

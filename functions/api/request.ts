@@ -1,11 +1,9 @@
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import '../zod-english.ts';
-import { BadRequestError, NotFoundError, PreconditionRequiredError } from '../domain/errors.ts';
+import { BadRequestError, PreconditionRequiredError } from '../domain/errors.ts';
 import type { Principal } from '../domain/principal.ts';
 import { MAX_LIMIT } from '../domain/record-repository.ts';
-import type { RecordDefinition } from '../records/definition.ts';
-import { definitionForPath, RECORD_DEFINITIONS } from '../records/registry.ts';
 import { HttpProblemError } from './problem.ts';
 
 /** Variables the auth middleware puts on the context. */
@@ -73,22 +71,6 @@ export function matchesIfNoneMatch(header: string | undefined, version: number):
     .split(',')
     .map((tag) => tag.trim().replace(/^W\//, ''))
     .some((tag) => tag === '*' || tag === etag(version));
-}
-
-/**
- * The `:path` route parameter, limited to the record types' paths, so that other /v1 routes (and
- * unknown ones) are not taken for a record type and a wrong method can be told from a wrong path.
- */
-export const TYPE_PATH_PARAM = `:path{${RECORD_DEFINITIONS.map((d) => d.path).join('|')}}`;
-
-export function definitionFromPath(path: string | undefined): RecordDefinition {
-  const definition = path === undefined ? undefined : definitionForPath(path);
-  if (!definition) {
-    throw new NotFoundError(
-      `There is no record type "${path}". The types are: ${RECORD_DEFINITIONS.map((d) => d.path).join(', ')}.`,
-    );
-  }
-  return definition;
 }
 
 const limitSchema = z.coerce

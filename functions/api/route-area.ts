@@ -15,4 +15,9 @@ export interface RouteArea {
   /** Where the area is mounted: its routes are relative to it ('' mounts at the root). */
   prefix: string;
   routes: Hono<AppEnv>;
+  /**
+   * For a path no route takes: throws a DomainError that says what is wrong when the path is one
+   * of this area's kind (a record type that does not exist), and returns otherwise.
+   */
+  refuseUnrouted?: (path: string) => void;
 }

@@ -1,11 +1,13 @@
 import type { Context, Hono } from 'hono';
 import { DomainError } from '../domain/errors.ts';
 import { problemResponse } from './problem.ts';
-import { type AppEnv, definitionFromPath } from './request.ts';
+import type { AppEnv } from './request.ts';
+import type { RouteArea } from './route-area.ts';
 
 /**
  * What a request no route takes is answered with: 405 and an Allow header when the path exists
- * for other methods, a 404 that names the record types for an unknown type, a plain 404 otherwise.
+ * for other methods, the area's own 404 where an area knows the kind of path (an unknown record
+ * type, named with the types), a plain 404 otherwise.
  */
 
 /** A Hono route path (`/v1/:path{needs|councils}/:id`, `/dashboard/*`) as a regular expression. */
@@ -30,7 +32,7 @@ function allowedMethods(app: Hono<AppEnv>, path: string): string[] {
   return [...methods].sort();
 }
 
-export function unroutedHandler(app: Hono<AppEnv>) {
+export function unroutedHandler(app: Hono<AppEnv>, areas: readonly RouteArea[]) {
   return (c: Context<AppEnv>) => {
     const path = c.req.path;
     const allowed = allowedMethods(app, path);
@@ -43,14 +45,11 @@ export function unroutedHandler(app: Hono<AppEnv>) {
         `${path} does not answer ${c.req.method}; it answers ${allowed.join(', ')}. See /docs for the routes.`,
       );
     }
-    const type = /^\/v1\/(?:sync\/)?([^/]+)/.exec(path)?.[1];
-    if (type) {
-      try {
-        definitionFromPath(type);
-      } catch (error) {
-        if (error instanceof DomainError) return problemResponse(c, error.code, error.message);
-        throw error;
-      }
+    try {
+      for (const area of areas) area.refuseUnrouted?.(path);
+    } catch (error) {
+      if (error instanceof DomainError) return problemResponse(c, error.code, error.message);
+      throw error;
     }
     return problemResponse(
       c,

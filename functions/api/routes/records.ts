@@ -3,16 +3,15 @@ import { Hono } from 'hono/tiny';
 import { BadRequestError } from '../../domain/errors.ts';
 import type { RecordService } from '../../domain/record-service.ts';
 import type { StoredRecord, Values } from '../../records/definition.ts';
+import { definitionFromPath, refuseUnknownRecordType, TYPE_PATH_PARAM } from '../record-type-path.ts';
 import {
   type AppEnv,
-  definitionFromPath,
   etag,
   ifMatchVersion,
   matchesIfNoneMatch,
   parseQuery,
   queryFields,
   readJson,
-  TYPE_PATH_PARAM,
 } from '../request.ts';
 import type { RouteArea } from '../route-area.ts';
 
@@ -150,5 +149,5 @@ export function recordsArea(service: RecordService): RouteArea {
     return c.json({ items: page.items, more: page.more, cursor: page.cursor });
   });
 
-  return { name: 'records', prefix: '/v1', routes: app };
+  return { name: 'records', prefix: '/v1', routes: app, refuseUnrouted: refuseUnknownRecordType };
 }

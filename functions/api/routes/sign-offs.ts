@@ -9,7 +9,8 @@ import { awaitingForPerson, awaitingForPrincipalParty } from '../../domain/sign-
 import type { SignOffService } from '../../domain/sign-off-service.ts';
 import type { RecordDefinition, StoredRecord } from '../../records/definition.ts';
 import { PARTIES, signedText } from '../../records/sign-offs.ts';
-import { type AppEnv, definitionFromPath, etag, parseQuery, readJson, TYPE_PATH_PARAM } from '../request.ts';
+import { definitionFromPath, TYPE_PATH_PARAM } from '../record-type-path.ts';
+import { type AppEnv, etag, parseQuery, readJson } from '../request.ts';
 import type { RouteArea } from '../route-area.ts';
 
 const MAX_BODY = 16 * 1024;

@@ -4,14 +4,8 @@ import '../../zod-english.ts';
 import { BadRequestError } from '../../domain/errors.ts';
 import { MAX_PUSH_ROWS } from '../../domain/push-rows.ts';
 import type { RecordService } from '../../domain/record-service.ts';
-import {
-  type AppEnv,
-  definitionFromPath,
-  parseQuery,
-  queryFields,
-  readJson,
-  TYPE_PATH_PARAM,
-} from '../request.ts';
+import { definitionFromPath, refuseUnknownRecordType, TYPE_PATH_PARAM } from '../record-type-path.ts';
+import { type AppEnv, parseQuery, queryFields, readJson } from '../request.ts';
 import type { RouteArea } from '../route-area.ts';
 
 /** 500 rows of long text stay well inside this; API Gateway allows 10 MB, Lambda 6 MB. */
@@ -88,5 +82,5 @@ export function syncArea(service: RecordService): RouteArea {
     return c.json(result);
   });
 
-  return { name: 'sync', prefix: '/v1/sync', routes: app };
+  return { name: 'sync', prefix: '/v1/sync', routes: app, refuseUnrouted: refuseUnknownRecordType };
 }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { refuseUnknownRecordType } from '../../../functions/api/record-type-path.ts';
 import type { AppEnv } from '../../../functions/api/request.ts';
 import { unroutedHandler } from '../../../functions/api/unrouted.ts';
 
@@ -7,7 +8,7 @@ import { unroutedHandler } from '../../../functions/api/unrouted.ts';
 function appWithFileRoute() {
   const app = new Hono<AppEnv>();
   app.get('/dashboard/snapshots/*', (c) => c.notFound());
-  app.notFound(unroutedHandler(app));
+  app.notFound(unroutedHandler(app, []));
   return app;
 }
 
@@ -37,5 +38,30 @@ describe('requests no route takes', () => {
     // Assess
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('should let an area name what is wrong with a path of its kind, and answer a plain 404 without it', async () => {
+    // Prepare
+    const records = { name: 'records', prefix: '/v1', routes: new Hono<AppEnv>() };
+    const withRecords = new Hono<AppEnv>();
+    withRecords.notFound(
+      unroutedHandler(withRecords, [{ ...records, refuseUnrouted: refuseUnknownRecordType }]),
+    );
+    const without = new Hono<AppEnv>();
+    without.notFound(unroutedHandler(without, [records]));
+
+    // Act
+    const named = await withRecords.request('/v1/sync/widgets');
+    const plain = await without.request('/v1/sync/widgets');
+
+    // Assess
+    expect(named.status).toBe(404);
+    expect(((await named.json()) as { detail: string }).detail).toMatch(
+      /^There is no record type "widgets"\. The types are: .*needs/,
+    );
+    expect(plain.status).toBe(404);
+    expect(((await plain.json()) as { detail: string }).detail).toBe(
+      'There is nothing at GET /v1/sync/widgets. See /docs for the routes.',
+    );
   });
 });
