@@ -2,6 +2,7 @@ import { Hono } from 'hono/tiny';
 import * as z from 'zod/mini';
 import { NotFoundError } from '../../domain/errors.ts';
 import type { RecordRepository } from '../../domain/record-repository.ts';
+import type { FieldDescription } from '../../records/definition.ts';
 import {
   foldForSearch,
   isPubliclyVisible as isVisible,
@@ -12,29 +13,43 @@ import {
 import { type AppEnv, parseQuery, queryFields } from '../request.ts';
 import type { RouteArea } from '../route-area.ts';
 
+/** The query a public list takes: region, words, paging and one filter per public enum field. */
+function queryShape(enumFields: FieldDescription[]) {
+  const filters = Object.fromEntries(
+    enumFields.map((f) => [
+      f.name,
+      z.optional(
+        z.enum(f.options as [string, ...string[]], {
+          error: `expected one of: ${f.options!.join(', ')}`,
+        }),
+      ),
+    ]),
+  );
+  return {
+    region: queryFields.region,
+    q: z.optional(z.string().check(z.maxLength(200))),
+    limit: queryFields.limit,
+    cursor: queryFields.cursor,
+    ...filters,
+  };
+}
+
 /** Token-free reads of the service directory and published employment profiles (rule 10), under /v1/public. */
 export function publicArea(store: RecordRepository): RouteArea {
   const app = new Hono<AppEnv>();
   for (const definition of PUBLIC_DEFINITIONS) {
-    const enumFields = definition.fields.filter((f) => f.public && f.kind === 'enum');
+    // The enum filters come from the type's fields, which build its schema: done on the type's
+    // first request rather than at start-up (see defineRecord), then kept for every later one.
+    let filtering: { enumFields: FieldDescription[]; shape: ReturnType<typeof queryShape> } | undefined;
+    const filteringOf = () => {
+      if (filtering) return filtering;
+      const enumFields = definition.fields.filter((f) => f.public && f.kind === 'enum');
+      filtering = { enumFields, shape: queryShape(enumFields) };
+      return filtering;
+    };
     app.get(`/${definition.path}`, async (c) => {
-      const filters = Object.fromEntries(
-        enumFields.map((f) => [
-          f.name,
-          z.optional(
-            z.enum(f.options as [string, ...string[]], {
-              error: `expected one of: ${f.options!.join(', ')}`,
-            }),
-          ),
-        ]),
-      );
-      const q = parseQuery(c, {
-        region: queryFields.region,
-        q: z.optional(z.string().check(z.maxLength(200))),
-        limit: queryFields.limit,
-        cursor: queryFields.cursor,
-        ...filters,
-      });
+      const { enumFields, shape } = filteringOf();
+      const q = parseQuery(c, shape);
       const limit = q.limit ?? 100;
       const words = q.q ? foldForSearch(q.q).split(/\s+/).filter(Boolean) : [];
       const items: PublicView[] = [];
