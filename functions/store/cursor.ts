@@ -49,3 +49,18 @@ export function pullCursor(start: Cursor, items: readonly StoredRecord[], next: 
   const from = highWater ? new Date(Date.parse(highWater) - PULL_OVERLAP_MS).toISOString() : undefined;
   return encodeCursor({ v: 1, q: start.q, from, hw: highWater });
 }
+
+const CHANGES_QUERY = 'changes';
+
+/**
+ * A change feed cursor: the position of the last event read (or scanned past). It belongs to no
+ * scope or filter, since positions are the log's own order: a reader may change its filters and
+ * carry on from where it was.
+ */
+export function changeCursor(position: string | undefined): string {
+  return encodeCursor({ v: 1, q: CHANGES_QUERY, ...(position ? { k: { after: position } } : {}) });
+}
+
+export function changeCursorPosition(raw: string | undefined): string | undefined {
+  return raw ? decodeCursor(raw, CHANGES_QUERY).k?.after : undefined;
+}

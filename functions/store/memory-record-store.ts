@@ -1,4 +1,12 @@
 import {
+  type ChangeEvent,
+  type ChangeLog,
+  type ChangePage,
+  type ChangeQuery,
+  inScope,
+  matchesTypes,
+} from '../domain/change-events.ts';
+import {
   type AwaitingItem,
   type AwaitingQuery,
   type HistoryEntry,
@@ -11,7 +19,23 @@ import {
   type WriteOutcome,
 } from '../domain/record-repository.ts';
 import type { StoredRecord } from '../records/definition.ts';
-import { type Cursor, decodeCursor, encodeCursor, pullCursor } from './cursor.ts';
+import {
+  CHANGE_EVENT_SK,
+  CHANGES_PARTITION,
+  changeEventItem,
+  changeEventPk,
+  positionUntil,
+  stampClock,
+  toChangeEvent,
+} from './change-event-items.ts';
+import {
+  type Cursor,
+  changeCursor,
+  changeCursorPosition,
+  decodeCursor,
+  encodeCursor,
+  pullCursor,
+} from './cursor.ts';
 import {
   CURRENT_SK,
   HISTORY_PREFIX,
@@ -33,8 +57,18 @@ type Item = Record<string, unknown>;
  * way the indexes do, so it honours the same contract (test/support/record-repository-contract.ts).
  * Items are copied in and out, as a database would, so callers cannot change what is stored.
  */
-export class MemoryRecordStore implements RecordRepository {
+export class MemoryRecordStore implements RecordRepository, ChangeLog {
   private readonly items = new Map<string, Item>();
+
+  /** Stamps each change's event (its place in the change log). */
+  private readonly stamp: () => number;
+
+  constructor(
+    /** The clock behind the stamps; a test may hold it. */
+    now: () => number = Date.now,
+  ) {
+    this.stamp = stampClock(now);
+  }
 
   async get(type: string, id: string): Promise<StoredRecord | undefined> {
     const item = this.item(recordPk(type, id), CURRENT_SK);
@@ -157,12 +191,37 @@ export class MemoryRecordStore implements RecordRepository {
       }
       this.put({ pk, sk: CURRENT_SK, ...record, ...indexAttributes(record) });
       this.put({ pk, sk: historySk(write.history.version), ...write.history });
+      this.put(changeEventItem(write, this.stamp()));
       for (const side of sideWrites(record, write.previous)) {
         if ('put' in side) this.put(side.put);
         else this.items.delete(itemKey(side.delete.pk, side.delete.sk));
       }
       return { status: 'written' };
     });
+  }
+
+  async changeEvent(id: string): Promise<ChangeEvent | undefined> {
+    const item = this.item(changeEventPk(id), CHANGE_EVENT_SK);
+    return item && toChangeEvent(item);
+  }
+
+  /** Reads the national index's change partition as DynamoDB does, filters applied after the bounds. */
+  async changes(query: ChangeQuery): Promise<ChangePage> {
+    const after = changeCursorPosition(query.cursor);
+    const hi = positionUntil(query.until);
+    const ordered = [...this.items.values()]
+      .filter((item) => item.gsi3pk === CHANGES_PARTITION)
+      .filter((item) => String(item.gsi3sk) <= hi && (!after || String(item.gsi3sk) > after))
+      .sort(by('gsi3sk'));
+    const items: ChangeEvent[] = [];
+    let position = after;
+    for (const item of ordered) {
+      if (items.length === query.limit) return { items, more: true, cursor: changeCursor(position) };
+      const event = toChangeEvent(structuredClone(item));
+      position = String(item.gsi3sk);
+      if (inScope(query.scope, event) && matchesTypes(query, event)) items.push(event);
+    }
+    return { items, more: false, cursor: changeCursor(position) };
   }
 
   private item(pk: string, sk: string): Item | undefined {

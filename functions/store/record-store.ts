@@ -8,6 +8,7 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { boundedChunks, utf8Length } from '../domain/bounded-chunks.ts';
+import { COMMIT_DEADLINE_MS } from '../domain/change-events.ts';
 import {
   type AwaitingItem,
   type AwaitingQuery,
@@ -21,6 +22,7 @@ import {
   type WriteOutcome,
 } from '../domain/record-repository.ts';
 import type { StoredRecord } from '../records/definition.ts';
+import { changeEventItem, stampClock } from './change-event-items.ts';
 import { type Cursor, decodeCursor, encodeCursor, pullCursor } from './cursor.ts';
 import {
   CURRENT_SK,
@@ -34,7 +36,7 @@ import {
 } from './keys.ts';
 import { awaitingType, sideWrites } from './side-items.ts';
 
-/** DynamoDB: 100 actions per transaction; each change is two or more (current, history, side items). */
+/** DynamoDB: 100 actions per transaction; each change is three or more (current, history, change event, side items). */
 const ACTIONS_PER_TRANSACTION = 100;
 const TRANSACTION_BYTES = 3_500_000;
 const MAX_ATTEMPTS = 6;
@@ -52,7 +54,13 @@ export class RecordStore implements RecordRepository {
   constructor(
     readonly client: DynamoDBDocumentClient,
     readonly tableName: string,
-  ) {}
+    /** The clock that stamps transactions (change events' order); a test may hold it. */
+    private readonly now: () => number = Date.now,
+  ) {
+    this.stamp = stampClock(now);
+  }
+
+  private readonly stamp: () => number;
 
   async get(type: string, id: string): Promise<StoredRecord | undefined> {
     const result = await this.client.send(
@@ -182,8 +190,14 @@ export class RecordStore implements RecordRepository {
    */
   async writeAll(writes: readonly PendingWrite[]): Promise<WriteOutcome[]> {
     const outcomes: (WriteOutcome | undefined)[] = new Array(writes.length);
+    // Each transaction is built once, stamped just before it is first sent: its retries must
+    // send the very same items (ClientRequestToken), and its change events are ordered by the stamp.
     const newBatches = (indices: number[]) =>
-      this.chunk(indices, writes).map((chunk) => ({ indices: chunk, token: randomUUID() }));
+      this.chunk(indices, writes).map((chunk) => {
+        const stamp = this.stamp();
+        const items = chunk.flatMap((index) => this.transactItems(writes[index]!, stamp));
+        return { indices: chunk, token: randomUUID(), stamp, items };
+      });
     let batches = newBatches(writes.map((_, index) => index));
     let lastError: { reason: string; cause?: unknown } = { reason: '' };
     for (let attempt = 0; batches.length > 0 && attempt < MAX_ATTEMPTS; attempt++) {
@@ -191,10 +205,16 @@ export class RecordStore implements RecordRepository {
       const retry: typeof batches = [];
       await Promise.all(
         batches.map(async (batch) => {
+          // The change feed reads a little behind now (CHANGE_SETTLE_MS), trusting that nothing
+          // stamped earlier is still on its way: a transaction this old is not sent again.
+          if (this.now() - batch.stamp > COMMIT_DEADLINE_MS) {
+            this.fail(batch.indices, outcomes, lastError);
+            return;
+          }
           try {
             await this.client.send(
               new TransactWriteCommand({
-                TransactItems: batch.indices.flatMap((index) => this.transactItems(writes[index]!)),
+                TransactItems: batch.items,
                 // The same token on every retry of the same transaction: for ten minutes DynamoDB
                 // answers a retry of a committed transaction with success instead of running it again.
                 ClientRequestToken: batch.token,
@@ -208,7 +228,7 @@ export class RecordStore implements RecordRepository {
               const rest: number[] = [];
               let offset = 0;
               for (const index of batch.indices) {
-                const actions = this.transactItems(writes[index]!).length;
+                const actions = this.actionCount(writes[index]!);
                 const codes = reasons.slice(offset, offset + actions).map((r) => r?.Code);
                 offset += actions;
                 if (codes.includes('ConditionalCheckFailed')) outcomes[index] = { status: 'conflict' };
@@ -231,19 +251,30 @@ export class RecordStore implements RecordRepository {
       );
       batches = retry;
     }
-    for (const batch of batches) {
-      for (const index of batch.indices) {
-        outcomes[index] = {
-          status: 'failed',
-          reason: `could not be saved (${lastError.reason}); nothing was changed, push it again`,
-          cause: lastError.cause,
-        };
-      }
-    }
+    for (const batch of batches) this.fail(batch.indices, outcomes, lastError);
     return outcomes as WriteOutcome[];
   }
 
-  private transactItems(write: PendingWrite) {
+  private fail(
+    indices: number[],
+    outcomes: (WriteOutcome | undefined)[],
+    lastError: { reason: string; cause?: unknown },
+  ): void {
+    for (const index of indices) {
+      outcomes[index] = {
+        status: 'failed',
+        reason: `could not be saved (${lastError.reason || 'the database took too long to answer'}); nothing was changed, push it again`,
+        cause: lastError.cause,
+      };
+    }
+  }
+
+  private actionCount(write: PendingWrite): number {
+    return 3 + sideWrites(write.record, write.previous).length;
+  }
+
+  /** The current item, its history entry, its change event and its side items. */
+  private transactItems(write: PendingWrite, stamp: number) {
     const { record } = write;
     const pk = recordPk(record.type, record.id);
     const current = {
@@ -266,22 +297,24 @@ export class RecordStore implements RecordRepository {
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
+    const event = { Put: { TableName: this.tableName, Item: changeEventItem(write, stamp) } };
     const side = sideWrites(record, write.previous).map((w) =>
       'put' in w
         ? { Put: { TableName: this.tableName, Item: w.put } }
         : { Delete: { TableName: this.tableName, Key: w.delete } },
     );
-    return [current, history, ...side];
+    return [current, history, event, ...side];
   }
 
   /** Groups changes within DynamoDB's transaction limits (actions and bytes). */
   private chunk(indices: number[], writes: readonly PendingWrite[]): number[][] {
-    const sized = indices.map((index) => ({ index, actions: this.transactItems(writes[index]!).length }));
+    const sized = indices.map((index) => ({ index, actions: this.actionCount(writes[index]!) }));
     return boundedChunks(sized, {
       maxCount: ACTIONS_PER_TRANSACTION,
       maxBytes: TRANSACTION_BYTES,
       count: (write) => write.actions,
-      // Each action stores about one copy of the record (current, history, side items).
+      // Each action stores about one copy of the record (current, history, side items); the
+      // change event is far smaller, so the estimate stays on the safe side.
       bytes: (write) => utf8Length(JSON.stringify(writes[write.index]!.record)) * write.actions * 2,
     }).map((chunk) => chunk.map((write) => write.index));
   }

@@ -10,6 +10,9 @@
  * - reminder settings: pk = `REMINDERS#<email>` sk = `PREFERENCES`
  * - reminders sent:   pk = `REMINDERS#<email>` sk = `SENT#<day>` (the email) and `SENT#<day>#<item>`;
  *                     they expire through the table's TTL attribute `expiresAt`
+ * - change event:     pk = `CHANGE#<event id>` sk = `EVENT`, written in the same transaction as the
+ *                     change it tells of, on the byType index as `CHANGES` / `<stamp>#<event id>`,
+ *                     expiring after 30 days (change-event-items.ts)
  *
  * A record and its history share a partition so that a change and its history entry are written
  * in one transaction. Only current items carry index attributes, so indexes never see history.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ChangeEvent, ChangeLog, ChangeQuery } from '../../functions/domain/change-events.ts';
 import { BadCursorError } from '../../functions/domain/errors.ts';
 import type {
   HistoryEntry,
@@ -16,11 +17,256 @@ import type { StoredRecord } from '../../functions/records/definition.ts';
 export function describeRecordRepositoryContract(
   name: string,
   makeRepository: () => Promise<RecordRepository> | RecordRepository,
+  /** The change log reading the same store's change events. */
+  changeLogOf: (repository: RecordRepository) => ChangeLog,
 ): void {
   describe(`${name}: the RecordRepository contract`, () => {
     let repository: RecordRepository;
+    let log: ChangeLog;
     beforeAll(async () => {
       repository = await makeRepository();
+      log = changeLogOf(repository);
+    });
+
+    /** Every event of one test's record type, page by page. */
+    async function eventsOf(type: string, query: Partial<ChangeQuery> = {}): Promise<ChangeEvent[]> {
+      const events: ChangeEvent[] = [];
+      let cursor: string | undefined;
+      for (let pages = 0; pages < 50; pages++) {
+        const page = await log.changes({
+          scope: { kind: 'all' },
+          recordTypes: [type],
+          until: FAR_FUTURE,
+          limit: 100,
+          ...query,
+          cursor,
+        });
+        events.push(...page.items);
+        cursor = page.cursor;
+        if (!page.more) break;
+      }
+      return events;
+    }
+
+    it('should write one change event with each committed create, update and delete, and none for a refused one', async () => {
+      // Prepare
+      const type = freshType();
+      const v1 = created(type, 'a', { at: '2026-03-01T00:00:00.000Z', councilId: 'dunedin' });
+      const twin = created(type, 'a', { at: '2026-03-01T00:00:01.000Z' });
+      const v2 = updated(v1.record, { at: '2026-03-02T00:00:00.000Z', values: { n: 2 } });
+      const stale = updated(v1.record, { at: '2026-03-02T00:00:01.000Z', values: { n: 3 } });
+      const v3 = deleted(v2.record, '2026-03-03T00:00:00.000Z');
+
+      // Act
+      const outcomes = [
+        ...(await repository.writeAll([v1])),
+        ...(await repository.writeAll([twin])),
+        ...(await repository.writeAll([v2])),
+        ...(await repository.writeAll([stale])),
+        ...(await repository.writeAll([v3])),
+      ];
+
+      // Assess
+      expect(outcomes.map((o) => o.status)).toEqual([
+        'written',
+        'conflict',
+        'written',
+        'conflict',
+        'written',
+      ]);
+      const events = await eventsOf(type);
+      expect(events.map((e) => ({ ...e, id: undefined }))).toEqual(
+        [
+          [1, 'created', '2026-03-01T00:00:00.000Z'],
+          [2, 'updated', '2026-03-02T00:00:00.000Z'],
+          [3, 'deleted', '2026-03-03T00:00:00.000Z'],
+        ].map(([version, op, at]) => ({
+          id: undefined,
+          type: `${type}.${op}`,
+          recordType: type,
+          recordId: 'a',
+          version,
+          regionId: 'otago',
+          councilId: 'dunedin',
+          at,
+          by: 'contract@ceg.example.nz',
+        })),
+      );
+      expect(new Set(events.map((e) => e.id)).size).toBe(3);
+      expect(events.every((e) => /^evt_[0-9a-f]{32}$/.test(e.id))).toBe(true);
+      expect(await log.changeEvent(events[1]!.id)).toEqual(events[1]);
+      expect(await log.changeEvent('evt_missing')).toBeUndefined();
+    });
+
+    it('should write each sign-off act as its own change event', async () => {
+      // Prepare
+      const type = freshType();
+      const v1 = created(type, 's', { at: '2026-03-01T00:00:00.000Z' });
+      await repository.writeAll([v1]);
+      const acts: PendingWrite[] = [];
+      let before = v1.record;
+      for (const [i, op] of (
+        ['sign-off-requested', 'signed-off', 'sign-off-not-yet', 'sign-off-withdrawn'] as const
+      ).entries()) {
+        const record = {
+          ...before,
+          version: before.version + 1,
+          updatedAt: `2026-03-0${i + 2}T00:00:00.000Z`,
+        };
+        acts.push({ record, previous: before, expectedVersion: before.version, history: entry(record, op) });
+        before = record;
+      }
+
+      // Act
+      for (const act of acts) await repository.writeAll([act]);
+
+      // Assess
+      expect((await eventsOf(type)).map((e) => [e.type, e.version])).toEqual([
+        [`${type}.created`, 1],
+        [`${type}.sign-off-requested`, 2],
+        [`${type}.signed-off`, 3],
+        [`${type}.sign-off-not-yet`, 4],
+        [`${type}.sign-off-withdrawn`, 5],
+      ]);
+    });
+
+    it('should commit a batch too big for one transaction with every change event, each exactly once', async () => {
+      // Prepare: 120 changes of three actions each need four transactions of at most 100 actions.
+      const type = freshType();
+      const batch = Array.from({ length: 120 }, (_, i) =>
+        created(type, `b${i}`, { at: '2026-03-01T00:00:00.000Z' }),
+      );
+
+      // Act
+      const outcomes = await repository.writeAll(batch);
+
+      // Assess
+      expect(outcomes.every((o) => o.status === 'written')).toBe(true);
+      const events = await eventsOf(type);
+      expect(events.map((e) => e.recordId).sort()).toEqual(batch.map((w) => w.record.id).sort());
+    });
+
+    it('should page the change log in commit order, and carry on from the cursor with later changes only', async () => {
+      // Prepare
+      const type = freshType();
+      for (let i = 0; i < 5; i++)
+        await repository.writeAll([created(type, `p${i}`, { at: '2026-03-01T00:00:00.000Z' })]);
+
+      // Act
+      const pages: string[][] = [];
+      let cursor: string | undefined;
+      for (let more = true; more; ) {
+        const page = await log.changes({
+          scope: { kind: 'all' },
+          recordTypes: [type],
+          until: FAR_FUTURE,
+          limit: 2,
+          cursor,
+        });
+        pages.push(page.items.map((e) => e.recordId));
+        cursor = page.cursor;
+        more = page.more;
+      }
+      await repository.writeAll([created(type, 'later', { at: '2026-03-01T00:00:00.000Z' })]);
+      const next = await log.changes({
+        scope: { kind: 'all' },
+        recordTypes: [type],
+        until: FAR_FUTURE,
+        limit: 10,
+        cursor,
+      });
+
+      // Assess
+      expect(pages.flat()).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
+      expect(pages.every((page) => page.length <= 2)).toBe(true);
+      expect(next.items.map((e) => e.recordId)).toEqual(['later']);
+      await expect(
+        log.changes({ scope: { kind: 'all' }, until: FAR_FUTURE, limit: 1, cursor: 'nope!' }),
+      ).rejects.toThrow(BadCursorError);
+    });
+
+    it('should leave out changes stamped after the read horizon', async () => {
+      // Prepare
+      const type = freshType();
+      const before = new Date(Date.now() - 60_000).toISOString();
+      await repository.writeAll([created(type, 'h', { at: '2026-03-01T00:00:00.000Z' })]);
+
+      // Act
+      const settled = await eventsOf(type, { until: before });
+      const all = await eventsOf(type);
+
+      // Assess
+      expect(settled).toEqual([]);
+      expect(all.map((e) => e.recordId)).toEqual(['h']);
+    });
+
+    it.each([
+      [
+        'a region',
+        { kind: 'regions', regionIds: ['otago'], openRecordTypes: [] },
+        ['dunedin-need', 'shared-in-otago'],
+      ],
+      [
+        'a mayor’s office',
+        { kind: 'councils', councilIds: ['waitaki'], openRecordTypes: [] },
+        ['waitaki-need'],
+      ],
+      [
+        'a region, with an open type',
+        { kind: 'regions', regionIds: ['otago'], openRecordTypes: ['OPEN'] },
+        ['dunedin-need', 'shared-in-otago', 'open'],
+      ],
+      ['no reach at all', { kind: 'regions', regionIds: [], openRecordTypes: [] }, []],
+    ] as const)('should show %s only the changes within its reach', async (_, scope, expected) => {
+      // Prepare
+      const type = freshType();
+      const open = `${type}open`;
+      const canterbury = created(type, 'shared-in-otago', {
+        at: '2026-03-01T00:00:00.000Z',
+        regionId: 'canterbury',
+      });
+      canterbury.record.sharedRegionId = 'otago';
+      await repository.writeAll([
+        created(type, 'dunedin-need', { at: '2026-03-01T00:00:00.000Z', councilId: 'dunedin' }),
+        created(type, 'christchurch', {
+          at: '2026-03-01T00:00:00.000Z',
+          regionId: 'canterbury',
+          councilId: 'christchurch-city',
+        }),
+        canterbury,
+        created(open, 'open', { at: '2026-03-01T00:00:00.000Z', regionId: 'canterbury' }),
+      ]);
+      await repository.writeAll([
+        created(type, 'waitaki-need', {
+          at: '2026-03-01T00:00:00.000Z',
+          regionId: 'canterbury',
+          councilId: 'waitaki',
+        }),
+      ]);
+      const openTypes = scope.openRecordTypes.map(() => open);
+
+      // Act
+      const seen = await eventsOf(type, {
+        scope: { ...scope, openRecordTypes: openTypes },
+        recordTypes: [type, open],
+      });
+
+      // Assess
+      expect(seen.map((e) => e.recordId).sort()).toEqual([...expected].sort());
+    });
+
+    it('should filter the change log by event type', async () => {
+      // Prepare
+      const type = freshType();
+      const v1 = created(type, 'f', { at: '2026-03-01T00:00:00.000Z' });
+      await repository.writeAll([v1]);
+      await repository.writeAll([updated(v1.record, { at: '2026-03-02T00:00:00.000Z', values: { n: 5 } })]);
+
+      // Act
+      const updates = await eventsOf(type, { recordTypes: undefined, eventTypes: [`${type}.updated`] });
+
+      // Assess
+      expect(updates.map((e) => [e.type, e.version])).toEqual([[`${type}.updated`, 2]]);
     });
 
     it('should create a record with its history entry, and refuse a second create of the same id', async () => {
@@ -275,6 +521,8 @@ export function describeRecordRepositoryContract(
     });
   });
 }
+
+const FAR_FUTURE = '9999-12-31T00:00:00.000Z';
 
 function freshType(): string {
   return `t${randomUUID().slice(0, 8)}`;

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { Principal } from '../../../functions/domain/principal.ts';
 import { RecordService } from '../../../functions/domain/record-service.ts';
 import { definitionForPath } from '../../../functions/records/registry.ts';
+import { DynamoChangeLog } from '../../../functions/store/change-log.ts';
 import { createDocumentClient } from '../../../functions/store/client.ts';
 import { ensureRecordsTable } from '../../../functions/store/create-table.ts';
 import { RecordStore } from '../../../functions/store/record-store.ts';
@@ -14,17 +15,21 @@ const endpoint = inject('dynamoEndpoint');
 const client = createDocumentClient({ endpoint, localOnly: true });
 afterAll(() => client.destroy());
 
-describeRecordRepositoryContract('the DynamoDB store', async () => {
-  const raw = new DynamoDBClient({
-    endpoint,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  const tableName = `contract-${randomUUID()}`;
-  await ensureRecordsTable(raw, tableName);
-  raw.destroy();
-  return new RecordStore(client, tableName);
-});
+describeRecordRepositoryContract(
+  'the DynamoDB store',
+  async () => {
+    const raw = new DynamoDBClient({
+      endpoint,
+      region: 'local',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const tableName = `contract-${randomUUID()}`;
+    await ensureRecordsTable(raw, tableName);
+    raw.destroy();
+    return new RecordStore(client, tableName);
+  },
+  (store) => new DynamoChangeLog(client, (store as RecordStore).tableName),
+);
 
 describe('the DynamoDB store: a commit whose answer is lost', () => {
   it('should report the change as saved, not as a conflict, when its retry finds it committed', async () => {
