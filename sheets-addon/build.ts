@@ -10,7 +10,7 @@
  * The allow-list is also compiled into the script (`ADDON_BUILD`), so that the settings form can
  * refuse an address the manifest would not let Apps Script fetch, instead of failing later.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -117,8 +117,37 @@ export async function buildAddon(options: BuildOptions = {}): Promise<BuildResul
   const codePath = join(outDir, 'Code.js');
   writeFileSync(codePath, code);
   writeFileSync(join(outDir, 'appsscript.json'), `${JSON.stringify(shipped, null, 2)}\n`);
-  copyFileSync(join(ADDON_DIR, 'src', 'sidebar.html'), join(outDir, 'sidebar.html'));
+  writeFileSync(join(outDir, 'sidebar.html'), await sidebarHtml());
   return { outDir, codePath, entryPoints, codeBytes: Buffer.byteLength(code) };
+}
+
+/** Where the sidebar's markup has its script bundled in. */
+const SIDEBAR_SCRIPT_SLOT = '<script>/* sidebar.ts, bundled in by build.ts */</script>';
+
+/**
+ * The sidebar as Apps Script serves it: one HTML file, so the TypeScript of `src/sidebar/` is
+ * bundled and put inside its markup.
+ */
+async function sidebarHtml(): Promise<string> {
+  const folder = join(ADDON_DIR, 'src', 'sidebar');
+  const markup = readFileSync(join(folder, 'sidebar.html'), 'utf8');
+  if (!markup.includes(SIDEBAR_SCRIPT_SLOT))
+    throw new Error(`src/sidebar/sidebar.html has lost its script slot: ${SIDEBAR_SCRIPT_SLOT}`);
+  const script = await build({
+    entryPoints: [join(folder, 'sidebar.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    charset: 'utf8',
+    write: false,
+    outfile: 'sidebar.js',
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  // A "</script" inside a string would end the element early.
+  const code = script.outputFiles[0]!.text.replace(/<\/script/gi, '<\\/script');
+  return markup.replace(SIDEBAR_SCRIPT_SLOT, () => `<script>\n${code}</script>`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -121,7 +121,7 @@ export function menuSetUp(): void {
 
 /** Adopting a tab is a conversation (confirm each header), so it happens in the sidebar. */
 export function menuAdoptTab(): void {
-  userStore().set(PENDING_KEY, JSON.stringify({ kind: 'adopt' }));
+  userStore().set(PENDING_KEY, JSON.stringify({ kind: 'adopt' } satisfies PendingAction));
   openSidebar();
 }
 
@@ -131,14 +131,14 @@ export function menuPull(): void {
 
 /** Pushing always goes through the sidebar's preview, so nothing is sent unseen. */
 export function menuPush(): void {
-  userStore().set(PENDING_KEY, JSON.stringify({ kind: 'preview' }));
+  userStore().set(PENDING_KEY, JSON.stringify({ kind: 'preview' } satisfies PendingAction));
   openSidebar();
 }
 
 export function menuPushSelected(): void {
   try {
     const scope = selectedScope();
-    userStore().set(PENDING_KEY, JSON.stringify({ kind: 'preview', scope }));
+    userStore().set(PENDING_KEY, JSON.stringify({ kind: 'preview', scope } satisfies PendingAction));
     openSidebar();
   } catch (error) {
     alert(plainError(error).message);
@@ -249,8 +249,12 @@ export interface SidebarState {
   /** Something the person should know about the last action (settings saved, but…). */
   notice?: string;
   conflicts: { type: string; label: string; id: string; differs: string }[];
-  pending: unknown;
+  /** What a menu item asked the sidebar to do when it opens. */
+  pending: PendingAction | null;
 }
+
+/** A menu item that needs the sidebar (a push preview, adopting a tab) leaves this for it. */
+export type PendingAction = { kind: 'preview'; scope?: PushScope } | { kind: 'adopt' };
 
 /** Everything the sidebar shows when it opens. */
 export function getSidebarState(): SidebarState {
@@ -282,7 +286,7 @@ export function getSidebarState(): SidebarState {
       hourly,
       allowedApi: buildFacts().allowList.map((prefix) => prefix.replace(/\/$/, '')),
       conflicts,
-      pending: pendingRaw ? JSON.parse(pendingRaw) : null,
+      pending: pendingRaw ? (JSON.parse(pendingRaw) as PendingAction) : null,
     };
   });
 }

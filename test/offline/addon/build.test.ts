@@ -66,6 +66,17 @@ describe('the Apps Script build', () => {
     expect(sidebar).toContain('google.script.run');
   });
 
+  it("should bundle the sidebar's TypeScript into its HTML, with none of the server functions' code", () => {
+    // Act
+    const sidebar = readFileSync(join(built.outDir, 'sidebar.html'), 'utf8');
+
+    // Assess
+    expect(sidebar).toContain('// sheets-addon/src/sidebar/sidebar.ts');
+    expect(sidebar).not.toContain('// sheets-addon/src/main.ts');
+    expect(sidebar).not.toContain('bundled in by build.ts');
+    expect(sidebar).not.toMatch(/^\s*(import|export)\s/m);
+  });
+
   it('should allow fetches to the API origin only, and refuse a plain-http origin', () => {
     // Act
     const pointed = manifest('https://abc123.execute-api.ap-southeast-2.amazonaws.com/some/path');
