@@ -4,8 +4,8 @@ import { SnapshotFiles } from '../functions/aggregate/snapshot-files.ts';
 import { createApp } from '../functions/api/app.ts';
 import { Authenticator } from '../functions/api/authenticate.ts';
 import { readApiConfig } from '../functions/config.ts';
+import { SignedLinkCheck } from '../functions/links/signed-link-check.ts';
 import { secretFromSecretsManager } from '../functions/reminders/link-secret.ts';
-import { PreferenceLinkCheck } from '../functions/reminders/preference-link-check.ts';
 import { createDocumentClient } from '../functions/store/client.ts';
 import { RecordStore } from '../functions/store/record-store.ts';
 import { DynamoPreferenceStore } from '../functions/store/reminder-preferences.ts';
@@ -24,7 +24,7 @@ const app = createApp({
   authenticator: new Authenticator(config.issuers, directory),
   snapshots: new SnapshotFiles(new S3SnapshotSink('cold-start-bench')),
   reminders: {
-    links: new PreferenceLinkCheck(secretFromSecretsManager('arn:aws:secretsmanager:cold-start-bench')),
+    links: new SignedLinkCheck(secretFromSecretsManager('arn:aws:secretsmanager:cold-start-bench')),
     preferences: new DynamoPreferenceStore(client, config.tableName),
   },
   openApi: { url: '/docs/openapi.json' },

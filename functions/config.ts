@@ -50,8 +50,10 @@ export interface ReminderConfig {
   /** The SES configuration set that suppresses bounces and complaints. */
   configurationSet: string;
   linkSecretArn: string;
-  /** The people's API base URL, without a trailing slash: records and the settings page are linked there. */
+  /** The people's API base URL, without a trailing slash: the signed-link pages (settings, actions) answer there. */
   publicApiUrl: string;
+  /** The partner site (the dashboard's), without a trailing slash: record and council pages are there. */
+  siteUrl: string;
 }
 
 export interface PublicSiteConfig {
@@ -113,6 +115,7 @@ export function readReminderConfig(env: Environment): ReminderConfig {
     configurationSet: required(env, 'SES_CONFIGURATION_SET', what),
     linkSecretArn: required(env, 'REMINDER_LINK_SECRET_ARN', what),
     publicApiUrl: required(env, 'PUBLIC_API_URL', what).replace(/\/$/, ''),
+    siteUrl: required(env, 'SITE_URL', what).replace(/\/$/, ''),
   };
 }
 

@@ -4,8 +4,9 @@ import { dirname, resolve } from 'node:path';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RecordRepository } from '../functions/domain/record-repository.ts';
 import type { UserDirectory } from '../functions/domain/user-directory.ts';
+import { SignedLinks } from '../functions/links/signed-links.ts';
+import { SitePages } from '../functions/links/site-pages.ts';
 import { SmtpMailer } from '../functions/mail/smtp-mailer.ts';
-import { PreferenceLinks } from '../functions/reminders/preference-links.ts';
 import type { ReminderDependencies } from '../functions/reminders/send-reminders.ts';
 import { DynamoPreferenceStore } from '../functions/store/reminder-preferences.ts';
 import { StoreReminderSource } from '../functions/store/reminder-source.ts';
@@ -30,9 +31,16 @@ export function localLinkSecret(dataDir: string, create: boolean): string | unde
   return secret;
 }
 
-/** Links to records and to the settings page point at the local API. */
-export function localPreferenceLinks(secret: string, apiUrl: string): PreferenceLinks {
-  return new PreferenceLinks(secret, `${apiUrl}/reminders/preferences`);
+/**
+ * Where local emails link: the partner pages under the API's /dashboard (as the dashboard site's
+ * root in the cloud) and the signed-link pages on the API itself.
+ */
+export function localSitePages(secret: string, apiUrl: string): SitePages {
+  return new SitePages({
+    siteUrl: `${apiUrl}/dashboard`,
+    linkPagesUrl: apiUrl,
+    links: new SignedLinks(secret),
+  });
 }
 
 /** Everything the reminders job needs, on DynamoDB Local and the local SMTP inbox. */
@@ -50,7 +58,6 @@ export function localReminderDependencies(parts: {
     preferences: new DynamoPreferenceStore(parts.client, parts.tableName),
     sentLog: new DynamoSentLog(parts.client, parts.tableName),
     mailer: new SmtpMailer({ ...parts.smtp, from: LOCAL_SENDER }),
-    links: localPreferenceLinks(parts.secret, parts.apiUrl),
-    recordBaseUrl: parts.apiUrl,
+    pages: localSitePages(parts.secret, parts.apiUrl),
   };
 }

@@ -16,6 +16,7 @@ import { CachedDirectory } from '../functions/directory/public-directory.ts';
 import { newZealandDate } from '../functions/domain/new-zealand-day.ts';
 import { RecordService } from '../functions/domain/record-service.ts';
 import { SignOffService } from '../functions/domain/sign-off-service.ts';
+import { SignedLinkCheck } from '../functions/links/signed-link-check.ts';
 import { createPublicSite } from '../functions/public-site/site.ts';
 import type { Role } from '../functions/records/definition.ts';
 import { definitionForType } from '../functions/records/registry.ts';
@@ -29,7 +30,7 @@ import { apiDocsExtension } from './api-docs-extension.ts';
 import { DevIssuer } from './dev-issuer.ts';
 import { startDynamoLocal } from './dynamo-local.ts';
 import { requireJava17 } from './java.ts';
-import { localLinkSecret, localPreferenceLinks } from './local-reminders.ts';
+import { localLinkSecret } from './local-reminders.ts';
 import { type LocalInbox, startLocalInbox } from './mail-inbox.ts';
 import { requirePortFree } from './ports.ts';
 import { readSeedMarker, type SeedMarker, writeSeedMarker } from './seed-marker.ts';
@@ -215,10 +216,8 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     // This runtime is local by construction (it refuses non-local endpoints), so the
     // development issuer is allowed here and nowhere else.
     const authenticator = new Authenticator(parseIssuers(JSON.stringify([issuer.config()]), true), directory);
-    // Links in reminder emails point at the API's own address (localhost and the chosen port).
-    const apiUrl = `http://localhost:${httpPort}`;
     const reminders = {
-      links: localPreferenceLinks(localLinkSecret(dataDir, true)!, apiUrl),
+      links: new SignedLinkCheck(localLinkSecret(dataDir, true)!),
       preferences: new DynamoPreferenceStore(client, LOCAL_TABLE_NAME),
     };
     if (options.inbox) {

@@ -2,8 +2,8 @@ import { openDataArea } from '../api/routes/open-data.ts';
 import { publicArea } from '../api/routes/public.ts';
 import { remindersArea } from '../api/routes/reminders.ts';
 import { CachedDirectory } from '../directory/public-directory.ts';
+import { SignedLinkCheck } from '../links/signed-link-check.ts';
 import { secretFromSecretsManager } from '../reminders/link-secret.ts';
-import { PreferenceLinkCheck } from '../reminders/preference-link-check.ts';
 import { DynamoPreferenceStore } from '../store/reminder-preferences.ts';
 import { apiFunctionHandler } from './api-function.ts';
 
@@ -16,7 +16,7 @@ export const handler = apiFunctionHandler('public', ({ config, client, store }) 
   // The API only checks the links' signatures (it signs none).
   const reminders = config.reminderLinkSecretArn
     ? {
-        links: new PreferenceLinkCheck(secretFromSecretsManager(config.reminderLinkSecretArn)),
+        links: new SignedLinkCheck(secretFromSecretsManager(config.reminderLinkSecretArn)),
         preferences: new DynamoPreferenceStore(client, config.tableName),
       }
     : undefined;

@@ -1,7 +1,6 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { traceAwsClient } from '../observability/xray-subsegments.ts';
-import type { OutgoingEmail } from '../reminders/message.ts';
-import type { Mailer } from '../reminders/ports.ts';
+import { type Mailer, type OutgoingEmail, unsubscribeHeaders } from './outgoing-email.ts';
 
 export interface SesMailerOptions {
   /** The verified sender, like "Partnership Records <reminders@records.example.nz>". */
@@ -36,8 +35,8 @@ export class SesMailer implements Mailer {
               Text: { Data: email.text, Charset: 'UTF-8' },
               Html: { Data: email.html, Charset: 'UTF-8' },
             },
-            // Mail clients show "unsubscribe" next to the sender; it opens the settings page.
-            Headers: [{ Name: 'List-Unsubscribe', Value: `<${email.preferencesUrl}>` }],
+            // Mail clients show "unsubscribe" next to the sender: one click turns this kind off.
+            Headers: unsubscribeHeaders(email).map(({ name, value }) => ({ Name: name, Value: value })),
           },
         },
       }),

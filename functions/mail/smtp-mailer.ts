@@ -1,6 +1,5 @@
 import { createTransport, type Transporter } from 'nodemailer';
-import type { OutgoingEmail } from '../reminders/message.ts';
-import type { Mailer } from '../reminders/ports.ts';
+import { type Mailer, type OutgoingEmail, unsubscribeHeaders } from './outgoing-email.ts';
 
 /**
  * Plain SMTP, for the local inbox `npm start` runs (MailDev) and the tests. Never used in the
@@ -25,7 +24,10 @@ export class SmtpMailer implements Mailer {
       subject: email.subject,
       text: email.text,
       html: email.html,
-      headers: { 'List-Unsubscribe': `<${email.preferencesUrl}>` },
+      // Prepared: written as they are, never folded or encoded (folding breaks DKIM; RFC 8058).
+      headers: Object.fromEntries(
+        unsubscribeHeaders(email).map(({ name, value }) => [name, { prepared: true, value }]),
+      ),
     });
     return { messageId: info.messageId };
   }

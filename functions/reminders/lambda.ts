@@ -2,6 +2,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import { readMetricNames, readReminderConfig } from '../config.ts';
+import { SignedLinks } from '../links/signed-links.ts';
+import { SitePages } from '../links/site-pages.ts';
 import { SesMailer } from '../mail/ses-mailer.ts';
 import { createDocumentClient } from '../store/client.ts';
 import { RecordStore } from '../store/record-store.ts';
@@ -10,7 +12,6 @@ import { StoreReminderSource } from '../store/reminder-source.ts';
 import { DynamoSentLog } from '../store/sent-log.ts';
 import { DynamoUserDirectory } from '../store/user-directory.ts';
 import { secretFromSecretsManager } from './link-secret.ts';
-import { PreferenceLinks } from './preference-links.ts';
 import { type ReminderEvent, reminderDayFor } from './reminder-day.ts';
 import { type ReminderDependencies, sendReminders } from './send-reminders.ts';
 
@@ -40,11 +41,11 @@ function connect(): ReminderDependencies {
     preferences: new DynamoPreferenceStore(client, tableName),
     sentLog: new DynamoSentLog(client, tableName),
     mailer: new SesMailer({ from: config.from, configurationSet: config.configurationSet }),
-    links: new PreferenceLinks(
-      secretFromSecretsManager(config.linkSecretArn),
-      `${config.publicApiUrl}/reminders/preferences`,
-    ),
-    recordBaseUrl: config.publicApiUrl,
+    pages: new SitePages({
+      siteUrl: config.siteUrl,
+      linkPagesUrl: config.publicApiUrl,
+      links: new SignedLinks(secretFromSecretsManager(config.linkSecretArn)),
+    }),
   };
   return deps;
 }

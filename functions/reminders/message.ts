@@ -1,16 +1,7 @@
 import { escapeHtml } from '../html/escape-html.ts';
+import type { OutgoingEmail } from '../mail/outgoing-email.ts';
 import { REMINDER_KINDS, type ReminderKind } from './kinds.ts';
 import { dateInWords, type ReminderItem, type ReminderPlan } from './planner.ts';
-
-/** An email ready for any transport: SES in the cloud, SMTP locally. */
-export interface OutgoingEmail {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  /** Where "unsubscribe" leads: the person's preferences page (also the List-Unsubscribe header). */
-  preferencesUrl: string;
-}
 
 /** Section headings, in the order sections appear. */
 const HEADINGS: Record<ReminderKind, string> = {
@@ -19,6 +10,11 @@ const HEADINGS: Record<ReminderKind, string> = {
   'sign-offs': 'Waiting for your sign-off',
   'weekly-activities': "Last week's activities",
   'quarterly-report': 'Quarterly progress report',
+};
+
+/** What following an item's link lets the person do, said under the item. */
+const LINK_WORDS: Partial<Record<ReminderKind, string>> = {
+  actions: 'Open it to mark it in progress or done, with a progress note (no sign-in needed):',
 };
 
 function sections(items: readonly ReminderItem[]): [ReminderKind, ReminderItem[]][] {
@@ -42,7 +38,13 @@ function subjectOf(plan: ReminderPlan, today: string): string {
 export function composeReminderEmail(
   plan: ReminderPlan,
   today: string,
-  links: { recordUrl: (path: string) => string; preferencesUrl: string; notShown?: number },
+  links: {
+    /** Each item's page address, for this person (SitePages.urlFor). */
+    urlOf: (item: ReminderItem) => string;
+    /** This person's settings page for reminder emails (SitePages.settings). */
+    settingsUrl: string;
+    notShown?: number;
+  },
 ): OutgoingEmail {
   const greeting = `Kia ora ${plan.person.name ?? plan.person.email},`;
   const intro = plan.digestOnly
@@ -57,10 +59,17 @@ export function composeReminderEmail(
     textParts.push(HEADINGS[kind], '-'.repeat(HEADINGS[kind].length));
     htmlParts.push(`<h2 style="font-size:1.1em">${escapeHtml(HEADINGS[kind])}</h2>`, '<ul>');
     for (const item of list) {
-      const url = links.recordUrl(item.path);
-      textParts.push(`* ${item.title}`, `  ${item.detail}`, `  ${url}`, '');
+      const url = links.urlOf(item);
+      const linkWords = LINK_WORDS[kind];
+      textParts.push(
+        `* ${item.title}`,
+        `  ${item.detail}`,
+        ...(linkWords ? [`  ${linkWords}`] : []),
+        `  ${url}`,
+        '',
+      );
       htmlParts.push(
-        `<li><a href="${escapeHtml(url)}">${escapeHtml(item.title)}</a><br>${escapeHtml(item.detail)}</li>`,
+        `<li><a href="${escapeHtml(url)}">${escapeHtml(item.title)}</a><br>${escapeHtml(item.detail)}${linkWords ? ` <a href="${escapeHtml(url)}">Update this action</a>.` : ''}</li>`,
       );
     }
     htmlParts.push('</ul>');
@@ -70,15 +79,17 @@ export function composeReminderEmail(
     textParts.push(line, '');
     htmlParts.push(`<p>${escapeHtml(line)}</p>`);
   }
-  textParts.push(footer, links.preferencesUrl, '');
+  textParts.push(footer, links.settingsUrl, '');
   htmlParts.push(
-    `<p style="color:#555">${escapeHtml(footer)} <a href="${escapeHtml(links.preferencesUrl)}">reminder settings</a>.</p>`,
+    `<p style="color:#555">${escapeHtml(footer)} <a href="${escapeHtml(links.settingsUrl)}">reminder settings</a>.</p>`,
   );
+  const subject = subjectOf(plan, today);
   return {
     to: plan.person.email,
-    subject: subjectOf(plan, today),
+    kind: 'reminders',
+    subject,
     text: textParts.join('\n'),
-    html: `<!doctype html><html lang="en-NZ"><body style="font-family:sans-serif;line-height:1.4">${htmlParts.join('\n')}</body></html>`,
-    preferencesUrl: links.preferencesUrl,
+    html: `<!doctype html><html lang="en-NZ"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:sans-serif;line-height:1.4">${htmlParts.join('\n')}</body></html>`,
+    settingsUrl: links.settingsUrl,
   };
 }

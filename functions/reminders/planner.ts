@@ -1,5 +1,6 @@
 import { addDays, daysBetween, quarterOf, quarterRange } from '../aggregate/calendar.ts';
 import { type Person, personCanSee } from '../domain/people.ts';
+import type { PageLink } from '../links/site-pages.ts';
 import type { StoredRecord } from '../records/definition.ts';
 import { shortCouncilName } from '../records/types/activity.ts';
 import { DIGEST_WEEKDAY, type ReminderKind, type ReminderPreferences } from './kinds.ts';
@@ -21,8 +22,8 @@ export interface ReminderItem {
   councilId?: string;
   title: string;
   detail: string;
-  /** API path of the record or report, like `/v1/actions/action-1`. */
-  path: string;
+  /** The page the item links to: the record's or council's page, or the owner's action page. */
+  link: PageLink;
   /** Most urgent first: the date it is due or to be reviewed. */
   dueOn: string;
 }
@@ -154,7 +155,7 @@ function actionItem(world: ReminderWorld, action: StoredRecord, today: string): 
     regionId: action.regionId,
     title: `${values.title as string} (${group})`,
     detail: `Action ${whenDue(dueOn, today)}; status ${values.status as string}.`,
-    path: `/v1/actions/${action.id}`,
+    link: { page: 'action', id: action.id },
     dueOn,
   };
 }
@@ -176,7 +177,7 @@ function agreementItem(
     regionId: agreement.regionId,
     title: `Expectations agreed with ${council}`,
     detail: `Review ${whenDue(reviewBy, today, 'due')}: meet the mayor, review the expectations and record the new review date.`,
-    path: `/v1/agreements/${agreement.id}`,
+    link: { page: 'record', typePath: 'agreements', id: agreement.id },
     dueOn: reviewBy,
   };
 }
@@ -203,7 +204,8 @@ function missingActivityItems(world: ReminderWorld, today: string): [string, Rem
         regionId: adviser.regionId,
         title: `Your activities for the week starting ${dateInWords(lastWeek)}`,
         detail: `Nothing is recorded yet for that week. Record your work with ${names.join(', ')} (hours and a summary), or an empty week if there was none.`,
-        path: `/v1/reports/weekly?adviser=${encodeURIComponent(adviser.id)}&week=${lastWeek}&format=html`,
+        // The adviser's page lists their activities, newest first.
+        link: { page: 'record', typePath: 'advisers', id: adviser.id },
         dueOn: addDays(lastWeek, 6),
       },
     ]);
@@ -236,7 +238,10 @@ function quarterlyReportItems(world: ReminderWorld, today: string): [string, Rem
           regionId,
           title: `${world.regionNames.get(regionId) ?? regionId}: progress report for ${quarter}`,
           detail: `The quarterly report to the national group is ${whenDue(end, today, 'due')} and ${started ? 'is still a draft' : 'has not been started'}.`,
-          path: started ? `/v1/progress-reports/${id}` : `/v1/progress-reports?region=${regionId}`,
+          // Not started: the region's page lists its progress reports.
+          link: started
+            ? { page: 'record', typePath: 'progress-reports', id }
+            : { page: 'record', typePath: 'regions', id: regionId },
           dueOn: end,
         },
       ]);

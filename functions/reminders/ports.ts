@@ -1,15 +1,9 @@
 import type { PreferencesChange, ReminderPreferences } from './kinds.ts';
-import type { OutgoingEmail } from './message.ts';
 import type { ReminderWorld } from './planner.ts';
 
 /** Where the reminders job reads the records and people it plans from. */
 export interface ReminderSource {
   load(today: string): Promise<ReminderWorld>;
-}
-
-/** Delivers one email; resolves with the transport's message id. */
-export interface Mailer {
-  send(email: OutgoingEmail): Promise<{ messageId: string }>;
 }
 
 /** Each person's chosen cadence per kind; people who never chose get the defaults. */

@@ -14,6 +14,12 @@ const STYLE =
   '.saved{background:#e6f4ea;border:1px solid #2e7d32;padding:.5rem 1rem;border-radius:6px}' +
   '.problem{background:#fdecea;border:1px solid #c62828;padding:.5rem 1rem;border-radius:6px}';
 
+const DONE_WORDS = {
+  saved: 'Saved. Your next reminder email follows these settings.',
+  unsubscribed:
+    'Unsubscribed: you will get no more reminder emails. To have some of them again, choose daily or weekly below and save.',
+} as const;
+
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="en-NZ"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
 }
@@ -23,7 +29,7 @@ export function preferencesPage(
   email: string,
   preferences: ReminderPreferences,
   token: string,
-  saved = false,
+  done?: 'saved' | 'unsubscribed',
 ): string {
   const fieldsets = REMINDER_KINDS.map((kind) => {
     const options = CADENCES.map(
@@ -34,7 +40,7 @@ export function preferencesPage(
   }).join('');
   return page(
     'Your reminder settings',
-    `${saved ? '<p class="saved" role="status">Saved. Your next reminder email follows these settings.</p>' : ''}
+    `${done ? `<p class="saved" role="status">${DONE_WORDS[done]}</p>` : ''}
 <p>Reminders for <strong>${escapeHtml(email)}</strong>. Daily reminders come at 7 in the morning, New Zealand time, only on days something needs you; weekly ones are gathered into Monday's email.</p>
 <form method="post"><input type="hidden" name="token" value="${escapeHtml(token)}">${fieldsets}<button type="submit">Save</button></form>`,
   );

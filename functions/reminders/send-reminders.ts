@@ -1,7 +1,8 @@
+import type { SitePages } from '../links/site-pages.ts';
+import type { Mailer } from '../mail/outgoing-email.ts';
 import { composeReminderEmail } from './message.ts';
 import { planReminders, type ReminderPlan } from './planner.ts';
-import type { Mailer, PreferenceStore, ReminderSource, SentLog } from './ports.ts';
-import type { PreferenceLinks } from './preference-links.ts';
+import type { PreferenceStore, ReminderSource, SentLog } from './ports.ts';
 
 /**
  * DynamoDB writes at most 100 items in one transaction; one is the day's marker. Longer lists are
@@ -14,9 +15,8 @@ export interface ReminderDependencies {
   preferences: PreferenceStore;
   sentLog: SentLog;
   mailer: Mailer;
-  links: PreferenceLinks;
-  /** Base URL of the records the items link to (the API's people URL). */
-  recordBaseUrl: string;
+  /** Where every link of the email points: record pages, signed action pages, the settings page. */
+  pages: SitePages;
   now?: () => Date;
 }
 
@@ -64,9 +64,15 @@ async function sendOne(
   const more = plan.items.length - items.length;
   const keys = items.map((i) => i.key);
   if (!(await deps.sentLog.claim(plan.person.email, day, keys, now().toISOString()))) return 'already-sent';
+  const at = now();
+  const urls = new Map(
+    await Promise.all(
+      items.map(async (item) => [item, await deps.pages.urlFor(item.link, plan.person.email, at)] as const),
+    ),
+  );
   const email = composeReminderEmail({ ...plan, items }, day, {
-    recordUrl: (path) => `${deps.recordBaseUrl}${path}`,
-    preferencesUrl: await deps.links.url(plan.person.email, now()),
+    urlOf: (item) => urls.get(item)!,
+    settingsUrl: await deps.pages.settings(plan.person.email, 'reminders', at),
     notShown: more,
   });
   let messageId: string;

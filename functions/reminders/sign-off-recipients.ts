@@ -44,7 +44,7 @@ export function pendingSignOffs(
       ...(item.councilId ? { councilId: item.councilId } : {}),
       title: `${label}: ${item.title}`,
       detail: `Awaits the sign-off of ${PARTY_NAMES[item.party]}${asked}.${why}${notYet}${comment}`,
-      path: `/v1/${item.path}/${item.id}`,
+      link: { page: 'record' as const, typePath: item.path, id: item.id },
       dueOn: newZealandDate(new Date(item.requestedAt ?? item.updatedAt)),
       awaiting: signOffRecipients(item, everyone),
     };

@@ -104,6 +104,7 @@ export class RecordsStack extends Stack {
             entry: entries.reminders,
             table: this.records,
             publicApiUrl: this.api.peopleUrl,
+            siteUrl: this.dashboard.origin,
             linkSecret,
           })
         : undefined;

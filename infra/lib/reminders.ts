@@ -32,8 +32,10 @@ export interface RemindersProps {
   /** Absolute path of the reminders handler entry (functions/handlers/reminders.ts). */
   entry: string;
   table: RecordsTable;
-  /** The people's API base URL: the records and settings page the emails link to. */
+  /** The people's API base URL: the signed-link pages (settings, actions) the emails link to. */
   publicApiUrl: string;
+  /** The partner site (the dashboard's origin): the record and council pages the emails link to. */
+  siteUrl: string;
   /** From `createLinkSecret`, made before the API so that the API can check the links too. */
   linkSecret: secretsmanager.ISecret;
 }
@@ -128,6 +130,7 @@ export class Reminders extends Construct {
         SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
         REMINDER_LINK_SECRET_ARN: this.linkSecret.secretArn,
         PUBLIC_API_URL: props.publicApiUrl,
+        SITE_URL: props.siteUrl,
       },
     });
     // Reads records and people by index, settings in batches; writes the sent log in transactions

@@ -87,6 +87,7 @@ describe('the functions read their environment once, in one place', () => {
       SES_CONFIGURATION_SET: 'reminders',
       REMINDER_LINK_SECRET_ARN: 'arn:aws:secretsmanager:ap-southeast-2:123456789012:secret:link',
       PUBLIC_API_URL: 'https://api.records.example.nz/',
+      SITE_URL: 'https://partners.records.example.nz/',
     };
 
     // Act
@@ -102,6 +103,7 @@ describe('the functions read their environment once, in one place', () => {
       configurationSet: 'reminders',
       linkSecretArn: 'arn:aws:secretsmanager:ap-southeast-2:123456789012:secret:link',
       publicApiUrl: 'https://api.records.example.nz',
+      siteUrl: 'https://partners.records.example.nz',
     });
     expect(blankSender).toThrow(ConfigurationError);
     expect(noSender).toThrow('REMINDER_FROM is not set');

@@ -10,7 +10,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../../functions/api/app.ts';
 import { Authenticator, parseIssuers } from '../../functions/api/authenticate.ts';
 import { openApiDocument } from '../../functions/api/openapi.ts';
-import { PreferenceLinks } from '../../functions/reminders/preference-links.ts';
+import { SignedLinkCheck } from '../../functions/links/signed-link-check.ts';
 import { createDocumentClient } from '../../functions/store/client.ts';
 import { RecordStore } from '../../functions/store/record-store.ts';
 import { DynamoPreferenceStore } from '../../functions/store/reminder-preferences.ts';
@@ -27,7 +27,7 @@ const app = createApp({
   logError: (message, error) => console.error(message, error),
   // Reminder settings, as npm start serves them; links are only checked here, so any secret will do.
   reminders: {
-    links: new PreferenceLinks(randomBytes(32).toString('base64url'), '/reminders/preferences'),
+    links: new SignedLinkCheck(randomBytes(32).toString('base64url')),
     preferences: new DynamoPreferenceStore(client, tableName),
   },
 });

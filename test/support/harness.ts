@@ -9,12 +9,12 @@ import { openApiDocument } from '../../functions/api/openapi.ts';
 import { CachedDirectory } from '../../functions/directory/public-directory.ts';
 import type { RecordRepository } from '../../functions/domain/record-repository.ts';
 import type { UserDirectory } from '../../functions/domain/user-directory.ts';
+import { SignedLinkCheck } from '../../functions/links/signed-link-check.ts';
 import { createPublicSite } from '../../functions/public-site/site.ts';
 import type { Role } from '../../functions/records/definition.ts';
 import type { Party } from '../../functions/records/sign-offs.ts';
 import { InMemoryPreferenceStore } from '../../functions/reminders/in-memory.ts';
 import type { PreferenceStore } from '../../functions/reminders/ports.ts';
-import { PreferenceLinks } from '../../functions/reminders/preference-links.ts';
 import {
   createDocumentClient,
   isLocalEndpoint,
@@ -141,8 +141,8 @@ async function appOver(
     originSecret: options.originSecret,
     logRequest: options.logRequest,
     corsOrigins: options.corsOrigins,
-    // The page URL is only for links the job makes; the routes only verify tokens.
-    reminders: { links: new PreferenceLinks(linkSecret, '/reminders/preferences'), preferences },
+    // The routes only verify tokens; tests sign theirs with SignedLinks over the same secret.
+    reminders: { links: new SignedLinkCheck(linkSecret), preferences },
   });
   if (options.publicSite) app.route('/', createPublicSite({ directory: new CachedDirectory(store, 0) }));
   const signIn: Harness['signIn'] = async (email, role, regionIds = [], partner) => {

@@ -2,6 +2,8 @@ import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
 import { AccessDeniedError, BadRequestError, UnavailableError } from '../../domain/errors.ts';
 import type { Principal } from '../../domain/principal.ts';
+import type { EmailKind, OneClickUnsubscribe } from '../../links/email-kinds.ts';
+import { BadLinkError, type SignedLinkCheck } from '../../links/signed-link-check.ts';
 import {
   KIND_LABELS,
   type PreferencesChange,
@@ -11,15 +13,22 @@ import {
   type ReminderSettings,
 } from '../../reminders/kinds.ts';
 import type { PreferenceStore } from '../../reminders/ports.ts';
-import { BadPreferenceLinkError, type PreferenceLinkCheck } from '../../reminders/preference-link-check.ts';
 import { preferencesPage, preferencesProblemPage } from '../../reminders/preferences-page.ts';
 import { type AppEnv, readJson } from '../request.ts';
 import type { RouteArea } from '../route-area.ts';
 
 export interface ReminderRouteDependencies {
-  links: PreferenceLinkCheck;
+  links: SignedLinkCheck;
   preferences: PreferenceStore;
+  /**
+   * How one click turns off each other kind of email (the reminders' own switch is here). A new
+   * kind in EMAIL_KINDS must bring its switch, or this does not compile.
+   */
+  unsubscribe?: Omit<OneClickUnsubscribe, 'reminders'>;
 }
+
+/** Every reminder kind off: what one click on a reminder email's unsubscribe means. */
+const ALL_REMINDERS_OFF: PreferencesChange = Object.fromEntries(REMINDER_KINDS.map((k) => [k, 'off']));
 
 class RemindersUnavailableError extends UnavailableError {
   constructor() {
@@ -81,7 +90,10 @@ export function remindersArea(deps: ReminderRouteDependencies | undefined): Rout
   });
 
   // The page behind the link: no sign-in, the token names the person.
-  const withToken = async (c: Context, token: string | undefined) => {
+  const withToken = async (
+    c: Context,
+    token: string | undefined,
+  ): Promise<{ email: string; kind: EmailKind; problem?: undefined } | { problem: Response }> => {
     if (!token) {
       return {
         problem: c.html(
@@ -93,34 +105,49 @@ export function remindersArea(deps: ReminderRouteDependencies | undefined): Rout
       };
     }
     try {
-      return { email: await need().links.verify(token) };
+      return await need().links.verifySettings(token);
     } catch (error) {
-      if (error instanceof BadPreferenceLinkError) {
+      if (error instanceof BadLinkError) {
         return { problem: c.html(preferencesProblemPage(error.message), error.expired ? 410 : 400) };
       }
       throw error;
     }
   };
 
+  // A GET changes nothing, whoever follows the link (mail scanners follow links in mail).
   app.get('/reminders/preferences', async (c) => {
     const token = c.req.query('token');
-    const { email, problem } = await withToken(c, token);
-    if (problem) return problem;
-    return c.html(preferencesPage(email!, await need().preferences.get(email!), token!));
+    const link = await withToken(c, token);
+    if (link.problem) return link.problem;
+    return c.html(preferencesPage(link.email, await need().preferences.get(link.email), token!));
   });
 
+  // The settings form, and RFC 8058's one-click unsubscribe: the mail client POSTs
+  // `List-Unsubscribe=One-Click` to the address in the email's List-Unsubscribe header, with no
+  // cookie and no sign-in; the token in that address names the person and the kind of email.
   app.post('/reminders/preferences', async (c) => {
     const form = await c.req.parseBody();
-    const token = typeof form.token === 'string' ? form.token : undefined;
-    const { email, problem } = await withToken(c, token);
-    if (problem) return problem;
+    const token = typeof form.token === 'string' ? form.token : c.req.query('token');
+    const link = await withToken(c, token);
+    if (link.problem) return link.problem;
+    const { email, kind } = link;
+    const by = `link:${email}`;
+    if (form['List-Unsubscribe'] === 'One-Click') {
+      const { preferences, unsubscribe } = need();
+      const switches: OneClickUnsubscribe = {
+        ...unsubscribe,
+        reminders: async (who, by) => void (await preferences.update(who, ALL_REMINDERS_OFF, by)),
+      };
+      await switches[kind](email, by);
+      return c.html(preferencesPage(email, await preferences.get(email), token!, 'unsubscribed'));
+    }
     const { token: _token, ...choices } = form;
     const parsed = preferencesChangeSchema.safeParse(choices);
     if (!parsed.success) {
       return c.html(preferencesProblemPage('Choose daily, weekly or off for each kind of reminder.'), 400);
     }
-    const saved = await need().preferences.update(email!, parsed.data, `link:${email}`);
-    return c.html(preferencesPage(email!, saved, token!, true));
+    const saved = await need().preferences.update(email, parsed.data, by);
+    return c.html(preferencesPage(email, saved, token!, 'saved'));
   });
 
   return { name: 'reminders', prefix: '/', routes: app };

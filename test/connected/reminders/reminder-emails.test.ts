@@ -1,7 +1,8 @@
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SignedLinks } from '../../../functions/links/signed-links.ts';
+import { SitePages } from '../../../functions/links/site-pages.ts';
 import { SmtpMailer } from '../../../functions/mail/smtp-mailer.ts';
-import { PreferenceLinks } from '../../../functions/reminders/preference-links.ts';
 import { type ReminderDependencies, sendReminders } from '../../../functions/reminders/send-reminders.ts';
 import type { RecordStore } from '../../../functions/store/record-store.ts';
 import { StoreReminderSource } from '../../../functions/store/reminder-source.ts';
@@ -96,8 +97,11 @@ beforeAll(async () => {
     preferences: h.preferences!,
     sentLog: new DynamoSentLog(h.store.client, h.tableName!),
     mailer,
-    links: new PreferenceLinks(h.linkSecret!, `${h.baseUrl}/reminders/preferences`),
-    recordBaseUrl: h.baseUrl,
+    pages: new SitePages({
+      siteUrl: `${h.baseUrl}/dashboard`,
+      linkPagesUrl: h.baseUrl,
+      links: new SignedLinks(h.linkSecret!),
+    }),
   };
 });
 
@@ -182,25 +186,30 @@ describe('reminder emails through a real SMTP server', () => {
     const adviser = mails.get('aroha.adviser@ceg.example.nz')!;
     expect(adviser.text).toContain('Agreements to review');
     expect(adviser.text).toContain('Review due in 13 days (Tuesday 1 December)');
-    expect(cant.headerLines.find((l) => l.key === 'list-unsubscribe')?.line).toMatch(
-      /^List-Unsubscribe:\s+<http:\/\/127\.0\.0\.1:\d+\/reminders\/preferences\?token=/i,
-    );
   });
 
-  it('should link each item to its record, readable by the person told about it', async () => {
-    // Prepare
-    const cant = byRecipient(await inboxMessages()).get('cant@ceg.example.nz')!;
-    const [recordLink] = links(cant);
-    expect(recordLink).toBe(`${h.baseUrl}/v1/actions/map-youth-services`);
-
+  it('should write the RFC 8058 headers on one line each, as the mail client reads them', async () => {
     // Act
-    const record = await fetch(recordLink!, {
-      headers: { authorization: `Bearer ${world.tokens.canterbury}` },
-    });
+    const cant = byRecipient(await inboxMessages()).get('cant@ceg.example.nz')!;
+
+    // Assess: unfolded (a folded List-Unsubscribe breaks DKIM), an address with a token, one-click.
+    const line = (key: string) => cant.headerLines.find((l) => l.key === key)?.line ?? '';
+    expect(line('list-unsubscribe')).toMatch(
+      /^List-Unsubscribe: <http:\/\/127\.0\.0\.1:\d+\/reminders\/preferences\?token=[\w.-]+>$/,
+    );
+    expect(line('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+  });
+
+  it('should link every item to a page, never to an address under /v1/', async () => {
+    // Act
+    const all = (await inboxMessages()).flatMap(links);
 
     // Assess
-    expect(record.status).toBe(200);
-    expect(((await record.json()) as { values: { title: string } }).values.title).toBe('Map youth services');
+    expect(all.length).toBeGreaterThan(10);
+    expect(all.filter((l) => new URL(l).pathname.startsWith('/v1/'))).toEqual([]);
+    const cant = byRecipient(await inboxMessages()).get('cant@ceg.example.nz')!;
+    expect(links(cant)[0]).toMatch(/\/links\/actions\/map-youth-services\?token=/);
+    expect(links(cant)).toContain(`${h.baseUrl}/dashboard/records/communications/comm-expo`);
   });
 
   // One person through the steps of turning a kind off, so each step builds on the one before.
@@ -245,6 +254,51 @@ describe('reminder emails through a real SMTP server', () => {
     )!;
     expect(thursdayMail.text).toContain('Youth jobs expo');
     expect(thursdayMail.text).not.toContain('Map youth services');
+  });
+
+  // One person through RFC 8058's steps: a scanner's GET, then the mail client's one-click POST.
+  it('should unsubscribe with one click on the List-Unsubscribe address, and never on a GET', async () => {
+    // Prepare
+    const mere = byRecipient(await inboxMessages()).get('mere@otautahi.example.nz')!;
+    const address = /<([^>]+)>/.exec(mere.headerLines.find((l) => l.key === 'list-unsubscribe')!.line)![1]!;
+
+    // Act: a link scanner follows the address.
+    const scanned = await fetch(address);
+
+    // Assess: the settings page, and nothing changed.
+    expect(scanned.status).toBe(200);
+    expect(await scanned.text()).toContain('Reminders for <strong>mere@otautahi.example.nz</strong>');
+    expect((await h.preferences!.get('mere@otautahi.example.nz')).actions).toBe('daily');
+
+    // Act: the mail client's one-click POST (no cookie, no token header, only the form body).
+    const clicked = await fetch(address, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+
+    // Assess: every kind of reminder is off for Mere, and for nobody else.
+    expect(clicked.status).toBe(200);
+    expect(await clicked.text()).toContain('Unsubscribed');
+    expect(Object.values(await h.preferences!.get('mere@otautahi.example.nz'))).toEqual(Array(5).fill('off'));
+    expect((await h.preferences!.get('otago@ceg.example.nz')).actions).toBe('daily');
+  });
+
+  it('should refuse a one-click POST whose token was altered, changing nothing', async () => {
+    // Prepare
+    const aroha = byRecipient(await inboxMessages()).get('aroha.adviser@ceg.example.nz')!;
+    const address = /<([^>]+)>/.exec(aroha.headerLines.find((l) => l.key === 'list-unsubscribe')!.line)![1]!;
+
+    // Act
+    const clicked = await fetch(`${address.slice(0, -4)}AAAA`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+
+    // Assess
+    expect(clicked.status).toBe(400);
+    expect((await h.preferences!.get('aroha.adviser@ceg.example.nz'))['agreement-reviews']).toBe('daily');
   });
 
   it('should refuse a forged or missing settings token with a page that says what to do', async () => {

@@ -80,6 +80,7 @@ describe('daily reminders', () => {
           SES_CONFIGURATION_SET: synthesized.resolve(reminders!.configurationSet.configurationSetName),
           REMINDER_LINK_SECRET_ARN: synthesized.resolve(reminders!.linkSecret.secretArn),
           PUBLIC_API_URL: Match.anyValue(),
+          SITE_URL: Match.anyValue(),
         }),
       },
     });

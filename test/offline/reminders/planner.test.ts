@@ -62,7 +62,7 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
     expect(aroha!.items[0]).toMatchObject({
       title: 'Action overdue (Christchurch Jobs Network)',
       detail: 'Action overdue by 48 days (due Thursday 1 October); status in-progress.',
-      path: '/v1/actions/overdue',
+      link: { page: 'action', id: 'overdue' },
     });
   });
 
@@ -141,7 +141,7 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
     expect(whoGetsWhat(monday)).toEqual({ 'aroha@ceg.example.nz': ['activities:aroha:2026-11-16'] });
     expect(monday[0]!.items[0]).toMatchObject({
       title: 'Your activities for the week starting Monday 16 November',
-      path: '/v1/reports/weekly?adviser=aroha&week=2026-11-16&format=html',
+      link: { page: 'record', typePath: 'advisers', id: 'aroha' },
     });
     expect(monday[0]!.items[0]!.detail).toContain('MTFJ Christchurch');
     expect(tuesday).toEqual([]);
@@ -179,7 +179,7 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
       title: 'Canterbury: progress report for 2026-Q4',
       detail:
         'The quarterly report to the national group is due in 13 days (Thursday 31 December) and has not been started.',
-      path: '/v1/progress-reports?region=canterbury',
+      link: { page: 'record', typePath: 'regions', id: 'canterbury' },
     });
     expect(juneFirstDay.length).toBe(2);
     expect(juneDayBefore.length).toBe(0);
@@ -241,7 +241,7 @@ describe('reminders: who gets what (offline, hand-checked)', () => {
           regionId: 'canterbury',
           title: 'Communication "Youth jobs expo"',
           detail: 'Awaits CEG agreement before release.',
-          path: '/v1/communications/c1',
+          link: { page: 'record', typePath: 'communications', id: 'c1' },
           dueOn: '2026-11-18',
           awaiting: ['rangi@ceg.example.nz', 'sina@ceg.example.nz'],
         },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { BadLinkError } from '../../../functions/links/signed-link-check.ts';
+import { SignedLinks } from '../../../functions/links/signed-links.ts';
+import { SitePages } from '../../../functions/links/site-pages.ts';
+import type { Mailer, OutgoingEmail } from '../../../functions/mail/outgoing-email.ts';
 import { InMemoryPreferenceStore, InMemorySentLog } from '../../../functions/reminders/in-memory.ts';
-import type { OutgoingEmail } from '../../../functions/reminders/message.ts';
-import type { Mailer } from '../../../functions/reminders/ports.ts';
-import { BadPreferenceLinkError } from '../../../functions/reminders/preference-link-check.ts';
-import { PreferenceLinks } from '../../../functions/reminders/preference-links.ts';
 import { type ReminderDependencies, sendReminders } from '../../../functions/reminders/send-reminders.ts';
 import { action, agreement, reminderWorld } from './reminder-world.ts';
 
@@ -28,16 +28,20 @@ function setUp() {
     agreements: [agreement('r', 'aroha', { reviewBy: '2026-11-30' })],
   });
   const mailer = new RecordingMailer();
+  const links = new SignedLinks(SECRET);
   const deps: ReminderDependencies = {
     source: { load: async () => world },
     preferences: new InMemoryPreferenceStore(),
     sentLog: new InMemorySentLog(),
     mailer,
-    links: new PreferenceLinks(SECRET, 'http://localhost:3000/reminders/preferences'),
-    recordBaseUrl: 'http://localhost:3000',
+    pages: new SitePages({
+      siteUrl: 'https://partners.example.nz',
+      linkPagesUrl: 'https://api.example.nz',
+      links,
+    }),
     now: () => new Date('2026-11-17T18:00:05Z'),
   };
-  return { deps, mailer };
+  return { deps, mailer, links };
 }
 
 describe('sending reminders (offline)', () => {
@@ -99,7 +103,7 @@ describe('sending reminders (offline)', () => {
 
   it('should link every email to a settings page through a signed token for that person only', async () => {
     // Prepare
-    const { deps, mailer } = setUp();
+    const { deps, mailer, links } = setUp();
 
     // Act
     await sendReminders(deps, DAY);
@@ -108,14 +112,52 @@ describe('sending reminders (offline)', () => {
     const email = mailer.sent.find((e) => e.to === 'mere@lec-canterbury.example.nz')!;
 
     expect(email.subject).toBe('Partnership Records: 1 thing needs you today (Wednesday 18 November)');
-    expect(email.text).toContain('http://localhost:3000/v1/actions/x');
-    const token = new URL(email.preferencesUrl).searchParams.get('token')!;
-    expect(await deps.links.verify(token, new Date('2026-11-18T00:00:00Z'))).toBe(
-      'mere@lec-canterbury.example.nz',
-    );
-    await expect(deps.links.verify(`${token.slice(0, -3)}abc`)).rejects.toThrow(BadPreferenceLinkError);
-    await expect(deps.links.verify(token, new Date('2027-01-30T00:00:00Z'))).rejects.toThrow(
+    expect(email.settingsUrl).toMatch(/^https:\/\/api\.example\.nz\/reminders\/preferences\?token=/);
+    const token = new URL(email.settingsUrl).searchParams.get('token')!;
+    expect(await links.verifySettings(token, new Date('2026-11-18T00:00:00Z'))).toEqual({
+      email: 'mere@lec-canterbury.example.nz',
+      kind: 'reminders',
+    });
+    await expect(links.verifySettings(`${token.slice(0, -3)}abc`)).rejects.toThrow(BadLinkError);
+    await expect(links.verifySettings(token, new Date('2027-01-30T00:00:00Z'))).rejects.toThrow(
       /more than 60 days old/,
     );
+  });
+
+  it("should link each item to a page, never to the API, and the action to its owner's signed page", async () => {
+    // Prepare
+    const { deps, mailer, links } = setUp();
+
+    // Act
+    await sendReminders(deps, DAY);
+
+    // Assess
+    const mere = mailer.sent.find((e) => e.to === 'mere@lec-canterbury.example.nz')!;
+    const aroha = mailer.sent.find((e) => e.to === 'aroha@ceg.example.nz')!;
+    const urls = (e: OutgoingEmail) => [...e.text.matchAll(/https?:\/\/\S+/g)].map((m) => m[0]);
+    expect([...urls(mere), ...urls(aroha)].filter((u) => new URL(u).pathname.startsWith('/v1/'))).toEqual([]);
+    expect(urls(aroha)).toContain('https://partners.example.nz/records/agreements/r');
+    const actionUrl = new URL(urls(mere).find((u) => u.includes('/links/actions/'))!);
+    expect(actionUrl.pathname).toBe('/links/actions/x');
+    expect(
+      await links.verifyAction(actionUrl.searchParams.get('token')!, new Date('2026-11-18T00:00:00Z')),
+    ).toEqual({
+      email: 'mere@lec-canterbury.example.nz',
+      actionId: 'x',
+    });
+  });
+
+  it('should give the HTML part a title and send the settings page as its one-click unsubscribe', async () => {
+    // Prepare
+    const { deps, mailer } = setUp();
+
+    // Act
+    await sendReminders(deps, DAY);
+
+    // Assess
+    const [email] = mailer.sent;
+    expect(email!.html).toContain(`<title>${email!.subject}</title>`);
+    expect(email!.kind).toBe('reminders');
+    expect(email!.html).toContain(email!.settingsUrl.replaceAll('&', '&amp;'));
   });
 });

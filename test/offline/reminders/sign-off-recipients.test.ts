@@ -95,7 +95,7 @@ describe('who is told about a sign-off', () => {
       title: 'Communication: Youth jobs expo',
       detail:
         'Awaits the sign-off of the Community Employment Group, asked by nat@ceg.example.nz on 2026-11-17. Note: Before Friday',
-      path: '/v1/communications/c1',
+      link: { page: 'record', typePath: 'communications', id: 'c1' },
       dueOn: '2026-11-17',
       awaiting: ['rangi@ceg.example.nz'],
     });
