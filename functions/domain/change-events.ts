@@ -89,8 +89,10 @@ export interface ChangeQuery {
   eventTypes?: readonly string[];
   /** … or these record types' events (`need`), when either is given. */
   recordTypes?: readonly string[];
-  /** The cursor of the previous page; absent: from the oldest event kept. */
+  /** The cursor of the previous page; absent: from `from`, or the oldest event kept. */
   cursor?: string;
+  /** Without a cursor: only events stamped at or after this time (ISO). */
+  from?: string;
   /** Only events stamped at or before this time (ISO): the read horizon, see CHANGE_SETTLE_MS. */
   until: string;
   limit: number;

@@ -1,4 +1,10 @@
-import { CHANGE_SETTLE_MS, type ChangeLog, type ChangePage, type ChangeScope } from './change-events.ts';
+import {
+  CHANGE_SETTLE_MS,
+  type ChangeEvent,
+  type ChangeLog,
+  type ChangePage,
+  type ChangeScope,
+} from './change-events.ts';
 import { isCouncilBound, type Principal, requireReadScope } from './principal.ts';
 
 /** What a record type needs for the feed: its name, and whether everyone signed in may read it. */
@@ -40,13 +46,15 @@ export class ChangeFeed {
   constructor(
     private readonly log: ChangeLog,
     private readonly openTypes: readonly string[],
+    /** The records' own rule, event by event, on top of the log's scope (a type only some may read). */
+    private readonly mayRead: (principal: Principal, event: ChangeEvent) => boolean,
     private readonly now: () => number = Date.now,
     private readonly settleMs = CHANGE_SETTLE_MS,
   ) {}
 
   async read(principal: Principal, request: FeedRequest): Promise<ChangePage> {
     const scope = changeScopeOf(principal, this.openTypes);
-    return this.log.changes({
+    const page = await this.log.changes({
       scope,
       cursor: request.cursor,
       eventTypes: request.eventTypes,
@@ -54,5 +62,6 @@ export class ChangeFeed {
       until: new Date(this.now() - this.settleMs).toISOString(),
       limit: request.limit,
     });
+    return { ...page, items: page.items.filter((event) => this.mayRead(principal, event)) };
   }
 }

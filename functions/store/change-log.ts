@@ -38,7 +38,7 @@ export class DynamoChangeLog implements ChangeLog {
     // Strictly after the last position: every position is longer than the one before it shares.
     const values: Record<string, unknown> = {
       ':p': CHANGES_PARTITION,
-      ':lo': after ? `${after}\u0001` : ' ',
+      ':lo': after ? `${after}\u0001` : (query.from ?? ' '),
       ':hi': positionUntil(query.until),
     };
     const filters = filterOf(query, names, values);

@@ -211,7 +211,11 @@ export class MemoryRecordStore implements RecordRepository, ChangeLog {
     const hi = positionUntil(query.until);
     const ordered = [...this.items.values()]
       .filter((item) => item.gsi3pk === CHANGES_PARTITION)
-      .filter((item) => String(item.gsi3sk) <= hi && (!after || String(item.gsi3sk) > after))
+      .filter(
+        (item) =>
+          String(item.gsi3sk) <= hi &&
+          (after ? String(item.gsi3sk) > after : !query.from || String(item.gsi3sk) >= query.from),
+      )
       .sort(by('gsi3sk'));
     const items: ChangeEvent[] = [];
     let position = after;
