@@ -1,4 +1,5 @@
 import { MAX_LIMIT } from '../domain/record-repository.ts';
+import { problemComponentResponses, problemResponseRefs } from './openapi-problems.ts';
 
 /**
  * The building blocks of the OpenAPI document that do not depend on a record type: reusable
@@ -8,9 +9,8 @@ import { MAX_LIMIT } from '../domain/record-repository.ts';
 export type Schema = Record<string, unknown>;
 
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const responseRef = (name: string) => ({ $ref: `#/components/responses/${name}` });
 export const paramRef = (name: string) => ({ $ref: `#/components/parameters/${name}` });
-const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
+const _headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
 
 /** Ids of records: what the storage keys accept (client-made UUIDs, slugs, natural ids). */
 const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$';
@@ -38,107 +38,10 @@ export const param = (
   required = where === 'path',
 ) => ({ name, in: where, required, description, schema });
 
-/** A status that answers with problem+json, and the words that say when it happens. */
-const PROBLEM_STATUSES: Record<number, [name: string, words: string]> = {
-  400: ['BadRequest', 'Bad request: malformed or too deeply nested JSON, a bad query parameter or cursor'],
-  401: ['Unauthorized', 'No valid bearer token; WWW-Authenticate says so too'],
-  403: ['Forbidden', 'Not allowed for this user, region, role or token scope; the detail says whom to ask'],
-  404: ['NotFound', 'No such record (or type, or snapshot)'],
-  409: ['Conflict', 'The record changed since the version named; `current` holds it and ETag its version'],
-  410: ['Gone', 'The record was deleted; `current` holds the tombstone'],
-  413: ['PayloadTooLarge', 'The body is too large'],
-  415: ['UnsupportedMediaType', 'The body is not sent as JSON'],
-  422: ['UnprocessableContent', 'Invalid values: one entry per bad field in `errors`'],
-  428: ['PreconditionRequired', 'If-Match is required: say which version you are changing'],
-  500: ['InternalError', 'Failed unexpectedly; nothing was changed by the failed step. Try again'],
-  503: [
-    'ServiceUnavailable',
-    'A store the API needs did not answer (the database, or the dashboard snapshots); nothing was changed: try again',
-  ],
-};
-
-/** Statuses every operation can answer: throttling at the gateway, and unexpected failure. */
-const ALWAYS = [429, 500];
-
 /** `responses` entries, by reference, for the given statuses plus those every operation can answer. */
-export const problemResponses = (...statuses: number[]) =>
-  Object.fromEntries(
-    [...statuses, ...ALWAYS].map((status) => [
-      String(status),
-      responseRef(status === 429 ? 'TooManyRequests' : PROBLEM_STATUSES[status]![0]),
-    ]),
-  );
+export const problemResponses = (...statuses: number[]) => problemResponseRefs(statuses);
 
-const problemMedia = (status: number, example: Schema) => ({
-  'application/problem+json': { schema: ref('Problem'), example: { status, ...example } },
-});
-
-const PROBLEM_EXAMPLES: Record<number, Schema> = {
-  400: {
-    type: 'https://partnership-records.example.nz/problems/bad-request',
-    title: 'Bad request',
-    detail: 'Some query parameters need fixing.',
-    instance: '/v1/needs',
-    errors: [{ field: 'limit', message: 'must be at least 1, got "0"', received: '0' }],
-  },
-  401: {
-    type: 'https://partnership-records.example.nz/problems/unauthenticated',
-    title: 'Not signed in',
-    detail: 'The token has expired. Sign in again.',
-    instance: '/v1/needs',
-  },
-  422: {
-    type: 'https://partnership-records.example.nz/problems/invalid-record',
-    title: 'Invalid values',
-    detail: '1 field needs fixing.',
-    instance: '/v1/needs',
-    errors: [
-      {
-        field: 'identifiedOn',
-        message: 'expected a date like 2026-03-01 (year-month-day), got "1/3/26"',
-        received: '1/3/26',
-      },
-    ],
-  },
-};
-
-function problemResponse(status: number): Schema {
-  const [, words] = PROBLEM_STATUSES[status]!;
-  const example = PROBLEM_EXAMPLES[status] ?? {
-    type: `https://partnership-records.example.nz/problems/${status}`,
-    title: words.split(':')[0],
-    detail: words,
-    instance: '/v1/needs/3f1c9a52-8d2e-4b7a-9c41-2e5d7f80a613',
-  };
-  const response: Schema = { description: words, content: problemMedia(status, example) };
-  if (status === 401) {
-    response.headers = { 'WWW-Authenticate': headerRef('WWWAuthenticate') };
-    // The cloud gateway's JWT authorizer refuses some tokens before the API sees them, in its own shape.
-    (response.content as Schema)['application/json'] = {
-      schema: ref('GatewayMessage'),
-      example: { message: 'Unauthorized' },
-    };
-  }
-  if (status === 409) response.headers = { ETag: headerRef('ETag') };
-  return response;
-}
-
-export const componentResponses: Schema = {
-  ...Object.fromEntries(
-    Object.entries(PROBLEM_STATUSES).map(([status, [name]]) => [name, problemResponse(Number(status))]),
-  ),
-  TooManyRequests: {
-    description:
-      'Throttled by the API gateway (in the cloud): wait a moment and retry. The gateway answers in its own shape.',
-    content: {
-      'application/json': { schema: ref('GatewayMessage'), example: { message: 'Too Many Requests' } },
-    },
-  },
-  NotModified: {
-    description: 'Not modified: the version named in If-None-Match is still the current one',
-    headers: { ETag: headerRef('ETag'), 'Cache-Control': headerRef('CacheControl') },
-  },
-};
+export const componentResponses: Schema = problemComponentResponses();
 
 export const componentHeaders: Schema = {
   ETag: {
@@ -152,6 +55,14 @@ export const componentHeaders: Schema = {
   CacheControl: {
     description: 'no-store for anything that can hold personal or regional data; public reads may be cached',
     schema: { type: 'string', maxLength: 100 },
+  },
+  Vary: {
+    description: 'Accept: the format follows it',
+    schema: { type: 'string', maxLength: 100 },
+  },
+  ContentDisposition: {
+    description: 'attachment, with a file name for the download',
+    schema: { type: 'string', maxLength: 300 },
   },
   WWWAuthenticate: {
     description: 'Bearer challenge naming the realm',
@@ -381,16 +292,4 @@ export const sharedSchemas: Schema = {
   },
 };
 
-/** Integers say how wide they are, so generated clients pick a type that holds them. */
-export function withIntegerFormats(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withIntegerFormats);
-  if (!node || typeof node !== 'object') return node;
-  const out = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, withIntegerFormats(v)])) as Schema;
-  if (out.type === 'integer' && out.format === undefined) {
-    const fits32 =
-      Math.abs(Number(out.maximum ?? Infinity)) <= 2_147_483_647 &&
-      Math.abs(Number(out.minimum ?? -Infinity)) <= 2_147_483_648;
-    out.format = fits32 ? 'int32' : 'int64';
-  }
-  return out;
-}
+export { withIntegerFormats } from './openapi-operations.ts';

@@ -4,7 +4,8 @@ import { RECORD_DEFINITIONS } from '../records/registry.ts';
 import { dashboardPaths, dashboardSchemas } from './openapi-dashboard.ts';
 import { metaPaths, metaSchemas } from './openapi-meta.ts';
 import { openDataPaths, openDataSchemas } from './openapi-open-data.ts';
-import { partnerPaths, partnerSchemas, partnerTags } from './openapi-partners.ts';
+import { pathsOf } from './openapi-operations.ts';
+import { partnerSchemas, partnerTags } from './openapi-partners.ts';
 import {
   componentHeaders,
   componentParameters,
@@ -17,6 +18,9 @@ import {
 } from './openapi-parts.ts';
 import { pascal, patchSchema, publicPaths, recordPaths } from './openapi-records.ts';
 import { reminderPaths, reminderSchemas } from './openapi-reminders.ts';
+import type { OperationDoc } from './operation-doc.ts';
+import { knowledgeBaseOperations } from './routes/knowledge-base.ts';
+import { signOffOperations } from './routes/sign-offs.ts';
 
 /**
  * The OpenAPI 3.1 document, generated from the record definitions: each type's values schema is
@@ -75,6 +79,11 @@ const DESCRIPTION = `The system of record for the partnership between the Commun
 - **Methods**: a method a path does not offer answers 405 with an \`Allow\` header listing those it does.
 - **Bodies** are JSON of at most 256 KB per record (5 MB per push), nested at most 64 levels deep.`;
 
+/** Every operation the areas declare and document, in the order the document lists them. */
+export function apiOperations(): OperationDoc[] {
+  return [...signOffOperations(), ...knowledgeBaseOperations()];
+}
+
 let cached: Schema | undefined;
 
 export function openApiDocument(): Schema {
@@ -100,6 +109,27 @@ export function openApiDocument(): Schema {
   }
   const open = publicPaths(valuesSchemas);
   Object.assign(schemas, open.schemas);
+  const allPaths: Schema = {
+    ...metaPaths,
+    ...dashboardPaths,
+    ...reminderPaths,
+    ...pathsOf(apiOperations()),
+    ...paths,
+    ...open.paths,
+    ...openDataPaths,
+  };
+  // Only the reusable answers some operation refers to (the 405 is answered for methods no operation has).
+  const referenced = JSON.stringify(allPaths);
+  const responses = Object.fromEntries(
+    Object.entries(componentResponses).filter(([name]) =>
+      referenced.includes(`"#/components/responses/${name}"`),
+    ),
+  );
+  const headers = Object.fromEntries(
+    Object.entries(componentHeaders).filter(([name]) =>
+      JSON.stringify([allPaths, responses]).includes(`"#/components/headers/${name}"`),
+    ),
+  );
   cached = {
     openapi: '3.1.0',
     info: {
@@ -164,15 +194,7 @@ export function openApiDocument(): Schema {
       { name: 'Meta', description: 'Health, this document, the type catalogue and who you are' },
       ...partnerTags,
     ],
-    paths: {
-      ...metaPaths,
-      ...dashboardPaths,
-      ...reminderPaths,
-      ...partnerPaths,
-      ...paths,
-      ...open.paths,
-      ...openDataPaths,
-    },
+    paths: allPaths,
     components: {
       securitySchemes: {
         googleIdToken: {
@@ -198,8 +220,8 @@ export function openApiDocument(): Schema {
         },
       },
       parameters: componentParameters,
-      headers: componentHeaders,
-      responses: componentResponses,
+      headers,
+      responses,
       schemas,
     },
   };

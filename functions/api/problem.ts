@@ -16,7 +16,7 @@ export interface Problem {
   current?: StoredRecord;
 }
 
-const PROBLEM_BASE = 'https://partnership-records.example.nz/problems/';
+export const PROBLEM_BASE = 'https://partnership-records.example.nz/problems/';
 
 /** Refusals that belong to HTTP itself rather than to the domain. */
 export type HttpProblemCode = 'too-large' | 'unsupported-media-type' | 'method-not-allowed' | 'internal';
@@ -25,9 +25,10 @@ export type ProblemCode = DomainErrorCode | HttpProblemCode;
 
 /**
  * The one mapping from what went wrong to HTTP: a status and a title per code. The code is also
- * the last segment of the problem's `type` URI, so clients can branch on it.
+ * the last segment of the problem's `type` URI, so clients can branch on it. The OpenAPI document's
+ * problem answers and their examples are made from it too (functions/api/openapi-problems.ts).
  */
-const PROBLEMS: Record<ProblemCode, { status: ContentfulStatusCode; title: string }> = {
+export const PROBLEMS: Record<ProblemCode, { status: ContentfulStatusCode; title: string }> = {
   'bad-request': { status: 400, title: 'The request could not be understood' },
   'bad-cursor': { status: 400, title: 'Bad cursor' },
   unauthenticated: { status: 401, title: 'Sign-in needed' },

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { RouteDeclaration } from './declare-route.ts';
 import type { AppEnv } from './request.ts';
 
 /**
@@ -15,6 +16,8 @@ export interface RouteArea {
   /** Where the area is mounted: its routes are relative to it ('' mounts at the root). */
   prefix: string;
   routes: Hono<AppEnv>;
+  /** The declarations of its routes (functions/api/declare-route.ts), one per route it answers. */
+  declared?: readonly RouteDeclaration[];
   /**
    * For a path no route takes: throws a DomainError that says what is wrong when the path is one
    * of this area's kind (a record type that does not exist), and returns otherwise.

@@ -48,6 +48,14 @@ export const RECORD_DEFINITIONS: readonly RecordDefinition[] = [
   buddyPair,
 ] as unknown as readonly RecordDefinition[];
 
+/**
+ * The lists of types that share a trait, read from what each definition declares: a new type
+ * that takes sign-offs or belongs to the knowledge base joins its list, its routes, its document
+ * and its index with no edit here.
+ */
+export const SIGN_OFF_DEFINITIONS = RECORD_DEFINITIONS.filter((d) => d.signOff !== undefined);
+export const KNOWLEDGE_DEFINITIONS = RECORD_DEFINITIONS.filter((d) => d.knowledgeBase === true);
+
 const byType = new Map(RECORD_DEFINITIONS.map((d) => [d.type, d]));
 const byPath = new Map(RECORD_DEFINITIONS.map((d) => [d.path, d]));
 

@@ -16,10 +16,16 @@ export interface DocumentedRequest {
   path: string;
 }
 
-/** Sample values for path parameters; `{path}` stands for every record type's path in turn. */
-function concretePaths(template: string): string[] {
+/**
+ * Sample values for path parameters; `{path}` stands in turn for each value its parameter takes
+ * (the record types that take sign-offs), or every record type's path.
+ */
+function concretePaths(template: string, parameters: { name: string; in: string; schema?: any }[]): string[] {
+  const choices: string[] =
+    parameters.find((p) => p.in === 'path' && p.name === 'path')?.schema?.enum ??
+    RECORD_DEFINITIONS.map((d) => d.path);
   const paths = template.includes('{path}')
-    ? RECORD_DEFINITIONS.map((d) => template.replace('{path}', d.path))
+    ? choices.map((path) => template.replace('{path}', path))
     : [template];
   return paths.map((path) => path.replace(/\{[^}]+\}/g, (name) => `sample-${name.slice(1, -1)}`));
 }
@@ -27,7 +33,7 @@ function concretePaths(template: string): string[] {
 /** Every operation of the OpenAPI document, at a concrete path (one per record type for `{path}`). */
 export function documentedRequests(): DocumentedRequest[] {
   return operationsOf(openApiDocument() as OpenApi).flatMap((operation) =>
-    concretePaths(operation.path).map((path) => ({
+    concretePaths(operation.path, operation.op.parameters ?? []).map((path) => ({
       operation: operation.id,
       method: operation.method.toUpperCase(),
       path,

@@ -3807,7 +3807,7 @@ export interface components {
         AwaitingSignOff: {
             type: string;
             /** @enum {string} */
-            path: "agreements" | "communications" | "publicity";
+            path: "agreements" | "publicity" | "communications";
             id: string;
             title: string;
             regionId: string;
@@ -3860,25 +3860,6 @@ export interface components {
                 }[];
             }[];
             record: components["schemas"]["AnyRecord"];
-        };
-        SignOffRequest: {
-            /** @enum {string} */
-            party: "ceg" | "taskforce";
-            /** Format: email */
-            requestedOf?: string;
-            comment?: string;
-        };
-        SignOffAnswer: {
-            /**
-             * Format: int32
-             * @description The version whose text you read
-             */
-            version: number;
-            /** @description Required for not-yet: what needs to change */
-            comment?: string;
-        };
-        SignOffWithdrawal: {
-            comment?: string;
         };
         KnowledgeEntry: {
             key: string;
@@ -6860,47 +6841,22 @@ export interface components {
         };
     };
     responses: {
-        /** @description Bad request: malformed or too deeply nested JSON, a bad query parameter or cursor */
+        /** @description The request could not be understood; Bad cursor */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "status": 400,
-                 *       "type": "https://partnership-records.example.nz/problems/bad-request",
-                 *       "title": "Bad request",
-                 *       "detail": "Some query parameters need fixing.",
-                 *       "instance": "/v1/needs",
-                 *       "errors": [
-                 *         {
-                 *           "field": "limit",
-                 *           "message": "must be at least 1, got \"0\"",
-                 *           "received": "0"
-                 *         }
-                 *       ]
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description No valid bearer token; WWW-Authenticate says so too */
+        /** @description Sign-in needed */
         Unauthorized: {
             headers: {
                 "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "status": 401,
-                 *       "type": "https://partnership-records.example.nz/problems/unauthenticated",
-                 *       "title": "Not signed in",
-                 *       "detail": "The token has expired. Sign in again.",
-                 *       "instance": "/v1/needs"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
                 /**
                  * @example {
@@ -6910,76 +6866,40 @@ export interface components {
                 "application/json": components["schemas"]["GatewayMessage"];
             };
         };
-        /** @description Not allowed for this user, region, role or token scope; the detail says whom to ask */
+        /** @description Not allowed */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "status": 403,
-                 *       "type": "https://partnership-records.example.nz/problems/403",
-                 *       "title": "Not allowed for this user, region, role or token scope; the detail says whom to ask",
-                 *       "detail": "Not allowed for this user, region, role or token scope; the detail says whom to ask",
-                 *       "instance": "/v1/needs/3f1c9a52-8d2e-4b7a-9c41-2e5d7f80a613"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description No such record (or type, or snapshot) */
+        /** @description Not found */
         NotFound: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "status": 404,
-                 *       "type": "https://partnership-records.example.nz/problems/404",
-                 *       "title": "No such record (or type, or snapshot)",
-                 *       "detail": "No such record (or type, or snapshot)",
-                 *       "instance": "/v1/needs/3f1c9a52-8d2e-4b7a-9c41-2e5d7f80a613"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The record changed since the version named; `current` holds it and ETag its version */
+        /** @description The record changed since you read it */
         Conflict: {
             headers: {
                 ETag: components["headers"]["ETag"];
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "status": 409,
-                 *       "type": "https://partnership-records.example.nz/problems/409",
-                 *       "title": "The record changed since the version named; `current` holds it and ETag its version",
-                 *       "detail": "The record changed since the version named; `current` holds it and ETag its version",
-                 *       "instance": "/v1/needs/3f1c9a52-8d2e-4b7a-9c41-2e5d7f80a613"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The record was deleted; `current` holds the tombstone */
+        /** @description The record was deleted */
         Gone: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "status": 410,
-                 *       "type": "https://partnership-records.example.nz/problems/410",
-                 *       "title": "The record was deleted; `current` holds the tombstone",
-                 *       "detail": "The record was deleted; `current` holds the tombstone",
-                 *       "instance": "/v1/needs/3f1c9a52-8d2e-4b7a-9c41-2e5d7f80a613"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -6989,112 +6909,51 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "status": 413,
-                 *       "type": "https://partnership-records.example.nz/problems/413",
-                 *       "title": "The body is too large",
-                 *       "detail": "The body is too large",
-                 *       "instance": "/v1/needs/3f1c9a52-8d2e-4b7a-9c41-2e5d7f80a613"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The body is not sent as JSON */
+        /** @description Unsupported media type */
         UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "status": 415,
-                 *       "type": "https://partnership-records.example.nz/problems/415",
-                 *       "title": "The body is not sent as JSON",
-                 *       "detail": "The body is not sent as JSON",
-                 *       "instance": "/v1/needs/3f1c9a52-8d2e-4b7a-9c41-2e5d7f80a613"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Invalid values: one entry per bad field in `errors` */
+        /** @description The record is not valid */
         UnprocessableContent: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "status": 422,
-                 *       "type": "https://partnership-records.example.nz/problems/invalid-record",
-                 *       "title": "Invalid values",
-                 *       "detail": "1 field needs fixing.",
-                 *       "instance": "/v1/needs",
-                 *       "errors": [
-                 *         {
-                 *           "field": "identifiedOn",
-                 *           "message": "expected a date like 2026-03-01 (year-month-day), got \"1/3/26\"",
-                 *           "received": "1/3/26"
-                 *         }
-                 *       ]
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description If-Match is required: say which version you are changing */
+        /** @description Say which version you are changing */
         PreconditionRequired: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "status": 428,
-                 *       "type": "https://partnership-records.example.nz/problems/428",
-                 *       "title": "If-Match is required",
-                 *       "detail": "If-Match is required: say which version you are changing",
-                 *       "instance": "/v1/needs/3f1c9a52-8d2e-4b7a-9c41-2e5d7f80a613"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Failed unexpectedly; nothing was changed by the failed step. Try again */
+        /** @description Something went wrong on our side */
         InternalError: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "status": 500,
-                 *       "type": "https://partnership-records.example.nz/problems/500",
-                 *       "title": "Failed unexpectedly; nothing was changed by the failed step. Try again",
-                 *       "detail": "Failed unexpectedly; nothing was changed by the failed step. Try again",
-                 *       "instance": "/v1/needs/3f1c9a52-8d2e-4b7a-9c41-2e5d7f80a613"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description A store the API needs did not answer (the database, or the dashboard snapshots); nothing was changed: try again */
+        /** @description Try again */
         ServiceUnavailable: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "status": 503,
-                 *       "type": "https://partnership-records.example.nz/problems/503",
-                 *       "title": "A store the API needs did not answer (the database, or the dashboard snapshots); nothing was changed",
-                 *       "detail": "A store the API needs did not answer (the database, or the dashboard snapshots); nothing was changed: try again",
-                 *       "instance": "/v1/needs/3f1c9a52-8d2e-4b7a-9c41-2e5d7f80a613"
-                 *     }
-                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -7193,9 +7052,6 @@ export type SchemaSignOffs = components['schemas']['SignOffs'];
 export type SchemaAwaitingSignOff = components['schemas']['AwaitingSignOff'];
 export type SchemaAwaitingSignOffs = components['schemas']['AwaitingSignOffs'];
 export type SchemaSignOffView = components['schemas']['SignOffView'];
-export type SchemaSignOffRequest = components['schemas']['SignOffRequest'];
-export type SchemaSignOffAnswer = components['schemas']['SignOffAnswer'];
-export type SchemaSignOffWithdrawal = components['schemas']['SignOffWithdrawal'];
 export type SchemaKnowledgeEntry = components['schemas']['KnowledgeEntry'];
 export type SchemaKnowledgeResult = components['schemas']['KnowledgeResult'];
 export type SchemaRegionValues = components['schemas']['RegionValues'];
@@ -8243,8 +8099,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A record type that takes sign-offs */
-                path: "agreements" | "communications" | "publicity";
+                /**
+                 * @description A record type that takes sign-offs
+                 * @example agreements
+                 */
+                path: "agreements" | "publicity" | "communications";
                 /** @description The record's id */
                 id: string;
             };
@@ -8256,12 +8115,14 @@ export interface operations {
             200: {
                 headers: {
                     "Cache-Control": components["headers"]["CacheControl"];
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SignOffView"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -8275,8 +8136,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A record type that takes sign-offs */
-                path: "agreements" | "communications" | "publicity";
+                /**
+                 * @description A record type that takes sign-offs
+                 * @example agreements
+                 */
+                path: "agreements" | "publicity" | "communications";
                 /** @description The record's id */
                 id: string;
             };
@@ -8291,7 +8155,12 @@ export interface operations {
                  *       "comment": "Before the council meeting, please."
                  *     }
                  */
-                "application/json": components["schemas"]["SignOffRequest"];
+                "application/json": {
+                    /** @enum {string} */
+                    party: "ceg" | "taskforce";
+                    requestedOf?: string;
+                    comment?: string;
+                };
             };
         };
         responses: {
@@ -8299,6 +8168,7 @@ export interface operations {
             200: {
                 headers: {
                     "Cache-Control": components["headers"]["CacheControl"];
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8322,8 +8192,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A record type that takes sign-offs */
-                path: "agreements" | "communications" | "publicity";
+                /**
+                 * @description A record type that takes sign-offs
+                 * @example agreements
+                 */
+                path: "agreements" | "publicity" | "communications";
                 /** @description The record's id */
                 id: string;
             };
@@ -8337,7 +8210,11 @@ export interface operations {
                  *       "comment": "Agreed at the mayoral meeting."
                  *     }
                  */
-                "application/json": components["schemas"]["SignOffAnswer"];
+                "application/json": {
+                    /** Format: int64 */
+                    version: number;
+                    comment?: string;
+                };
             };
         };
         responses: {
@@ -8345,6 +8222,7 @@ export interface operations {
             200: {
                 headers: {
                     "Cache-Control": components["headers"]["CacheControl"];
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8368,8 +8246,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A record type that takes sign-offs */
-                path: "agreements" | "communications" | "publicity";
+                /**
+                 * @description A record type that takes sign-offs
+                 * @example agreements
+                 */
+                path: "agreements" | "publicity" | "communications";
                 /** @description The record's id */
                 id: string;
             };
@@ -8383,7 +8264,11 @@ export interface operations {
                  *       "comment": "Please add the youth council."
                  *     }
                  */
-                "application/json": components["schemas"]["SignOffAnswer"];
+                "application/json": {
+                    /** Format: int64 */
+                    version: number;
+                    comment?: string;
+                };
             };
         };
         responses: {
@@ -8391,6 +8276,7 @@ export interface operations {
             200: {
                 headers: {
                     "Cache-Control": components["headers"]["CacheControl"];
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8414,8 +8300,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description A record type that takes sign-offs */
-                path: "agreements" | "communications" | "publicity";
+                /**
+                 * @description A record type that takes sign-offs
+                 * @example agreements
+                 */
+                path: "agreements" | "publicity" | "communications";
                 /** @description The record's id */
                 id: string;
             };
@@ -8428,7 +8317,9 @@ export interface operations {
                  *       "comment": "The council wants to revisit the youth targets."
                  *     }
                  */
-                "application/json": components["schemas"]["SignOffWithdrawal"];
+                "application/json": {
+                    comment?: string;
+                };
             };
         };
         responses: {
@@ -8436,6 +8327,7 @@ export interface operations {
             200: {
                 headers: {
                     "Cache-Control": components["headers"]["CacheControl"];
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8463,7 +8355,7 @@ export interface operations {
                 region?: string;
                 /** @description Only this topic */
                 topic?: "youth-employment" | "work-and-training" | "business-engagement" | "lec-coordination" | "joint-venture" | "local-services" | "labour-market-information" | "resource-audit" | "communities-at-disadvantage" | "mayor-relationship" | "training-and-skills" | "other";
-                /** @description Only practices or joint ventures */
+                /** @description Only entries of this record type */
                 type?: "practice" | "joint-venture";
                 /** @description Only entries that say what worked, or what did not */
                 lesson?: "worked" | "did-not";
