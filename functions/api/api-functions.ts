@@ -30,13 +30,14 @@ export const API_FUNCTIONS = {
    * their signed-in twin). The only API function that may read the links' signing secret.
    */
   public: {
-    areas: ['open-data', 'public', 'reminders'],
+    areas: ['open-data', 'public', 'reminders', 'action-links'],
     paths: [
       '/hsds',
       '/hsds/{proxy+}',
       '/v1/public/{proxy+}',
       '/reminders/preferences',
       '/v1/me/reminder-preferences',
+      '/links/actions/{proxy+}',
     ],
   },
 } as const satisfies Record<string, { areas: readonly string[]; paths: readonly string[] }>;

@@ -1,6 +1,7 @@
 import { Hono } from 'hono/tiny';
 import type { SnapshotReader } from '../aggregate/snapshot-files.ts';
 import { CachedDirectory } from '../directory/public-directory.ts';
+import { ActionOwnerService } from '../domain/action-owner-service.ts';
 import { KnowledgeBase } from '../domain/knowledge-base.ts';
 import type { RecordRepository } from '../domain/record-repository.ts';
 import { RecordService } from '../domain/record-service.ts';
@@ -10,6 +11,7 @@ import { WeeklyReports } from '../reports/weekly-report-service.ts';
 import { assembleApp, type ShellDependencies } from './app-shell.ts';
 import type { AppEnv } from './request.ts';
 import type { RouteArea } from './route-area.ts';
+import { actionLinksArea } from './routes/action-links.ts';
 import { dashboardArea } from './routes/dashboard.ts';
 import { directoryArea } from './routes/directory.ts';
 import { knowledgeBaseArea } from './routes/knowledge-base.ts';
@@ -37,8 +39,13 @@ export interface AppDependencies extends ShellDependencies {
   openApi?: OpenApiSource;
   /** How long the public directory (HSDS, CSV) is kept in memory; 0 (the default) reads it every time. */
   directoryCacheMs?: number;
-  /** Reminder settings (signed links and the preference store); without it those routes answer 503. */
+  /**
+   * Reminder settings (signed links and the preference store); without it those routes answer 503,
+   * as do the owners' action pages, which check the same links.
+   */
   reminders?: ReminderRouteDependencies;
+  /** Today in New Zealand for the action pages (tests name a day). */
+  today?: () => string;
 }
 
 /** Every area of the API over one set of dependencies (their order decides nothing; see RouteArea). */
@@ -50,6 +57,15 @@ export function apiAreas(deps: AppDependencies): RouteArea[] {
     publicArea(deps.store),
     dashboardArea(deps.snapshots),
     remindersArea(deps.reminders),
+    actionLinksArea(
+      deps.reminders
+        ? {
+            links: deps.reminders.links,
+            owners: new ActionOwnerService(deps.store, service),
+            today: deps.today,
+          }
+        : undefined,
+    ),
     weeklyReportArea(new WeeklyReports(deps.store)),
     directoryArea(deps.directory, deps.authenticator, deps.store),
     syncArea(service),

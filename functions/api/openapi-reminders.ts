@@ -182,17 +182,19 @@ export const reminderPaths: Schema = {
       operationId: 'saveReminderSettingsPage',
       tags: ['Reminders'],
       security: [],
-      summary: 'Save the reminder settings form',
-      description: 'The form of the settings page: the token and daily, weekly or off per kind.',
+      summary: 'Save the reminder settings form, or unsubscribe with one click',
+      description:
+        'The form of the settings page: the token and daily, weekly or off per kind. This address (with ?token=) is also every email\u2019s List-Unsubscribe: a POST of List-Unsubscribe=One-Click (RFC 8058), with no cookie and no sign-in, turns that kind of email off for the person the token names.',
+      parameters: [{ ...tokenParam, required: false }],
       requestBody: {
         required: true,
         content: {
           'application/x-www-form-urlencoded': {
             schema: {
               type: 'object',
-              required: ['token'],
               properties: {
                 token: tokenParam.schema,
+                'List-Unsubscribe': { type: 'string', enum: ['One-Click'] },
                 ...Object.fromEntries(REMINDER_KINDS.map((k) => [k, cadence])),
               },
             },

@@ -19,6 +19,7 @@ import {
 import { pascal, patchSchema, publicPaths, recordPaths } from './openapi-records.ts';
 import { reminderPaths, reminderSchemas } from './openapi-reminders.ts';
 import type { OperationDoc } from './operation-doc.ts';
+import { actionLinkOperations } from './routes/action-links.ts';
 import { knowledgeBaseOperations } from './routes/knowledge-base.ts';
 import { signOffOperations } from './routes/sign-offs.ts';
 
@@ -81,7 +82,7 @@ const DESCRIPTION = `The system of record for the partnership between the Commun
 
 /** Every operation the areas declare and document, in the order the document lists them. */
 export function apiOperations(): OperationDoc[] {
-  return [...signOffOperations(), ...knowledgeBaseOperations()];
+  return [...signOffOperations(), ...knowledgeBaseOperations(), ...actionLinkOperations()];
 }
 
 let cached: Schema | undefined;

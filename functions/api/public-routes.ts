@@ -13,6 +13,9 @@ export const PUBLIC_ROUTES = [
   // The reminder settings page behind the link in every email: its signed token is the authority.
   { method: 'GET', path: '/reminders/preferences' },
   { method: 'POST', path: '/reminders/preferences' },
+  // The owner's page of one action, behind the link in their reminder: its signed token is the authority.
+  { method: 'GET', path: '/links/actions/{proxy+}' },
+  { method: 'POST', path: '/links/actions/{proxy+}' },
   // The service directory as open data (HSDS 3.0), served behind the public website too.
   { method: 'GET', path: '/hsds' },
   { method: 'GET', path: '/hsds/{proxy+}' },

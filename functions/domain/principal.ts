@@ -120,13 +120,13 @@ export function requireRead(p: Principal, definition: RecordDefinition, where: R
   else requireReadRegion(p, where, definition.pluralLabel.toLowerCase());
 }
 
-/** The reason a write is refused, or undefined when it is allowed. */
-export function writeRefusal(
-  p: Principal,
-  definition: RecordDefinition,
-  where: RecordPlace | string,
-): string | undefined {
-  const at = place(where);
+/**
+ * The reason this principal may write no record of this type anywhere, or undefined: a refusal
+ * that depends only on who is asking (scope, role, party), so it is given before anything is
+ * looked up and never depends on what exists (a mayor's office writing an activity hears that
+ * activities are kept by CEG, not that an adviser it cannot see does not exist).
+ */
+export function identityWriteRefusal(p: Principal, definition: RecordDefinition): string | undefined {
   if (p.scopes && !p.scopes.has('records/write')) {
     return `This machine client's token lacks the records/write scope. Ask ${accessContact()} to grant it.`;
   }
@@ -140,6 +140,18 @@ export function writeRefusal(
   } else if (!definition.writableBy.includes(p.role)) {
     return `${definition.pluralLabel} can be changed only by ${definition.writableBy.join(' or ')} staff; you are signed in as ${describePrincipal(p)}. Ask ${accessContact()} if this needs changing.`;
   }
+  return undefined;
+}
+
+/** The reason a write is refused, or undefined when it is allowed. */
+export function writeRefusal(
+  p: Principal,
+  definition: RecordDefinition,
+  where: RecordPlace | string,
+): string | undefined {
+  const byIdentity = identityWriteRefusal(p, definition);
+  if (byIdentity) return byIdentity;
+  const at = place(where);
   if (!reaches(p, at)) {
     const subject = isCouncilBound(p)
       ? at.councilId

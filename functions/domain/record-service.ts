@@ -14,6 +14,7 @@ import { type DirectoryReader, RequestLookups } from './lookups.ts';
 import {
   defaultCouncil,
   defaultRegion,
+  identityWriteRefusal,
   isCouncilBound,
   type Principal,
   type RecordPlace,
@@ -185,6 +186,19 @@ export class RecordService {
     requests: ChangeRequest[],
     dryRun: boolean,
   ): Promise<PushResult> {
+    // Who is asking may decide alone: then nothing is read, and every row hears why.
+    const refusal = identityWriteRefusal(principal, definition);
+    if (refusal) {
+      const rows = requests.map(
+        (request, index): RowOutcome => ({
+          index,
+          id: typeof request.id === 'string' ? request.id : undefined,
+          status: 'forbidden',
+          message: refusal,
+        }),
+      );
+      return { dryRun, counts: { ...emptyCounts(), forbidden: rows.length }, rows };
+    }
     const lookups = new RequestLookups(this.store, this.directory);
     const planner = new ChangePlanner(definition, principal, lookups);
     const at = new Date().toISOString();
@@ -325,6 +339,15 @@ export class RecordService {
       default:
         return outcome;
     }
+  }
+
+  /**
+   * Refuses, before anything is read, a principal who may write no record of this type at all
+   * (for a route that must read the record before changing it, such as a merge patch).
+   */
+  requireWriter(definition: RecordDefinition, principal: Principal): void {
+    const refusal = identityWriteRefusal(principal, definition);
+    if (refusal) throw new AccessDeniedError(refusal);
   }
 
   /** The editable values of a record (without derived fields), for merging a partial update. */

@@ -1,7 +1,10 @@
+import { actionLinksArea } from '../api/routes/action-links.ts';
 import { openDataArea } from '../api/routes/open-data.ts';
 import { publicArea } from '../api/routes/public.ts';
 import { remindersArea } from '../api/routes/reminders.ts';
 import { CachedDirectory } from '../directory/public-directory.ts';
+import { ActionOwnerService } from '../domain/action-owner-service.ts';
+import { RecordService } from '../domain/record-service.ts';
 import { SignedLinkCheck } from '../links/signed-link-check.ts';
 import { secretFromSecretsManager } from '../reminders/link-secret.ts';
 import { DynamoPreferenceStore } from '../store/reminder-preferences.ts';
@@ -12,7 +15,7 @@ import { apiFunctionHandler } from './api-function.ts';
  * records) and the reminder settings behind the link in every email, with their signed-in twin
  * (functions/api/api-functions.ts). It reads records and writes only reminder settings.
  */
-export const handler = apiFunctionHandler('public', ({ config, client, store }) => {
+export const handler = apiFunctionHandler('public', ({ config, client, store, directory }) => {
   // The API only checks the links' signatures (it signs none).
   const reminders = config.reminderLinkSecretArn
     ? {
@@ -20,10 +23,18 @@ export const handler = apiFunctionHandler('public', ({ config, client, store }) 
         preferences: new DynamoPreferenceStore(client, config.tableName),
       }
     : undefined;
+  // The owner's page of an action, behind the signed link in a reminder: changes go through the records' write path.
+  const actionLinks = reminders
+    ? {
+        links: reminders.links,
+        owners: new ActionOwnerService(store, new RecordService(store, directory, console.error)),
+      }
+    : undefined;
   return [
     // The open-data routes keep the directory a minute per container (CloudFront keeps it five).
     openDataArea(new CachedDirectory(store, 60_000)),
     publicArea(store),
     remindersArea(reminders),
+    actionLinksArea(actionLinks),
   ];
 });

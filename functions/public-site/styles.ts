@@ -45,6 +45,15 @@ table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
 .notice{background:var(--bg);border-left:4px solid var(--brand);padding:.75rem 1rem}
 .pager{display:flex;justify-content:space-between;gap:1rem;margin-top:1rem}
+.notice.problem{border-left-color:#b91c1c;background:#fdf2f2}
+.notice.done{border-left-color:#15803d;background:#f0fdf4}
+form.update{display:grid;gap:1rem;margin-top:1rem}
+fieldset.choices{border:1px solid var(--line);border-radius:.5rem;padding:.5rem 1rem;margin:0}
+fieldset.choices legend{font-weight:600;padding:0 .25rem}
+fieldset.choices label{display:flex;align-items:center;gap:.6rem;font-weight:400;min-height:44px;margin:0}
+fieldset.choices input{width:1.3rem;height:1.3rem;min-height:0;margin:0}
+textarea{font:inherit;width:100%;padding:.5rem;border:1px solid #6b7280;border-radius:.35rem;color:var(--ink)}
+.notes{white-space:pre-wrap}
 footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.95rem;padding:1rem 0 2rem}
 @media (min-width:40rem){
  form.search{grid-template-columns:1fr 1fr}

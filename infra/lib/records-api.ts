@@ -93,13 +93,20 @@ const FUNCTION_SETTINGS: Record<ApiFunctionName, FunctionSettings> = {
     memorySize: 1024,
     tableActions: ['dynamodb:GetItem', 'dynamodb:Query'],
   },
-  // Reads records for the open data; writes only reminder settings.
+  // Reads records for the open data; writes reminder settings, and the one action an owner's
+  // signed link names through the records' write path (batch get, transactional puts).
   public: {
-    description: 'Partnership Records API: open data and reminder settings (Hono app)',
+    description: "Partnership Records API: open data, reminder settings and owners' action links (Hono app)",
     serviceName: 'records-public-api',
     concurrencyName: 'publicApi',
     memorySize: 512,
-    tableActions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'],
+    tableActions: [
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:Query',
+      'dynamodb:PutItem',
+      'dynamodb:DeleteItem',
+    ],
   },
 };
 
@@ -259,7 +266,7 @@ export class RecordsApi extends Construct {
       });
       Validations.of(created!).acknowledge({
         id: 'AwsSolutions-APIG4',
-        reason: `${route.method} ${route.path} is public by design: health check, API description, type catalogue, public records, or the reminder settings page, which its signed link authorises.`,
+        reason: `${route.method} ${route.path} is public by design: health check, API description, type catalogue, public records, the reminder settings page or an owner's action page, which their signed links authorise.`,
       });
     }
     const authorizer = new HttpJwtAuthorizer('GoogleAuthorizer', google.issuer, {

@@ -275,8 +275,8 @@ export interface paths {
         get: operations["showReminderSettingsPage"];
         put?: never;
         /**
-         * Save the reminder settings form
-         * @description The form of the settings page: the token and daily, weekly or off per kind.
+         * Save the reminder settings form, or unsubscribe with one click
+         * @description The form of the settings page: the token and daily, weekly or off per kind. This address (with ?token=) is also every email’s List-Unsubscribe: a POST of List-Unsubscribe=One-Click (RFC 8058), with no cookie and no sign-in, turns that kind of email off for the person the token names.
          */
         post: operations["saveReminderSettingsPage"];
         delete?: never;
@@ -439,6 +439,30 @@ export interface paths {
         get: operations["searchKnowledgeBase"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/links/actions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The owner's page of one action, behind the link in their reminder
+         * @description No sign-in: the signed token names the owner and this one action, and opens nothing else. A page (no script) with the action, its group, due date and notes, and a form to set it in progress or done with a progress note. 400 for a damaged link or one for another action, 403 when the person no longer owns it, 410 for an old link or a removed action, each as a page that says what to do.
+         */
+        get: operations["showActionOwnerPage"];
+        put?: never;
+        /**
+         * Save the owner's update of their action
+         * @description The page's form: in-progress or done, a progress note and the version the page showed. Saved through the records' write path, named '<email> (by emailed link)' in the history; a change made since the page was opened is a 409 page that explains it and keeps what the person wrote.
+         */
+        post: operations["saveActionOwnerPage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7939,7 +7963,10 @@ export interface operations {
     };
     saveReminderSettingsPage: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The signed token from the link in a reminder email */
+                token?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7953,7 +7980,9 @@ export interface operations {
                  *     }
                  */
                 "application/x-www-form-urlencoded": {
-                    token: string;
+                    token?: string;
+                    /** @enum {string} */
+                    "List-Unsubscribe"?: "One-Click";
                     /** @enum {string} */
                     actions?: "daily" | "weekly" | "off";
                     /** @enum {string} */
@@ -8413,6 +8442,173 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+        };
+    };
+    showActionOwnerPage: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The signed token from the link in the reminder email (valid 30 days)
+                 * @example eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln
+                 */
+                token?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The action (it must be the one the token was made for)
+                 * @example map-youth-services
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link is damaged, incomplete or for another action */
+            400: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The person no longer owns the action */
+            403: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link is too old, or the action was removed */
+            410: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    saveActionOwnerPage: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The signed token from the link in the reminder email (valid 30 days)
+                 * @example eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln
+                 */
+                token?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The action (it must be the one the token was made for)
+                 * @example map-youth-services
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "done",
+                 *       "note": "Met the youth hub; list sent",
+                 *       "version": "3"
+                 *     }
+                 */
+                "application/x-www-form-urlencoded": {
+                    status?: string;
+                    note?: string;
+                    version?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved; the page again */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A choice is missing or the link is wrong; nothing saved */
+            400: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The person no longer owns the action */
+            403: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The action changed after the page was opened; nothing saved */
+            409: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link is too old, or the action was removed */
+            410: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The action would not be valid; nothing saved */
+            422: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listRegions: {

@@ -75,6 +75,8 @@ export function recordsArea(service: RecordService): RouteArea {
 
   app.post(`/${TYPE_PATH_PARAM}`, async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
+    // Who is asking may be refused before anything else is read or checked.
+    service.requireWriter(definition, c.get('principal'));
     const values = await readJson(c, MAX_RECORD_BYTES);
     const key = c.req.header('idempotency-key');
     const principal = c.get('principal');
@@ -99,6 +101,8 @@ export function recordsArea(service: RecordService): RouteArea {
 
   app.put(`/${TYPE_PATH_PARAM}/:id`, async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
+    // Who is asking may be refused before anything else is read or checked.
+    service.requireWriter(definition, c.get('principal'));
     const creating = c.req.header('if-none-match')?.trim() === '*';
     const baseVersion = creating ? undefined : ifMatchVersion(c, true);
     const values = await readJson(c, MAX_RECORD_BYTES);
@@ -113,6 +117,8 @@ export function recordsArea(service: RecordService): RouteArea {
 
   app.patch(`/${TYPE_PATH_PARAM}/:id`, async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
+    // Who is asking may be refused before anything else is read or checked.
+    service.requireWriter(definition, c.get('principal'));
     const baseVersion = ifMatchVersion(c, true);
     const patch = await readJson(c, MAX_RECORD_BYTES);
     const principal = c.get('principal');
@@ -126,6 +132,8 @@ export function recordsArea(service: RecordService): RouteArea {
 
   app.delete(`/${TYPE_PATH_PARAM}/:id`, async (c) => {
     const definition = definitionFromPath(c.req.param('path'));
+    // Who is asking may be refused before anything else is read or checked.
+    service.requireWriter(definition, c.get('principal'));
     const baseVersion = ifMatchVersion(c, true);
     const outcome = await service.change(definition, c.get('principal'), {
       id: c.req.param('id'),

@@ -109,6 +109,8 @@ describe('people API (add-on users and the public)', () => {
         'GET /v1/public/{proxy+}',
         'GET /reminders/preferences',
         'POST /reminders/preferences',
+        'GET /links/actions/{proxy+}',
+        'POST /links/actions/{proxy+}',
         'GET /hsds',
         'GET /hsds/{proxy+}',
       ].sort(),
