@@ -11,6 +11,7 @@ import type { AppEnv } from '../functions/api/request.ts';
 import { isIsoDate } from '../functions/domain/iso-date.ts';
 import { newZealandDate } from '../functions/domain/new-zealand-day.ts';
 import type { RecordRepository } from '../functions/domain/record-repository.ts';
+import { recordOrCouncilPage } from '../functions/links/site-paths.ts';
 import { PARTNER_PAGES_DIR } from '../partner-pages/build.ts';
 import type { DevPerson, SignInConfig } from '../partner-pages/src/session.ts';
 
@@ -115,6 +116,16 @@ export function dashboardExtension(options: DashboardExtensionOptions = {}): (ap
         return c.notFound();
       }
       return sendFile(c, path.join(snapshotDir, key));
+    });
+    // The addresses emails link to (/records/<type path>/<id>, /councils/<id> on the partner site)
+    // send the browser to the page that shows them, as CloudFront does in the cloud.
+    app.get('/dashboard/records/*', (c) => {
+      const page = recordOrCouncilPage(c.req.path.slice('/dashboard'.length));
+      return page ? c.redirect(`/dashboard/partners/${page}`, 302) : c.notFound();
+    });
+    app.get('/dashboard/councils/*', (c) => {
+      const page = recordOrCouncilPage(c.req.path.slice('/dashboard'.length));
+      return page ? c.redirect(`/dashboard/partners/${page}`, 302) : c.notFound();
     });
     // The partners' sign-off and knowledge-base pages, with the local sign-in choices.
     app.get('/dashboard/partners/sign-in.json', (c) =>

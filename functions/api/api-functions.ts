@@ -25,6 +25,11 @@ export const API_FUNCTIONS = {
     paths: ['/v1/dashboard/{proxy+}', '/v1/reports/{proxy+}'],
   },
   /**
+   * What the partner site's record and council pages read: one composed, read-only answer per
+   * page (a record with its history, names and referrers; a council's partnership).
+   */
+  pages: { areas: ['pages'], paths: ['/v1/pages/{proxy+}'] },
+  /**
    * What the internet reaches without a token, apart from the API's description: the open data
    * (HSDS, CSV, public records) and the reminder settings behind the link in every email (with
    * their signed-in twin). The only API function that may read the links' signing secret.

@@ -7,6 +7,8 @@ import type { RecordRepository } from '../domain/record-repository.ts';
 import { RecordService } from '../domain/record-service.ts';
 import { SignOffService } from '../domain/sign-off-service.ts';
 import type { UserDirectory } from '../domain/user-directory.ts';
+import { CouncilPages } from '../pages/council-page.ts';
+import { RecordPages } from '../pages/record-page.ts';
 import { WeeklyReports } from '../reports/weekly-report-service.ts';
 import { assembleApp, type ShellDependencies } from './app-shell.ts';
 import type { AppEnv } from './request.ts';
@@ -17,6 +19,7 @@ import { directoryArea } from './routes/directory.ts';
 import { knowledgeBaseArea } from './routes/knowledge-base.ts';
 import { metaArea, type OpenApiSource } from './routes/meta.ts';
 import { openDataArea } from './routes/open-data.ts';
+import { pagesArea } from './routes/pages.ts';
 import { publicArea } from './routes/public.ts';
 import { recordsArea } from './routes/records.ts';
 import { type ReminderRouteDependencies, remindersArea } from './routes/reminders.ts';
@@ -72,6 +75,10 @@ export function apiAreas(deps: AppDependencies): RouteArea[] {
     knowledgeBaseArea(new KnowledgeBase(deps.store, { refreshEveryMs: deps.knowledgeRefreshMs })),
     signOffsArea(deps.store, service, new SignOffService(deps.store)),
     recordsArea(service),
+    pagesArea({
+      records: new RecordPages(deps.store, service),
+      councils: new CouncilPages(deps.store, deps.directory),
+    }),
   ];
   if (deps.extend) {
     const routes = new Hono<AppEnv>();

@@ -197,4 +197,9 @@ export const partnerTags = [
     name: 'Knowledge base',
     description: 'Practices and joint ventures from every region, readable by everyone signed in',
   },
+  {
+    name: 'Pages',
+    description:
+      "What the partner site's record and council pages show, composed in one answer each, in words and within the viewer's reach",
+  },
 ];

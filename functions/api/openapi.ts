@@ -21,6 +21,7 @@ import { reminderPaths, reminderSchemas } from './openapi-reminders.ts';
 import type { OperationDoc } from './operation-doc.ts';
 import { actionLinkOperations } from './routes/action-links.ts';
 import { knowledgeBaseOperations } from './routes/knowledge-base.ts';
+import { pageOperations } from './routes/pages.ts';
 import { signOffOperations } from './routes/sign-offs.ts';
 
 /**
@@ -82,7 +83,12 @@ const DESCRIPTION = `The system of record for the partnership between the Commun
 
 /** Every operation the areas declare and document, in the order the document lists them. */
 export function apiOperations(): OperationDoc[] {
-  return [...signOffOperations(), ...knowledgeBaseOperations(), ...actionLinkOperations()];
+  return [
+    ...signOffOperations(),
+    ...knowledgeBaseOperations(),
+    ...actionLinkOperations(),
+    ...pageOperations(),
+  ];
 }
 
 let cached: Schema | undefined;

@@ -32,6 +32,20 @@ export function actionLinkPath(actionId: string): string {
   return `${ACTION_LINK_PAGES}/${encodeURIComponent(actionId)}`;
 }
 
+/**
+ * Where the partner site sends a record or council address: the page file and its query
+ * (`record.html?record=<type path>/<id>`, `council.html?council=<id>`), relative to the site's
+ * `partners/` folder; undefined for any other path. Locally the dashboard extension redirects
+ * with it; in the cloud a CloudFront function does the same (infra/lib/dashboard-site.ts).
+ */
+export function recordOrCouncilPage(pathname: string): string | undefined {
+  const named = readPagePath(pathname);
+  if (!named) return undefined;
+  return named.page === 'record'
+    ? `record.html?record=${encodeURIComponent(`${named.typePath}/${named.id}`)}`
+    : `council.html?council=${encodeURIComponent(named.id)}`;
+}
+
 /** What a record or council page address names, or undefined for any other path. */
 export function readPagePath(
   pathname: string,

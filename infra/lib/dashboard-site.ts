@@ -64,6 +64,22 @@ export class DashboardSite extends Construct {
         'Partnership Records partner pages: as the dashboard, and may call the API and the sign-in service',
       connectDirective: `connect-src ${partnerConnectSources(config).join(' ')}`,
     });
+    // Emails link to /records/<type path>/<id> and /councils/<id>: sent on to the page showing them.
+    const pageAddresses = new cloudfront.Function(this, 'RecordPageAddresses', {
+      comment: 'Partnership Records: record and council addresses to their partner page',
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      code: cloudfront.FunctionCode.fromInline(RECORD_PAGE_REDIRECTS),
+    });
+    const pageAddressBehaviour: cloudfront.BehaviorOptions = {
+      origin: siteOrigin,
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+      responseHeadersPolicy: partnerHeaders,
+      functionAssociations: [
+        { function: pageAddresses, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST },
+      ],
+    };
     const snapshotBehaviour = (cachePolicy: cloudfront.ICachePolicy): cloudfront.BehaviorOptions => ({
       origin: snapshotOrigin,
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
@@ -96,6 +112,8 @@ export class DashboardSite extends Construct {
           responseHeadersPolicy: partnerHeaders,
           compress: true,
         },
+        '/records/*': pageAddressBehaviour,
+        '/councils/*': pageAddressBehaviour,
         // Dated snapshots change only if a night is re-run; a day-long cache is fine.
         [`/${SNAPSHOT_KEYS.historyPrefix}*`]: snapshotBehaviour(cloudfront.CachePolicy.CACHING_OPTIMIZED),
         // latest.json changes every night: cache briefly so a new snapshot shows within minutes.
@@ -160,6 +178,25 @@ export class DashboardSite extends Construct {
     );
   }
 }
+
+/**
+ * The viewer-request function of the record and council addresses: the same redirect the local
+ * dashboard extension makes (functions/links/site-paths.ts, recordOrCouncilPage), in CloudFront's
+ * JavaScript runtime, which cannot import it; test/offline/infra/buckets-and-site.test.ts runs
+ * this code against that function.
+ */
+export const RECORD_PAGE_REDIRECTS = `function handler(event) {
+  var uri = event.request.uri;
+  var record = /^\\/records\\/([a-z-]+)\\/([^\\/]+)$/.exec(uri);
+  var council = /^\\/councils\\/([^\\/]+)$/.exec(uri);
+  var to = record
+    ? '/partners/record.html?record=' + encodeURIComponent(record[1] + '/' + decodeURIComponent(record[2]))
+    : council
+      ? '/partners/council.html?council=' + encodeURIComponent(decodeURIComponent(council[1]))
+      : undefined;
+  if (!to) return { statusCode: 404, statusDescription: 'Not Found' };
+  return { statusCode: 302, statusDescription: 'Found', headers: { location: { value: to }, 'cache-control': { value: 'no-store' } } };
+}`;
 
 /** Where the partner pages read their sign-in settings, beside the pages. */
 const PARTNER_SIGN_IN_KEY = 'partners/sign-in.json';

@@ -91,6 +91,7 @@ const PROD_RESERVED_CONCURRENCY: Record<string, number> = {
   knowledgeApi: 5,
   reportsApi: 5,
   publicApi: 10,
+  pagesApi: 5,
   aggregate: 1,
   reminders: 1,
   website: 20,

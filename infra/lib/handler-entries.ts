@@ -6,11 +6,12 @@ export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** Lambda entry points: thin adapters in functions/handlers/, each exporting `handler`. */
 export const HANDLER_ENTRIES = {
-  /** The API's functions (functions/api/api-functions.ts): records, knowledge base, reports, public. */
+  /** The API's functions (functions/api/api-functions.ts): records, knowledge base, reports, public, pages. */
   api: path.join(PROJECT_ROOT, 'functions/handlers/api.ts'),
   knowledgeApi: path.join(PROJECT_ROOT, 'functions/handlers/knowledge-api.ts'),
   reportsApi: path.join(PROJECT_ROOT, 'functions/handlers/reports-api.ts'),
   publicApi: path.join(PROJECT_ROOT, 'functions/handlers/public-api.ts'),
+  pagesApi: path.join(PROJECT_ROOT, 'functions/handlers/pages-api.ts'),
   aggregate: path.join(PROJECT_ROOT, 'functions/handlers/aggregate.ts'),
   reminders: path.join(PROJECT_ROOT, 'functions/handlers/reminders.ts'),
   publicSite: path.join(PROJECT_ROOT, 'functions/handlers/public-site.ts'),
@@ -22,6 +23,7 @@ export const API_FUNCTION_HANDLERS = {
   knowledge: 'knowledgeApi',
   reports: 'reportsApi',
   public: 'publicApi',
+  pages: 'pagesApi',
 } as const satisfies Record<ApiFunctionName, keyof typeof HANDLER_ENTRIES>;
 
 /** The built dashboard (static files); deployed only when it exists at synth time. */

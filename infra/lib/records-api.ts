@@ -61,6 +61,23 @@ interface FunctionSettings {
 }
 
 const FUNCTION_SETTINGS: Record<ApiFunctionName, FunctionSettings> = {
+  // Reads a record, its history and the records it names or that name it, and a council's
+  // partnership. It reads through the records' service, whose store class (with its write
+  // calls) is bundled whole, so it holds the same table actions as the records function although
+  // its routes only read (the least-privilege test derives grants from the bundled code).
+  pages: {
+    description: 'Partnership Records API: what the record and council pages show (Hono app)',
+    serviceName: 'records-pages-api',
+    concurrencyName: 'pagesApi',
+    memorySize: 1024,
+    tableActions: [
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:Query',
+      'dynamodb:PutItem',
+      'dynamodb:DeleteItem',
+    ],
+  },
   // Records (get, batch get, query, transactional puts) and the user directory (get, put, delete).
   records: {
     description: 'Partnership Records API: records, sync, sign-offs, people (Hono app)',

@@ -83,6 +83,7 @@ export class RecordsStack extends Stack {
         knowledge: entries[API_FUNCTION_HANDLERS.knowledge],
         reports: entries[API_FUNCTION_HANDLERS.reports],
         public: entries[API_FUNCTION_HANDLERS.public],
+        pages: entries[API_FUNCTION_HANDLERS.pages],
       },
       table: this.records,
       snapshotBucket: this.snapshots,

@@ -73,7 +73,9 @@ export class Session {
       const params = new URLSearchParams(location.search);
       if (params.has('code') && params.has('state')) {
         const user = await oidc.signinRedirectCallback();
-        history.replaceState(null, '', location.pathname);
+        // Back to the address the sign-in started from (which record or council), without the code.
+        const search = typeof user.state === 'string' && user.state.startsWith('?') ? user.state : '';
+        history.replaceState(null, '', `${location.pathname}${search}`);
         token = user.id_token;
       } else {
         const user = await oidc.getUser();

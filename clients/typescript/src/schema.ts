@@ -469,6 +469,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/pages/records/{path}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A record's page: the record in words, its history and what points at it
+         * @description What the partner site's record page (/records/{path}/{id}) shows, in one answer: every field with its title, help and value in words; references by name, with their pages where the viewer may read them; every version with who changed what, from what to what; whether the type takes sign-offs (their panel reads /v1/{path}/{id}/sign-offs); the records that point at it, by type, only where the viewer may read that type. A record outside the viewer's reach is refused (403) in words, naming whom to ask.
+         */
+        get: operations["getRecordPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/pages/councils/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A council's partnership page
+         * @description What the partner site's council page (/councils/{id}) shows: Taskforce membership, the mayor's office and the advisers working with the council, the agreed expectations with both parties' sign-offs, open needs, strategies by goal and status, this quarter's hours recorded as "MTFJ <council>" by adviser, the region's latest progress report and the council's indicators, and what awaits either party. Its mayor's office, CEG staff of its region and national people of either party see the same facts; anyone else is refused (403) in words.
+         */
+        get: operations["getCouncilPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/regions": {
         parameters: {
             query?: never;
@@ -8609,6 +8649,345 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getRecordPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The record type, as in /v1/{path}
+                 * @example needs
+                 */
+                path: "regions" | "councils" | "advisers" | "agreements" | "needs" | "strategies" | "activities" | "publicity" | "communications" | "practices" | "progress-reports" | "indicators" | "lec-groups" | "organisations" | "memberships" | "employment-profiles" | "services" | "resource-lines" | "joint-ventures" | "events" | "actions" | "buddy-pairs";
+                /**
+                 * @description The record
+                 * @example 01JBXNEED
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "need",
+                     *       "typePath": "needs",
+                     *       "label": "Need",
+                     *       "description": "A local employment need or opportunity identified for a council.",
+                     *       "id": "01JBXNEED",
+                     *       "name": "School leavers in the east",
+                     *       "version": 2,
+                     *       "createdAt": "2026-03-01T01:00:00.000Z",
+                     *       "createdBy": "aroha@ceg.example.nz",
+                     *       "updatedAt": "2026-03-04T01:00:00.000Z",
+                     *       "updatedBy": "mayor@ccc.example.nz",
+                     *       "fields": [
+                     *         {
+                     *           "name": "councilId",
+                     *           "title": "Council",
+                     *           "help": "The council whose community has the need",
+                     *           "text": "Christchurch City",
+                     *           "links": [
+                     *             {
+                     *               "typePath": "councils",
+                     *               "id": "christchurch-city",
+                     *               "name": "Christchurch City"
+                     *             }
+                     *           ],
+                     *           "derived": false
+                     *         },
+                     *         {
+                     *           "name": "status",
+                     *           "title": "Status",
+                     *           "help": "Where it stands",
+                     *           "text": "Open",
+                     *           "derived": false
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "version": 2,
+                     *           "op": "updated",
+                     *           "at": "2026-03-04T01:00:00.000Z",
+                     *           "by": "mayor@ccc.example.nz",
+                     *           "changes": [
+                     *             {
+                     *               "field": "description",
+                     *               "title": "Description",
+                     *               "from": "Not recorded",
+                     *               "to": "Forty leavers a year without a plan"
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "version": 1,
+                     *           "op": "created",
+                     *           "at": "2026-03-01T01:00:00.000Z",
+                     *           "by": "aroha@ceg.example.nz",
+                     *           "changes": []
+                     *         }
+                     *       ],
+                     *       "signOffs": false,
+                     *       "referrers": [
+                     *         {
+                     *           "typePath": "strategies",
+                     *           "label": "Strategy",
+                     *           "pluralLabel": "Strategies",
+                     *           "via": "Needs met",
+                     *           "items": [
+                     *             {
+                     *               "typePath": "strategies",
+                     *               "id": "01JBXSTRAT",
+                     *               "name": "Trades taster days"
+                     *             }
+                     *           ],
+                     *           "more": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        type: string;
+                        typePath: string;
+                        label: string;
+                        description: string;
+                        id: string;
+                        name: string;
+                        version: number;
+                        createdAt: string;
+                        createdBy: string;
+                        updatedAt: string;
+                        updatedBy: string;
+                        deleted?: {
+                            at: string;
+                            by: string;
+                        };
+                        fields: {
+                            name: string;
+                            title: string;
+                            help: string;
+                            text: string;
+                            links?: {
+                                typePath: string;
+                                id: string;
+                                name: string;
+                            }[];
+                            derived: boolean;
+                        }[];
+                        history: {
+                            version: number;
+                            op: string;
+                            at: string;
+                            by: string;
+                            changes: {
+                                field: string;
+                                title: string;
+                                from: string;
+                                to: string;
+                            }[];
+                        }[];
+                        signOffs: boolean;
+                        referrers: {
+                            typePath: string;
+                            label: string;
+                            pluralLabel: string;
+                            via: string;
+                            items: {
+                                typePath: string;
+                                id: string;
+                                name: string;
+                            }[];
+                            more: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCouncilPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The council
+                 * @example christchurch-city
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "council": {
+                     *         "id": "christchurch-city",
+                     *         "name": "Christchurch City",
+                     *         "kind": "city",
+                     *         "regionId": "canterbury",
+                     *         "regionName": "Canterbury",
+                     *         "taskforceMember": true,
+                     *         "membership": "Member of the Mayors Taskforce for Jobs since 1 March 2001"
+                     *       },
+                     *       "mayorsOffice": [
+                     *         {
+                     *           "name": "Christchurch Mayor's Office",
+                     *           "email": "mayor@ccc.example.nz"
+                     *         }
+                     *       ],
+                     *       "advisers": [
+                     *         {
+                     *           "id": "01JBXADV",
+                     *           "name": "Aroha Adviser",
+                     *           "email": "aroha@ceg.example.nz"
+                     *         }
+                     *       ],
+                     *       "needs": [],
+                     *       "strategies": [
+                     *         {
+                     *           "goal": "2005-youth",
+                     *           "goalWords": "By 2005, no young person under 25 out of work or training",
+                     *           "byStatus": []
+                     *         }
+                     *       ],
+                     *       "hours": {
+                     *         "quarter": "2026-Q4",
+                     *         "from": "2026-10-01",
+                     *         "to": "2026-12-31",
+                     *         "project": "MTFJ Christchurch",
+                     *         "byAdviser": [
+                     *           {
+                     *             "adviserId": "01JBXADV",
+                     *             "name": "Aroha Adviser",
+                     *             "hours": 12.5,
+                     *             "activities": 3
+                     *           }
+                     *         ],
+                     *         "total": 12.5
+                     *       },
+                     *       "indicators": [],
+                     *       "awaiting": []
+                     *     }
+                     */
+                    "application/json": {
+                        council: {
+                            id: string;
+                            name: string;
+                            kind: string;
+                            regionId: string;
+                            regionName: string;
+                            mayor?: string;
+                            taskforceMember: boolean;
+                            membership: string;
+                        };
+                        mayorsOffice: {
+                            name?: string;
+                            email: string;
+                        }[];
+                        advisers: {
+                            id: string;
+                            name: string;
+                            email?: string;
+                        }[];
+                        agreement?: {
+                            id: string;
+                            status: string;
+                            expectations: string;
+                            reviewBy?: string;
+                            agreedOn?: string;
+                            signOffs: {
+                                party: string;
+                                partyName: string;
+                                words: string;
+                                given: boolean;
+                            }[];
+                        };
+                        needs: {
+                            id: string;
+                            name: string;
+                            kind: string;
+                            identifiedOn?: string;
+                        }[];
+                        strategies: {
+                            goal: string;
+                            goalWords: string;
+                            byStatus: {
+                                status: string;
+                                items: {
+                                    id: string;
+                                    name: string;
+                                    jointlySupported: boolean;
+                                }[];
+                            }[];
+                        }[];
+                        hours: {
+                            quarter: string;
+                            from: string;
+                            to: string;
+                            project: string;
+                            byAdviser: {
+                                adviserId: string;
+                                name: string;
+                                hours: number;
+                                activities: number;
+                            }[];
+                            total: number;
+                        };
+                        progressReport?: {
+                            id: string;
+                            quarter: string;
+                            status: string;
+                            summary?: string;
+                            submittedOn?: string;
+                        };
+                        indicators: {
+                            id: string;
+                            period: string;
+                            people?: number;
+                            youngPeople?: number;
+                            source?: string;
+                        }[];
+                        awaiting: {
+                            party: string;
+                            partyName: string;
+                            typePath: string;
+                            id: string;
+                            title: string;
+                            requestedOf?: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     listRegions: {

@@ -166,6 +166,9 @@ describe('dashboard site', () => {
       ),
     ).toEqual([
       { path: '/partners/*', toSnapshots: false, protocol: 'redirect-to-https' },
+      // Record and council addresses, sent on to their page by a CloudFront function.
+      { path: '/records/*', toSnapshots: false, protocol: 'redirect-to-https' },
+      { path: '/councils/*', toSnapshots: false, protocol: 'redirect-to-https' },
       { path: '/snapshots/*', toSnapshots: true, protocol: 'https-only' },
       { path: '/latest.json', toSnapshots: true, protocol: 'https-only' },
     ]);

@@ -98,6 +98,7 @@ describe('people API (add-on users and the public)', () => {
       [
         'ANY /v1/{proxy+}',
         'ANY /v1/knowledge-base',
+        'ANY /v1/pages/{proxy+}',
         'ANY /v1/dashboard/{proxy+}',
         'ANY /v1/reports/{proxy+}',
         'ANY /v1/public/{proxy+}',
@@ -153,6 +154,7 @@ describe('machine API (client-credentials clients)', () => {
     const paths = [
       '/v1/{proxy+}',
       '/v1/knowledge-base',
+      '/v1/pages/{proxy+}',
       '/v1/dashboard/{proxy+}',
       '/v1/reports/{proxy+}',
       '/v1/public/{proxy+}',
