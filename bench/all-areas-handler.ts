@@ -28,6 +28,5 @@ const app = createApp({
     preferences: new DynamoPreferenceStore(client, config.tableName),
   },
   openApi: { url: '/docs/openapi.json' },
-  directoryCacheMs: 60_000,
 });
 export const handler = handle(app);

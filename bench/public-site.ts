@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 import { serve } from '@hono/node-server';
 import { DEFAULT_DEMO_SEED, generateDemoData } from '../data/demo/generator.ts';
 import { referenceData } from '../data/reference.ts';
-import { CachedDirectory, type DirectorySource } from '../functions/directory/public-directory.ts';
+import { type DirectorySource, LiveDirectory } from '../functions/directory/live-directory.ts';
 import { createPublicSite } from '../functions/public-site/site.ts';
 import type { StoredRecord } from '../functions/records/definition.ts';
 
@@ -23,7 +23,7 @@ const run = promisify(execFile);
 const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 95, seo: 100 } as const;
 const HOME_WEIGHT_LIMIT = 100 * 1024;
 
-/** The demo world as stored records, read by the same `readDirectory` as in Lambda. */
+/** The demo world as stored records, read by the same directory model as in Lambda. */
 function demoSource(): DirectorySource {
   const reference = referenceData();
   const now = new Date().toISOString();
@@ -54,8 +54,8 @@ function demoSource(): DirectorySource {
     ),
   ];
   return {
-    async *pages(type: string) {
-      yield records.filter((r) => r.type === type);
+    async *changes(type: string, since?: string) {
+      yield records.filter((r) => r.type === type && (!since || r.updatedAt >= since));
     },
   };
 }
@@ -103,7 +103,7 @@ async function lighthouse(url: string, preset: 'mobile' | 'desktop', out: string
   };
 }
 
-const directory = new CachedDirectory(demoSource(), 3_600_000);
+const directory = new LiveDirectory(demoSource(), { refreshEveryMs: 3_600_000 });
 const { services } = await directory.get();
 const server = serve({ fetch: createPublicSite({ directory }).fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -12,7 +12,7 @@ import { type AppDependencies, createApp } from '../functions/api/app.ts';
 import { Authenticator, parseIssuers } from '../functions/api/authenticate.ts';
 import { openApiDocument } from '../functions/api/openapi.ts';
 import type { AppEnv } from '../functions/api/request.ts';
-import { CachedDirectory } from '../functions/directory/public-directory.ts';
+import { directorySourceOf, LiveDirectory } from '../functions/directory/live-directory.ts';
 import { newZealandDate } from '../functions/domain/new-zealand-day.ts';
 import { RecordService } from '../functions/domain/record-service.ts';
 import { SignOffService } from '../functions/domain/sign-off-service.ts';
@@ -227,8 +227,12 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
         mailDirectory: resolve(dataDir, 'mail'),
       });
     }
+    // One directory read model for the public site and the open data: read once, then followed by
+    // change at most once a second, so a page never reads the whole directory.
+    const publicDirectory = new LiveDirectory(directorySourceOf(store), { refreshEveryMs: 1000 });
     const app = createApp({
       openApi: { build: openApiDocument },
+      publicDirectory,
       store,
       directory,
       authenticator,
@@ -245,7 +249,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       corsOrigins: ['*'],
     });
     // The public website at the root, beside the API (in the cloud it is its own function).
-    app.route('/', createPublicSite({ directory: new CachedDirectory(store, 0) }));
+    app.route('/', createPublicSite({ directory: publicDirectory }));
     server = await listen(app.fetch, httpPort);
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

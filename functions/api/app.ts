@@ -1,6 +1,6 @@
 import { Hono } from 'hono/tiny';
 import type { SnapshotReader } from '../aggregate/snapshot-files.ts';
-import { CachedDirectory } from '../directory/public-directory.ts';
+import { directorySourceOf, LiveDirectory } from '../directory/live-directory.ts';
 import { ActionOwnerService } from '../domain/action-owner-service.ts';
 import { KnowledgeBase } from '../domain/knowledge-base.ts';
 import type { RecordRepository } from '../domain/record-repository.ts';
@@ -40,8 +40,11 @@ export interface AppDependencies extends ShellDependencies {
   docsUrl?: string;
   /** The OpenAPI document: its builder (npm start, tests) or where its built copy is (the cloud). */
   openApi?: OpenApiSource;
-  /** How long the public directory (HSDS, CSV) is kept in memory; 0 (the default) reads it every time. */
-  directoryCacheMs?: number;
+  /**
+   * The public directory read model behind HSDS and CSV (shared with the public site locally);
+   * by default one over `store` that asks what changed before every request.
+   */
+  publicDirectory?: LiveDirectory;
   /**
    * Reminder settings (signed links and the preference store); without it those routes answer 503,
    * as do the owners' action pages, which check the same links.
@@ -56,7 +59,9 @@ export function apiAreas(deps: AppDependencies): RouteArea[] {
   const service = new RecordService(deps.store, deps.directory, deps.logError);
   const areas = [
     metaArea(deps.docsUrl, deps.openApi),
-    openDataArea(new CachedDirectory(deps.store, deps.directoryCacheMs ?? 0)),
+    openDataArea(
+      deps.publicDirectory ?? new LiveDirectory(directorySourceOf(deps.store), { refreshEveryMs: 0 }),
+    ),
     publicArea(deps.store),
     dashboardArea(deps.snapshots),
     remindersArea(deps.reminders),

@@ -231,7 +231,7 @@ export const openDataPaths: Schema = {
         200: jsonResponse(
           'A page of services',
           pageOf('HsdsServiceSummary'),
-          hsdsPage([hsdsServiceSummary(SAMPLE)], 1, 50),
+          hsdsPage([SAMPLE], 1, 50, hsdsServiceSummary),
           cacheable,
         ),
         ...problemResponses(400),

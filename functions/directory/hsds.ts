@@ -138,10 +138,10 @@ export function hsdsService(s: DirectoryService) {
   };
 }
 
-/** One page of a list, as the HSDS reference API pages (1-based page numbers). */
-export function hsdsPage<T>(items: T[], page: number, perPage: number) {
+/** One page of a list, as the HSDS reference API pages (1-based page numbers); only its items are shaped. */
+export function hsdsPage<T, S>(items: readonly T[], page: number, perPage: number, shape: (item: T) => S) {
   const totalPages = Math.max(1, Math.ceil(items.length / perPage));
-  const contents = items.slice((page - 1) * perPage, page * perPage);
+  const contents = items.slice((page - 1) * perPage, page * perPage).map(shape);
   return {
     total_items: items.length,
     total_pages: totalPages,

@@ -26,7 +26,7 @@ const COLUMNS: [string, (s: DirectoryService) => string | number | undefined][] 
   ['last updated', (s) => s.updatedAt],
 ];
 
-export function servicesCsv(services: DirectoryService[]): string {
+export function servicesCsv(services: readonly DirectoryService[]): string {
   return toCsv(
     COLUMNS.map(([name]) => name),
     services.map((s) => COLUMNS.map(([, value]) => value(s))),

@@ -152,3 +152,28 @@ export async function* listPages(
     cursor = page.more ? page.cursor : undefined;
   } while (cursor);
 }
+
+/**
+ * Current records of a type changed at or after `since`, deletions included, page by page; without
+ * `since`, every current record (deleted ones left out). What read models that follow the table
+ * by change (the knowledge base, the public directory) read.
+ */
+export async function* changedPages(
+  repository: Pick<RecordRepository, 'list'>,
+  type: string,
+  since?: string,
+  pageSize = 500,
+): AsyncGenerator<StoredRecord[]> {
+  let cursor: string | undefined;
+  do {
+    const page = await repository.list({
+      type,
+      changedSince: since,
+      includeDeleted: since !== undefined,
+      limit: pageSize,
+      cursor,
+    });
+    if (page.items.length > 0) yield page.items;
+    cursor = page.more ? page.cursor : undefined;
+  } while (cursor);
+}

@@ -2,7 +2,11 @@ import { actionLinksArea } from '../api/routes/action-links.ts';
 import { openDataArea } from '../api/routes/open-data.ts';
 import { publicArea } from '../api/routes/public.ts';
 import { remindersArea } from '../api/routes/reminders.ts';
-import { CachedDirectory } from '../directory/public-directory.ts';
+import {
+  directorySourceOf,
+  LiveDirectory,
+  PUBLIC_DIRECTORY_REFRESH_MS,
+} from '../directory/live-directory.ts';
 import { ActionOwnerService } from '../domain/action-owner-service.ts';
 import { RecordService } from '../domain/record-service.ts';
 import { SignedLinkCheck } from '../links/signed-link-check.ts';
@@ -31,8 +35,10 @@ export const handler = apiFunctionHandler('public', ({ config, client, store, di
       }
     : undefined;
   return [
-    // The open-data routes keep the directory a minute per container (CloudFront keeps it five).
-    openDataArea(new CachedDirectory(store, 60_000)),
+    // The open-data routes read the directory once per container and follow its changes (CloudFront keeps answers five minutes).
+    openDataArea(
+      new LiveDirectory(directorySourceOf(store), { refreshEveryMs: PUBLIC_DIRECTORY_REFRESH_MS }),
+    ),
     publicArea(store),
     remindersArea(reminders),
     actionLinksArea(actionLinks),

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { handle } from 'hono/aws-lambda';
 import { readPublicSiteConfig } from '../config.ts';
-import { CachedDirectory } from '../directory/public-directory.ts';
+import { LiveDirectory, PUBLIC_DIRECTORY_REFRESH_MS } from '../directory/live-directory.ts';
 import { createPublicSite } from '../public-site/site.ts';
 import { createDocumentClient } from '../store/client.ts';
 import { CurrentRecordsReader } from '../store/current-records-reader.ts';
@@ -9,13 +9,14 @@ import { CurrentRecordsReader } from '../store/current-records-reader.ts';
 /**
  * Lambda entry for the public website: its own function (not the records API's), so the pages'
  * templates never weigh on the API's cold start, and it may only read the table. The directory
- * is kept a minute per container; CloudFront keeps each page five minutes.
+ * is read once per container, then kept current by "changed since" queries at most every
+ * PUBLIC_DIRECTORY_REFRESH_MS; CloudFront keeps each page five minutes.
  */
 const config = readPublicSiteConfig(process.env);
 
 const records = new CurrentRecordsReader(createDocumentClient({ region: config.region }), config.tableName);
 const app = createPublicSite({
-  directory: new CachedDirectory(records, 60_000),
+  directory: new LiveDirectory(records, { refreshEveryMs: PUBLIC_DIRECTORY_REFRESH_MS }),
   siteUrl: config.siteUrl,
 });
 const honoHandler = handle(app);

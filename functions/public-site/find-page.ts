@@ -1,6 +1,7 @@
 import { html, raw } from 'hono/html';
-import type { Directory, DirectoryService } from '../directory/public-directory.ts';
-import { type ServiceSearch, searchServices } from '../directory/search.ts';
+import type { Directory } from '../directory/directory-model.ts';
+import type { DirectoryService } from '../directory/public-directory.ts';
+import type { ServiceSearch } from '../directory/search.ts';
 import { SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS } from '../records/types/service.ts';
 import { type Html, joined, page, SITE_NAME } from './layout.ts';
 
@@ -83,7 +84,7 @@ function isSearching(q: FindQuery): boolean {
 }
 
 function results(directory: Directory, q: FindQuery): Html {
-  const found = searchServices(directory.services, q);
+  const found = directory.search(q);
   const words = describeSearch(directory, q);
   if (found.length === 0) {
     return html`<section aria-labelledby="results-heading">
@@ -115,14 +116,15 @@ ${
 
 function browse(directory: Directory): Html {
   return html`<h2>Browse by kind of help</h2>
-<ul class="chips">${SERVICE_CATEGORIES.filter((c) => directory.services.some((s) => s.category === c)).map(
-    (c) => html`<li><a href="/?category=${c}">${SERVICE_CATEGORY_LABELS[c]}</a></li>`,
+<ul class="chips">${directory.categories.map(
+    (c) =>
+      html`<li><a href="/?category=${c}">${SERVICE_CATEGORY_LABELS[c as keyof typeof SERVICE_CATEGORY_LABELS]}</a></li>`,
   )}</ul>
 <h2>Browse by region</h2>
 <ul class="chips">${directory.regions
     .filter((r) => r.serviceCount > 0)
     .map((r) => html`<li><a href="/?region=${r.id}">${r.name}</a></li>`)}</ul>
-<p>${directory.services.length} services are listed. Each region’s <a href="/regions">employment profile</a> describes who is out of work, which industries are hiring and what is being done about it.</p>`;
+<p>${directory.serviceCount} services are listed. Each region’s <a href="/regions">employment profile</a> describes who is out of work, which industries are hiring and what is being done about it.</p>`;
 }
 
 export function findPage(directory: Directory, q: FindQuery, siteUrl: string): Html {

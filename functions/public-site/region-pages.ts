@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
-import type { Directory, DirectoryRegion } from '../directory/public-directory.ts';
-import { profileOfRegion } from '../directory/public-directory.ts';
+import { type Directory, profileOfRegion } from '../directory/directory-model.ts';
+import type { DirectoryRegion } from '../directory/public-directory.ts';
 import { type Html, page } from './layout.ts';
 import { longDate } from './nz-dates.ts';
 

@@ -1,13 +1,14 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
-import type { CachedDirectory, Directory } from '../directory/public-directory.ts';
+import type { Directory } from '../directory/directory-model.ts';
+import type { LiveDirectory } from '../directory/live-directory.ts';
 import { aboutPage, notFoundPage } from './about-page.ts';
 import { type FindQuery, findPage } from './find-page.ts';
 import { regionPage, regionsPage } from './region-pages.ts';
 import { servicePage } from './service-page.ts';
 
 export interface PublicSiteOptions {
-  directory: CachedDirectory;
+  directory: Pick<LiveDirectory, 'get'>;
   /** The site's public address (https://services.example.nz); otherwise taken from the request. */
   siteUrl?: string;
 }
@@ -65,7 +66,7 @@ export function createPublicSite(options: PublicSiteOptions): Hono {
 
   app.get('/services/:id', async (c) => {
     const siteUrl = siteUrlOf(c, options.siteUrl);
-    const found = (await directory()).services.find((s) => s.id === c.req.param('id'));
+    const found = (await directory()).service(c.req.param('id'));
     if (!found) {
       return c.html(notFoundPage('There is no listed service at this address.', siteUrl, c.req.path), 404);
     }

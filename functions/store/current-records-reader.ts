@@ -1,12 +1,12 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { DirectorySource } from '../directory/public-directory.ts';
+import type { DirectorySource } from '../directory/live-directory.ts';
 import type { StoredRecord } from '../records/definition.ts';
 import { indexFor, toRecord } from './keys.ts';
 
 /**
- * Reads every current record of a type through the by-type index, and nothing else: the public
- * website's function bundles this instead of `RecordStore`, so its code (and its IAM grant) can
- * only query the table, never write it.
+ * Reads the current records of a type through the by-type index, every one or those changed since
+ * a moment, and nothing else: the public website's function bundles this instead of `RecordStore`,
+ * so its code (and its IAM grant) can only query the table, never write it.
  */
 export class CurrentRecordsReader implements DirectorySource {
   constructor(
@@ -14,7 +14,7 @@ export class CurrentRecordsReader implements DirectorySource {
     private readonly tableName: string,
   ) {}
 
-  async *pages(type: string, _regionId?: string, pageSize = 500): AsyncGenerator<StoredRecord[]> {
+  async *changes(type: string, since?: string, pageSize = 500): AsyncGenerator<StoredRecord[]> {
     const index = indexFor(type);
     let next: Record<string, unknown> | undefined;
     do {
@@ -22,10 +22,11 @@ export class CurrentRecordsReader implements DirectorySource {
         new QueryCommand({
           TableName: this.tableName,
           IndexName: index.indexName,
-          KeyConditionExpression: '#pk = :p',
-          FilterExpression: 'attribute_not_exists(deletedAt)',
-          ExpressionAttributeNames: { '#pk': index.partitionKey },
-          ExpressionAttributeValues: { ':p': index.partition },
+          KeyConditionExpression: since ? '#pk = :p AND #sk >= :since' : '#pk = :p',
+          // A full read leaves tombstones out; changes keep them, so removals reach the reader.
+          ...(since ? {} : { FilterExpression: 'attribute_not_exists(deletedAt)' }),
+          ExpressionAttributeNames: { '#pk': index.partitionKey, ...(since ? { '#sk': index.sortKey } : {}) },
+          ExpressionAttributeValues: { ':p': index.partition, ...(since ? { ':since': since } : {}) },
           Limit: pageSize,
           ExclusiveStartKey: next,
         }),

@@ -6,7 +6,7 @@ import { inject } from 'vitest';
 import { type AppDependencies, createApp } from '../../functions/api/app.ts';
 import { Authenticator } from '../../functions/api/authenticate.ts';
 import { openApiDocument } from '../../functions/api/openapi.ts';
-import { CachedDirectory } from '../../functions/directory/public-directory.ts';
+import { directorySourceOf, LiveDirectory } from '../../functions/directory/live-directory.ts';
 import type { RecordRepository } from '../../functions/domain/record-repository.ts';
 import type { UserDirectory } from '../../functions/domain/user-directory.ts';
 import { SignedLinkCheck } from '../../functions/links/signed-link-check.ts';
@@ -128,8 +128,11 @@ async function appOver(
   const issuer = await DevIssuer.create();
   const authenticator = new Authenticator([issuer.config()], directory);
   const linkSecret = `test-link-secret-${randomUUID()}`;
+  // Tests read their own writes at once: the directory asks what changed before every request.
+  const publicDirectory = new LiveDirectory(directorySourceOf(store), { refreshEveryMs: 0 });
   const app = createApp({
     openApi: { build: openApiDocument },
+    publicDirectory,
     store,
     directory,
     authenticator,
@@ -144,7 +147,7 @@ async function appOver(
     // The routes only verify tokens; tests sign theirs with SignedLinks over the same secret.
     reminders: { links: new SignedLinkCheck(linkSecret), preferences },
   });
-  if (options.publicSite) app.route('/', createPublicSite({ directory: new CachedDirectory(store, 0) }));
+  if (options.publicSite) app.route('/', createPublicSite({ directory: publicDirectory }));
   const signIn: Harness['signIn'] = async (email, role, regionIds = [], partner) => {
     await directory.put('user', email, { role, regionIds, ...partner }, 'test-setup');
     return issuer.mint(email);

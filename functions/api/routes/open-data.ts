@@ -7,8 +7,7 @@ import {
   hsdsService,
   hsdsServiceSummary,
 } from '../../directory/hsds.ts';
-import type { CachedDirectory } from '../../directory/public-directory.ts';
-import { searchServices } from '../../directory/search.ts';
+import type { LiveDirectory } from '../../directory/live-directory.ts';
 import { servicesCsv } from '../../directory/services-csv.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { type AppEnv, parseQuery } from '../request.ts';
@@ -43,7 +42,7 @@ const listQuery = {
  * (`/hsds/services`, paged as HSDS pages) and a CSV download. Read-only, token-free, listed
  * services only.
  */
-export function openDataArea(directory: CachedDirectory): RouteArea {
+export function openDataArea(directory: Pick<LiveDirectory, 'get'>): RouteArea {
   const app = new Hono<AppEnv>();
 
   app.get('/hsds', (c) => {
@@ -53,24 +52,26 @@ export function openDataArea(directory: CachedDirectory): RouteArea {
 
   app.get('/hsds/services', async (c) => {
     const q = parseQuery(c, listQuery);
-    const { services } = await directory.get();
+    const d = await directory.get();
     const term = q.taxonomy_term_id ? CATEGORY_TERMS.find((t) => t.id === q.taxonomy_term_id) : undefined;
-    const matching = searchServices(services, { words: q.search }).filter(
+    const modifiedAfter = q.modified_after ? new Date(q.modified_after).toISOString() : undefined;
+    // A term that is not ours finds nothing; ours narrows by kind of help through the index.
+    const found = q.taxonomy_term_id && !term ? [] : d.search({ words: q.search, category: term?.code });
+    const matching = found.filter(
       (s) =>
         (!q.organization_id || (s.organisation?.uuid ?? '') === q.organization_id) &&
-        (!q.taxonomy_term_id || s.category === term?.code) &&
-        (!q.modified_after || s.updatedAt >= new Date(q.modified_after).toISOString()),
+        (!modifiedAfter || s.updatedAt >= modifiedAfter),
     );
     const shape = q.full === 'true' ? hsdsService : hsdsServiceSummary;
     c.header('Cache-Control', PUBLIC_CACHE);
-    return c.json(hsdsPage(matching.map(shape), q.page ?? 1, q.per_page ?? 50));
+    return c.json(hsdsPage(matching, q.page ?? 1, q.per_page ?? 50, shape));
   });
 
   app.get('/hsds/services/:id', async (c) => {
     const id = c.req.param('id');
-    const { services } = await directory.get();
+    const d = await directory.get();
     // The HSDS id (a UUID) or the record id staff see in their sheet.
-    const found = services.find((s) => s.uuid === id || s.id === id);
+    const found = d.serviceByOpenDataId(id) ?? d.service(id);
     if (!found) throw new NotFoundError(`There is no listed service with id "${id}".`);
     c.header('Cache-Control', PUBLIC_CACHE);
     return c.json(hsdsService(found));

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readDirectory, recordUuid } from '../../../functions/directory/public-directory.ts';
+import type { Directory } from '../../../functions/directory/directory-model.ts';
+import { directorySourceOf, LiveDirectory } from '../../../functions/directory/live-directory.ts';
+import { recordUuid } from '../../../functions/directory/public-directory.ts';
 import { createDocumentClient } from '../../../functions/store/client.ts';
 import { CurrentRecordsReader } from '../../../functions/store/current-records-reader.ts';
 import { type Harness, startHarness } from '../../support/harness.ts';
@@ -173,15 +175,51 @@ describe('open data: nothing private, ever', () => {
 });
 
 describe('the public website function reads the table through a query-only reader', () => {
+  const shown = (d: Directory) => ({
+    services: d.services,
+    profiles: d.profiles,
+    regions: d.regions,
+    councils: d.councils,
+    updatedAt: d.updatedAt,
+  });
+
   it('should read the same directory as the record store', async () => {
     // Prepare
     const client = createDocumentClient({ endpoint: inject('dynamoEndpoint'), localOnly: true });
     // Act
-    const viaReader = await readDirectory(new CurrentRecordsReader(client, h.tableName!));
-    const viaStore = await readDirectory(h.store);
+    const viaReader = await new LiveDirectory(new CurrentRecordsReader(client, h.tableName!)).get();
+    const viaStore = await new LiveDirectory(directorySourceOf(h.store)).get();
     client.destroy();
     // Assess
     expect(viaReader.services.map((s) => s.name)).toHaveLength(3);
-    expect(viaReader).toEqual(viaStore);
+    expect(shown(viaReader)).toEqual(shown(viaStore));
+  });
+
+  it('should follow a service taken down and one listed after it first read the directory', async () => {
+    // A walk through dependent steps: read, change through the API, refresh by change.
+    // Prepare
+    const client = createDocumentClient({ endpoint: inject('dynamoEndpoint'), localOnly: true });
+    const live = new LiveDirectory(new CurrentRecordsReader(client, h.tableName!), { refreshEveryMs: 0 });
+    const before = await live.get();
+    const token = await h.signIn('reader-check@ceg.example.nz', 'national');
+    const current = await h.request('GET', `/v1/services/${world.ashburton.id}`, { token });
+    const { values } = current.body as { values: Record<string, unknown> };
+    // Act: take Ashburton down, list a new service
+    const down = await h.request('PATCH', `/v1/services/${world.ashburton.id}`, {
+      token,
+      headers: { 'if-match': `"${current.body.version}"` },
+      body: { listed: false },
+    });
+    const created = await h.request('POST', '/v1/services', {
+      token,
+      body: { ...values, name: 'Rakaia Reader Check Service', listed: true },
+    });
+    const after = await live.get();
+    client.destroy();
+    // Assess
+    expect([down.status, created.status]).toEqual([200, 201]);
+    expect(before.serviceCount).toBe(3);
+    expect(after.service(world.ashburton.id)).toBeUndefined();
+    expect(after.search({ words: 'rakaia' }).map((s) => s.name)).toEqual(['Rakaia Reader Check Service']);
   });
 });
