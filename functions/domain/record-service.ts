@@ -179,6 +179,12 @@ export class RecordService {
   /**
    * Applies up to 500 requested changes, each with its own outcome. With `dryRun`, everything is
    * checked exactly as for real and nothing is written.
+   *
+   * Rows that create a record under an id of the client's (or a fresh one) are planned without
+   * reading the record first: their write is conditional on the record not existing, so should it
+   * exist after all, the write fails alone and the row goes the normal way (read, plan, write), as
+   * does such a row whose plan came to anything but a write. Outcomes are therefore exactly those
+   * of reading every row first; a push of new rows just needs no read.
    */
   async push(
     definition: RecordDefinition,
@@ -217,91 +223,168 @@ export class RecordService {
       if (seen.has(id)) duplicates.add(index);
       else seen.set(id, index);
     });
+    // Creates under a client's id or a fresh one: a natural id names a record that may well exist
+    // (reference data loaded again), and a dry run must say what would happen without writing.
+    const unread = new Set<number>();
+    if (!dryRun) {
+      requests.forEach((request, index) => {
+        const values = parsed[index]?.values;
+        if (request.delete || request.baseVersion !== undefined || duplicates.has(index) || !values) return;
+        if (!definition.naturalId?.(values as never)) unread.add(index);
+      });
+    }
     let current: Map<string, StoredRecord>;
     try {
-      current = await this.store.getMany(definition.type, [...seen.keys()]);
+      const toRead = [...seen].filter(([, index]) => !unread.has(index)).map(([id]) => id);
+      current = toRead.length > 0 ? await this.store.getMany(definition.type, toRead) : new Map();
     } catch (error) {
       this.reportFailure('Reading the records of a push failed', error);
       return this.allFailed(requests, ids, dryRun, error);
     }
     for (const record of current.values()) lookups.remember(record);
 
-    const planned = await Promise.all(
-      requests.map((request, index): Promise<PlannedChange> | PlannedChange => {
-        if (duplicates.has(index)) {
-          return {
-            outcome: {
-              index,
-              id: ids[index],
-              status: 'invalid' as const,
-              errors: [
-                {
-                  field: 'id',
-                  message: `row ${seen.get(ids[index]!)! + 1} of this push already changes this record; send one change per record`,
-                  received: ids[index],
-                },
-              ],
-            },
-          };
-        }
-        // A generated id is fresh; everything else may exist already.
-        const existing = ids[index] ? current.get(ids[index]) : undefined;
-        const plan = request.delete
-          ? planner.plan(index, request, existing, at)
-          : planner.plan(index, { ...request, id: ids[index] }, existing, at, parsed[index]);
-        // A look-up the database could not answer fails this row, not the whole push.
-        return plan.catch((error: unknown) => {
-          this.reportFailure('A look-up for a row of a push failed', error);
-          return { outcome: unavailable(index, ids[index], error) };
-        });
-      }),
-    );
-
-    const rows = planned.map((p) => p.outcome);
-    const toWrite = planned.filter((p) => p.write);
-    if (!dryRun && toWrite.length > 0) {
-      const results = await this.store.writeAll(toWrite.map((p) => p.write!));
-      const conflicted: PlannedChange[] = [];
-      const failures: unknown[] = [];
-      toWrite.forEach((p, i) => {
-        const result = results[i]!;
-        if (result.status === 'conflict') {
-          conflicted.push(p);
-        } else if (result.status === 'failed') {
-          failures.push(result.cause);
-          p.outcome.status = 'failed';
-          p.outcome.message = `This row ${result.reason}.`;
-          delete p.outcome.record;
-          delete p.outcome.version;
-        }
+    const plan = (
+      index: number,
+      existing: StoredRecord | undefined,
+    ): Promise<PlannedChange> | PlannedChange => {
+      const request = requests[index]!;
+      if (duplicates.has(index)) {
+        return {
+          outcome: {
+            index,
+            id: ids[index],
+            status: 'invalid' as const,
+            errors: [
+              {
+                field: 'id',
+                message: `row ${seen.get(ids[index]!)! + 1} of this push already changes this record; send one change per record`,
+                received: ids[index],
+              },
+            ],
+          },
+        };
+      }
+      const change = request.delete
+        ? planner.plan(index, request, existing, at)
+        : planner.plan(index, { ...request, id: ids[index] }, existing, at, parsed[index]);
+      // A look-up the database could not answer fails this row, not the whole push.
+      return change.catch((error: unknown) => {
+        this.reportFailure('A look-up for a row of a push failed', error);
+        return { outcome: unavailable(index, ids[index], error) };
       });
-      if (failures.length > 0) {
-        this.reportFailure(
-          `Saving ${failures.length} ${definition.pluralLabel.toLowerCase()} failed`,
-          failures[0],
-        );
-      }
-      if (conflicted.length > 0) {
-        const fresh = await this.store.getMany(
-          definition.type,
-          conflicted.map((p) => p.outcome.id!),
-        );
-        for (const { outcome, write } of conflicted) {
-          const current = fresh.get(outcome.id!);
-          // A retried write whose first attempt committed (its answer lost) fails its own
-          // condition: the record as stored is exactly this write, so it was saved.
-          if (current && isSameWrite(current, write!.record)) continue;
-          outcome.status = 'conflict';
-          outcome.message = 'someone else changed this record at the same moment; keep yours or take theirs';
-          delete outcome.record;
-          outcome.current = current;
-          outcome.version = current?.version;
-        }
-      }
+    };
+
+    const planned = await Promise.all(
+      requests.map((_, index) =>
+        plan(index, unread.has(index) || !ids[index] ? undefined : current.get(ids[index])),
+      ),
+    );
+    // Planned without its record and not a write (refused, say): plan it again with the record.
+    const again = [...unread].filter(
+      (index) => !planned[index]!.write && planned[index]!.outcome.status !== 'failed',
+    );
+    if (!dryRun) {
+      const existed = await this.write(
+        definition,
+        planned.filter((p) => p.write),
+        (p) => unread.has(p.outcome.index),
+      );
+      again.push(...existed);
     }
+    if (again.length > 0) await this.planAgain(again, plan, planned, ids, definition, lookups);
+    const rows = planned.map((p) => p.outcome);
     const counts = emptyCounts();
     for (const row of rows) counts[row.status]++;
     return { dryRun, counts, rows };
+  }
+
+  /** The normal way for rows first planned without their record: read them, plan again, write. */
+  private async planAgain(
+    indices: number[],
+    plan: (index: number, existing: StoredRecord | undefined) => Promise<PlannedChange> | PlannedChange,
+    planned: PlannedChange[],
+    ids: (string | undefined)[],
+    definition: RecordDefinition,
+    lookups: RequestLookups,
+  ): Promise<void> {
+    let fresh: Map<string, StoredRecord>;
+    try {
+      fresh = await this.store.getMany(
+        definition.type,
+        indices.map((index) => ids[index]!),
+      );
+    } catch (error) {
+      this.reportFailure('Reading the records of a push failed', error);
+      for (const index of indices) planned[index] = { outcome: unavailable(index, ids[index], error) };
+      return;
+    }
+    for (const record of fresh.values()) lookups.remember(record);
+    const replanned = await Promise.all(indices.map((index) => plan(index, fresh.get(ids[index]!))));
+    indices.forEach((index, i) => {
+      planned[index] = replanned[i]!;
+    });
+    await this.write(
+      definition,
+      replanned.filter((p) => p.write),
+      () => false,
+    );
+  }
+
+  /**
+   * Stores planned changes and settles each outcome: failed, saved, or in conflict with a change
+   * made meanwhile. A change written without reading its record (`unread`) that finds the record
+   * exists is handed back by index, to go the normal way. A retried write whose first attempt
+   * committed (its answer lost) fails its own condition; the record as stored is then exactly this
+   * write, and it is reported saved.
+   */
+  private async write(
+    definition: RecordDefinition,
+    toWrite: PlannedChange[],
+    unread: (p: PlannedChange) => boolean,
+  ): Promise<number[]> {
+    if (toWrite.length === 0) return [];
+    const results = await this.store.writeAll(toWrite.map((p) => p.write!));
+    const conflicted: PlannedChange[] = [];
+    const failures: unknown[] = [];
+    toWrite.forEach((p, i) => {
+      const result = results[i]!;
+      if (result.status === 'conflict') {
+        conflicted.push(p);
+      } else if (result.status === 'failed') {
+        failures.push(result.cause);
+        p.outcome.status = 'failed';
+        p.outcome.message = `This row ${result.reason}.`;
+        delete p.outcome.record;
+        delete p.outcome.version;
+      }
+    });
+    if (failures.length > 0) {
+      this.reportFailure(
+        `Saving ${failures.length} ${definition.pluralLabel.toLowerCase()} failed`,
+        failures[0],
+      );
+    }
+    if (conflicted.length === 0) return [];
+    const fresh = await this.store.getMany(
+      definition.type,
+      conflicted.map((p) => p.outcome.id!),
+    );
+    const existed: number[] = [];
+    for (const p of conflicted) {
+      const { outcome, write } = p;
+      const current = fresh.get(outcome.id!);
+      if (current && isSameWrite(current, write!.record)) continue;
+      if (unread(p)) {
+        existed.push(outcome.index);
+        continue;
+      }
+      outcome.status = 'conflict';
+      outcome.message = 'someone else changed this record at the same moment; keep yours or take theirs';
+      delete outcome.record;
+      outcome.current = current;
+      outcome.version = current?.version;
+    }
+    return existed;
   }
 
   private allFailed(
