@@ -41,13 +41,24 @@ async function world() {
   return { store, service };
 }
 
+/** The change events the store wrote for practices, as `type id@version`. */
+async function events(store: CountingStore): Promise<string[]> {
+  const page = await store.changes({
+    scope: { kind: 'all' },
+    recordTypes: ['practice'],
+    until: '9999-12-31T00:00:00.000Z',
+    limit: 100,
+  });
+  return page.items.map((e) => `${e.type} ${e.recordId}@${e.version}`);
+}
+
 const row = (id: string, title = `Practice ${id}`) => ({
   id,
   values: { regionId: 'canterbury', title, summary: 'Employer breakfasts hosted by the mayor.' },
 });
 
 describe('a push of new rows with ids the client made', () => {
-  it('should create them without reading them first, each with its history', async () => {
+  it('should create them without reading them first, each with its history and its change event', async () => {
     // Prepare
     const { store, service } = await world();
     // Act
@@ -56,6 +67,7 @@ describe('a push of new rows with ids the client made', () => {
     expect(result.counts.created).toBe(2);
     expect(store.readIds).toEqual([]);
     expect((await store.history('practice', 'p-1', 10)).items.map((h) => h.op)).toEqual(['created']);
+    expect((await events(store)).sort()).toEqual(['practice.created p-1@1', 'practice.created p-2@1']);
   });
 
   it('should find a repeated push unchanged, with no second version, as before', async () => {
@@ -68,6 +80,7 @@ describe('a push of new rows with ids the client made', () => {
     expect(again.counts.unchanged).toBe(2);
     expect((await store.get('practice', 'p-1'))?.version).toBe(1);
     expect((await store.history('practice', 'p-1', 10)).items).toHaveLength(1);
+    expect(await events(store)).toHaveLength(2);
   });
 
   it('should answer a row whose id is taken, with other values, as the conflict it always was', async () => {
@@ -96,6 +109,7 @@ describe('a push of new rows with ids the client made', () => {
     // Assess
     expect(result.rows[0]).toMatchObject({ status: 'created', version: 1 });
     expect((await store.history('practice', 'p-1', 10)).items).toHaveLength(1);
+    expect(await events(store)).toEqual(['practice.created p-1@1']);
   });
 
   it('should still read every row of a dry run, so its preview says what a real push would do', async () => {
