@@ -1,4 +1,4 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { StoredRecord } from '../records/definition.ts';
 
 /**
@@ -83,15 +83,87 @@ function matchesFilters(entry: KnowledgeEntry, query: KnowledgeQuery): boolean {
   return true;
 }
 
+/**
+ * Which index a snapshot holds: raise it whenever `toEntry`, the entry's shape or the search
+ * options change, so that snapshots written before are rebuilt rather than searched wrongly.
+ */
+export const KNOWLEDGE_INDEX_VERSION = 1;
+
+const SEARCH_OPTIONS: Options<KnowledgeEntry> = {
+  idField: 'key',
+  fields: ['title', 'summary', 'whatWorked', 'whatDidNot'],
+  processTerm: (term) => foldWord(term) || null,
+  searchOptions: { boost: { title: 3 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' },
+};
+
+/** The index as plain data for a snapshot: the entries and MiniSearch's own serialised index. */
+export interface KnowledgeIndexData {
+  entries: KnowledgeEntry[];
+  search: AsPlainObject;
+}
+
+/** A snapshot's index that cannot be what it claims: the caller builds one instead. */
+export class KnowledgeIndexDataError extends Error {}
+
+const isText = (v: unknown) => typeof v === 'string';
+const isOptionalText = (v: unknown) => v === undefined || typeof v === 'string';
+
+function isEntry(value: unknown): value is KnowledgeEntry {
+  const e = value as Partial<KnowledgeEntry> | null;
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    KNOWLEDGE_TYPES.includes(e.type as KnowledgeType) &&
+    isText(e.id) &&
+    e.key === `${e.type}#${e.id}` &&
+    isText(e.regionId) &&
+    isText(e.title) &&
+    isText(e.summary) &&
+    isText(e.updatedAt) &&
+    Number.isInteger(e.version) &&
+    isOptionalText(e.topic) &&
+    isOptionalText(e.whatWorked) &&
+    isOptionalText(e.whatDidNot)
+  );
+}
+
 /** The in-memory index: apply records as they change, then search. */
 export class KnowledgeIndex {
-  private readonly entries = new Map<string, KnowledgeEntry>();
-  private readonly search = new MiniSearch<KnowledgeEntry>({
-    idField: 'key',
-    fields: ['title', 'summary', 'whatWorked', 'whatDidNot'],
-    processTerm: (term) => foldWord(term) || null,
-    searchOptions: { boost: { title: 3 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' },
-  });
+  private readonly entries: Map<string, KnowledgeEntry>;
+  private readonly search: MiniSearch<KnowledgeEntry>;
+
+  constructor(loaded?: { entries: Map<string, KnowledgeEntry>; search: MiniSearch<KnowledgeEntry> }) {
+    this.entries = loaded?.entries ?? new Map();
+    this.search = loaded?.search ?? new MiniSearch<KnowledgeEntry>(SEARCH_OPTIONS);
+  }
+
+  /**
+   * An index from a snapshot's data, checked entry by entry and against MiniSearch's own count and
+   * ids, so that a damaged or mismatched snapshot is refused instead of answering wrongly.
+   */
+  static fromData(data: unknown): KnowledgeIndex {
+    const d = data as Partial<KnowledgeIndexData> | null;
+    if (typeof d !== 'object' || d === null || !Array.isArray(d.entries) || typeof d.search !== 'object')
+      throw new KnowledgeIndexDataError('it has no entries and index');
+    const entries = new Map<string, KnowledgeEntry>();
+    for (const entry of d.entries) {
+      if (!isEntry(entry)) throw new KnowledgeIndexDataError('an entry is not a practice or joint venture');
+      entries.set(entry.key, entry);
+    }
+    let search: MiniSearch<KnowledgeEntry>;
+    try {
+      search = MiniSearch.loadJS<KnowledgeEntry>(d.search as AsPlainObject, SEARCH_OPTIONS);
+    } catch (error) {
+      throw new KnowledgeIndexDataError(`its index could not be loaded (${(error as Error).message})`);
+    }
+    if (search.documentCount !== entries.size || [...entries.keys()].some((key) => !search.has(key)))
+      throw new KnowledgeIndexDataError('its index and its entries disagree');
+    return new KnowledgeIndex({ entries, search });
+  }
+
+  toData(): KnowledgeIndexData {
+    return { entries: [...this.entries.values()], search: this.search.toJSON() };
+  }
 
   get size(): number {
     return this.entries.size;
