@@ -1,7 +1,8 @@
 /**
- * Records API against raw SDK calls on the same DynamoDB Local, in the same run:
- * read one over HTTP vs GetItem, push 10,000 rows vs BatchWriteItem, pull 10,000 rows vs Query.
- * Usage: npx tsx bench/records-api.ts [--rows 10000] [--reads 3000] [--concurrency 16]
+ * Records API against raw SDK calls on the same DynamoDB Local, in the same run, at each size:
+ * push N new rows vs BatchWriteItem of the same items, push the same N rows edited (reported
+ * beside), pull N rows vs Query, read one over HTTP vs GetItem with N records in the table.
+ * Usage: npx tsx bench/records-api.ts [--rows 1000,10000,100000] [--reads 3000] [--concurrency 16]
  */
 import { parseArgs } from 'node:util';
 import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -22,7 +23,7 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '16' },
   },
 });
-const ROWS = Number(args.rows);
+const SIZES = args.rows.split(',').map(Number);
 const READS = Number(args.reads);
 const CONCURRENCY = Number(args.concurrency);
 const PUSH_CHUNK = 500;
@@ -51,8 +52,13 @@ const practice = (i: number, regionId = 'canterbury') => ({
   summary: `What worked in case ${i}: mayor-led employer breakfasts and follow-up.`,
 });
 
-async function pushThroughApi(env: BenchEnvironment, token: string, rows: { id: string; values: unknown }[]) {
-  const chunks: { id: string; values: unknown }[][] = [];
+async function pushThroughApi(
+  env: BenchEnvironment,
+  token: string,
+  rows: { id: string; values: unknown; baseVersion?: number }[],
+  expect: 'created' | 'updated' = 'created',
+) {
+  const chunks: { id: string; values: unknown; baseVersion?: number }[][] = [];
   for (let i = 0; i < rows.length; i += PUSH_CHUNK) chunks.push(rows.slice(i, i + PUSH_CHUNK));
   let created = 0;
   // Two pushes in flight, as the add-on's fetchAll does.
@@ -62,10 +68,10 @@ async function pushThroughApi(env: BenchEnvironment, token: string, rows: { id: 
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ rows: chunks[i] }),
     });
-    const body = JSON.parse(response.body) as { counts: { created: number } };
-    created += body.counts.created;
+    const body = JSON.parse(response.body) as { counts: Record<string, number> };
+    created += body.counts[expect] ?? 0;
   });
-  if (created !== rows.length) throw new Error(`push created ${created} of ${rows.length}`);
+  if (created !== rows.length) throw new Error(`push ${expect} ${created} of ${rows.length}`);
 }
 
 async function rawBatchWrite(env: BenchEnvironment, rows: { id: string; values: unknown }[]) {
@@ -92,14 +98,14 @@ async function rawBatchWrite(env: BenchEnvironment, rows: { id: string; values: 
   });
 }
 
-async function main() {
-  const env = await startBenchEnvironment();
+async function measure(ROWS: number): Promise<string[]> {
+  const env = await startBenchEnvironment(`bench-${ROWS}`);
   try {
     await prepare(env);
     const token = await env.signIn('bench@ceg.example.nz', 'national');
     const results: string[] = [];
 
-    // Push: 10,000 new rows through POST /v1/sync (chunks of 500) vs raw BatchWriteItem.
+    // Push: N new rows through POST /v1/sync (chunks of 500) vs raw BatchWriteItem.
     const ours = Array.from({ length: ROWS }, (_, i) => ({
       id: `p-${String(i).padStart(6, '0')}`,
       values: practice(i),
@@ -115,9 +121,20 @@ async function main() {
     await pushThroughApi(env, token, ours);
     const pushRate = ROWS / ((performance.now() - t) / 1000);
     results.push(
-      `push ${ROWS} rows: API ${pushRate.toFixed(0)} rows/s, raw BatchWriteItem ${rawWriteRate.toFixed(0)} rows/s, ratio ${ratio(pushRate, rawWriteRate)} (target >= 50%)`,
+      `push ${ROWS} new rows: API ${pushRate.toFixed(0)} rows/s, raw BatchWriteItem ${rawWriteRate.toFixed(0)} rows/s, ratio ${ratio(pushRate, rawWriteRate)} (target >= 50%)`,
     );
-
+    // The same rows edited, each naming the version it read: read, plan and write every row.
+    const edited = ours.map((row, i) => ({
+      ...row,
+      baseVersion: 1,
+      values: { ...row.values, summary: `${row.values.summary} Followed up in week ${i % 52}.` },
+    }));
+    t = performance.now();
+    await pushThroughApi(env, token, edited, 'updated');
+    const editRate = ROWS / ((performance.now() - t) / 1000);
+    results.push(
+      `push ${ROWS} edited rows: API ${editRate.toFixed(0)} rows/s, ${ratio(editRate, rawWriteRate)} of raw BatchWriteItem (reported beside)`,
+    );
     // Pull: every row through GET /v1/sync pages of 500 vs raw paged Query of the same index.
     t = performance.now();
     let pulled = 0;
@@ -180,10 +197,13 @@ async function main() {
       `read one (${READS} requests, concurrency ${CONCURRENCY}): API ${readRate.toFixed(0)} req/s, raw GetItem ${getRate.toFixed(0)} req/s, ratio ${ratio(readRate, getRate)} (target >= 70%)`,
     );
 
-    console.log(results.join('\n'));
+    return results;
   } finally {
     await env.close();
   }
 }
 
-await main();
+for (const size of SIZES) {
+  console.log(`\n${size} rows, reads ${READS} at concurrency ${CONCURRENCY}:`);
+  console.log((await measure(size)).join('\n'));
+}
