@@ -98,7 +98,8 @@ export async function startDynamoLocal(
   child.stdout?.resume();
   const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilReady(endpoint, child, 30_000);
+    // Java starts in a few seconds on a quiet machine; on a loaded one (CI, a shared box) it can take a minute.
+    await waitUntilReady(endpoint, child, 120_000);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}\n${output}`);
