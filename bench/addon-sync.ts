@@ -80,6 +80,7 @@ async function main() {
     steps.push(measure(pusher, `push of ${ROWS} new rows`, () => pusher.call('confirmPush')));
     steps.push(measure(pusher, 'push with nothing changed', () => pusher.call('confirmPush')));
     for (let i = 0; i < ROWS; i++) sheet.type(i + 2, sheet.column('Hours'), (i % 40) + 1);
+    steps.push(measure(pusher, `preview of ${ROWS} edited rows`, () => pusher.call('previewPush')));
     steps.push(measure(pusher, `push of ${ROWS} edited rows`, () => pusher.call('confirmPush')));
     const puller = open();
     configure(puller);

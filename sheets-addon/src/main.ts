@@ -31,7 +31,15 @@ import { readConflicts } from './sheet/conflicts.ts';
 import { ApiClient } from './sync/api-client.ts';
 import { type PullReport, runPull } from './sync/pull-run.ts';
 import { type PushReport, type PushScope, runPush } from './sync/push-run.ts';
-import { type ActionReport, deleteSelected, resolveConflicts, undoLastPush } from './sync/row-actions.ts';
+import {
+  type ActionReport,
+  deleteSelected,
+  describeUndo,
+  previewDeleteSelected,
+  previewResolveSelected,
+  resolveConflicts,
+  undoLastPush,
+} from './sync/row-actions.ts';
 import {
   DocumentState,
   type LastRun,
@@ -43,12 +51,21 @@ import { UserFacingError } from './sync/user-facing-error.ts';
 import { pullWeeklyReport, type WeeklyReportRequest } from './sync/weekly-report-run.ts';
 
 const TITLE = 'Partnership Records';
+
+/**
+ * Google's words when the add-on runs as one of several signed-in accounts and the sidebar as
+ * another (a long-standing Google problem), and what to do about it. The sidebar says the same.
+ */
+const SEVERAL_ACCOUNTS = /PERMISSION_DENIED|error occurred while reading from storage/i;
+const SEVERAL_ACCOUNTS_ADVICE =
+  'Google could not tell which of your Google accounts is using Partnership Records: this happens when several accounts are signed in to this browser. Sign out of the other accounts (or open the spreadsheet in a private window signed in with one account only), reload, and try again. Nothing was changed.';
 const PENDING_KEY = 'pendingSidebarAction';
 
 /** Errors reach the sidebar and dialogs as plain sentences. */
 function plainError(error: unknown): Error {
   if (error instanceof UserFacingError) return new Error(error.message);
   const message = (error as Error)?.message ?? String(error);
+  if (SEVERAL_ACCOUNTS.test(message)) return new Error(SEVERAL_ACCOUNTS_ADVICE);
   return new Error(/^(The API|Could not reach)/.test(message) ? message : `Something went wrong: ${message}`);
 }
 
@@ -145,32 +162,52 @@ export function menuPushSelected(): void {
   }
 }
 
+/** Keep mine / take theirs for the selected rows, after saying how many records of what. */
+function menuResolve(choice: 'mine' | 'theirs'): void {
+  fromMenu(() => {
+    const env = appsScriptEnvironment();
+    const workbook = activeWorkbook();
+    const chosen = previewResolveSelected(env, workbook);
+    const question =
+      choice === 'mine'
+        ? `Keep mine for ${chosen.what}? Your values are sent over the server's; theirs stay in the Conflicts tab.`
+        : `Take theirs for ${chosen.what}? Your rows show the server's values; yours stay in the Conflicts tab.`;
+    if (!confirm([question, chosen.hidden].filter(Boolean).join(' ')))
+      return { summary: 'Nothing was changed.' };
+    return resolveConflicts(env, workbook, choice, undefined, chosen.ids);
+  });
+}
+
 export function menuKeepMine(): void {
-  fromMenu(() => resolveConflicts(appsScriptEnvironment(), activeWorkbook(), 'mine'));
+  menuResolve('mine');
 }
 
 export function menuTakeTheirs(): void {
-  fromMenu(() => resolveConflicts(appsScriptEnvironment(), activeWorkbook(), 'theirs'));
+  menuResolve('theirs');
 }
 
 export function menuDeleteSelected(): void {
-  if (
-    !confirm(
-      'Delete the selected rows\' records on the server? The rows stay in the sheet, greyed out, and "Undo last push" brings them back.',
-    )
-  )
-    return;
-  fromMenu(() => deleteSelected(appsScriptEnvironment(), activeWorkbook()));
+  fromMenu(() => {
+    const env = appsScriptEnvironment();
+    const workbook = activeWorkbook();
+    const chosen = previewDeleteSelected(env, workbook);
+    const question = `Delete ${chosen.what} on the server? The rows stay in the sheet, greyed out, and "Undo last push" brings them back.`;
+    if (!confirm([question, chosen.hidden].filter(Boolean).join(' ')))
+      return { summary: 'Nothing was deleted.' };
+    return deleteSelected(env, workbook, chosen.ids);
+  });
 }
 
 export function menuUndo(): void {
-  if (
-    !confirm(
-      'Undo the last push from this spreadsheet? Records it created are deleted and records it changed get their previous values back.',
-    )
-  )
-    return;
-  fromMenu(() => undoPush());
+  fromMenu(() => {
+    if (!confirm(undoQuestion())) return { summary: 'Nothing was undone.' };
+    return undoPush();
+  });
+}
+
+/** "Undo the push of 2026-11-23 10:15:02 by cant@…? 3 changed records get their previous values back…" */
+export function undoQuestion(): string {
+  return attempt(() => describeUndo(activeWorkbook()));
 }
 
 /**
@@ -181,19 +218,24 @@ export function menuWeeklyReport(): void {
   const ui = SpreadsheetApp.getUi();
   const answer = ui.prompt(
     TITLE,
-    'Weekly report: whose week? Type a region id, or "adviser" and the adviser\'s id, then optionally the Monday (2026-11-16). Leave it empty for your region\'s last week.',
+    'Weekly report: whose week? Type a region, or "adviser" and the adviser\'s name or id ("adviser Jane Smith"), then optionally the Monday (16/11/2026 or 2026-11-16). Leave it empty for your region\'s last week.',
     ui.ButtonSet.OK_CANCEL,
   );
   if (answer.getSelectedButton() !== ui.Button.OK) return;
   const words = answer.getResponseText().trim().split(/\s+/).filter(Boolean);
-  // A last word written like a date is the week, so that 2026-02-30 is refused as a date, not taken for a name.
-  const week = words.length > 0 && ISO_DATE_SHAPE.test(words[words.length - 1]!) ? words.pop() : undefined;
+  // A last word written like a date (2026-11-16, 16/11/2026) is the week, so that a date that
+  // does not exist is refused as a date instead of being taken for a name.
+  const last = words[words.length - 1] ?? '';
+  const week =
+    ISO_DATE_SHAPE.test(last) || /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(last) ? words.pop() : undefined;
   fromMenu(() => weeklyReportTab({ who: words.join(' '), week }));
 }
 
 /** Pulls a weekly report into its own tab (the menu item, and the sidebar if it offers it). */
 export function weeklyReportTab(request: WeeklyReportRequest): { summary: string; tab: string } {
-  return attempt(() => pullWeeklyReport(appsScriptEnvironment(), writeReportTab, request));
+  return attempt(() =>
+    pullWeeklyReport(appsScriptEnvironment(), writeReportTab, request, activeWorkbook().referenceLists()),
+  );
 }
 
 /** The signed-in person's reminder email settings, for the sidebar's "Reminder emails" panel. */
@@ -231,6 +273,10 @@ function selectedScope(): PushScope {
     .filter((t) => t !== undefined);
   const selection = activeWorkbook().selection(types);
   if (!selection) throw new UserFacingError('Select the rows to push in a record tab first.');
+  if (selection.rows.size === 0)
+    throw new UserFacingError(
+      `Every selected row is hidden (by a filter or by hand), so there is nothing to push. Show the rows first, or select rows that show.`,
+    );
   return { type: selection.type.type, rows: [...selection.rows].sort((a, b) => a - b) };
 }
 
@@ -344,12 +390,21 @@ export function repullEverything(): PullReport {
   });
 }
 
-export function previewPush(scope?: PushScope): PushReport {
-  return attempt(() => runPush(appsScriptEnvironment(), activeWorkbook(), { dryRun: true, scope }));
+export function previewPush(scope?: PushScope | null): PushReport {
+  return attempt(() =>
+    runPush(appsScriptEnvironment(), activeWorkbook(), { dryRun: true, scope: scope ?? undefined }),
+  );
 }
 
-export function confirmPush(scope?: PushScope): PushReport {
-  return attempt(() => runPush(appsScriptEnvironment(), activeWorkbook(), { dryRun: false, scope }));
+/** Sends exactly what the preview with this token showed, or nothing (the report says the sheet changed). */
+export function confirmPush(scope: PushScope | null, planToken: string): PushReport {
+  return attempt(() =>
+    runPush(appsScriptEnvironment(), activeWorkbook(), {
+      dryRun: false,
+      scope: scope ?? undefined,
+      planToken,
+    }),
+  );
 }
 
 /** Keep mine / take theirs for one record, from the sidebar's conflict list. */

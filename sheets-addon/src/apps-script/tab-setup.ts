@@ -1,6 +1,7 @@
 import type { ApiRecord, TypeDescription } from '../sheet/catalogue.ts';
-import { TEXT_FORMAT } from '../sheet/cell-values.ts';
+import { TEXT_FORMAT, toCell } from '../sheet/cell-values.ts';
 import {
+  type ColumnMap,
   contiguousRuns,
   defaultHeaders,
   mapColumns,
@@ -96,6 +97,7 @@ export function setUpTab(
   sheet.setFrozenRows(1);
 
   applyColumnRules(sheet, map, 2, sheet.getMaxRows() - 1);
+  if (!created) fillFromSynced(sheet, map, added);
 
   // Warning-only protection: people are warned before typing into these columns, while the
   // add-on (running as whichever editor syncs) can still write them.
@@ -111,6 +113,35 @@ export function setUpTab(
   }
   if (map.system.synced !== undefined) sheet.hideColumns(map.system.synced + 1);
   return { sheet, created, added: created ? [] : added };
+}
+
+/**
+ * A field column added back to a tab that has rows gets each row's last synced value, so a
+ * repair never leaves an empty column that the next push would send as "cleared" for every
+ * record. Rows never synced stay empty, as they would be anyway.
+ */
+function fillFromSynced(sheet: Sheet, map: ColumnMap, added: readonly string[]): void {
+  const rows = sheet.getLastRow() - 1;
+  const synced = map.system.synced;
+  const fields = map.fields.filter((f) => added.includes(f.field.title) && !f.field.derived);
+  if (rows <= 0 || synced === undefined || fields.length === 0) return;
+  const states = sheet
+    .getRange(2, synced + 1, rows, 1)
+    .getValues()
+    .map(([cell]) => {
+      try {
+        return typeof cell === 'string' && cell.startsWith('{')
+          ? (JSON.parse(cell) as { values?: Record<string, unknown> }).values
+          : undefined;
+      } catch {
+        return undefined;
+      }
+    });
+  for (const { field, index } of fields) {
+    sheet
+      .getRange(2, index + 1, rows, 1)
+      .setValues(states.map((values) => [values ? toCell(field, values[field.name]) : '']));
+  }
 }
 
 /** The reference lists the given types' dropdowns need, read from the API (nothing written yet). */

@@ -183,11 +183,19 @@ export function workbookOf(spreadsheet: Spreadsheet): Workbook {
       const ranges = spreadsheet.getActiveRangeList()?.getRanges() ?? [];
       if (!type || ranges.length === 0) return undefined;
       const rows = new Set<number>();
+      let hidden = 0;
+      // A basic filter is visible to scripts; a filter view is not (Google gives scripts no way
+      // to see one), which is why every confirmation also says how many records it concerns.
+      const filtered = sheet.getFilter() !== null;
       for (const range of ranges) {
         const last = Math.min(range.getLastRow(), sheet.getLastRow());
-        for (let row = Math.max(range.getRow(), 2); row <= last; row++) rows.add(row - 2);
+        for (let row = Math.max(range.getRow(), 2); row <= last; row++) {
+          if (rows.has(row - 2)) continue;
+          if ((filtered && sheet.isRowHiddenByFilter(row)) || sheet.isRowHiddenByUser(row)) hidden++;
+          else rows.add(row - 2);
+        }
       }
-      return rows.size > 0 ? { type, rows } : undefined;
+      return rows.size > 0 || hidden > 0 ? { type, rows, hidden } : undefined;
     },
     log: new TableTab(spreadsheet, TAB_NAMES.log, LOG_HEADERS),
     conflicts: new TableTab(spreadsheet, TAB_NAMES.conflicts, CONFLICT_HEADERS),

@@ -39,6 +39,11 @@ export interface ColumnMap {
   fields: { field: FieldDescription; index: number }[];
   /** Headers of the add-on's columns that the tab lacks (set-up adds them). */
   missing: string[];
+  /**
+   * Headers that more than one column carries, each of which could be a field's (a team's own
+   * "Summary" beside the add-on's): neither is taken until one is renamed or the tab is adopted.
+   */
+  ambiguous: string[];
 }
 
 function normalise(header: unknown): string {
@@ -82,6 +87,7 @@ export function mapColumns(
   const own = new Set(mapping?.own ?? []);
   const mapped = new Map<string, number>();
   const positions = new Map<string, number>();
+  const repeated = new Set<string>();
   headers.forEach((header, index) => {
     const folded = foldHeader(header);
     const target = mapping?.fields[folded];
@@ -90,7 +96,9 @@ export function mapColumns(
       return;
     }
     const key = normalise(header);
-    if (key && !own.has(folded) && !positions.has(key)) positions.set(key, index);
+    if (!key || own.has(folded)) return;
+    if (positions.has(key)) repeated.add(key);
+    else positions.set(key, index);
   });
   const take = (...keys: string[]): number | undefined => {
     for (const key of keys) {
@@ -113,12 +121,19 @@ export function mapColumns(
     else system[name] = index;
   }
   const fields: ColumnMap['fields'] = [];
+  const ambiguous: string[] = [];
   for (const field of type.fields) {
-    const index = mapped.get(field.name) ?? take(headerForField(field), field.name);
+    const stored = mapped.get(field.name);
+    const twice = [headerForField(field), field.name].find((h) => repeated.has(normalise(h)));
+    if (stored === undefined && twice !== undefined) {
+      ambiguous.push(String(headers[positions.get(normalise(twice))!] ?? twice).trim());
+      continue;
+    }
+    const index = stored ?? take(headerForField(field), field.name);
     if (index === undefined) missing.push(headerForField(field));
     else fields.push({ field, index });
   }
-  return { system, fields, missing };
+  return { system, fields, missing, ambiguous };
 }
 
 /** Every column index the add-on owns, sorted. */

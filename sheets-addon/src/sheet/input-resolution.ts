@@ -48,7 +48,7 @@ const MONTHS = [
 const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;
 const ID_LIKE = /^[a-z0-9][a-z0-9_-]*$/;
 
-type Resolved = { value: unknown } | { problem: string };
+export type Resolved = { value: unknown } | { problem: string };
 
 function iso(year: number, month: number, day: number): string | undefined {
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -97,17 +97,26 @@ function resolveReference(
   field: FieldDescription,
   list: readonly Named[] | undefined,
 ): Resolved {
+  if (!field.refType) return { value: typed.trim() };
+  return resolveName(typed, field.refType, list);
+}
+
+/**
+ * A record typed by its id or its name ("Jane Smith", "Christchurch"), as an id, using the Lists
+ * tab's ids and names; without a list the text is taken as it is.
+ */
+export function resolveName(typed: string, refType: string, list: readonly Named[] | undefined): Resolved {
   const text = typed.trim();
-  if (!list || !field.refType || list.some((item) => item.id === text)) return { value: text };
+  if (!list || list.some((item) => item.id === text)) return { value: text };
   const matches = namesMatching(text, list);
   if (matches.length === 1) return { value: matches[0]!.id };
   if (matches.length > 1)
     return {
-      problem: `"${text}" could be more than one ${field.refType}: ${matches.map((m) => `${m.name} (${m.id})`).join(', ')}; type the id instead`,
+      problem: `"${text}" could be more than one ${refType}: ${matches.map((m) => `${m.name} (${m.id})`).join(', ')}; type the id instead`,
     };
   if (ID_LIKE.test(text)) return { value: text };
   return {
-    problem: `"${text}" is neither the id nor the name of a ${field.refType} on the Lists tab; choose one from the list (run "Set up / repair tabs" to refresh the lists if it is new)`,
+    problem: `"${text}" is neither the id nor the name of a ${refType} on the Lists tab; choose one from the list (run "Set up / repair tabs" to refresh the lists if it is new)`,
   };
 }
 

@@ -51,8 +51,14 @@ function setSystem(
       synced,
       encodeSynced(
         deleted
-          ? { values: record.values, deletedAt: record.deletedAt, deletedBy: record.deletedBy }
-          : { values: record.values },
+          ? {
+              id: record.id,
+              version: record.version,
+              values: record.values,
+              deletedAt: record.deletedAt,
+              deletedBy: record.deletedBy,
+            }
+          : { id: record.id, version: record.version, values: record.values },
       ),
     );
   }

@@ -9,8 +9,14 @@ import type { ColumnMap } from './columns.ts';
  * is exact, and they are also what an undo restores and what a conflict is compared against.
  */
 
-/** The values as last synced with the server, and whether the record was deleted there. */
+/**
+ * The values as last synced with the server, and whether the record was deleted there. The
+ * record's id and version are kept in the same cell, so that a sort or paste that moves this
+ * cell apart from the Id and Version cells is seen (see `reordering.ts`); older cells lack them.
+ */
 export interface SyncedState {
+  id?: string;
+  version?: number;
   values: Values;
   deletedAt?: string;
   deletedBy?: string;
@@ -71,6 +77,11 @@ export interface SheetRow {
   values: Values;
   /** Whether any editable field has something in it. */
   hasContent: boolean;
+  /**
+   * The Last synced cell names another record or version than the row's Id and Version cells:
+   * part of the tab was sorted or pasted without the rest. Such a row is never acted on.
+   */
+  misplacedKeys?: boolean;
 }
 
 function cellText(cell: CellValue): string {
@@ -94,15 +105,25 @@ function readRow(cells: readonly CellValue[], index: number, map: ColumnMap, rea
     if (cells[column] !== false && cellText(cells[column]) !== '') hasContent = true;
   }
   const { id, version, status, synced } = map.system;
-  const idText = id === undefined ? '' : cellText(cells[id]);
+  const rowId = (id === undefined ? '' : cellText(cells[id])) || undefined;
+  const rowVersion = version === undefined ? undefined : cellVersion(cells[version]);
+  let state = synced === undefined ? undefined : decodeSynced(cells[synced]);
+  let misplacedKeys = false;
+  if (state?.id !== undefined && (state.id !== rowId || state.version !== rowVersion)) {
+    // Id and Version both cleared: the person asked for a new record (a copied row), as the
+    // copied-Id note tells them to. Anything else is a sort or paste of part of the tab.
+    if (rowId === undefined && rowVersion === undefined) state = undefined;
+    else misplacedKeys = true;
+  }
   return {
     index,
-    id: idText || undefined,
-    version: version === undefined ? undefined : cellVersion(cells[version]),
+    id: rowId,
+    version: rowVersion,
     status: status === undefined ? '' : cellText(cells[status]),
-    synced: synced === undefined ? undefined : decodeSynced(cells[synced]),
+    synced: state,
     values,
     hasContent,
+    ...(misplacedKeys ? { misplacedKeys } : {}),
   };
 }
 

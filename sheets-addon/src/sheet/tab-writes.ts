@@ -1,4 +1,4 @@
-import { type CellValue, isDate, safeText } from './cell-values.ts';
+import { type CellValue, type DateReader, isDate, safeText, unescapeText } from './cell-values.ts';
 import { type ColumnMap, contiguousRuns, ownedColumns } from './columns.ts';
 
 /**
@@ -88,7 +88,37 @@ function isOurNote(note: string): boolean {
   return note.startsWith(NOTE_PREFIX);
 }
 
-export function planWrites(snapshot: TabSnapshot, map: ColumnMap, changes: TabChanges): WritePlan {
+/** Whether a cell already shows what the add-on would write there. */
+export function sameCell(written: WritableCell, cell: CellValue, readDate?: DateReader): boolean {
+  const empty = (v: unknown) => v === '' || v === null || v === undefined;
+  if (empty(written) || empty(cell)) return empty(written) && empty(cell);
+  if (isDate(cell)) {
+    if (isDate(written)) return written.getTime() === cell.getTime();
+    return readDate !== undefined && readDate(cell) === String(written);
+  }
+  if (typeof written === 'string' && typeof cell === 'string')
+    return unescapeText(written) === unescapeText(cell);
+  return written === cell;
+}
+
+/** The note on a field cell whose formula is kept although the server has another value. */
+function formulaKeptNote(shown: CellValue, written: WritableCell): string {
+  const show = (v: unknown) => (isDate(v) ? v.toISOString().slice(0, 10) : String(v ?? '') || '(empty)');
+  return `${NOTE_PREFIX}This cell's formula is kept: it gives ${show(shown)}, and the server has ${show(written)}. Your next push sends what the formula gives (the preview shows it); to take the server's value, type it over the formula.`;
+}
+
+/**
+ * The block writes for a tab's changes. A field cell holding a formula keeps its formula (its
+ * value is what was pushed); where the server's value differs from what the formula gives, the
+ * cell says so in a note instead of being flattened.
+ */
+export function planWrites(
+  snapshot: TabSnapshot,
+  map: ColumnMap,
+  changes: TabChanges,
+  readDate?: DateReader,
+): WritePlan {
+  const fieldColumns = new Set(map.fields.map((f) => f.index));
   const existing = snapshot.rows.length;
   const appendCount = changes.appends.length;
   const rowsNeeded = existing + appendCount;
@@ -122,12 +152,18 @@ export function planWrites(snapshot: TabSnapshot, map: ColumnMap, changes: TabCh
       for (let c = run.start; c < run.start + run.count; c++) {
         const oldNote = snapshot.notes[r]?.[c] ?? '';
         const oldBackground = snapshot.backgrounds[r]?.[c] ?? COLOURS.plain;
+        const formula = snapshot.formulas[r]?.[c];
         const written = update?.cells.get(c);
+        const keepFormula = written !== undefined && !!formula && fieldColumns.has(c);
         values.push(
-          written !== undefined ? written : rewrite(snapshot.rows[r]?.[c], snapshot.formulas[r]?.[c]),
+          written !== undefined && !keepFormula ? written : rewrite(snapshot.rows[r]?.[c], formula),
         );
         if (update) {
-          notes.push(update.notes.get(c) ?? (isOurNote(oldNote) ? '' : oldNote));
+          const formulaNote =
+            keepFormula && !sameCell(written, snapshot.rows[r]?.[c], readDate)
+              ? formulaKeptNote(snapshot.rows[r]?.[c], written)
+              : undefined;
+          notes.push(update.notes.get(c) ?? formulaNote ?? (isOurNote(oldNote) ? '' : oldNote));
           backgrounds.push(
             update.backgrounds.get(c) ?? (OUR_COLOURS.has(oldBackground) ? COLOURS.plain : oldBackground),
           );

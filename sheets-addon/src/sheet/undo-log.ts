@@ -14,25 +14,38 @@ export const UNDO_HEADERS = [
   'Id',
   'Version after',
   'Values before (JSON; empty when created)',
+  'Pushed by',
 ] as const;
 
-export function undoRows(entries: readonly UndoEntry[], pushedAt: string): (string | number)[][] {
+export function undoRows(
+  entries: readonly UndoEntry[],
+  pushedAt: string,
+  pushedBy: string,
+): (string | number)[][] {
   return entries.map((e) => [
     pushedAt,
     e.type,
     e.id,
     e.versionAfter,
     e.before ? JSON.stringify(e.before) : '',
+    pushedBy,
   ]);
 }
 
-export function readUndo(rows: readonly (readonly unknown[])[]): { pushedAt: string; entries: UndoEntry[] } {
+export function readUndo(rows: readonly (readonly unknown[])[]): {
+  pushedAt: string;
+  /** Who pushed (empty for a push made before the add-on kept it). */
+  pushedBy: string;
+  entries: UndoEntry[];
+} {
   const entries: UndoEntry[] = [];
   let pushedAt = '';
+  let pushedBy = '';
   for (const row of rows) {
-    const [at, type, id, version, before] = row;
+    const [at, type, id, version, before, by] = row;
     if (!type || !id || typeof version !== 'number') continue;
     pushedAt = String(at ?? '');
+    pushedBy = String(by ?? '');
     entries.push({
       type: String(type),
       id: String(id),
@@ -40,7 +53,7 @@ export function readUndo(rows: readonly (readonly unknown[])[]): { pushedAt: str
       ...(before ? { before: JSON.parse(String(before)) as Values } : {}),
     });
   }
-  return { pushedAt, entries };
+  return { pushedAt, pushedBy, entries };
 }
 
 /** The requests that put the records back: created ones are deleted, changed ones get their old values. */

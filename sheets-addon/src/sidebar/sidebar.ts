@@ -7,6 +7,7 @@
 import type { ReminderSettings } from '../../../functions/reminders/kinds.ts';
 import type { AdoptionProposal } from '../apps-script/adopt-tab.ts';
 import type { SidebarState } from '../main.ts';
+import type { RecordChange } from '../sheet/preview-diff.ts';
 import type { PushCounts } from '../sheet/push-outcomes.ts';
 import type { PushScope } from '../sync/push-run.ts';
 import { call, type ServerArgs, type ServerName, type ServerResult } from './server.ts';
@@ -19,6 +20,8 @@ function $<T extends HTMLElement = HTMLElement>(id: string): T {
 
 let state: SidebarState | null = null;
 let pendingScope: PushScope | null = null;
+/** The plan the preview showed: "Push now" sends exactly it, or is told the sheet changed. */
+let previewedPlan: string | null = null;
 let polling: ReturnType<typeof setInterval> | null = null;
 
 function text<T extends HTMLElement>(el: T, value: string): T {
@@ -37,10 +40,17 @@ function show(message: string, kind: 'info' | 'error' = 'info'): void {
   text(box, message);
 }
 
+/** Google's failure when several accounts are signed in to the browser (its own long-standing bug). */
+const SEVERAL_ACCOUNTS = /PERMISSION_DENIED|error occurred while reading from storage/i;
+const SEVERAL_ACCOUNTS_ADVICE =
+  'Google could not tell which of your Google accounts is using Partnership Records: this happens when several accounts are signed in to this browser. Sign out of the other accounts (or open the spreadsheet in a private window signed in with one account only), reload, and try again. Nothing was changed.';
+
 function messageOf(error: unknown): string {
-  return error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)
-    ? String((error as { message: unknown }).message)
-    : String(error);
+  const message =
+    error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)
+      ? String((error as { message: unknown }).message)
+      : String(error);
+  return SEVERAL_ACCOUNTS.test(message) ? SEVERAL_ACCOUNTS_ADVICE : message;
 }
 
 function busy(on: boolean, what?: string): void {
@@ -200,7 +210,8 @@ function describe(c: PushCounts): string {
 function preview(scope: PushScope | null | undefined): Promise<void> {
   pendingScope = scope ?? null;
   $('preview-panel').hidden = true;
-  return run('Checking your changes with the server…', 'previewPush', scope ?? undefined).then((report) => {
+  previewedPlan = null;
+  return run('Checking your changes with the server…', 'previewPush', scope ?? null).then((report) => {
     if (report.nothingToPush) {
       show(report.summary);
       return;
@@ -210,6 +221,8 @@ function preview(scope: PushScope | null | undefined): Promise<void> {
     const tabs = $('preview-tabs');
     tabs.replaceChildren();
     for (const t of report.perTab) tabs.appendChild(element('li', `${t.label}: ${describe(t.counts)}`));
+    renderChanges(report.changes, report.changesLeftOut);
+    previewedPlan = report.planToken ?? null;
     const problems = $('preview-problems');
     problems.replaceChildren();
     for (const p of report.problems)
@@ -220,6 +233,29 @@ function preview(scope: PushScope | null | undefined): Promise<void> {
     text(confirm, ready > 0 ? `Push ${ready} ${ready === 1 ? 'row' : 'rows'} now` : 'Push now');
     confirm.disabled = ready === 0;
   });
+}
+
+/** Each record the push will send: "Activities row 5: Hours 4 → 8; Summary "x" → (cleared)". */
+function renderChanges(changes: readonly RecordChange[], leftOut: number): void {
+  const list = $('preview-changes');
+  list.replaceChildren();
+  for (const c of changes) {
+    const li = document.createElement('li');
+    const lead = c.kind === 'new' ? 'new' : c.kind === 'delete' ? 'delete' : 'changed';
+    li.appendChild(element('strong', `${c.tab} row ${c.row} (${lead})`));
+    const fields = document.createElement('ul');
+    for (const f of c.fields)
+      fields.appendChild(
+        element('li', f.from === undefined ? `${f.title}: ${f.to}` : `${f.title}: ${f.from} → ${f.to}`),
+      );
+    if (c.fields.length === 0)
+      fields.appendChild(element('li', 'no field changes (sent to confirm the record)'));
+    li.appendChild(fields);
+    list.appendChild(li);
+  }
+  if (leftOut > 0)
+    list.appendChild(element('li', `…and ${leftOut} more records (the counts above include them)`));
+  $('preview-changes-box').hidden = changes.length === 0;
 }
 
 function after(promise: Promise<{ summary: string }>): Promise<void> {
@@ -233,8 +269,9 @@ $('pull').addEventListener('click', () => after(run('Pulling changes…', 'pullN
 $('repull').addEventListener('click', () => after(run('Pulling everything…', 'repullEverything')));
 $('setup').addEventListener('click', () => after(run('Setting up the tabs…', 'setUpTabs')));
 $('undo').addEventListener('click', () => {
-  if (window.confirm('Undo the last push from this spreadsheet?'))
-    void after(run('Undoing the last push…', 'undoPush'));
+  run('Reading the last push…', 'undoQuestion').then((question) => {
+    if (window.confirm(question)) void after(run('Undoing the last push…', 'undoPush'));
+  });
 });
 $('preview').addEventListener('click', () => preview(null));
 $('cancel').addEventListener('click', () => {
@@ -242,8 +279,14 @@ $('cancel').addEventListener('click', () => {
   show('Nothing was pushed.');
 });
 $('confirm').addEventListener('click', () => {
-  run('Pushing…', 'confirmPush', pendingScope ?? undefined).then((r) => {
+  if (!previewedPlan) return;
+  run('Pushing…', 'confirmPush', pendingScope, previewedPlan).then((r) => {
     $('preview-panel').hidden = true;
+    if (r.stale) {
+      // Preview again, then say why: the new preview is what "Push now" will send.
+      void preview(pendingScope).then(() => show(r.summary, 'error'));
+      return;
+    }
     const clean = r.complete && r.counts.errors + r.counts.conflicts + r.counts.failed === 0;
     show(r.summary, clean ? 'info' : 'error');
     void refresh();

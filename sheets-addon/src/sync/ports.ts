@@ -32,8 +32,14 @@ export interface TablePort {
 export interface Workbook {
   /** The tab of a record type, or undefined when set-up has not made it yet. */
   tab(type: TypeDescription): TabPort | undefined;
-  /** The record type of the active tab and its selected data rows (0-based), if it is one of ours. */
-  selection(types: readonly TypeDescription[]): { type: TypeDescription; rows: Set<number> } | undefined;
+  /**
+   * The record type of the active tab and its selected data rows (0-based), if it is one of
+   * ours. Only rows that show count: rows a filter or a person hid are left out (`hidden` says
+   * how many), so an action never reaches a record nobody could see.
+   */
+  selection(
+    types: readonly TypeDescription[],
+  ): { type: TypeDescription; rows: Set<number>; hidden: number } | undefined;
   log: TablePort;
   conflicts: TablePort;
   undo: TablePort;

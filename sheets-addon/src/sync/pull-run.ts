@@ -2,7 +2,7 @@ import type { ApiRecord } from '../sheet/catalogue.ts';
 import { mergePulled, type PullCounts } from '../sheet/pull-merge.ts';
 import { readRows } from '../sheet/row-state.ts';
 import type { Environment, Workbook } from './ports.ts';
-import { requireColumns } from './push-run.ts';
+import { requireColumns, requireOrder } from './push-run.ts';
 import { writeTab } from './send-rows.ts';
 import { SyncRun } from './sync-run.ts';
 import { UserFacingError } from './user-facing-error.ts';
@@ -58,8 +58,10 @@ export function runPull(
       }
       const { snapshot, map } = tab.read();
       requireColumns(type, tab.name, map, false);
-      const { changes, counts } = mergePulled(readRows(snapshot.rows, map, env.readDate), map, type, items);
-      writeTab({ tab, snapshot, map }, changes);
+      const rows = readRows(snapshot.rows, map, env.readDate);
+      requireOrder(tab.name, rows, map);
+      const { changes, counts } = mergePulled(rows, map, type, items);
+      writeTab({ tab, snapshot, map }, changes, { readDate: env.readDate });
       if (cursor) run.state.saveCursor(type.type, region, cursor);
       if (more) report.complete = false;
       report.perTab.push({ type: type.type, label: type.pluralLabel, counts, complete: !more });

@@ -1,4 +1,5 @@
 import type { RowOutcome, TypeDescription } from '../sheet/catalogue.ts';
+import type { CellValue, DateReader } from '../sheet/cell-values.ts';
 import type { ColumnMap } from '../sheet/columns.ts';
 import { withNewConflicts } from '../sheet/conflicts.ts';
 import {
@@ -17,8 +18,11 @@ import {
   COLOURS,
   emptyChanges,
   planWrites,
+  type RowUpdate,
+  sameCell,
   type TabChanges,
   type TabSnapshot,
+  type WritableCell,
 } from '../sheet/tab-writes.ts';
 import { ApiError, NetworkError } from './api-client.ts';
 import type { TabPort } from './ports.ts';
@@ -28,10 +32,11 @@ import type { SyncRun } from './sync-run.ts';
 const PARALLEL_REQUESTS = 10;
 
 /** A tab read for sending, with the rows chosen to go. */
-export interface TabToSend {
+export interface TabToSend extends WritableTab {
   type: TypeDescription;
   tab: TabPort;
   snapshot: TabSnapshot;
+  /** Where the add-on's columns are; a re-read before writing may find them moved. */
   map: ColumnMap;
   candidates: PushCandidate[];
 }
@@ -71,15 +76,124 @@ function problemText(outcome: RowOutcome, type: TypeDescription): string {
   return outcome.message ?? outcome.status;
 }
 
+/** How a tab is written: dates read as the sheet shows them, and whether to read it again first. */
+export interface WriteContext {
+  readDate: DateReader;
+  /**
+   * Read the tab again just before writing (after a wait for the server): rows are found by
+   * their Id wherever they moved, and a cell someone changed meanwhile keeps their value.
+   */
+  reread?: boolean;
+}
+
+/** A tab being written in a run: what was read, and where its first read's rows are now. */
+export interface WritableTab {
+  tab: TabPort;
+  snapshot: TabSnapshot;
+  map: ColumnMap;
+  /** Each row's Id at the first read (by its index then), once the tab has been read again. */
+  rowIds?: string[];
+  /** Where each row of the first read now is in `snapshot`, once the tab has been read again. */
+  positions?: number[];
+}
+
 /** Writes one tab's changes and keeps its snapshot current for the next batch. */
-export function writeTab(
-  item: { tab: TabPort; snapshot: TabSnapshot; map: ColumnMap },
-  changes: TabChanges,
-): void {
+export function writeTab(item: WritableTab, changes: TabChanges, context: WriteContext): void {
   if (changes.updates.size === 0 && changes.appends.length === 0) return;
-  const plan = planWrites(item.snapshot, item.map, changes);
+  let next = changes;
+  if (context.reread) {
+    const fresh = item.tab.read();
+    // Changes name rows by where they were at the first read; a re-read may find them elsewhere.
+    item.rowIds ??= item.snapshot.rows.map((cells) =>
+      item.map.system.id === undefined ? '' : String(cells[item.map.system.id] ?? ''),
+    );
+    item.positions ??= item.snapshot.rows.map((_, i) => i);
+    next = reconcile(item as Required<typeof item>, fresh.snapshot, fresh.map, changes);
+    Object.assign(item.snapshot, fresh.snapshot);
+    item.map = fresh.map;
+  }
+  const plan = planWrites(item.snapshot, item.map, next, context.readDate);
   item.tab.write(plan, item.map);
   absorbWrites(item.snapshot, plan);
+}
+
+const EDITED_MEANWHILE =
+  'edited while the push ran: the new value is kept (the server has what was pushed); push again to send it';
+
+/**
+ * Moves changes planned on an older read onto a fresh one: each row by its Id, each column by
+ * what it holds, and a field cell that changed between the two reads is left as it now is.
+ */
+function reconcile(
+  item: Required<WritableTab>,
+  now: TabSnapshot,
+  nowMap: ColumnMap,
+  changes: TabChanges,
+): TabChanges {
+  const before = item.snapshot;
+  const beforeMap = item.map;
+  const column = new Map<number, number>();
+  for (const [name, index] of Object.entries(beforeMap.system)) {
+    const moved = nowMap.system[name as keyof ColumnMap['system']];
+    if (moved !== undefined) column.set(index, moved);
+  }
+  for (const { field, index } of beforeMap.fields) {
+    const moved = nowMap.fields.find((f) => f.field.name === field.name)?.index;
+    if (moved !== undefined) column.set(index, moved);
+  }
+  const fieldColumns = new Set(beforeMap.fields.map((f) => f.index));
+  const idNow = nowMap.system.id;
+  const rowById = new Map<string, number>();
+  if (idNow !== undefined)
+    now.rows.forEach((cells, index) => {
+      const id = String(cells[idNow] ?? '');
+      if (id && !rowById.has(id)) rowById.set(id, index);
+    });
+  const moveKeys = <T>(from: Map<number, T>): Map<number, T> => {
+    const out = new Map<number, T>();
+    for (const [c, v] of from) {
+      const to = column.get(c);
+      if (to !== undefined) out.set(to, v);
+    }
+    return out;
+  };
+  const updates = new Map<number, RowUpdate>();
+  for (const [first, update] of changes.updates) {
+    // Where the row was at the last read, and where it is now.
+    const r = item.positions[first] ?? first;
+    const id = item.rowIds[first] ?? '';
+    const target = id ? rowById.get(id) : r;
+    // A row deleted meanwhile: the server has the record; the next pull brings it back.
+    if (target === undefined) continue;
+    const moved: RowUpdate = {
+      cells: new Map(),
+      notes: moveKeys(update.notes),
+      backgrounds: moveKeys(update.backgrounds),
+    };
+    let edited = false;
+    for (const [c, value] of update.cells) {
+      const to = column.get(c);
+      if (to === undefined) continue;
+      const changedMeanwhile =
+        fieldColumns.has(c) &&
+        (before.formulas[r]?.[c] !== now.formulas[target]?.[to] ||
+          !sameCell(writableOf(before.rows[r]?.[c]), now.rows[target]?.[to]));
+      if (changedMeanwhile) edited = true;
+      else moved.cells.set(to, value);
+    }
+    const status = nowMap.system.status;
+    if (edited && status !== undefined) {
+      const said = moved.cells.get(status);
+      moved.cells.set(status, `${typeof said === 'string' && said ? `${said}; ` : ''}${EDITED_MEANWHILE}`);
+    }
+    updates.set(target, moved);
+  }
+  item.positions = item.rowIds.map((id, i) => (id ? (rowById.get(id) ?? -1) : (item.positions[i] ?? i)));
+  return { updates, appends: changes.appends };
+}
+
+function writableOf(cell: CellValue): WritableCell {
+  return cell === null || cell === undefined ? '' : (cell as WritableCell);
 }
 
 /**
@@ -176,8 +290,9 @@ export function sendRows(run: SyncRun, tabs: readonly TabToSend[], dryRun: boole
         }
       });
     });
+    // The server took its time; people may have typed meanwhile: read again before writing.
     tabs.forEach((item, tabIndex) => {
-      writeTab(item, changes[tabIndex]!);
+      writeTab(item, changes[tabIndex]!, { readDate: run.env.readDate, reread: true });
     });
     done += batch.reduce((n, r) => n + r.rows.length, 0);
     run.progress(done, total, `${dryRun ? 'Checked' : 'Sent'} ${done} of ${total} rows`);

@@ -144,13 +144,16 @@ describe('recovery', () => {
     const lost = session.call<{ complete: boolean; summary: string }>('confirmPush');
     const statusAfterTimeout = sheet.at(2, 'Sync status').value;
     session.fetch.loseResponse = undefined;
-    const retried = session.call<{ counts: { new: number; unchanged: number } }>('confirmPush');
+    // Pushing again starts with its preview, which already finds the three records saved.
+    const retried = session.call<{ counts: { new: number; unchanged: number } }>('previewPush');
+    const again = session.call<{ nothingToPush: boolean }>('confirmPush');
 
     // Assess
     expect(lost.complete).toBe(false);
     expect(lost.summary).toContain('Timeout');
     expect(statusAfterTimeout).toBe('not confirmed, push again');
     expect(retried.counts).toMatchObject({ new: 0, unchanged: 3 });
+    expect(again.nothingToPush).toBe(true);
     const ids = [2, 3, 4].map((row) => String(sheet.at(row, 'Id').value));
     for (const id of ids) {
       expect((await history(id)).map((e) => e.version)).toEqual([1]);
@@ -185,9 +188,13 @@ describe('recovery', () => {
     const createdId = String(sheet.at(added, 'Id').value);
 
     // Act
+    const question = session.call<string>('undoQuestion');
     const undone = session.call<{ summary: string }>('undoPush');
 
     // Assess
+    expect(question).toMatch(
+      /^Undo the push of \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} by cant@ceg\.example\.nz\? 1 changed record gets its previous values back and 1 created record is deleted\.$/,
+    );
     expect(undone.summary).toMatch(/^Undid the push of .*: 1 changed, 1 deleted$/);
     expect(await stored(existing.id)).toMatchObject({ version: 3, values: { hours: 5 } });
     expect(

@@ -352,9 +352,28 @@ describe('weekly report', () => {
     w.configure(session);
 
     // Act
-    const pulling = () => session.call('weeklyReportTab', { who: 'canterbury', week: '16/11/2026' });
+    const pulling = () => session.call('weeklyReportTab', { who: 'canterbury', week: 'next Monday' });
 
     // Assess
-    expect(pulling).toThrow('Give the week as the date of its Monday, like 2026-11-16');
+    expect(pulling).toThrow('Give the week as the date of its Monday, like 2026-11-16, not "next Monday"');
+  });
+
+  it("should read an adviser's name and a day/month/year week from the prompt, and keep a team's columns beside the report", () => {
+    // Prepare: the team keeps a column of their own at the right of the report's
+    const session = w.open('canterbury');
+    w.configure(session);
+    session.ui.prompts.push('adviser Aroha Adviser 16/11/2026');
+    session.call('menuWeeklyReport');
+    const tab = session.spreadsheet.tab('Weekly report Aroha Adviser 2026-11-16');
+    tab.type(4, 9, 'checked by Mere');
+    session.ui.prompts.push('adviser Aroha Adviser 16/11/2026');
+
+    // Act
+    session.call('menuWeeklyReport');
+
+    // Assess
+    expect(session.ui.alerts.at(-1)).toContain('the week starting 2026-11-16');
+    expect(tab.peek(1, 1).value).toBe('Weekly report: Aroha Adviser, week 2026-11-16 to 2026-11-22');
+    expect(tab.peek(4, 9).value).toBe('checked by Mere');
   });
 });

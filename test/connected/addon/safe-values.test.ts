@@ -42,6 +42,7 @@ describe('problems explained on the cell', () => {
     const councilNote = sheet.at(row, 'Council').note;
     const dateNoteAfterFix = sheet.at(row, 'Week starting').note;
     sheet.type(row, sheet.column('Council'), 'christchurch-city');
+    session.call('previewPush');
     const pushed = session.call<{ counts: { new: number } }>('confirmPush');
 
     // Assess

@@ -253,6 +253,20 @@ describe('the sidebar', () => {
               message: "Week starting: expected a date like 2026-03-01, got '1/3/26'",
             },
           ],
+          changes: [
+            {
+              tab: 'Activities',
+              row: 5,
+              id: 'a5',
+              kind: 'changed',
+              fields: [
+                { field: 'hours', title: 'Hours', from: '4', to: '8' },
+                { field: 'summary', title: 'Summary', from: '"Met the mayor"', to: '(cleared)' },
+              ],
+            },
+          ],
+          changesLeftOut: 41,
+          planToken: 'plan-1',
           complete: true,
         },
       },
@@ -277,10 +291,70 @@ describe('the sidebar', () => {
       "Activities, row 14: Week starting: expected a date like 2026-03-01, got '1/3/26'",
     );
     expect(callsBeforeConfirm).not.toContain('confirmPush');
+    expect(await page.locator('#preview-changes > li > strong').allTextContents()).toEqual([
+      'Activities row 5 (changed)',
+    ]);
+    expect(await page.locator('#preview-changes li li').allTextContents()).toEqual([
+      'Hours: 4 → 8',
+      'Summary: "Met the mayor" → (cleared)',
+    ]);
+    expect(await page.textContent('#preview-changes')).toContain('…and 41 more records');
+    const confirmed = await page.evaluate(
+      () =>
+        (window as unknown as { calls: { name: string; args: unknown[] }[] }).calls.find(
+          (c) => c.name === 'confirmPush',
+        )?.args,
+    );
+    expect(confirmed).toEqual([null, 'plan-1']);
     await expect
       .poll(() => page.textContent('#message'))
       .toBe('Activities: 12 new, 30 changed, 2 with errors');
     expect(await page.getAttribute('#message', 'class')).toBe('error');
+  });
+
+  it('should say so and preview again when the sheet changed after the preview', async () => {
+    // Prepare
+    const previewed = {
+      dryRun: true,
+      nothingToPush: false,
+      counts,
+      perTab: [],
+      problems: [],
+      changes: [],
+      changesLeftOut: 0,
+      planToken: 'plan-1',
+      complete: true,
+    };
+    const page = await openSidebar({
+      getSidebarState: { value: settled },
+      previewPush: { value: previewed },
+      confirmPush: {
+        value: {
+          ...previewed,
+          stale: true,
+          summary:
+            'The sheet changed since the preview (…), so nothing was pushed. Check the new preview, then push.',
+        },
+      },
+    });
+    await expect.poll(() => page.textContent('#status')).toContain('Last pull');
+    await page.click('#preview');
+    await page.waitForSelector('#preview-panel:not([hidden])');
+
+    // Act
+    await page.click('#confirm');
+
+    // Assess
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          (window as unknown as { calls: { name: string }[] }).calls
+            .map((c) => c.name)
+            .filter((n) => n !== 'getProgress'),
+        ),
+      )
+      .toEqual(['getSidebarState', 'previewPush', 'confirmPush', 'previewPush']);
+    await expect.poll(() => page.textContent('#message')).toContain('The sheet changed since the preview');
   });
 
   it('should show a failure from the server in plain words', async () => {
@@ -303,6 +377,28 @@ describe('the sidebar', () => {
     expect(await page.isVisible('#message.error')).toBe(true);
     expect(await page.isEnabled('#pull')).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'sidebar-error.png'), fullPage: true });
+  });
+
+  it('should say what to do when Google mixes up several signed-in accounts', async () => {
+    // Prepare
+    const page = await openSidebar({
+      getSidebarState: { value: settled },
+      pullNow: {
+        error:
+          "ScriptError: We're sorry, a server error occurred while reading from storage. Error code PERMISSION_DENIED.",
+      },
+    });
+    await expect.poll(() => page.textContent('#status')).toContain('Last pull');
+
+    // Act
+    await page.click('#pull');
+
+    // Assess
+    await expect
+      .poll(() => page.textContent('#message'))
+      .toContain(
+        'this happens when several accounts are signed in to this browser. Sign out of the other accounts',
+      );
   });
 
   it('should preview the selected rows straight away when opened from "Push selected rows…"', async () => {

@@ -98,16 +98,27 @@ function world(rowCount: number) {
   return { env, workbook, stored, map, clock, sent };
 }
 
+/** "Push now" after its preview: the push sends the plan the preview showed. */
+function previewed(w: ReturnType<typeof world>): string {
+  const stepMs = w.clock.stepMs;
+  w.clock.stepMs = 0;
+  const { planToken } = runPush(w.env, w.workbook, { dryRun: true });
+  w.clock.stepMs = stepMs;
+  return planToken!;
+}
+
 describe('the push run', () => {
   it('should stop before the time limit, say how far it got, and send only the rest next time', () => {
     // Prepare
     const w = world(5_200);
     w.clock.stepMs = 300_000;
+    const plan = previewed(w);
+    const sentBefore = w.sent.length;
 
     // Act
-    const first = runPush(w.env, w.workbook, { dryRun: false });
-    const requestsInFirst = w.sent.length;
-    const second = runPush(w.env, w.workbook, { dryRun: false });
+    const first = runPush(w.env, w.workbook, { dryRun: false, planToken: plan });
+    const requestsInFirst = w.sent.length - sentBefore;
+    const second = runPush(w.env, w.workbook, { dryRun: false, planToken: previewed(w) });
 
     // Assess
     expect(first.complete).toBe(false);
@@ -116,8 +127,38 @@ describe('the push run', () => {
     );
     expect(requestsInFirst).toBe(10);
     expect(second).toMatchObject({ complete: true, counts: { new: 200 } });
-    expect(w.sent.length - requestsInFirst).toBe(1);
+    expect(w.sent.length - sentBefore - requestsInFirst).toBe(2);
     expect(w.stored.rows.every((r) => r[w.map.system.status!] === 'created (v1)')).toBe(true);
+  });
+
+  it('should send nothing without a preview, and nothing when the sheet changed since the preview', () => {
+    // Prepare
+    const w = world(3);
+    const plan = previewed(w);
+    const sentBefore = w.sent.length;
+    w.stored.rows[1]![w.map.fields.find((f) => f.field.name === 'hours')!.index] = 12;
+
+    // Act
+    const unseen = () => runPush(w.env, w.workbook, { dryRun: false });
+    const stale = runPush(w.env, w.workbook, { dryRun: false, planToken: plan });
+
+    // Assess
+    expect(unseen).toThrow('Preview the push first');
+    expect(stale).toMatchObject({ stale: true, counts: { new: 0 } });
+    expect(stale.summary).toContain('The sheet changed since the preview');
+    expect(w.sent.length).toBe(sentBefore);
+  });
+
+  it('should list each record the preview will send, field by field', () => {
+    // Prepare
+    const w = world(1);
+
+    // Act
+    const preview = runPush(w.env, w.workbook, { dryRun: true });
+
+    // Assess
+    expect(preview.changes).toEqual([expect.objectContaining({ tab: 'Activities', row: 2, kind: 'new' })]);
+    expect(preview.changes[0]!.fields).toContainEqual({ field: 'kind', title: 'Kind', to: '"advice"' });
   });
 
   it('should leave the progress cleared and one line per run in the sync log', () => {
@@ -125,8 +166,7 @@ describe('the push run', () => {
     const w = world(3);
 
     // Act
-    runPush(w.env, w.workbook, { dryRun: true });
-    runPush(w.env, w.workbook, { dryRun: false });
+    runPush(w.env, w.workbook, { dryRun: false, planToken: previewed(w) });
 
     // Assess
     expect(new DocumentState(w.env.documentStore).progress()).toBeUndefined();

@@ -82,6 +82,8 @@ export class AddonSession {
   /** Makes `LockService.getDocumentLock()` return null in this person's executions. */
   noDocumentLock = false;
   executions = 0;
+  /** The plan of the last preview of each scope, as the sidebar holds it until "Push now". */
+  private readonly previewed = new Map<string, string>();
 
   constructor(
     private readonly build: { code: string; outDir: string },
@@ -112,9 +114,30 @@ export class AddonSession {
     return this.document.spreadsheet;
   }
 
-  /** Runs a top-level function of the add-on, as a menu, trigger or google.script.run would. */
+  /**
+   * Runs a top-level function of the add-on, as a menu, trigger or google.script.run would.
+   * `confirmPush` called without a plan token is "Push now" in the sidebar: it sends the plan of
+   * the last preview of that scope, previewing first (a separate execution) if there was none.
+   */
   call<T = unknown>(name: string, ...args: unknown[]): T {
-    return this.execute<T>(name, args, true);
+    if (name === 'confirmPush' && args.length < 2) {
+      const scope = args[0] ?? null;
+      const key = JSON.stringify(scope);
+      const token =
+        this.previewed.get(key) ??
+        this.execute<{ planToken?: string }>('previewPush', [scope], true).planToken ??
+        '';
+      this.previewed.delete(key);
+      return this.execute<T>(name, [scope, token], true);
+    }
+    const result = this.execute<T>(name, args, true);
+    if (name === 'previewPush') {
+      const token = (result as { planToken?: string }).planToken;
+      const key = JSON.stringify(args[0] ?? null);
+      if (token) this.previewed.set(key, token);
+      else this.previewed.delete(key);
+    }
+    return result;
   }
 
   /**

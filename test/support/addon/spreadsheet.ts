@@ -1,7 +1,7 @@
 /// <reference types="google-apps-script" />
 import { FakeDeveloperMetadata, FakeProtection } from './protection-and-metadata.ts';
 import { blankCell, CallLog, type Cell, type CellHost, FakeRange } from './range.ts';
-import { enterValue } from './sheet-input.ts';
+import { enterValue, type StoredValue } from './sheet-input.ts';
 import { FakeUi, newDataValidation } from './ui.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -30,7 +30,10 @@ type SheetMethods =
   | 'getDeveloperMetadata'
   | 'addDeveloperMetadata'
   | 'getProtections'
-  | 'getParent';
+  | 'getParent'
+  | 'getFilter'
+  | 'isRowHiddenByFilter'
+  | 'isRowHiddenByUser';
 
 /** A tab: a grid of cells that grows only when rows or columns are inserted, as in Sheets. */
 export class FakeSheet implements Pick<Sheet, SheetMethods>, CellHost {
@@ -42,6 +45,9 @@ export class FakeSheet implements Pick<Sheet, SheetMethods>, CellHost {
   private readonly hiddenColumns = new Set<number>();
   private hidden = false;
   private readonly metadata: FakeDeveloperMetadata[] = [];
+  /** Rows (1-based) the tab's filter hides, and rows a person hid; null when the tab has no filter. */
+  private filtered: Set<number> | null = null;
+  private readonly hiddenRows = new Set<number>();
 
   constructor(
     public name: string,
@@ -181,6 +187,23 @@ export class FakeSheet implements Pick<Sheet, SheetMethods>, CellHost {
     return this.parent as unknown as Spreadsheet;
   }
 
+  /** The tab's filter, if it has one (filter views are per person and invisible to scripts). */
+  getFilter(): GoogleAppsScript.Spreadsheet.Filter | null {
+    return (
+      this.filtered ? { hidden: [...this.filtered] } : null
+    ) as GoogleAppsScript.Spreadsheet.Filter | null;
+  }
+
+  isRowHiddenByFilter(rowPosition: number): boolean {
+    this.log.record(this.name, 'structure', 'isRowHiddenByFilter');
+    return this.filtered?.has(rowPosition) ?? false;
+  }
+
+  isRowHiddenByUser(rowPosition: number): boolean {
+    this.log.record(this.name, 'structure', 'isRowHiddenByUser');
+    return this.hiddenRows.has(rowPosition);
+  }
+
   // Test helpers below: they act as a person would and are not counted.
 
   /** Types a value into a cell, as a person would (the cell's format decides how it is read). */
@@ -193,6 +216,51 @@ export class FakeSheet implements Pick<Sheet, SheetMethods>, CellHost {
   typeRow(row: number, inputs: readonly unknown[]): void {
     inputs.forEach((input, i) => {
       this.type(row, i + 1, input);
+    });
+  }
+
+  /** Types a formula into a cell, showing what Sheets would compute for it (the fake computes nothing). */
+  typeFormula(row: number, column: number, formula: string, shows: StoredValue): void {
+    Object.assign(this.cell(row, column), { formula, value: shows });
+  }
+
+  /** A filter that shows only the rows where `keep` holds (1-based rows; the header always shows). */
+  filterRows(keep: (row: number) => boolean): void {
+    this.filtered = new Set();
+    for (let r = 2; r <= this.getLastRow(); r++) if (!keep(r)) this.filtered.add(r);
+  }
+
+  /** Hides rows as a person does (right-click > Hide row). */
+  hideRowsByUser(rows: readonly number[]): void {
+    for (const r of rows) this.hiddenRows.add(r);
+  }
+
+  /**
+   * Data > Sort range over part of the tab, as Sheets does it: only the cells inside the range
+   * move (values, formulas, notes, colours, formats and dropdowns), in the order of one of its
+   * columns; cells outside it, on the same rows, stay where they are. Blanks go last.
+   */
+  sortRange(
+    area: { row: number; column: number; numRows: number; numColumns: number },
+    byColumn: number,
+    ascending = true,
+  ): void {
+    const rows = Array.from({ length: area.numRows }, (_, r) =>
+      Array.from({ length: area.numColumns }, (_, c) => ({ ...this.cell(area.row + r, area.column + c) })),
+    );
+    const key = (cells: Cell[]) => cells[byColumn - area.column]!.value;
+    const rank = (v: unknown) =>
+      v === '' ? 3 : typeof v === 'number' || v instanceof Date ? 0 : typeof v === 'boolean' ? 1 : 2;
+    rows.sort((a, b) => {
+      const [x, y] = [key(a), key(b)];
+      if (rank(x) !== rank(y) || x === '' || y === '') return rank(x) - rank(y);
+      const order = rank(x) === 2 ? String(x).localeCompare(String(y)) : Number(x) - Number(y);
+      return ascending ? order : -order;
+    });
+    rows.forEach((cells, r) => {
+      cells.forEach((cell, c) => {
+        Object.assign(this.cell(area.row + r, area.column + c), cell);
+      });
     });
   }
 

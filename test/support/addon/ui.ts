@@ -46,7 +46,8 @@ class FakeMenu implements Pick<Menu, 'addItem' | 'addSeparator' | 'addSubMenu' |
 
 /** The person's UI: menus added, sidebars shown, dialogs answered as the test decides. */
 export class FakeUi
-  implements Pick<Ui, 'createAddonMenu' | 'createMenu' | 'showSidebar' | 'alert' | 'ButtonSet' | 'Button'>
+  implements
+    Pick<Ui, 'createAddonMenu' | 'createMenu' | 'showSidebar' | 'alert' | 'prompt' | 'ButtonSet' | 'Button'>
 {
   readonly ButtonSet = {
     OK: 'OK',
@@ -66,6 +67,8 @@ export class FakeUi
   readonly alerts: string[] = [];
   /** How the next dialogs are answered. */
   answer: 'OK' | 'CANCEL' = 'OK';
+  /** What the person types into the next prompts, in turn. */
+  readonly prompts: string[] = [];
 
   createAddonMenu(): Menu {
     return new FakeMenu('Partnership Records (add-on)', this) as unknown as Menu;
@@ -78,6 +81,15 @@ export class FakeUi
   showSidebar(userInterface: GoogleAppsScript.HTML.HtmlOutput): void {
     const html = userInterface as unknown as { title: string; content: string };
     this.sidebars.push({ title: html.title, content: html.content });
+  }
+
+  prompt(...args: unknown[]): GoogleAppsScript.Base.PromptResponse {
+    this.alerts.push(String(args.length >= 2 ? args[1] : args[0]));
+    const typed = this.prompts.shift() ?? '';
+    return {
+      getSelectedButton: () => this.answer as unknown as GoogleAppsScript.Base.Button,
+      getResponseText: () => typed,
+    } as GoogleAppsScript.Base.PromptResponse;
   }
 
   alert(...args: unknown[]): GoogleAppsScript.Base.Button {

@@ -96,6 +96,12 @@ export class FakeUrlFetchApp implements Pick<UrlFetchApp, 'fetch' | 'fetchAll'> 
   /** Every fetch fails as it does when the host cannot be reached (the API is down, say). */
   networkDown = false;
 
+  /**
+   * Runs once while the next request whose URL matches waits for its answer: a colleague typing
+   * in the sheet while the add-on waits for the server (the document lock does not stop people).
+   */
+  whileWaiting: { matching: RegExp; act: () => void } | undefined;
+
   /** `allowList`: the built manifest's `urlFetchWhitelist`; undefined fetches anything (a test deployment). */
   constructor(private readonly allowList?: readonly string[]) {}
 
@@ -129,6 +135,11 @@ export class FakeUrlFetchApp implements Pick<UrlFetchApp, 'fetch' | 'fetchAll'> 
     if (this.networkDown) throw new Error(`Exception: Address unavailable: ${normalised[0]?.url}`);
     this.sent.push(...wire);
     const results = this.http.send(wire);
+    const waiting = this.whileWaiting;
+    if (waiting && wire.some((r) => waiting.matching.test(r.url))) {
+      this.whileWaiting = undefined;
+      waiting.act();
+    }
     let lost: string | undefined;
     const responses = results.map((result, i) => {
       const request = normalised[i]!;
