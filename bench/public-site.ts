@@ -16,6 +16,7 @@ import { serve } from '@hono/node-server';
 import { DEFAULT_DEMO_SEED, generateDemoData } from '../data/demo/generator.ts';
 import { referenceData } from '../data/reference.ts';
 import { type DirectorySource, LiveDirectory } from '../functions/directory/live-directory.ts';
+import { CachedPublicEvents } from '../functions/events/public-events.ts';
 import { createPublicSite } from '../functions/public-site/site.ts';
 import type { StoredRecord } from '../functions/records/definition.ts';
 
@@ -105,7 +106,16 @@ async function lighthouse(url: string, preset: 'mobile' | 'desktop', out: string
 
 const directory = new LiveDirectory(demoSource(), { refreshEveryMs: 3_600_000 });
 const { services } = await directory.get();
-const server = serve({ fetch: createPublicSite({ directory }).fetch, port: 0, hostname: '127.0.0.1' });
+const demo = demoSource();
+const events = new CachedPublicEvents(
+  { pages: (type) => demo.changes(type) as AsyncGenerator<StoredRecord[]> },
+  3_600_000,
+);
+const server = serve({
+  fetch: createPublicSite({ directory, events }).fetch,
+  port: 0,
+  hostname: '127.0.0.1',
+});
 await new Promise<void>((resolve) => server.once('listening', () => resolve()));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const youth = services.find((s) => s.regionId === 'canterbury' && s.category === 'youth') ?? services[0]!;

@@ -34,6 +34,10 @@ export interface ApiConfig {
   originSecret?: string;
   /** The secret that signs reminder-settings links; without it the settings routes answer 503. */
   reminderLinkSecretArn?: string;
+  /** The partner site (the dashboard's origin), where digests link the dashboard. */
+  siteUrl?: string;
+  /** The public website, where digests and group calendars link public events. */
+  publicSiteUrl?: string;
 }
 
 export interface AggregationConfig {
@@ -54,6 +58,14 @@ export interface ReminderConfig {
   publicApiUrl: string;
   /** The partner site (the dashboard's), without a trailing slash: record and council pages are there. */
   siteUrl: string;
+}
+
+/** The LEC digest function's configuration (set by infra/lib/digest.ts): the reminders' and more. */
+export interface DigestConfig extends ReminderConfig {
+  /** The public website, without a trailing slash: public events and region profiles are there. */
+  publicSiteUrl: string;
+  /** Dashboard snapshots, for the region's latest figures; without it the digest leaves them out. */
+  snapshotBucket?: string;
 }
 
 export interface PublicSiteConfig {
@@ -94,6 +106,8 @@ export function readApiConfig(env: Environment, options: { allowDevIssuer?: bool
     corsOrigins: dashboardOrigin ? [dashboardOrigin] : [],
     originSecret: optional(env, 'ORIGIN_VERIFY_SECRET'),
     reminderLinkSecretArn: optional(env, 'REMINDER_LINK_SECRET_ARN'),
+    siteUrl: dashboardOrigin,
+    publicSiteUrl: optional(env, 'PUBLIC_SITE_URL'),
   };
 }
 
@@ -116,6 +130,22 @@ export function readReminderConfig(env: Environment): ReminderConfig {
     linkSecretArn: required(env, 'REMINDER_LINK_SECRET_ARN', what),
     publicApiUrl: required(env, 'PUBLIC_API_URL', what).replace(/\/$/, ''),
     siteUrl: required(env, 'SITE_URL', what).replace(/\/$/, ''),
+  };
+}
+
+/** The digest function's configuration: the sender and links as the reminders', the website and snapshots besides. */
+export function readDigestConfig(env: Environment): DigestConfig {
+  const what = 'the digest';
+  return {
+    tableName: required(env, 'TABLE_NAME', what),
+    region: optional(env, 'AWS_REGION') ?? DEFAULT_REGION,
+    from: required(env, 'DIGEST_FROM', what),
+    configurationSet: required(env, 'SES_CONFIGURATION_SET', what),
+    linkSecretArn: required(env, 'REMINDER_LINK_SECRET_ARN', what),
+    publicApiUrl: required(env, 'PUBLIC_API_URL', what).replace(/\/$/, ''),
+    siteUrl: required(env, 'SITE_URL', what).replace(/\/$/, ''),
+    publicSiteUrl: required(env, 'PUBLIC_SITE_URL', what).replace(/\/$/, ''),
+    snapshotBucket: optional(env, 'SNAPSHOT_BUCKET'),
   };
 }
 

@@ -12,10 +12,13 @@ import { type AppDependencies, createApp } from '../functions/api/app.ts';
 import { Authenticator, parseIssuers } from '../functions/api/authenticate.ts';
 import { openApiDocument } from '../functions/api/openapi.ts';
 import type { AppEnv } from '../functions/api/request.ts';
+import { digestSubscriptions } from '../functions/digest/digest-settings-page.ts';
+import { digestPages } from '../functions/digest/site-links.ts';
 import { directorySourceOf, LiveDirectory } from '../functions/directory/live-directory.ts';
 import { newZealandDate } from '../functions/domain/new-zealand-day.ts';
 import { RecordService } from '../functions/domain/record-service.ts';
 import { SignOffService } from '../functions/domain/sign-off-service.ts';
+import { CachedPublicEvents, eventSourceOf } from '../functions/events/public-events.ts';
 import { SignedLinkCheck } from '../functions/links/signed-link-check.ts';
 import { createPublicSite } from '../functions/public-site/site.ts';
 import type { Role } from '../functions/records/definition.ts';
@@ -23,6 +26,9 @@ import { definitionForType } from '../functions/records/registry.ts';
 import type { Party } from '../functions/records/sign-offs.ts';
 import { createDocumentClient } from '../functions/store/client.ts';
 import { ensureRecordsTable } from '../functions/store/create-table.ts';
+import { DynamoDigestSentLog } from '../functions/store/digest-sent-log.ts';
+import { StoreDigestSource } from '../functions/store/digest-source.ts';
+import { DynamoDigestUnsubscribes } from '../functions/store/digest-unsubscribes.ts';
 import { RecordStore } from '../functions/store/record-store.ts';
 import { DynamoPreferenceStore } from '../functions/store/reminder-preferences.ts';
 import { DynamoUserDirectory } from '../functions/store/user-directory.ts';
@@ -216,9 +222,13 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
     // This runtime is local by construction (it refuses non-local endpoints), so the
     // development issuer is allowed here and nowhere else.
     const authenticator = new Authenticator(parseIssuers(JSON.stringify([issuer.config()]), true), directory);
+    const links = new SignedLinkCheck(localLinkSecret(dataDir, true)!);
+    const digestUnsubscribes = new DynamoDigestUnsubscribes(client, LOCAL_TABLE_NAME);
+    const digestSentLog = new DynamoDigestSentLog(client, LOCAL_TABLE_NAME);
     const reminders = {
-      links: new SignedLinkCheck(localLinkSecret(dataDir, true)!),
+      links,
       preferences: new DynamoPreferenceStore(client, LOCAL_TABLE_NAME),
+      digest: digestSubscriptions(digestUnsubscribes, store),
     };
     if (options.inbox) {
       inbox = await startLocalInbox({
@@ -237,6 +247,16 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       directory,
       authenticator,
       reminders,
+      digest: {
+        links: { links, sentLog: digestSentLog, store, publicSiteUrl: `http://localhost:${httpPort}` },
+        preview: {
+          store,
+          source: new StoreDigestSource(store, options.snapshots),
+          sentLog: digestSentLog,
+          unsubscribes: digestUnsubscribes,
+          pages: digestPages(`http://localhost:${httpPort}/dashboard`, `http://localhost:${httpPort}`),
+        },
+      },
       logError: (message, error) => console.error(message, error),
       logRefusal: (message, error) => console.warn(message, error),
       // The API reference is always there locally; the cloud serves it from the dashboard site.
@@ -249,7 +269,13 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       corsOrigins: ['*'],
     });
     // The public website at the root, beside the API (in the cloud it is its own function).
-    app.route('/', createPublicSite({ directory: publicDirectory }));
+    app.route(
+      '/',
+      createPublicSite({
+        directory: publicDirectory,
+        events: new CachedPublicEvents(eventSourceOf(store), 0),
+      }),
+    );
     server = await listen(app.fetch, httpPort);
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

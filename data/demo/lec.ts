@@ -86,6 +86,8 @@ function phone(rng: Random, regionId: string): string {
 /** Adds every LEC record type; returns nothing, the rows are in the world. */
 export function addLecGroups(world: DemoWorld): void {
   const rng = world.rng.fork('lec');
+  // Consent and event details draw from sources of their own, so the rest of the demo stays as it was.
+  const consent = world.rng.fork('digest-consent');
   // Directory details (addresses, hours, …) come from a source of their own: the rest stays as it was.
   const details = world.rng.fork('directory');
   const groups: Group[] = [];
@@ -137,14 +139,18 @@ export function addLecGroups(world: DemoWorld): void {
         // Addressed per group, so two namesakes in different groups stay two people.
         const representativeEmail = `${emailLocalPart(representative)}@${id}.example.nz`;
         contactEmails.push(representativeEmail);
+        // Drawn in the order they always were, so the rest of the demo stays as it was.
+        const inBusinessPlan = committed && rng.chance(0.55);
+        const joinedOn = world.dateBetween(rng, establishedOn, addDays(world.today, -14));
         world.add('membership', undefined, {
           lecGroupId: id,
           organisationId,
           representative,
           representativeEmail,
           seniorCommitment: committed,
-          inBusinessPlan: committed && rng.chance(0.55),
-          joinedOn: world.dateBetween(rng, establishedOn, addDays(world.today, -14)),
+          inBusinessPlan,
+          joinedOn,
+          ...digestConsent(consent, world, joinedOn),
         });
       }
     }
@@ -299,6 +305,7 @@ function addResourceLines(world: DemoWorld, rng: Random, regionId: string): void
 
 /** Joint ventures, events and actions of each group; some actions are overdue. */
 function addGroupWork(world: DemoWorld, rng: Random, groups: Group[]): void {
+  const eventRng = world.rng.fork('event-details');
   for (const group of groups) {
     const area = rng.pick(group.areas);
     const ventures = rng.int(0, 2);
@@ -323,13 +330,20 @@ function addGroupWork(world: DemoWorld, rng: Random, groups: Group[]): void {
     for (let i = 0; i < events; i++) {
       const kind = rng.pick(Object.keys(EVENT_TITLES));
       const heldOn = world.dateBetween(rng, addDays(world.today, -180), addDays(world.today, 60));
+      const details = eventDetails(eventRng, kind, heldOn, world.today);
+      // In the definition's field order, as the schema hands values back.
       world.add('event', `event-${group.id}-${i + 1}`, {
         regionId: group.regionId,
         lecGroupId: rng.chance(0.85) ? group.id : undefined,
         kind,
         title: rng.pick(EVENT_TITLES[kind]!).replace('{area}', area),
         heldOn,
+        startsAt: details.startsAt,
+        endsAt: details.endsAt,
         location: `${area} ${rng.pick(['Library', 'Council Chambers', 'Marae', 'Community Hall', 'Events Centre'])}`,
+        openToPublic: details.openToPublic,
+        publicDescription: details.publicDescription,
+        cancelled: details.cancelled,
         attendees: heldOn < world.today ? rng.int(8, 120) : undefined,
       });
     }
@@ -363,6 +377,54 @@ function addGroupWork(world: DemoWorld, rng: Random, groups: Group[]): void {
       });
     });
   }
+}
+
+/**
+ * About three in five representatives agreed to the LEC digest (at a meeting, by email or on a
+ * form) some time after joining; a few of those withdrew again.
+ */
+function digestConsent(rng: Random, world: DemoWorld, joinedOn: string): Record<string, string | undefined> {
+  if (!rng.chance(0.6)) return {};
+  const digestConsentOn = world.dateBetween(rng, joinedOn, addDays(world.today, -7));
+  const withdrawn = rng.chance(0.08);
+  return {
+    digestConsentOn,
+    digestConsentHow: rng.pick(['in-person', 'in-person', 'email', 'form']),
+    digestConsentWithdrawnOn: withdrawn
+      ? world.dateBetween(rng, digestConsentOn, addDays(world.today, -1))
+      : undefined,
+  };
+}
+
+const PUBLIC_DESCRIPTIONS: Record<string, string> = {
+  roadshow:
+    'Local employers, training providers and agencies under one roof: bring your CV, ask about jobs and courses. Free, all welcome.',
+  'business-forum':
+    'Employers and the LEC group talk about hiring locally, skills shortages and support for taking on young people. Open to all businesses.',
+  'sector-group':
+    'Employers of one industry meet the agencies that train and place people: what the sector needs and who can help.',
+  'exchange-visit': 'Visiting another group to see what worked there; community members welcome to join.',
+  training:
+    'A free workshop for people who support job seekers: facilitation and working together across agencies.',
+};
+
+/** Times, public announcement and a public description for some events (a source of their own). */
+function eventDetails(
+  rng: Random,
+  kind: string,
+  heldOn: string,
+  today: string,
+): { startsAt?: string; endsAt?: string; openToPublic?: true; publicDescription?: string; cancelled?: true } {
+  const timed = rng.chance(0.7);
+  const start = rng.pick(['09:00', '09:30', '10:00', '13:00', '17:30']);
+  const hours = rng.int(1, 3);
+  const end = `${String(Number(start.slice(0, 2)) + hours).padStart(2, '0')}:${start.slice(3)}`;
+  const open = kind !== 'exchange-visit' && rng.chance(0.6);
+  return {
+    ...(timed ? { startsAt: start, endsAt: end } : {}),
+    ...(open ? { openToPublic: true, publicDescription: PUBLIC_DESCRIPTIONS[kind] } : {}),
+    ...(heldOn >= today && rng.chance(0.05) ? { cancelled: true } : {}),
+  };
 }
 
 /** Pairs of co-ordinators, across regions where possible, each group in at most one pair. */

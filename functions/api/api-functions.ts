@@ -21,8 +21,8 @@ export const API_FUNCTIONS = {
   knowledge: { areas: ['knowledge-base'], paths: ['/v1/knowledge-base'] },
   /** The dashboard snapshots and the quarterly and weekly reports: read-only, with the snapshot files. */
   reports: {
-    areas: ['dashboard', 'weekly-report'],
-    paths: ['/v1/dashboard/{proxy+}', '/v1/reports/{proxy+}'],
+    areas: ['dashboard', 'weekly-report', 'digest-preview'],
+    paths: ['/v1/dashboard/{proxy+}', '/v1/reports/{proxy+}', '/v1/digests/{proxy+}'],
   },
   /**
    * What the partner site's record and council pages read: one composed, read-only answer per
@@ -35,8 +35,10 @@ export const API_FUNCTIONS = {
    * their signed-in twin). The only API function that may read the links' signing secret.
    */
   public: {
-    areas: ['open-data', 'public', 'reminders', 'action-links'],
+    areas: ['open-data', 'public', 'reminders', 'action-links', 'digest-links'],
     paths: [
+      '/digest/web',
+      '/digest/calendar.ics',
       '/hsds',
       '/hsds/{proxy+}',
       '/v1/public/{proxy+}',

@@ -1,5 +1,6 @@
 import { Hono } from 'hono/tiny';
 import type { SnapshotReader } from '../aggregate/snapshot-files.ts';
+import type { DigestPreviewDependencies } from '../digest/preview.ts';
 import { directorySourceOf, LiveDirectory } from '../directory/live-directory.ts';
 import { ActionOwnerService } from '../domain/action-owner-service.ts';
 import { KnowledgeBase } from '../domain/knowledge-base.ts';
@@ -15,6 +16,8 @@ import type { AppEnv } from './request.ts';
 import type { RouteArea } from './route-area.ts';
 import { actionLinksArea } from './routes/action-links.ts';
 import { dashboardArea } from './routes/dashboard.ts';
+import { type DigestLinkDependencies, digestLinksArea } from './routes/digest-links.ts';
+import { digestPreviewArea } from './routes/digest-preview.ts';
 import { directoryArea } from './routes/directory.ts';
 import { knowledgeBaseArea } from './routes/knowledge-base.ts';
 import { metaArea, type OpenApiSource } from './routes/meta.ts';
@@ -52,6 +55,8 @@ export interface AppDependencies extends ShellDependencies {
   reminders?: ReminderRouteDependencies;
   /** Today in New Zealand for the action pages (tests name a day). */
   today?: () => string;
+  /** The LEC digest's link pages (web version, group calendar) and the staff preview; without them 503. */
+  digest?: { links: DigestLinkDependencies; preview: DigestPreviewDependencies };
 }
 
 /** Every area of the API over one set of dependencies (their order decides nothing; see RouteArea). */
@@ -74,6 +79,8 @@ export function apiAreas(deps: AppDependencies): RouteArea[] {
           }
         : undefined,
     ),
+    digestLinksArea(deps.digest?.links),
+    digestPreviewArea(deps.digest?.preview),
     weeklyReportArea(new WeeklyReports(deps.store)),
     directoryArea(deps.directory, deps.authenticator, deps.store),
     syncArea(service),

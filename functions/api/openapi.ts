@@ -20,6 +20,8 @@ import { pascal, patchSchema, publicPaths, recordPaths } from './openapi-records
 import { reminderPaths, reminderSchemas } from './openapi-reminders.ts';
 import type { OperationDoc } from './operation-doc.ts';
 import { actionLinkOperations } from './routes/action-links.ts';
+import { digestLinkOperations } from './routes/digest-links.ts';
+import { digestPreviewOperations } from './routes/digest-preview.ts';
 import { knowledgeBaseOperations } from './routes/knowledge-base.ts';
 import { pageOperations } from './routes/pages.ts';
 import { signOffOperations } from './routes/sign-offs.ts';
@@ -88,6 +90,8 @@ export function apiOperations(): OperationDoc[] {
     ...knowledgeBaseOperations(),
     ...actionLinkOperations(),
     ...pageOperations(),
+    ...digestPreviewOperations(),
+    ...digestLinkOperations(),
   ];
 }
 
@@ -194,6 +198,10 @@ export function openApiDocument(): Schema {
       { name: 'Dashboard', description: 'Nightly snapshots and the quarterly report' },
       { name: 'Reports', description: 'Weekly reports of advisers and regions' },
       { name: 'Reminders', description: 'Reminder email settings, by API and by the link in every email' },
+      {
+        name: 'Digest',
+        description: "The LEC group digest: staff preview, and the pages behind a digest's own links",
+      },
       {
         name: 'Directory',
         description: 'Who may use the system, with which role and regions (national staff)',

@@ -16,6 +16,9 @@ export const PUBLIC_ROUTES = [
   // The owner's page of one action, behind the link in their reminder: its signed token is the authority.
   { method: 'GET', path: '/links/actions/{proxy+}' },
   { method: 'POST', path: '/links/actions/{proxy+}' },
+  // A digest's web version and a member's group calendar: the signed token names the member and group.
+  { method: 'GET', path: '/digest/web' },
+  { method: 'GET', path: '/digest/calendar.ics' },
   // The service directory as open data (HSDS 3.0), served behind the public website too.
   { method: 'GET', path: '/hsds' },
   { method: 'GET', path: '/hsds/{proxy+}' },

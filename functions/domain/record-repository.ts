@@ -138,16 +138,17 @@ export interface AwaitingQuery {
  */
 export const PULL_OVERLAP_MS = 30_000;
 
-/** Every current record of a type (optionally of one region), page by page. */
+/** Every current record of a type (optionally of one region), page by page; tombstones too when asked. */
 export async function* listPages(
   repository: Pick<RecordRepository, 'list'>,
   type: string,
   regionId?: string,
   pageSize = 500,
+  includeDeleted = false,
 ): AsyncGenerator<StoredRecord[]> {
   let cursor: string | undefined;
   do {
-    const page = await repository.list({ type, regionId, limit: pageSize, cursor });
+    const page = await repository.list({ type, regionId, limit: pageSize, cursor, includeDeleted });
     if (page.items.length > 0) yield page.items;
     cursor = page.more ? page.cursor : undefined;
   } while (cursor);

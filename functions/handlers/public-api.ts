@@ -1,7 +1,9 @@
 import { actionLinksArea } from '../api/routes/action-links.ts';
+import { digestLinksArea } from '../api/routes/digest-links.ts';
 import { openDataArea } from '../api/routes/open-data.ts';
 import { publicArea } from '../api/routes/public.ts';
 import { remindersArea } from '../api/routes/reminders.ts';
+import { digestSubscriptions } from '../digest/digest-settings-page.ts';
 import {
   directorySourceOf,
   LiveDirectory,
@@ -11,6 +13,8 @@ import { ActionOwnerService } from '../domain/action-owner-service.ts';
 import { RecordService } from '../domain/record-service.ts';
 import { SignedLinkCheck } from '../links/signed-link-check.ts';
 import { secretFromSecretsManager } from '../reminders/link-secret.ts';
+import { DynamoDigestSentLog } from '../store/digest-sent-log.ts';
+import { DynamoDigestUnsubscribes } from '../store/digest-unsubscribes.ts';
 import { DynamoPreferenceStore } from '../store/reminder-preferences.ts';
 import { apiFunctionHandler } from './api-function.ts';
 
@@ -21,10 +25,14 @@ import { apiFunctionHandler } from './api-function.ts';
  */
 export const handler = apiFunctionHandler('public', ({ config, client, store, directory }) => {
   // The API only checks the links' signatures (it signs none).
-  const reminders = config.reminderLinkSecretArn
+  const links = config.reminderLinkSecretArn
+    ? new SignedLinkCheck(secretFromSecretsManager(config.reminderLinkSecretArn))
+    : undefined;
+  const reminders = links
     ? {
-        links: new SignedLinkCheck(secretFromSecretsManager(config.reminderLinkSecretArn)),
+        links,
         preferences: new DynamoPreferenceStore(client, config.tableName),
+        digest: digestSubscriptions(new DynamoDigestUnsubscribes(client, config.tableName), store),
       }
     : undefined;
   // The owner's page of an action, behind the signed link in a reminder: changes go through the records' write path.
@@ -39,6 +47,17 @@ export const handler = apiFunctionHandler('public', ({ config, client, store, di
     openDataArea(
       new LiveDirectory(directorySourceOf(store), { refreshEveryMs: PUBLIC_DIRECTORY_REFRESH_MS }),
     ),
+    digestLinksArea(
+      links
+        ? {
+            links,
+            sentLog: new DynamoDigestSentLog(client, config.tableName),
+            store,
+            publicSiteUrl: config.publicSiteUrl,
+          }
+        : undefined,
+    ),
+    // The open-data routes keep the directory a minute per container (CloudFront keeps it five).
     publicArea(store),
     remindersArea(reminders),
     actionLinksArea(actionLinks),

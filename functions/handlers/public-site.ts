@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { handle } from 'hono/aws-lambda';
 import { readPublicSiteConfig } from '../config.ts';
 import { LiveDirectory, PUBLIC_DIRECTORY_REFRESH_MS } from '../directory/live-directory.ts';
+import { CachedPublicEvents } from '../events/public-events.ts';
 import { createPublicSite } from '../public-site/site.ts';
 import { createDocumentClient } from '../store/client.ts';
 import { CurrentRecordsReader } from '../store/current-records-reader.ts';
@@ -17,6 +18,7 @@ const config = readPublicSiteConfig(process.env);
 const records = new CurrentRecordsReader(createDocumentClient({ region: config.region }), config.tableName);
 const app = createPublicSite({
   directory: new LiveDirectory(records, { refreshEveryMs: PUBLIC_DIRECTORY_REFRESH_MS }),
+  events: new CachedPublicEvents(records, 60_000),
   siteUrl: config.siteUrl,
 });
 const honoHandler = handle(app);

@@ -9,8 +9,19 @@ export const SETTINGS_LINK_DAYS = 60;
 /** How long an action link keeps working: a reminder is about something due within days. */
 export const ACTION_LINK_DAYS = 30;
 
+/**
+ * How long a digest's web version and a member's group calendar link keep working: a calendar
+ * subscription lasts, and each digest brings a fresh link (the sent log keeps digests 400 days).
+ */
+export const GROUP_LINK_DAYS = 400;
+
 /** What each token is for; the signer writes it, the check insists on it. */
-export const LINK_PURPOSES = { settings: 'reminder-preferences', action: 'action-owner' } as const;
+export const LINK_PURPOSES = {
+  settings: 'reminder-preferences',
+  action: 'action-owner',
+  digestWeb: 'digest-web-version',
+  groupCalendar: 'group-calendar',
+} as const;
 export const LINK_ISSUER = 'partnership-records';
 
 /** Raised for a link that is forged, altered, for something else, or too old; the message says what to do. */
@@ -28,6 +39,15 @@ export class BadLinkError extends Error {
 export interface SettingsLink {
   email: string;
   kind: EmailKind;
+  /** What the link was signed for within the kind: a digest's LEC group. */
+  scope?: string;
+}
+
+/** A member's link to one LEC group's digest web version (of one period) or calendar. */
+export interface GroupLink {
+  email: string;
+  groupId: string;
+  period?: string;
 }
 
 /** Who an action link is for, and the one action it may read and change. */
@@ -42,6 +62,18 @@ const WORDS = {
     old: `This reminder settings link is more than ${SETTINGS_LINK_DAYS} days old. Use the link in your latest reminder email, or change your settings in the add-on.`,
     broken:
       'This reminder settings link is not valid: it may have been cut short when copied. Use the whole link from your latest reminder email.',
+  },
+  digestWeb: {
+    what: 'link to a digest',
+    old: `This link to a digest is more than ${GROUP_LINK_DAYS} days old: digests are kept about a year.`,
+    broken:
+      'This link to a digest is not valid: it may have been cut short when copied. Use the whole link from the digest email.',
+  },
+  groupCalendar: {
+    what: 'group calendar link',
+    old: `This group calendar link is more than ${GROUP_LINK_DAYS} days old. Subscribe again with the link in your latest digest.`,
+    broken:
+      'This group calendar link is not valid: it may have been cut short when copied. Use the whole link from your latest digest.',
   },
   action: {
     what: 'link to an action',
@@ -103,7 +135,27 @@ export class SignedLinkCheck {
     // Links made before emails had kinds were all reminder emails.
     const kind = payload.kind ?? 'reminders';
     if (!isEmailKind(kind)) throw new BadLinkError(WORDS.settings.broken);
-    return { email: payload.sub, kind };
+    if (kind === 'digest' && typeof payload.scope !== 'string') throw new BadLinkError(WORDS.settings.broken);
+    return {
+      email: payload.sub,
+      kind,
+      ...(typeof payload.scope === 'string' ? { scope: payload.scope } : {}),
+    };
+  }
+
+  /** The member and LEC group of a digest web version or group calendar link. */
+  async verifyGroup(
+    token: string,
+    purpose: 'digestWeb' | 'groupCalendar',
+    now = new Date(),
+  ): Promise<GroupLink> {
+    const payload = await this.payload(token, purpose, now);
+    if (typeof payload.group !== 'string') throw new BadLinkError(WORDS[purpose].broken);
+    return {
+      email: payload.sub,
+      groupId: payload.group,
+      ...(typeof payload.period === 'string' ? { period: payload.period } : {}),
+    };
   }
 
   /** The person and the one action an action link was made for. */

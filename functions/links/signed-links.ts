@@ -2,6 +2,7 @@ import { SignJWT } from 'jose';
 import type { EmailKind } from './email-kinds.ts';
 import {
   ACTION_LINK_DAYS,
+  GROUP_LINK_DAYS,
   LINK_ISSUER,
   LINK_PURPOSES,
   SETTINGS_LINK_DAYS,
@@ -25,9 +26,33 @@ export class SignedLinks extends SignedLinkCheck {
       .sign(await this.signingKey());
   }
 
-  /** A person's settings token for one kind of email (its one-click unsubscribe turns that kind off). */
-  settingsToken(email: string, kind: EmailKind, now = new Date()): Promise<string> {
-    return this.sign({ purpose: LINK_PURPOSES.settings, kind }, email, SETTINGS_LINK_DAYS, now);
+  /**
+   * A person's settings token for one kind of email (its one-click unsubscribe turns that kind
+   * off); `scope` narrows it within the kind (the LEC group of a digest).
+   */
+  settingsToken(email: string, kind: EmailKind, now = new Date(), scope?: string): Promise<string> {
+    return this.sign(
+      { purpose: LINK_PURPOSES.settings, kind, ...(scope ? { scope } : {}) },
+      email,
+      SETTINGS_LINK_DAYS,
+      now,
+    );
+  }
+
+  /** A member's token for one thing of one LEC group: a digest's web version, or the group's calendar. */
+  groupToken(
+    email: string,
+    purpose: 'digestWeb' | 'groupCalendar',
+    groupId: string,
+    now = new Date(),
+    period?: string,
+  ): Promise<string> {
+    return this.sign(
+      { purpose: LINK_PURPOSES[purpose], group: groupId, ...(period ? { period } : {}) },
+      email,
+      GROUP_LINK_DAYS,
+      now,
+    );
   }
 
   /** The owner's token for one action. */

@@ -1,6 +1,13 @@
 import type { EmailKind } from './email-kinds.ts';
 import type { SignedLinks } from './signed-links.ts';
-import { actionLinkPath, councilPagePath, recordPagePath, SETTINGS_PAGE } from './site-paths.ts';
+import {
+  actionLinkPath,
+  councilPagePath,
+  DIGEST_WEB_PAGE,
+  GROUP_CALENDAR_PATH,
+  recordPagePath,
+  SETTINGS_PAGE,
+} from './site-paths.ts';
 
 /** What a line of an email links to; the address is made by SitePages for the person it goes to. */
 export type PageLink =
@@ -54,6 +61,24 @@ export class SitePages {
   async settings(email: string, kind: EmailKind, now = new Date()): Promise<string> {
     const token = await this.options.links.settingsToken(email, kind, now);
     return `${this.linkPagesUrl}${SETTINGS_PAGE}?token=${encodeURIComponent(token)}`;
+  }
+
+  /** A member's settings for one LEC group's digest; also that digest's one-click unsubscribe. */
+  async digestSettings(email: string, groupId: string, now = new Date()): Promise<string> {
+    const token = await this.options.links.settingsToken(email, 'digest', now, groupId);
+    return `${this.linkPagesUrl}${SETTINGS_PAGE}?token=${encodeURIComponent(token)}`;
+  }
+
+  /** The web version of the digest a member was sent for one group and period. */
+  async digestWebVersion(email: string, groupId: string, period: string, now = new Date()): Promise<string> {
+    const token = await this.options.links.groupToken(email, 'digestWeb', groupId, now, period);
+    return `${this.linkPagesUrl}${DIGEST_WEB_PAGE}?token=${encodeURIComponent(token)}`;
+  }
+
+  /** A member's calendar of their LEC group: public and members-only events (https, for subscribing). */
+  async groupCalendar(email: string, groupId: string, now = new Date()): Promise<string> {
+    const token = await this.options.links.groupToken(email, 'groupCalendar', groupId, now);
+    return `${this.linkPagesUrl}${GROUP_CALENDAR_PATH}?token=${encodeURIComponent(token)}`;
   }
 
   /** The address of a line's link, for the person the email goes to. */

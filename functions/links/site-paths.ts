@@ -19,6 +19,11 @@ export const ACTION_LINK_PAGES = '/links/actions';
 /** A person's email settings, and every email's one-click unsubscribe address (`?token=`). */
 export const SETTINGS_PAGE = '/reminders/preferences';
 
+/** A digest as it was sent, for the member to reopen (`?token=`, on the link pages). */
+export const DIGEST_WEB_PAGE = '/digest/web';
+/** A member's LEC group calendar, public and members-only events (`?token=`, on the link pages). */
+export const GROUP_CALENDAR_PATH = '/digest/calendar.ics';
+
 /** The path of a record's page, relative to the partner site's root. */
 export function recordPagePath(typePath: string, id: string): string {
   return `${RECORD_PAGES}/${typePath}/${encodeURIComponent(id)}`;

@@ -14,6 +14,22 @@ export interface OutgoingEmail {
    * `List-Unsubscribe`, where a one-click POST turns the kind off and a GET only shows the settings.
    */
   settingsUrl: string;
+  /** The sender's display name for this email ("Buller LEC Group via Partnership Records"); the address stays the verified one. */
+  fromName?: string;
+  /** Where replies go: who authorised the email (a digest's co-ordinator or regional team). */
+  replyTo?: string;
+}
+
+/** "Name <address>" or a bare address → the address. */
+export function addressOf(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1]?.trim() ?? from.trim();
+}
+
+/** The From header: the email's own display name when it has one, on the transport's verified address. */
+export function fromHeader(email: OutgoingEmail, defaultFrom: string): string {
+  if (!email.fromName) return defaultFrom;
+  const name = email.fromName.replace(/["\\\r\n]/g, '');
+  return `"${name}" <${addressOf(defaultFrom)}>`;
 }
 
 /** Delivers one email; resolves with the transport's message id. */

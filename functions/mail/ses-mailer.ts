@@ -1,6 +1,6 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { traceAwsClient } from '../observability/xray-subsegments.ts';
-import { type Mailer, type OutgoingEmail, unsubscribeHeaders } from './outgoing-email.ts';
+import { fromHeader, type Mailer, type OutgoingEmail, unsubscribeHeaders } from './outgoing-email.ts';
 
 export interface SesMailerOptions {
   /** The verified sender, like "Partnership Records <reminders@records.example.nz>". */
@@ -25,8 +25,9 @@ export class SesMailer implements Mailer {
   async send(email: OutgoingEmail): Promise<{ messageId: string }> {
     const result = await this.client.send(
       new SendEmailCommand({
-        FromEmailAddress: this.options.from,
+        FromEmailAddress: fromHeader(email, this.options.from),
         Destination: { ToAddresses: [email.to] },
+        ...(email.replyTo ? { ReplyToAddresses: [email.replyTo] } : {}),
         ConfigurationSetName: this.options.configurationSet,
         Content: {
           Simple: {

@@ -1,5 +1,5 @@
 import { createTransport, type Transporter } from 'nodemailer';
-import { type Mailer, type OutgoingEmail, unsubscribeHeaders } from './outgoing-email.ts';
+import { fromHeader, type Mailer, type OutgoingEmail, unsubscribeHeaders } from './outgoing-email.ts';
 
 /**
  * Plain SMTP, for the local inbox `npm start` runs (MailDev) and the tests. Never used in the
@@ -19,8 +19,9 @@ export class SmtpMailer implements Mailer {
 
   async send(email: OutgoingEmail): Promise<{ messageId: string }> {
     const info = await this.transport.sendMail({
-      from: this.options.from,
+      from: fromHeader(email, this.options.from),
       to: email.to,
+      ...(email.replyTo ? { replyTo: email.replyTo } : {}),
       subject: email.subject,
       text: email.text,
       html: email.html,

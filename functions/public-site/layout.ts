@@ -16,17 +16,18 @@ export interface PageMeta {
    */
   canonical?: string;
   /** Which navigation item is this page, for aria-current. */
-  section?: 'find' | 'regions' | 'about';
   /**
    * A page served away from the public site (a signed-link page on the API): the site's
    * navigation and open-data links are left out, since they would lead nowhere there.
    */
   standalone?: boolean;
+  section?: 'find' | 'regions' | 'events' | 'about';
 }
 
 const NAV: { section: PageMeta['section']; href: string; label: string }[] = [
   { section: 'find', href: '/', label: 'Find a service' },
   { section: 'regions', href: '/regions', label: 'Regions and profiles' },
+  { section: 'events', href: '/events', label: 'Events' },
   { section: 'about', href: '/about', label: 'About' },
 ];
 

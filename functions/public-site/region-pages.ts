@@ -26,7 +26,13 @@ export function regionsPage(directory: Directory, siteUrl: string): Html {
   );
 }
 
-export function regionPage(directory: Directory, region: DirectoryRegion, siteUrl: string): Html {
+/** `events` is the region's upcoming events section (event-pages.ts), shown under the profile. */
+export function regionPage(
+  directory: Directory,
+  region: DirectoryRegion,
+  siteUrl: string,
+  events: Html | string = '',
+): Html {
   const profile = profileOfRegion(directory, region.id);
   const servicesLink =
     region.serviceCount > 0
@@ -43,7 +49,8 @@ export function regionPage(directory: Directory, region: DirectoryRegion, siteUr
       html`<p><a href="/regions">All regions</a></p>
 <h1>${region.name}</h1>
 <div class="notice"><p>${region.name} has not published its employment profile yet. It will appear here once the region’s LEC groups have finished it.</p></div>
-${servicesLink}`,
+${servicesLink}
+${events}`,
     );
   }
   return page(
@@ -72,6 +79,7 @@ ${profile.preparedOn ? html`<dt>Prepared</dt><dd>${longDate(profile.preparedOn)}
 ${profile.publishedOn ? html`<dt>Published</dt><dd>${longDate(profile.publishedOn)}</dd>` : ''}
 </dl>
 <h2>Services in ${region.name}</h2>
-${servicesLink}`,
+${servicesLink}
+${events}`,
   );
 }

@@ -1,14 +1,21 @@
 import type { Context } from 'hono';
+import { html } from 'hono/html';
 import { Hono } from 'hono/tiny';
 import type { Directory } from '../directory/directory-model.ts';
 import type { LiveDirectory } from '../directory/live-directory.ts';
+import { CALENDAR_CONTENT_TYPE, calendarFeed } from '../events/calendar-feed.ts';
+import type { EventView } from '../events/event-view.ts';
+import { type CachedPublicEvents, type PublicEvents, upcoming } from '../events/public-events.ts';
 import { aboutPage, notFoundPage } from './about-page.ts';
+import { EVENT_PATHS, eventPage, eventsPage, subscribeBlock, upcomingList } from './event-pages.ts';
 import { type FindQuery, findPage } from './find-page.ts';
 import { regionPage, regionsPage } from './region-pages.ts';
 import { servicePage } from './service-page.ts';
 
 export interface PublicSiteOptions {
   directory: Pick<LiveDirectory, 'get'>;
+  /** The public events (their pages and calendar feeds). */
+  events: CachedPublicEvents;
   /** The site's public address (https://services.example.nz); otherwise taken from the request. */
   siteUrl?: string;
 }
@@ -24,6 +31,12 @@ const HEADERS: Record<string, string> = {
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'X-Content-Type-Options': 'nosniff',
 };
+
+/**
+ * Calendars refresh feeds on their own schedule (Google every 8 to 24 hours): fifteen minutes at
+ * CloudFront keeps a change quick to reach them and spares the function the polling.
+ */
+const CALENDAR_CACHE = 'public, max-age=900';
 
 function siteUrlOf(c: Context, configured?: string): string {
   if (configured) return configured.replace(/\/$/, '');
@@ -56,8 +69,33 @@ export function createPublicSite(options: PublicSiteOptions): Hono {
 
   app.use('*', async (c, next) => {
     await next();
-    for (const [name, value] of Object.entries(HEADERS)) c.header(name, value);
+    for (const [name, value] of Object.entries(HEADERS)) {
+      // A calendar feed keeps its own (shorter) caching.
+      if (name === 'Cache-Control' && c.res.headers.has(name)) continue;
+      c.header(name, value);
+    }
   });
+
+  const events = () => options.events.get();
+  const feed = (
+    c: Context,
+    list: EventView[],
+    name: string,
+    description: string,
+    filename: string,
+    url: string,
+  ) => {
+    const siteUrl = siteUrlOf(c, options.siteUrl);
+    const body = calendarFeed(list, {
+      name,
+      description,
+      url,
+      eventUrl: (e) => `${siteUrl}${EVENT_PATHS.page(e.id)}`,
+    });
+    c.header('Content-Type', CALENDAR_CONTENT_TYPE);
+    c.header('Content-Disposition', `inline; filename="${filename}"`);
+    return c.body(body);
+  };
 
   app.get('/', async (c) => {
     const d = await directory();
@@ -80,7 +118,83 @@ export function createPublicSite(options: PublicSiteOptions): Hono {
     const d = await directory();
     const region = d.regions.find((r) => r.id === c.req.param('id'));
     if (!region) return c.html(notFoundPage('There is no region at this address.', siteUrl, c.req.path), 404);
-    return c.html(regionPage(d, region, siteUrl));
+    const e = await events();
+    const list = upcoming(e, region.id);
+    const section = html`<h2 id="events">Upcoming events in ${region.name}</h2>
+${upcomingList(list.slice(0, 10), e.regionNames, `No public events are planned in ${region.name} yet.`)}
+${list.length > 10 ? html`<p><a href="${EVENT_PATHS.list}?region=${region.id}">All ${list.length} upcoming events in ${region.name}</a></p>` : ''}
+${subscribeBlock(siteUrl, EVENT_PATHS.regionFeed(region.id), `${region.name}’s events`)}`;
+    return c.html(regionPage(d, region, siteUrl, section));
+  });
+
+  app.get('/regions/:id/events.ics', async (c) => {
+    const siteUrl = siteUrlOf(c, options.siteUrl);
+    const e = await events();
+    const regionId = c.req.param('id');
+    const name = e.regionNames.get(regionId);
+    if (!name) return c.html(notFoundPage('There is no region at this address.', siteUrl, c.req.path), 404);
+    c.header('Cache-Control', CALENDAR_CACHE);
+    return feed(
+      c,
+      e.all.filter((x) => x.regionId === regionId),
+      `${name} employment events`,
+      `Public events of the Local Employment Co-ordination groups in ${name}`,
+      `${regionId}-events.ics`,
+      `${siteUrl}${EVENT_PATHS.list}?region=${regionId}`,
+    );
+  });
+
+  app.get(EVENT_PATHS.nationalFeed, async (c) => {
+    const siteUrl = siteUrlOf(c, options.siteUrl);
+    c.header('Cache-Control', CALENDAR_CACHE);
+    return feed(
+      c,
+      (await events()).all,
+      'New Zealand employment events',
+      'Public events of the Local Employment Co-ordination groups in every region',
+      'new-zealand-events.ics',
+      `${siteUrl}${EVENT_PATHS.list}`,
+    );
+  });
+
+  app.get(EVENT_PATHS.list, async (c) => {
+    const e = await events();
+    const region = c.req.query('region')?.trim().slice(0, 100) || undefined;
+    return c.html(
+      eventsPage(e, siteUrlOf(c, options.siteUrl), region && e.regionNames.has(region) ? region : undefined),
+    );
+  });
+
+  const findEvent = (e: PublicEvents, id: string) => e.all.find((x) => x.id === id);
+
+  app.get('/events/:file{.+\\.ics}', async (c) => {
+    const siteUrl = siteUrlOf(c, options.siteUrl);
+    const id = decodeURIComponent(c.req.param('file').slice(0, -'.ics'.length));
+    const found = findEvent(await events(), id);
+    if (!found)
+      return c.html(notFoundPage('There is no public event at this address.', siteUrl, c.req.path), 404);
+    c.header('Cache-Control', CALENDAR_CACHE);
+    const response = feed(
+      c,
+      [found],
+      found.title,
+      'An event of a Local Employment Co-ordination group',
+      `${id}.ics`,
+      `${siteUrl}${EVENT_PATHS.page(id)}`,
+    );
+    c.header('Content-Disposition', `attachment; filename="${id}.ics"`);
+    return response;
+  });
+
+  app.get('/events/:id', async (c) => {
+    const siteUrl = siteUrlOf(c, options.siteUrl);
+    const e = await events();
+    const found = findEvent(e, c.req.param('id'));
+    // A deleted event is in the feeds as cancelled, but has no page any more.
+    if (!found || found.deleted) {
+      return c.html(notFoundPage('There is no public event at this address.', siteUrl, c.req.path), 404);
+    }
+    return c.html(eventPage(found, e, siteUrl));
   });
 
   app.get('/about', (c) => c.html(aboutPage(siteUrlOf(c, options.siteUrl))));
@@ -94,9 +208,12 @@ export function createPublicSite(options: PublicSiteOptions): Hono {
   app.get('/sitemap.xml', async (c) => {
     const siteUrl = siteUrlOf(c, options.siteUrl);
     const d = await directory();
+    const e = await events();
     const entries: [string, string | undefined][] = [
       ['/', d.updatedAt],
       ['/regions', d.updatedAt],
+      [EVENT_PATHS.list, e.updatedAt],
+      ...upcoming(e).map((x): [string, string] => [EVENT_PATHS.page(x.id), x.updatedAt]),
       ['/about', undefined],
       ...d.regions.map((r): [string, string | undefined] => [
         `/regions/${r.id}`,

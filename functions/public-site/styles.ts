@@ -43,6 +43,7 @@ ul.chips{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0}
 ul.chips a{display:inline-block;border:1px solid var(--brand);border-radius:1.5rem;padding:.45rem .9rem;text-decoration:none;min-height:44px}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
+.notice code{word-break:break-all}
 .notice{background:var(--bg);border-left:4px solid var(--brand);padding:.75rem 1rem}
 .pager{display:flex;justify-content:space-between;gap:1rem;margin-top:1rem}
 .notice.problem{border-left-color:#b91c1c;background:#fdf2f2}

@@ -137,6 +137,16 @@ export function date(d: Described) {
   );
 }
 
+/** A time of day in New Zealand, 24-hour "09:30", kept as text so a sheet never turns it into a date. */
+export function timeOfDay(d: Described) {
+  return text({
+    ...d,
+    max: 5,
+    pattern: { regex: /^([01]\d|2[0-3]):[0-5]\d$/, expected: 'expected a 24-hour time like 09:30 or 17:00' },
+    example: d.example ?? '09:30',
+  });
+}
+
 export function quarter(d: Described) {
   return describe(
     z

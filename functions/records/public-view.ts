@@ -40,3 +40,12 @@ export function isPubliclyVisible(definition: RecordDefinition, record: StoredRe
     !record.deletedAt && definition.publicWhen !== undefined && definition.publicWhen(record.values as never)
   );
 }
+
+/**
+ * True for a record marked public, deleted or not: a calendar feed must tell its subscribers that
+ * a public event went away (as cancelled) rather than silently drop it. Only public fields are
+ * ever read from such a record (`publicView`).
+ */
+export function wasMadePublic(definition: RecordDefinition, record: StoredRecord): boolean {
+  return definition.publicWhen !== undefined && definition.publicWhen(record.values as never);
+}

@@ -36,4 +36,14 @@ export class CurrentRecordsReader implements DirectorySource {
       next = result.LastEvaluatedKey;
     } while (next);
   }
+
+  /** Every record of a type, tombstones included when asked (a deleted public event goes to calendars as cancelled). */
+  async *pages(
+    type: string,
+    _regionId?: string,
+    pageSize = 500,
+    includeDeleted = false,
+  ): AsyncGenerator<StoredRecord[]> {
+    for await (const page of this.changes(type, includeDeleted ? '0' : undefined, pageSize)) yield page;
+  }
 }

@@ -64,6 +64,21 @@ export function sentSk(day: string, itemKey?: string): string {
   return itemKey ? `SENT#${day}#${itemKey}` : `SENT#${day}`;
 }
 
+/** A person's LEC digests: the last one of each group, and one marker per group and period. */
+export function digestPk(email: string): string {
+  return `DIGEST#${email.toLowerCase()}`;
+}
+
+/** The member's last digest of a group (`GROUP#<id>#LAST`) or a period's marker (`GROUP#<id>#P#<start>`). */
+export function digestSk(groupId: string, periodStart?: string): string {
+  return periodStart ? `GROUP#${groupId}#P#${periodStart}` : `GROUP#${groupId}#LAST`;
+}
+
+/** A member's unsubscribe from one group's digest (kept until consent is given again). */
+export function digestUnsubscribedSk(groupId: string): string {
+  return `GROUP#${groupId}#UNSUBSCRIBED`;
+}
+
 /** How long the sent log keeps an entry (DynamoDB TTL on `expiresAt`). */
 export const SENT_LOG_DAYS = 400;
 

@@ -14,6 +14,7 @@ export const HANDLER_ENTRIES = {
   pagesApi: path.join(PROJECT_ROOT, 'functions/handlers/pages-api.ts'),
   aggregate: path.join(PROJECT_ROOT, 'functions/handlers/aggregate.ts'),
   reminders: path.join(PROJECT_ROOT, 'functions/handlers/reminders.ts'),
+  digest: path.join(PROJECT_ROOT, 'functions/handlers/digest.ts'),
   publicSite: path.join(PROJECT_ROOT, 'functions/handlers/public-site.ts'),
 } as const;
 

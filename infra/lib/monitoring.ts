@@ -18,6 +18,8 @@ export interface MonitoringProps {
   apis: { name: string; api: apigw.IHttpApi }[];
   functions: { name: string; function: lambda.IFunction }[];
   aggregation: { successfulRuns: cloudwatch.IMetric; failedRuns: sqs.IQueue };
+  /** The LEC digest's failed-runs queue, when the stack has the digest. */
+  digestFailedRuns?: sqs.IQueue;
   /** The daily reminders, when the stack has them. */
   reminders?: { failedRuns: sqs.IQueue; bounceRate: cloudwatch.IMetric; complaintRate: cloudwatch.IMetric };
 }
@@ -104,6 +106,17 @@ export class Monitoring extends Construct {
     });
 
     if (props.reminders) this.reminderAlarms(props.reminders);
+    if (props.digestFailedRuns) {
+      this.alarmWhenAtLeast('DigestFailedRuns', {
+        description:
+          'LEC digest: a run could not be delivered or failed after retries (see its failed-runs queue)',
+        metric: props.digestFailedRuns.metricApproximateNumberOfMessagesVisible({
+          statistic: 'Maximum',
+          period: FIVE_MINUTES,
+        }),
+        threshold: 1,
+      });
+    }
   }
 
   /** Reminder runs that failed after retries, and a bounce or complaint rate SES would act on. */

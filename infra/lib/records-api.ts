@@ -108,7 +108,8 @@ const FUNCTION_SETTINGS: Record<ApiFunctionName, FunctionSettings> = {
     serviceName: 'records-reports-api',
     concurrencyName: 'reportsApi',
     memorySize: 1024,
-    tableActions: ['dynamodb:GetItem', 'dynamodb:Query'],
+    // Batch gets: the digest preview reads the members' sent log and unsubscribes a hundred at a time.
+    tableActions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
   },
   // Reads records for the open data; writes reminder settings, and the one action an owner's
   // signed link names through the records' write path (batch get, transactional puts).

@@ -4,6 +4,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { DashboardSite } from './dashboard-site.ts';
 import { createDataKey } from './data-key.ts';
+import { Digest } from './digest.ts';
 import type { EdgeSettings } from './edge-distribution.ts';
 import type { EnvironmentConfig } from './environment-config.ts';
 import { API_FUNCTION_HANDLERS, HANDLER_ENTRIES } from './handler-entries.ts';
@@ -49,6 +50,8 @@ export class RecordsStack extends Stack {
   readonly backup?: RecordsBackup;
   /** The daily reminder emails; absent until an operator names the sender (context `reminderSender`). */
   readonly reminders: Reminders | undefined;
+  /** The LEC digest, when the stack sends email (the same sender as the reminders). */
+  readonly digest: Digest | undefined;
   readonly website: PublicWebsite;
 
   constructor(scope: Construct, id: string, props: RecordsStackProps) {
@@ -119,6 +122,23 @@ export class RecordsStack extends Stack {
       originSecret: this.api.originSecret.value,
     });
 
+    this.digest =
+      config.reminderSender && linkSecret && this.reminders
+        ? new Digest(this, 'Digest', {
+            config,
+            sender: config.reminderSender,
+            entry: entries.digest,
+            table: this.records,
+            identity: this.reminders.identity,
+            configurationSet: this.reminders.configurationSet,
+            linkSecret,
+            publicApiUrl: this.api.peopleUrl,
+            siteUrl: this.dashboard.origin,
+            publicSiteUrl: this.website.origin,
+            snapshots: this.snapshots,
+          })
+        : undefined;
+
     if (config.backupCopyRegion) {
       this.backup = new RecordsBackup(this, 'Backup', {
         config,
@@ -145,6 +165,7 @@ export class RecordsStack extends Stack {
       apis,
       functions: functions.map(({ name, handler }) => ({ name, function: handler.function })),
       aggregation,
+      digestFailedRuns: this.digest?.failedRuns,
       reminders: this.reminders && {
         failedRuns: this.reminders.failedRuns,
         bounceRate: this.reminders.metricReputation('BounceRate'),

@@ -40,6 +40,8 @@ describe('the functions read their environment once, in one place', () => {
       corsOrigins: ['https://dashboard.example.org'],
       originSecret: undefined,
       reminderLinkSecretArn: undefined,
+      siteUrl: 'https://dashboard.example.org',
+      publicSiteUrl: undefined,
     });
   });
 

@@ -6,9 +6,17 @@ import { inject } from 'vitest';
 import { type AppDependencies, createApp } from '../../functions/api/app.ts';
 import { Authenticator } from '../../functions/api/authenticate.ts';
 import { openApiDocument } from '../../functions/api/openapi.ts';
+import {
+  type DigestSubscriptions,
+  digestSubscriptions,
+} from '../../functions/digest/digest-settings-page.ts';
+import { InMemoryDigestSentLog, InMemoryDigestUnsubscribes } from '../../functions/digest/in-memory.ts';
+import type { DigestSentLog, DigestUnsubscribes } from '../../functions/digest/ports.ts';
+import { digestPages } from '../../functions/digest/site-links.ts';
 import { directorySourceOf, LiveDirectory } from '../../functions/directory/live-directory.ts';
 import type { RecordRepository } from '../../functions/domain/record-repository.ts';
 import type { UserDirectory } from '../../functions/domain/user-directory.ts';
+import { CachedPublicEvents, eventSourceOf } from '../../functions/events/public-events.ts';
 import { SignedLinkCheck } from '../../functions/links/signed-link-check.ts';
 import { createPublicSite } from '../../functions/public-site/site.ts';
 import type { Role } from '../../functions/records/definition.ts';
@@ -21,6 +29,9 @@ import {
   NotLocalEndpointError,
 } from '../../functions/store/client.ts';
 import { ensureRecordsTable } from '../../functions/store/create-table.ts';
+import { DynamoDigestSentLog } from '../../functions/store/digest-sent-log.ts';
+import { StoreDigestSource } from '../../functions/store/digest-source.ts';
+import { DynamoDigestUnsubscribes } from '../../functions/store/digest-unsubscribes.ts';
 import { MemoryRecordStore } from '../../functions/store/memory-record-store.ts';
 import { MemoryUserDirectory } from '../../functions/store/memory-user-directory.ts';
 import { RecordStore } from '../../functions/store/record-store.ts';
@@ -30,6 +41,11 @@ import { DevIssuer } from '../../local/dev-issuer.ts';
 import { type ApiResponse, jsonRequester, type RequestOptions } from './json-request.ts';
 
 export type { ApiResponse, RequestOptions } from './json-request.ts';
+
+export interface HarnessDigest {
+  sentLog: DigestSentLog;
+  unsubscribes: DigestUnsubscribes & Pick<DigestSubscriptions, 'isUnsubscribed' | 'unsubscribe'>;
+}
 
 /** A test world: the real API over a store, with a token issuer and the user directory. */
 export interface Harness<Store extends RecordRepository = RecordRepository> {
@@ -42,6 +58,8 @@ export interface Harness<Store extends RecordRepository = RecordRepository> {
   /** The reminder settings the API serves, and the secret its links are signed with (in-process harness only). */
   preferences?: PreferenceStore;
   linkSecret?: string;
+  /** The LEC digests' sent log and unsubscribes the API's digest pages read. */
+  digest?: HarnessDigest;
   /** Adds a person to the user directory and returns a signed token for them (CEG unless told). */
   signIn(
     email: string,
@@ -68,7 +86,10 @@ interface WorldOptions extends Pick<AppDependencies, 'extend' | 'snapshots' | 'c
 export async function startOfflineHarness(options: WorldOptions = {}): Promise<Harness<MemoryRecordStore>> {
   const store = new MemoryRecordStore();
   const directory = new MemoryUserDirectory();
-  const world = await appOver(store, directory, new InMemoryPreferenceStore(), options);
+  const world = await appOver(store, directory, new InMemoryPreferenceStore(), options, {
+    sentLog: new InMemoryDigestSentLog(),
+    unsubscribes: new InMemoryDigestUnsubscribes(),
+  });
   const baseUrl = 'http://api.test';
   return {
     ...world,
@@ -100,7 +121,10 @@ export async function startHarness(
   raw.destroy();
   const store = new RecordStore(client, tableName);
   const directory = new DynamoUserDirectory(client, tableName);
-  const world = await appOver(store, directory, new DynamoPreferenceStore(client, tableName), options);
+  const world = await appOver(store, directory, new DynamoPreferenceStore(client, tableName), options, {
+    sentLog: new DynamoDigestSentLog(client, tableName),
+    unsubscribes: new DynamoDigestUnsubscribes(client, tableName),
+  });
   const server = serve({ fetch: world.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -124,6 +148,7 @@ async function appOver(
   directory: UserDirectory,
   preferences: PreferenceStore,
   options: WorldOptions,
+  digest: HarnessDigest,
 ) {
   const issuer = await DevIssuer.create();
   const authenticator = new Authenticator([issuer.config()], directory);
@@ -145,12 +170,33 @@ async function appOver(
     logRequest: options.logRequest,
     corsOrigins: options.corsOrigins,
     // The routes only verify tokens; tests sign theirs with SignedLinks over the same secret.
-    reminders: { links: new SignedLinkCheck(linkSecret), preferences },
+    reminders: {
+      links: new SignedLinkCheck(linkSecret),
+      preferences,
+      digest: digestSubscriptions(digest.unsubscribes, store),
+    },
+    digest: {
+      links: { links: new SignedLinkCheck(linkSecret), sentLog: digest.sentLog, store },
+      preview: {
+        store,
+        source: new StoreDigestSource(store, options.snapshots),
+        sentLog: digest.sentLog,
+        unsubscribes: digest.unsubscribes,
+        pages: digestPages('http://site.test/dashboard', 'http://site.test'),
+      },
+    },
   });
-  if (options.publicSite) app.route('/', createPublicSite({ directory: publicDirectory }));
+  if (options.publicSite)
+    app.route(
+      '/',
+      createPublicSite({
+        directory: publicDirectory,
+        events: new CachedPublicEvents(eventSourceOf(store), 0),
+      }),
+    );
   const signIn: Harness['signIn'] = async (email, role, regionIds = [], partner) => {
     await directory.put('user', email, { role, regionIds, ...partner }, 'test-setup');
     return issuer.mint(email);
   };
-  return { app, issuer, preferences, linkSecret, signIn };
+  return { app, issuer, preferences, linkSecret, signIn, digest };
 }

@@ -509,6 +509,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/digests/{groupId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview an LEC group's next digest
+         * @description For CEG staff who may read the group's region: the period the next run sends for, who authorises it, every member with an email and what the run does for them (send, or why not: no consent, withdrawn, unsubscribed, already sent this period, nothing new), and the first digest's subject, text and HTML with placeholder links.
+         */
+        get: operations["previewGroupDigest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/digest/web": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A digest as it was sent (its web version)
+         * @description The page behind "Read it on the web" in every LEC digest: the digest exactly as it was emailed, kept about a year. No sign-in: the signed token names the member, the group and the period.
+         */
+        get: operations["openDigestWebVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/digest/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A member's LEC group calendar (iCalendar)
+         * @description The group's events for a calendar application to subscribe to: the region's public events and the group's members-only ones, with a stable UID and a SEQUENCE that grows with every change; cancelled and deleted events are kept as cancelled. No sign-in: the signed token in the digest names the member and the group.
+         */
+        get: operations["getGroupCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/regions": {
         parameters: {
             query?: never;
@@ -2424,7 +2484,7 @@ export interface paths {
         put?: never;
         /**
          * Create a event
-         * @description An exchange visit, roadshow, sector group, business forum or training session. Send an Idempotency-Key header to make retries safe.
+         * @description An exchange visit, roadshow, sector group, business forum or training session; public ones appear on the public website and calendars. Send an Idempotency-Key header to make retries safe.
          */
         post: operations["createEvent"];
         delete?: never;
@@ -2781,6 +2841,46 @@ export interface paths {
          * @description Open to all, no token. Records that are not listed answer 404, as if they did not exist.
          */
         get: operations["getPublicService"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public events
+         * @description Open to all, no token: listed events and their public fields (regionId, kind, title, heldOn, startsAt, endsAt, endsOn, location, publicDescription, cancelled).
+         */
+        get: operations["listPublicEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A public event
+         * @description Open to all, no token. Records that are not listed answer 404, as if they did not exist.
+         */
+        get: operations["getPublicEvent"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3977,6 +4077,12 @@ export interface components {
              */
             mayorsTeamRepresentative?: string;
             /**
+             * Regional team email
+             * Format: email
+             * @description How the public and LEC members reach the CEG regional team; named in LEC digests the team authorises
+             */
+            regionalTeamEmail?: string;
+            /**
              * Mayors Team notes
              * @description Who is in the regional Mayors Team and how it works
              */
@@ -3987,6 +4093,7 @@ export interface components {
             name?: string | null;
             cegRegion?: boolean | null;
             mayorsTeamRepresentative?: string | null;
+            regionalTeamEmail?: string | null;
             mayorsTeamNotes?: string | null;
         };
         /** @description A CEG region and its regional Mayors Taskforce for Jobs team. */
@@ -4034,6 +4141,12 @@ export interface components {
                  * @description The regional team member on the national planning and co-ordination group
                  */
                 mayorsTeamRepresentative?: string;
+                /**
+                 * Regional team email
+                 * Format: email
+                 * @description How the public and LEC members reach the CEG regional team; named in LEC digests the team authorises
+                 */
+                regionalTeamEmail?: string;
                 /**
                  * Mayors Team notes
                  * @description Who is in the regional Mayors Team and how it works
@@ -5379,6 +5492,12 @@ export interface components {
              */
             planReviewedOn?: string;
             /**
+             * Digest frequency
+             * @description How often members who consented get the group digest: monthly (the default) or fortnightly
+             * @enum {string}
+             */
+            digestFrequency?: "monthly" | "fortnightly";
+            /**
              * Established on
              * Format: date
              * @description When the group was set up (YYYY-MM-DD)
@@ -5393,6 +5512,7 @@ export interface components {
             coordinatorEmail?: string | null;
             strategicPlan?: string | null;
             planReviewedOn?: string | null;
+            digestFrequency?: ("monthly" | "fortnightly") | null;
             establishedOn?: string | null;
         };
         /** @description A Local Employment Co-ordination group: its co-ordinator, its strategic plan for collaborative action and when it was last reviewed. */
@@ -5457,6 +5577,12 @@ export interface components {
                  * @description When the strategic plan was last reviewed (YYYY-MM-DD)
                  */
                 planReviewedOn?: string;
+                /**
+                 * Digest frequency
+                 * @description How often members who consented get the group digest: monthly (the default) or fortnightly
+                 * @enum {string}
+                 */
+                digestFrequency?: "monthly" | "fortnightly";
                 /**
                  * Established on
                  * Format: date
@@ -5634,6 +5760,24 @@ export interface components {
              * @description When it joined (YYYY-MM-DD)
              */
             joinedOn?: string;
+            /**
+             * Digest consent given on
+             * Format: date
+             * @description When the representative agreed to receive the LEC group digest by email (YYYY-MM-DD)
+             */
+            digestConsentOn?: string;
+            /**
+             * Digest consent given
+             * @description How they agreed: in-person (at a meeting), email (a reply you keep) or form (a signed or online form)
+             * @enum {string}
+             */
+            digestConsentHow?: "in-person" | "email" | "form";
+            /**
+             * Digest consent withdrawn on
+             * Format: date
+             * @description When they asked to stop receiving the digest (YYYY-MM-DD); no digest is sent from then on
+             */
+            digestConsentWithdrawnOn?: string;
         };
         /** @description JSON merge patch (RFC 7396) of the values: the fields to change; null removes a field */
         MembershipPatch: {
@@ -5644,6 +5788,9 @@ export interface components {
             seniorCommitment?: boolean | null;
             inBusinessPlan?: boolean | null;
             joinedOn?: string | null;
+            digestConsentOn?: string | null;
+            digestConsentHow?: ("in-person" | "email" | "form") | null;
+            digestConsentWithdrawnOn?: string | null;
         };
         /** @description An organisation's membership of an LEC group: senior management commitment and whether it is in the business plan. */
         Membership: {
@@ -5712,6 +5859,24 @@ export interface components {
                  * @description When it joined (YYYY-MM-DD)
                  */
                 joinedOn?: string;
+                /**
+                 * Digest consent given on
+                 * Format: date
+                 * @description When the representative agreed to receive the LEC group digest by email (YYYY-MM-DD)
+                 */
+                digestConsentOn?: string;
+                /**
+                 * Digest consent given
+                 * @description How they agreed: in-person (at a meeting), email (a reply you keep) or form (a signed or online form)
+                 * @enum {string}
+                 */
+                digestConsentHow?: "in-person" | "email" | "form";
+                /**
+                 * Digest consent withdrawn on
+                 * Format: date
+                 * @description When they asked to stop receiving the digest (YYYY-MM-DD); no digest is sent from then on
+                 */
+                digestConsentWithdrawnOn?: string;
             };
         };
         EmploymentProfileValues: {
@@ -6421,10 +6586,41 @@ export interface components {
              */
             heldOn: string;
             /**
+             * Starts at
+             * @description Start time in New Zealand, 24-hour like 09:30; empty for an all-day event
+             */
+            startsAt?: string;
+            /**
+             * Ends at
+             * @description End time in New Zealand, 24-hour like 16:30
+             */
+            endsAt?: string;
+            /**
+             * Ends on
+             * Format: date
+             * @description The last day, for an event over several days (YYYY-MM-DD)
+             */
+            endsOn?: string;
+            /**
              * Location
              * @description Where
              */
             location?: string;
+            /**
+             * Open to the public
+             * @description True to announce it on the public website and calendars, with its public description
+             */
+            openToPublic?: boolean;
+            /**
+             * Public description
+             * @description What the public reads about it: who it is for, what happens, how to come
+             */
+            publicDescription?: string;
+            /**
+             * Cancelled
+             * @description True when it will not go ahead: calendars show it cancelled rather than dropping it
+             */
+            cancelled?: boolean;
             /**
              * Attendees
              * Format: int32
@@ -6444,11 +6640,17 @@ export interface components {
             kind?: ("exchange-visit" | "roadshow" | "sector-group" | "business-forum" | "training") | null;
             title?: string | null;
             heldOn?: string | null;
+            startsAt?: string | null;
+            endsAt?: string | null;
+            endsOn?: string | null;
             location?: string | null;
+            openToPublic?: boolean | null;
+            publicDescription?: string | null;
+            cancelled?: boolean | null;
             attendees?: number | null;
             notes?: string | null;
         };
-        /** @description An exchange visit, roadshow, sector group, business forum or training session. */
+        /** @description An exchange visit, roadshow, sector group, business forum or training session; public ones appear on the public website and calendars. */
         Event: {
             id: string;
             /** @constant */
@@ -6506,10 +6708,41 @@ export interface components {
                  */
                 heldOn: string;
                 /**
+                 * Starts at
+                 * @description Start time in New Zealand, 24-hour like 09:30; empty for an all-day event
+                 */
+                startsAt?: string;
+                /**
+                 * Ends at
+                 * @description End time in New Zealand, 24-hour like 16:30
+                 */
+                endsAt?: string;
+                /**
+                 * Ends on
+                 * Format: date
+                 * @description The last day, for an event over several days (YYYY-MM-DD)
+                 */
+                endsOn?: string;
+                /**
                  * Location
                  * @description Where
                  */
                 location?: string;
+                /**
+                 * Open to the public
+                 * @description True to announce it on the public website and calendars, with its public description
+                 */
+                openToPublic?: boolean;
+                /**
+                 * Public description
+                 * @description What the public reads about it: who it is for, what happens, how to come
+                 */
+                publicDescription?: string;
+                /**
+                 * Cancelled
+                 * @description True when it will not go ahead: calendars show it cancelled rather than dropping it
+                 */
+                cancelled?: boolean;
                 /**
                  * Attendees
                  * Format: int32
@@ -6903,6 +7136,70 @@ export interface components {
                 website?: string;
             };
         };
+        PublicEvent: {
+            id: string;
+            /** @constant */
+            type: "event";
+            regionId: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Public fields only */
+            values: {
+                /**
+                 * Region
+                 * @description Where it happens
+                 */
+                regionId?: string;
+                /**
+                 * Kind
+                 * @description What sort of event
+                 * @enum {string}
+                 */
+                kind?: "exchange-visit" | "roadshow" | "sector-group" | "business-forum" | "training";
+                /**
+                 * Title
+                 * @description What it is called
+                 */
+                title?: string;
+                /**
+                 * Held on
+                 * Format: date
+                 * @description The date (YYYY-MM-DD)
+                 */
+                heldOn?: string;
+                /**
+                 * Starts at
+                 * @description Start time in New Zealand, 24-hour like 09:30; empty for an all-day event
+                 */
+                startsAt?: string;
+                /**
+                 * Ends at
+                 * @description End time in New Zealand, 24-hour like 16:30
+                 */
+                endsAt?: string;
+                /**
+                 * Ends on
+                 * Format: date
+                 * @description The last day, for an event over several days (YYYY-MM-DD)
+                 */
+                endsOn?: string;
+                /**
+                 * Location
+                 * @description Where
+                 */
+                location?: string;
+                /**
+                 * Public description
+                 * @description What the public reads about it: who it is for, what happens, how to come
+                 */
+                publicDescription?: string;
+                /**
+                 * Cancelled
+                 * @description True when it will not go ahead: calendars show it cancelled rather than dropping it
+                 */
+                cancelled?: boolean;
+            };
+        };
     };
     responses: {
         /** @description The request could not be understood; Bad cursor */
@@ -7186,6 +7483,7 @@ export type SchemaBuddyPairPatch = components['schemas']['BuddyPairPatch'];
 export type SchemaBuddyPair = components['schemas']['BuddyPair'];
 export type SchemaPublicEmploymentProfile = components['schemas']['PublicEmploymentProfile'];
 export type SchemaPublicService = components['schemas']['PublicService'];
+export type SchemaPublicEvent = components['schemas']['PublicEvent'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
@@ -8990,6 +9288,192 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    previewGroupDigest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LEC group
+                 * @example lec-west-coast-1
+                 */
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the next digest run would do for the group */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "groupId": "lec-west-coast-1",
+                     *       "groupName": "Buller Jobs Network",
+                     *       "period": {
+                     *         "start": "2026-12-01",
+                     *         "end": "2026-12-31",
+                     *         "label": "December 2026",
+                     *         "frequency": "monthly"
+                     *       },
+                     *       "authoriser": {
+                     *         "name": "Hine Walker",
+                     *         "role": "co-ordinator of Buller Jobs Network",
+                     *         "email": "hine@example.nz"
+                     *       },
+                     *       "recipients": [
+                     *         {
+                     *           "email": "ana@example.nz",
+                     *           "name": "Ana",
+                     *           "organisation": "Coast Works",
+                     *           "decision": "send",
+                     *           "newItems": 3
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        groupId: string;
+                        groupName: string;
+                        period: {
+                            /** Format: date */
+                            start?: string;
+                            /** Format: date */
+                            end?: string;
+                            label?: string;
+                            /** @enum {string} */
+                            frequency?: "monthly" | "fortnightly";
+                        };
+                        authoriser?: {
+                            name?: string;
+                            role?: string;
+                            /** Format: email */
+                            email?: string;
+                        };
+                        recipients: {
+                            /** Format: email */
+                            email?: string;
+                            name?: string;
+                            organisation?: string;
+                            /** @enum {string} */
+                            decision?: "send" | "no-consent" | "consent-withdrawn" | "unsubscribed" | "already-sent" | "nothing-new" | "no-authoriser";
+                            newItems?: number;
+                        }[];
+                        sample?: {
+                            /** Format: email */
+                            to?: string;
+                            subject?: string;
+                            text?: string;
+                            html?: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    openDigestWebVersion: {
+        parameters: {
+            query?: {
+                /** @description The signed token from the digest */
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The digest */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The digest is no longer kept */
+            404: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link is too old */
+            410: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getGroupCalendar: {
+        parameters: {
+            query?: {
+                /** @description The signed token from the digest */
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar (RFC 5545) */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description The link is not valid */
+            400: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link is too old */
+            410: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     listRegions: {
         parameters: {
             query?: {
@@ -9035,6 +9519,7 @@ export interface operations {
                      *             "name": "Example name",
                      *             "cegRegion": true,
                      *             "mayorsTeamRepresentative": "Example mayors team representative",
+                     *             "regionalTeamEmail": "adviser@example.org",
                      *             "mayorsTeamNotes": "Notes on the mayors team notes, written by the regional adviser."
                      *           }
                      *         }
@@ -9074,6 +9559,7 @@ export interface operations {
                  *       "name": "Example name",
                  *       "cegRegion": true,
                  *       "mayorsTeamRepresentative": "Example mayors team representative",
+                 *       "regionalTeamEmail": "adviser@example.org",
                  *       "mayorsTeamNotes": "Notes on the mayors team notes, written by the regional adviser."
                  *     }
                  */
@@ -9104,6 +9590,7 @@ export interface operations {
                      *         "name": "Example name",
                      *         "cegRegion": true,
                      *         "mayorsTeamRepresentative": "Example mayors team representative",
+                     *         "regionalTeamEmail": "adviser@example.org",
                      *         "mayorsTeamNotes": "Notes on the mayors team notes, written by the regional adviser."
                      *       }
                      *     }
@@ -9134,6 +9621,7 @@ export interface operations {
                      *         "name": "Example name",
                      *         "cegRegion": true,
                      *         "mayorsTeamRepresentative": "Example mayors team representative",
+                     *         "regionalTeamEmail": "adviser@example.org",
                      *         "mayorsTeamNotes": "Notes on the mayors team notes, written by the regional adviser."
                      *       }
                      *     }
@@ -9190,6 +9678,7 @@ export interface operations {
                      *         "name": "Example name",
                      *         "cegRegion": true,
                      *         "mayorsTeamRepresentative": "Example mayors team representative",
+                     *         "regionalTeamEmail": "adviser@example.org",
                      *         "mayorsTeamNotes": "Notes on the mayors team notes, written by the regional adviser."
                      *       }
                      *     }
@@ -9228,6 +9717,7 @@ export interface operations {
                  *       "name": "Example name",
                  *       "cegRegion": true,
                  *       "mayorsTeamRepresentative": "Example mayors team representative",
+                 *       "regionalTeamEmail": "adviser@example.org",
                  *       "mayorsTeamNotes": "Notes on the mayors team notes, written by the regional adviser."
                  *     }
                  */
@@ -9257,6 +9747,7 @@ export interface operations {
                      *         "name": "Example name",
                      *         "cegRegion": true,
                      *         "mayorsTeamRepresentative": "Example mayors team representative",
+                     *         "regionalTeamEmail": "adviser@example.org",
                      *         "mayorsTeamNotes": "Notes on the mayors team notes, written by the regional adviser."
                      *       }
                      *     }
@@ -9286,6 +9777,7 @@ export interface operations {
                      *         "name": "Example name",
                      *         "cegRegion": true,
                      *         "mayorsTeamRepresentative": "Example mayors team representative",
+                     *         "regionalTeamEmail": "adviser@example.org",
                      *         "mayorsTeamNotes": "Notes on the mayors team notes, written by the regional adviser."
                      *       }
                      *     }
@@ -9345,6 +9837,7 @@ export interface operations {
                      *         "name": "Example name",
                      *         "cegRegion": true,
                      *         "mayorsTeamRepresentative": "Example mayors team representative",
+                     *         "regionalTeamEmail": "adviser@example.org",
                      *         "mayorsTeamNotes": "Notes on the mayors team notes, written by the regional adviser."
                      *       },
                      *       "deletedAt": "2026-03-02T21:15:04.000Z",
@@ -9417,6 +9910,7 @@ export interface operations {
                      *         "name": "Example name",
                      *         "cegRegion": true,
                      *         "mayorsTeamRepresentative": "Example mayors team representative",
+                     *         "regionalTeamEmail": "adviser@example.org",
                      *         "mayorsTeamNotes": "Notes on the mayors team notes, written by the regional adviser."
                      *       }
                      *     }
@@ -9485,6 +9979,7 @@ export interface operations {
                      *               "name": "Example name",
                      *               "cegRegion": true,
                      *               "mayorsTeamRepresentative": "Example mayors team representative",
+                     *               "regionalTeamEmail": "adviser@example.org",
                      *               "mayorsTeamNotes": "Notes on the mayors team notes, written by the regional adviser."
                      *             }
                      *           }
@@ -9548,6 +10043,7 @@ export interface operations {
                      *             "name": "Example name",
                      *             "cegRegion": true,
                      *             "mayorsTeamRepresentative": "Example mayors team representative",
+                     *             "regionalTeamEmail": "adviser@example.org",
                      *             "mayorsTeamNotes": "Notes on the mayors team notes, written by the regional adviser."
                      *           }
                      *         }
@@ -9593,6 +10089,7 @@ export interface operations {
                  *             "name": "Example name",
                  *             "cegRegion": true,
                  *             "mayorsTeamRepresentative": "Example mayors team representative",
+                 *             "regionalTeamEmail": "adviser@example.org",
                  *             "mayorsTeamNotes": "Notes on the mayors team notes, written by the regional adviser."
                  *           }
                  *         }
@@ -17467,6 +17964,7 @@ export interface operations {
                      *             "coordinatorEmail": "adviser@example.org",
                      *             "strategicPlan": "Notes on the strategic plan, written by the regional adviser.",
                      *             "planReviewedOn": "2026-03-01",
+                     *             "digestFrequency": "monthly",
                      *             "establishedOn": "2026-03-01"
                      *           }
                      *         }
@@ -17509,6 +18007,7 @@ export interface operations {
                  *       "coordinatorEmail": "adviser@example.org",
                  *       "strategicPlan": "Notes on the strategic plan, written by the regional adviser.",
                  *       "planReviewedOn": "2026-03-01",
+                 *       "digestFrequency": "monthly",
                  *       "establishedOn": "2026-03-01"
                  *     }
                  */
@@ -17542,6 +18041,7 @@ export interface operations {
                      *         "coordinatorEmail": "adviser@example.org",
                      *         "strategicPlan": "Notes on the strategic plan, written by the regional adviser.",
                      *         "planReviewedOn": "2026-03-01",
+                     *         "digestFrequency": "monthly",
                      *         "establishedOn": "2026-03-01"
                      *       }
                      *     }
@@ -17575,6 +18075,7 @@ export interface operations {
                      *         "coordinatorEmail": "adviser@example.org",
                      *         "strategicPlan": "Notes on the strategic plan, written by the regional adviser.",
                      *         "planReviewedOn": "2026-03-01",
+                     *         "digestFrequency": "monthly",
                      *         "establishedOn": "2026-03-01"
                      *       }
                      *     }
@@ -17634,6 +18135,7 @@ export interface operations {
                      *         "coordinatorEmail": "adviser@example.org",
                      *         "strategicPlan": "Notes on the strategic plan, written by the regional adviser.",
                      *         "planReviewedOn": "2026-03-01",
+                     *         "digestFrequency": "monthly",
                      *         "establishedOn": "2026-03-01"
                      *       }
                      *     }
@@ -17675,6 +18177,7 @@ export interface operations {
                  *       "coordinatorEmail": "adviser@example.org",
                  *       "strategicPlan": "Notes on the strategic plan, written by the regional adviser.",
                  *       "planReviewedOn": "2026-03-01",
+                 *       "digestFrequency": "monthly",
                  *       "establishedOn": "2026-03-01"
                  *     }
                  */
@@ -17707,6 +18210,7 @@ export interface operations {
                      *         "coordinatorEmail": "adviser@example.org",
                      *         "strategicPlan": "Notes on the strategic plan, written by the regional adviser.",
                      *         "planReviewedOn": "2026-03-01",
+                     *         "digestFrequency": "monthly",
                      *         "establishedOn": "2026-03-01"
                      *       }
                      *     }
@@ -17739,6 +18243,7 @@ export interface operations {
                      *         "coordinatorEmail": "adviser@example.org",
                      *         "strategicPlan": "Notes on the strategic plan, written by the regional adviser.",
                      *         "planReviewedOn": "2026-03-01",
+                     *         "digestFrequency": "monthly",
                      *         "establishedOn": "2026-03-01"
                      *       }
                      *     }
@@ -17801,6 +18306,7 @@ export interface operations {
                      *         "coordinatorEmail": "adviser@example.org",
                      *         "strategicPlan": "Notes on the strategic plan, written by the regional adviser.",
                      *         "planReviewedOn": "2026-03-01",
+                     *         "digestFrequency": "monthly",
                      *         "establishedOn": "2026-03-01"
                      *       },
                      *       "deletedAt": "2026-03-02T21:15:04.000Z",
@@ -17876,6 +18382,7 @@ export interface operations {
                      *         "coordinatorEmail": "adviser@example.org",
                      *         "strategicPlan": "Notes on the strategic plan, written by the regional adviser.",
                      *         "planReviewedOn": "2026-03-01",
+                     *         "digestFrequency": "monthly",
                      *         "establishedOn": "2026-03-01"
                      *       }
                      *     }
@@ -17947,6 +18454,7 @@ export interface operations {
                      *               "coordinatorEmail": "adviser@example.org",
                      *               "strategicPlan": "Notes on the strategic plan, written by the regional adviser.",
                      *               "planReviewedOn": "2026-03-01",
+                     *               "digestFrequency": "monthly",
                      *               "establishedOn": "2026-03-01"
                      *             }
                      *           }
@@ -18013,6 +18521,7 @@ export interface operations {
                      *             "coordinatorEmail": "adviser@example.org",
                      *             "strategicPlan": "Notes on the strategic plan, written by the regional adviser.",
                      *             "planReviewedOn": "2026-03-01",
+                     *             "digestFrequency": "monthly",
                      *             "establishedOn": "2026-03-01"
                      *           }
                      *         }
@@ -18061,6 +18570,7 @@ export interface operations {
                  *             "coordinatorEmail": "adviser@example.org",
                  *             "strategicPlan": "Notes on the strategic plan, written by the regional adviser.",
                  *             "planReviewedOn": "2026-03-01",
+                 *             "digestFrequency": "monthly",
                  *             "establishedOn": "2026-03-01"
                  *           }
                  *         }
@@ -18884,7 +19394,10 @@ export interface operations {
                      *             "representativeEmail": "adviser@example.org",
                      *             "seniorCommitment": true,
                      *             "inBusinessPlan": true,
-                     *             "joinedOn": "2026-03-01"
+                     *             "joinedOn": "2026-03-01",
+                     *             "digestConsentOn": "2026-03-01",
+                     *             "digestConsentHow": "in-person",
+                     *             "digestConsentWithdrawnOn": "2026-03-01"
                      *           }
                      *         }
                      *       ],
@@ -18923,7 +19436,10 @@ export interface operations {
                  *       "representativeEmail": "adviser@example.org",
                  *       "seniorCommitment": true,
                  *       "inBusinessPlan": true,
-                 *       "joinedOn": "2026-03-01"
+                 *       "joinedOn": "2026-03-01",
+                 *       "digestConsentOn": "2026-03-01",
+                 *       "digestConsentHow": "in-person",
+                 *       "digestConsentWithdrawnOn": "2026-03-01"
                  *     }
                  */
                 "application/json": components["schemas"]["MembershipValues"];
@@ -18956,7 +19472,10 @@ export interface operations {
                      *         "representativeEmail": "adviser@example.org",
                      *         "seniorCommitment": true,
                      *         "inBusinessPlan": true,
-                     *         "joinedOn": "2026-03-01"
+                     *         "joinedOn": "2026-03-01",
+                     *         "digestConsentOn": "2026-03-01",
+                     *         "digestConsentHow": "in-person",
+                     *         "digestConsentWithdrawnOn": "2026-03-01"
                      *       }
                      *     }
                      */
@@ -18989,7 +19508,10 @@ export interface operations {
                      *         "representativeEmail": "adviser@example.org",
                      *         "seniorCommitment": true,
                      *         "inBusinessPlan": true,
-                     *         "joinedOn": "2026-03-01"
+                     *         "joinedOn": "2026-03-01",
+                     *         "digestConsentOn": "2026-03-01",
+                     *         "digestConsentHow": "in-person",
+                     *         "digestConsentWithdrawnOn": "2026-03-01"
                      *       }
                      *     }
                      */
@@ -19048,7 +19570,10 @@ export interface operations {
                      *         "representativeEmail": "adviser@example.org",
                      *         "seniorCommitment": true,
                      *         "inBusinessPlan": true,
-                     *         "joinedOn": "2026-03-01"
+                     *         "joinedOn": "2026-03-01",
+                     *         "digestConsentOn": "2026-03-01",
+                     *         "digestConsentHow": "in-person",
+                     *         "digestConsentWithdrawnOn": "2026-03-01"
                      *       }
                      *     }
                      */
@@ -19089,7 +19614,10 @@ export interface operations {
                  *       "representativeEmail": "adviser@example.org",
                  *       "seniorCommitment": true,
                  *       "inBusinessPlan": true,
-                 *       "joinedOn": "2026-03-01"
+                 *       "joinedOn": "2026-03-01",
+                 *       "digestConsentOn": "2026-03-01",
+                 *       "digestConsentHow": "in-person",
+                 *       "digestConsentWithdrawnOn": "2026-03-01"
                  *     }
                  */
                 "application/json": components["schemas"]["MembershipValues"];
@@ -19121,7 +19649,10 @@ export interface operations {
                      *         "representativeEmail": "adviser@example.org",
                      *         "seniorCommitment": true,
                      *         "inBusinessPlan": true,
-                     *         "joinedOn": "2026-03-01"
+                     *         "joinedOn": "2026-03-01",
+                     *         "digestConsentOn": "2026-03-01",
+                     *         "digestConsentHow": "in-person",
+                     *         "digestConsentWithdrawnOn": "2026-03-01"
                      *       }
                      *     }
                      */
@@ -19153,7 +19684,10 @@ export interface operations {
                      *         "representativeEmail": "adviser@example.org",
                      *         "seniorCommitment": true,
                      *         "inBusinessPlan": true,
-                     *         "joinedOn": "2026-03-01"
+                     *         "joinedOn": "2026-03-01",
+                     *         "digestConsentOn": "2026-03-01",
+                     *         "digestConsentHow": "in-person",
+                     *         "digestConsentWithdrawnOn": "2026-03-01"
                      *       }
                      *     }
                      */
@@ -19215,7 +19749,10 @@ export interface operations {
                      *         "representativeEmail": "adviser@example.org",
                      *         "seniorCommitment": true,
                      *         "inBusinessPlan": true,
-                     *         "joinedOn": "2026-03-01"
+                     *         "joinedOn": "2026-03-01",
+                     *         "digestConsentOn": "2026-03-01",
+                     *         "digestConsentHow": "in-person",
+                     *         "digestConsentWithdrawnOn": "2026-03-01"
                      *       },
                      *       "deletedAt": "2026-03-02T21:15:04.000Z",
                      *       "deletedBy": "adviser@example.org"
@@ -19290,7 +19827,10 @@ export interface operations {
                      *         "representativeEmail": "adviser@example.org",
                      *         "seniorCommitment": true,
                      *         "inBusinessPlan": true,
-                     *         "joinedOn": "2026-03-01"
+                     *         "joinedOn": "2026-03-01",
+                     *         "digestConsentOn": "2026-03-01",
+                     *         "digestConsentHow": "in-person",
+                     *         "digestConsentWithdrawnOn": "2026-03-01"
                      *       }
                      *     }
                      */
@@ -19361,7 +19901,10 @@ export interface operations {
                      *               "representativeEmail": "adviser@example.org",
                      *               "seniorCommitment": true,
                      *               "inBusinessPlan": true,
-                     *               "joinedOn": "2026-03-01"
+                     *               "joinedOn": "2026-03-01",
+                     *               "digestConsentOn": "2026-03-01",
+                     *               "digestConsentHow": "in-person",
+                     *               "digestConsentWithdrawnOn": "2026-03-01"
                      *             }
                      *           }
                      *         }
@@ -19427,7 +19970,10 @@ export interface operations {
                      *             "representativeEmail": "adviser@example.org",
                      *             "seniorCommitment": true,
                      *             "inBusinessPlan": true,
-                     *             "joinedOn": "2026-03-01"
+                     *             "joinedOn": "2026-03-01",
+                     *             "digestConsentOn": "2026-03-01",
+                     *             "digestConsentHow": "in-person",
+                     *             "digestConsentWithdrawnOn": "2026-03-01"
                      *           }
                      *         }
                      *       ],
@@ -19475,7 +20021,10 @@ export interface operations {
                  *             "representativeEmail": "adviser@example.org",
                  *             "seniorCommitment": true,
                  *             "inBusinessPlan": true,
-                 *             "joinedOn": "2026-03-01"
+                 *             "joinedOn": "2026-03-01",
+                 *             "digestConsentOn": "2026-03-01",
+                 *             "digestConsentHow": "in-person",
+                 *             "digestConsentWithdrawnOn": "2026-03-01"
                  *           }
                  *         }
                  *       ]
@@ -22673,7 +23222,13 @@ export interface operations {
                      *             "kind": "exchange-visit",
                      *             "title": "Example title",
                      *             "heldOn": "2026-03-01",
+                     *             "startsAt": "09:30",
+                     *             "endsAt": "09:30",
+                     *             "endsOn": "2026-03-01",
                      *             "location": "Example location",
+                     *             "openToPublic": true,
+                     *             "publicDescription": "Notes on the public description, written by the regional adviser.",
+                     *             "cancelled": true,
                      *             "attendees": 12,
                      *             "notes": "Notes on the notes, written by the regional adviser."
                      *           }
@@ -22716,7 +23271,13 @@ export interface operations {
                  *       "kind": "exchange-visit",
                  *       "title": "Example title",
                  *       "heldOn": "2026-03-01",
+                 *       "startsAt": "09:30",
+                 *       "endsAt": "09:30",
+                 *       "endsOn": "2026-03-01",
                  *       "location": "Example location",
+                 *       "openToPublic": true,
+                 *       "publicDescription": "Notes on the public description, written by the regional adviser.",
+                 *       "cancelled": true,
                  *       "attendees": 12,
                  *       "notes": "Notes on the notes, written by the regional adviser."
                  *     }
@@ -22750,7 +23311,13 @@ export interface operations {
                      *         "kind": "exchange-visit",
                      *         "title": "Example title",
                      *         "heldOn": "2026-03-01",
+                     *         "startsAt": "09:30",
+                     *         "endsAt": "09:30",
+                     *         "endsOn": "2026-03-01",
                      *         "location": "Example location",
+                     *         "openToPublic": true,
+                     *         "publicDescription": "Notes on the public description, written by the regional adviser.",
+                     *         "cancelled": true,
                      *         "attendees": 12,
                      *         "notes": "Notes on the notes, written by the regional adviser."
                      *       }
@@ -22784,7 +23351,13 @@ export interface operations {
                      *         "kind": "exchange-visit",
                      *         "title": "Example title",
                      *         "heldOn": "2026-03-01",
+                     *         "startsAt": "09:30",
+                     *         "endsAt": "09:30",
+                     *         "endsOn": "2026-03-01",
                      *         "location": "Example location",
+                     *         "openToPublic": true,
+                     *         "publicDescription": "Notes on the public description, written by the regional adviser.",
+                     *         "cancelled": true,
                      *         "attendees": 12,
                      *         "notes": "Notes on the notes, written by the regional adviser."
                      *       }
@@ -22844,7 +23417,13 @@ export interface operations {
                      *         "kind": "exchange-visit",
                      *         "title": "Example title",
                      *         "heldOn": "2026-03-01",
+                     *         "startsAt": "09:30",
+                     *         "endsAt": "09:30",
+                     *         "endsOn": "2026-03-01",
                      *         "location": "Example location",
+                     *         "openToPublic": true,
+                     *         "publicDescription": "Notes on the public description, written by the regional adviser.",
+                     *         "cancelled": true,
                      *         "attendees": 12,
                      *         "notes": "Notes on the notes, written by the regional adviser."
                      *       }
@@ -22886,7 +23465,13 @@ export interface operations {
                  *       "kind": "exchange-visit",
                  *       "title": "Example title",
                  *       "heldOn": "2026-03-01",
+                 *       "startsAt": "09:30",
+                 *       "endsAt": "09:30",
+                 *       "endsOn": "2026-03-01",
                  *       "location": "Example location",
+                 *       "openToPublic": true,
+                 *       "publicDescription": "Notes on the public description, written by the regional adviser.",
+                 *       "cancelled": true,
                  *       "attendees": 12,
                  *       "notes": "Notes on the notes, written by the regional adviser."
                  *     }
@@ -22919,7 +23504,13 @@ export interface operations {
                      *         "kind": "exchange-visit",
                      *         "title": "Example title",
                      *         "heldOn": "2026-03-01",
+                     *         "startsAt": "09:30",
+                     *         "endsAt": "09:30",
+                     *         "endsOn": "2026-03-01",
                      *         "location": "Example location",
+                     *         "openToPublic": true,
+                     *         "publicDescription": "Notes on the public description, written by the regional adviser.",
+                     *         "cancelled": true,
                      *         "attendees": 12,
                      *         "notes": "Notes on the notes, written by the regional adviser."
                      *       }
@@ -22952,7 +23543,13 @@ export interface operations {
                      *         "kind": "exchange-visit",
                      *         "title": "Example title",
                      *         "heldOn": "2026-03-01",
+                     *         "startsAt": "09:30",
+                     *         "endsAt": "09:30",
+                     *         "endsOn": "2026-03-01",
                      *         "location": "Example location",
+                     *         "openToPublic": true,
+                     *         "publicDescription": "Notes on the public description, written by the regional adviser.",
+                     *         "cancelled": true,
                      *         "attendees": 12,
                      *         "notes": "Notes on the notes, written by the regional adviser."
                      *       }
@@ -23015,7 +23612,13 @@ export interface operations {
                      *         "kind": "exchange-visit",
                      *         "title": "Example title",
                      *         "heldOn": "2026-03-01",
+                     *         "startsAt": "09:30",
+                     *         "endsAt": "09:30",
+                     *         "endsOn": "2026-03-01",
                      *         "location": "Example location",
+                     *         "openToPublic": true,
+                     *         "publicDescription": "Notes on the public description, written by the regional adviser.",
+                     *         "cancelled": true,
                      *         "attendees": 12,
                      *         "notes": "Notes on the notes, written by the regional adviser."
                      *       },
@@ -23091,7 +23694,13 @@ export interface operations {
                      *         "kind": "exchange-visit",
                      *         "title": "Example title",
                      *         "heldOn": "2026-03-01",
+                     *         "startsAt": "09:30",
+                     *         "endsAt": "09:30",
+                     *         "endsOn": "2026-03-01",
                      *         "location": "Example location",
+                     *         "openToPublic": true,
+                     *         "publicDescription": "Notes on the public description, written by the regional adviser.",
+                     *         "cancelled": true,
                      *         "attendees": 12,
                      *         "notes": "Notes on the notes, written by the regional adviser."
                      *       }
@@ -23163,7 +23772,13 @@ export interface operations {
                      *               "kind": "exchange-visit",
                      *               "title": "Example title",
                      *               "heldOn": "2026-03-01",
+                     *               "startsAt": "09:30",
+                     *               "endsAt": "09:30",
+                     *               "endsOn": "2026-03-01",
                      *               "location": "Example location",
+                     *               "openToPublic": true,
+                     *               "publicDescription": "Notes on the public description, written by the regional adviser.",
+                     *               "cancelled": true,
                      *               "attendees": 12,
                      *               "notes": "Notes on the notes, written by the regional adviser."
                      *             }
@@ -23230,7 +23845,13 @@ export interface operations {
                      *             "kind": "exchange-visit",
                      *             "title": "Example title",
                      *             "heldOn": "2026-03-01",
+                     *             "startsAt": "09:30",
+                     *             "endsAt": "09:30",
+                     *             "endsOn": "2026-03-01",
                      *             "location": "Example location",
+                     *             "openToPublic": true,
+                     *             "publicDescription": "Notes on the public description, written by the regional adviser.",
+                     *             "cancelled": true,
                      *             "attendees": 12,
                      *             "notes": "Notes on the notes, written by the regional adviser."
                      *           }
@@ -23279,7 +23900,13 @@ export interface operations {
                  *             "kind": "exchange-visit",
                  *             "title": "Example title",
                  *             "heldOn": "2026-03-01",
+                 *             "startsAt": "09:30",
+                 *             "endsAt": "09:30",
+                 *             "endsOn": "2026-03-01",
                  *             "location": "Example location",
+                 *             "openToPublic": true,
+                 *             "publicDescription": "Notes on the public description, written by the regional adviser.",
+                 *             "cancelled": true,
                  *             "attendees": 12,
                  *             "notes": "Notes on the notes, written by the regional adviser."
                  *           }
@@ -24948,6 +25575,118 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["PublicService"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listPublicEvents: {
+        parameters: {
+            query?: {
+                /** @description Region id; defaults to your only region (national users: all regions) */
+                region?: components["parameters"]["Region"];
+                /** @description Words to find (case and macrons ignored) */
+                q?: string;
+                /** @description Only events whose kind is this */
+                kind?: "exchange-visit" | "roadshow" | "sector-group" | "business-forum" | "training";
+                /** @description Page size, 1 to 500 (default 100) */
+                limit?: components["parameters"]["Limit"];
+                /** @description The cursor from the previous page */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01JD3XKQ5B0M8Y2T6W4N7P9R1S",
+                     *           "type": "event",
+                     *           "regionId": "northland",
+                     *           "updatedAt": "2026-03-02T21:15:04.000Z",
+                     *           "values": {
+                     *             "regionId": "northland",
+                     *             "kind": "exchange-visit",
+                     *             "title": "Example title",
+                     *             "heldOn": "2026-03-01",
+                     *             "startsAt": "09:30",
+                     *             "endsAt": "09:30",
+                     *             "endsOn": "2026-03-01",
+                     *             "location": "Example location",
+                     *             "publicDescription": "Notes on the public description, written by the regional adviser.",
+                     *             "cancelled": true
+                     *           }
+                     *         }
+                     *       ],
+                     *       "more": false
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["PublicEvent"][];
+                        /** @description true when another page follows: ask again with cursor */
+                        more: boolean;
+                        cursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getPublicEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Public fields */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01JD3XKQ5B0M8Y2T6W4N7P9R1S",
+                     *       "type": "event",
+                     *       "regionId": "northland",
+                     *       "updatedAt": "2026-03-02T21:15:04.000Z",
+                     *       "values": {
+                     *         "regionId": "northland",
+                     *         "kind": "exchange-visit",
+                     *         "title": "Example title",
+                     *         "heldOn": "2026-03-01",
+                     *         "startsAt": "09:30",
+                     *         "endsAt": "09:30",
+                     *         "endsOn": "2026-03-01",
+                     *         "location": "Example location",
+                     *         "publicDescription": "Notes on the public description, written by the regional adviser.",
+                     *         "cancelled": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicEvent"];
                 };
             };
             404: components["responses"]["NotFound"];

@@ -1,9 +1,11 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono/tiny';
+import type { DigestSubscriptions } from '../../digest/digest-settings-page.ts';
+import { digestSettingsPage } from '../../digest/digest-settings-page.ts';
 import { AccessDeniedError, BadRequestError, UnavailableError } from '../../domain/errors.ts';
 import type { Principal } from '../../domain/principal.ts';
-import type { EmailKind, OneClickUnsubscribe } from '../../links/email-kinds.ts';
-import { BadLinkError, type SignedLinkCheck } from '../../links/signed-link-check.ts';
+import type { OneClickUnsubscribe } from '../../links/email-kinds.ts';
+import { BadLinkError, type SettingsLink, type SignedLinkCheck } from '../../links/signed-link-check.ts';
 import {
   KIND_LABELS,
   type PreferencesChange,
@@ -24,7 +26,9 @@ export interface ReminderRouteDependencies {
    * How one click turns off each other kind of email (the reminders' own switch is here). A new
    * kind in EMAIL_KINDS must bring its switch, or this does not compile.
    */
-  unsubscribe?: Omit<OneClickUnsubscribe, 'reminders'>;
+  unsubscribe?: Omit<OneClickUnsubscribe, 'reminders' | 'digest'>;
+  /** The LEC digests' unsubscribes, per member and group (their links name the group). */
+  digest?: DigestSubscriptions;
 }
 
 /** Every reminder kind off: what one click on a reminder email's unsubscribe means. */
@@ -77,6 +81,10 @@ export function remindersArea(deps: ReminderRouteDependencies | undefined): Rout
     if (!deps) throw new RemindersUnavailableError();
     return deps;
   };
+  const needDigest = (): DigestSubscriptions => {
+    if (!need().digest) throw new RemindersUnavailableError();
+    return need().digest!;
+  };
 
   app.get('/v1/me/reminder-preferences', async (c) => {
     const email = requirePerson(c.get('principal'));
@@ -93,7 +101,7 @@ export function remindersArea(deps: ReminderRouteDependencies | undefined): Rout
   const withToken = async (
     c: Context,
     token: string | undefined,
-  ): Promise<{ email: string; kind: EmailKind; problem?: undefined } | { problem: Response }> => {
+  ): Promise<(SettingsLink & { problem?: undefined }) | { problem: Response }> => {
     if (!token) {
       return {
         problem: c.html(
@@ -119,6 +127,13 @@ export function remindersArea(deps: ReminderRouteDependencies | undefined): Rout
     const token = c.req.query('token');
     const link = await withToken(c, token);
     if (link.problem) return link.problem;
+    if (link.kind === 'digest') {
+      const digest = needDigest();
+      const groupId = link.scope!;
+      const name = (await digest.groupName(groupId)) ?? 'LEC group';
+      const off = await digest.isUnsubscribed(link.email, groupId);
+      return c.html(digestSettingsPage(link.email, name, token!, off ? 'unsubscribed' : 'subscribed'));
+    }
     return c.html(preferencesPage(link.email, await need().preferences.get(link.email), token!));
   });
 
@@ -137,8 +152,13 @@ export function remindersArea(deps: ReminderRouteDependencies | undefined): Rout
       const switches: OneClickUnsubscribe = {
         ...unsubscribe,
         reminders: async (who, by) => void (await preferences.update(who, ALL_REMINDERS_OFF, by)),
+        digest: async (who, by, groupId) => needDigest().unsubscribe(who, groupId!, by),
       };
-      await switches[kind](email, by);
+      await switches[kind](email, by, link.scope);
+      if (kind === 'digest') {
+        const name = (await needDigest().groupName(link.scope!)) ?? 'LEC group';
+        return c.html(digestSettingsPage(email, name, token!, 'just-unsubscribed'));
+      }
       return c.html(preferencesPage(email, await preferences.get(email), token!, 'unsubscribed'));
     }
     const { token: _token, ...choices } = form;

@@ -1,6 +1,10 @@
 import * as z from 'zod/mini';
 import { defineRecord } from '../definition.ts';
-import { date, email, longText, ref, text } from '../fields.ts';
+import { date, email, longText, oneOf, ref, text } from '../fields.ts';
+
+/** How often the group's digest goes to its consenting members; monthly when not chosen. */
+export const DIGEST_FREQUENCIES = ['monthly', 'fortnightly'] as const;
+export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
 
 /** A region's Local Employment Co-ordination group: its co-ordinator and strategic plan. */
 export const lecGroup = defineRecord({
@@ -31,6 +35,12 @@ export const lecGroup = defineRecord({
         date({
           title: 'Plan reviewed on',
           help: 'When the strategic plan was last reviewed (YYYY-MM-DD)',
+        }),
+      ),
+      digestFrequency: z.optional(
+        oneOf(DIGEST_FREQUENCIES, {
+          title: 'Digest frequency',
+          help: 'How often members who consented get the group digest: monthly (the default) or fortnightly',
         }),
       ),
       establishedOn: z.optional(

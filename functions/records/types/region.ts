@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { defineRecord } from '../definition.ts';
-import { boolean, longText, text } from '../fields.ts';
+import { boolean, email, longText, text } from '../fields.ts';
 
 /** A CEG region with its regional Mayors Team. Reference data: ids are slugs like `canterbury`. */
 export const region = defineRecord({
@@ -21,6 +21,12 @@ export const region = defineRecord({
         text({
           title: 'Mayors Team representative',
           help: 'The regional team member on the national planning and co-ordination group',
+        }),
+      ),
+      regionalTeamEmail: z.optional(
+        email({
+          title: 'Regional team email',
+          help: 'How the public and LEC members reach the CEG regional team; named in LEC digests the team authorises',
         }),
       ),
       mayorsTeamNotes: z.optional(
