@@ -244,7 +244,11 @@ export class RecordStore implements RecordRepository {
               // keeps the token; should it still fail its own condition, the service recognises
               // the change as its own (RecordService.push).
               retry.push(batch);
-              lastError = { reason: (error as Error).message || (error as Error).name, cause: error };
+              // The error's code or name, not its message: a message can carry the database's address.
+              lastError = {
+                reason: (error as { code?: string }).code || (error as Error).name,
+                cause: error,
+              };
             }
           }
         }),
@@ -263,7 +267,7 @@ export class RecordStore implements RecordRepository {
     for (const index of indices) {
       outcomes[index] = {
         status: 'failed',
-        reason: `could not be saved (${lastError.reason || 'the database took too long to answer'}); nothing was changed, push it again`,
+        reason: `could not be saved: the database did not answer (${lastError.reason || 'it took too long'}); nothing was changed for this row. Push again`,
         cause: lastError.cause,
       };
     }

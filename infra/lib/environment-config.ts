@@ -94,6 +94,7 @@ const PROD_RESERVED_CONCURRENCY: Record<string, number> = {
   pagesApi: 5,
   aggregate: 1,
   reminders: 1,
+  digest: 1,
   website: 20,
 };
 

@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     const id = rest.join('/');
     let view: RecordPageView;
     try {
-      view = await session.api<RecordPageView>(`/v1/pages/records/${typePath}/${encodeURIComponent(id)}`);
+      view = await session.api<RecordPageView>(`/v1/pages/${typePath}/${encodeURIComponent(id)}/record`);
     } catch (error) {
       fill(content, refusal(error));
       byId('refusal-heading').focus();

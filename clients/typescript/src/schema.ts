@@ -469,7 +469,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/pages/records/{path}/{id}": {
+    "/v1/pages/{path}/{id}/record": {
         parameters: {
             query?: never;
             header?: never;
@@ -9361,6 +9361,7 @@ export interface operations {
                             organisation?: string;
                             /** @enum {string} */
                             decision?: "send" | "no-consent" | "consent-withdrawn" | "unsubscribed" | "already-sent" | "nothing-new" | "no-authoriser";
+                            /** Format: int32 */
                             newItems?: number;
                         }[];
                         sample?: {
@@ -9396,6 +9397,16 @@ export interface operations {
         responses: {
             /** @description The digest */
             200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link is not valid */
+            400: {
                 headers: {
                     "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;

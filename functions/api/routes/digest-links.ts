@@ -115,6 +115,7 @@ export function digestLinkOperations(): OperationDoc[] {
       parameters: { token: 'The signed token from the digest' },
       responses: {
         200: page('The digest'),
+        400: page('The link is not valid'),
         404: page('The digest is no longer kept'),
         410: page('The link is too old'),
       },

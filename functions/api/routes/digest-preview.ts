@@ -92,7 +92,7 @@ export function digestPreviewOperations(): OperationDoc[] {
                     name: { type: 'string', maxLength: 200 },
                     organisation: { type: 'string', maxLength: 200 },
                     decision,
-                    newItems: { type: 'integer', minimum: 0, maximum: 10000 },
+                    newItems: { type: 'integer', format: 'int32', minimum: 0, maximum: 10000 },
                   },
                 },
               },

@@ -12,7 +12,7 @@ const typePath = z.enum(RECORD_DEFINITIONS.map((d) => d.path) as [string, ...str
 
 const recordPage = defineRoute({
   method: 'get',
-  path: '/v1/pages/records/{path}/{id}',
+  path: '/v1/pages/{path}/{id}/record',
   params: { path: typePath, id },
 });
 

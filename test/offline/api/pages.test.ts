@@ -65,7 +65,7 @@ beforeAll(async () => {
 describe('the record page', () => {
   it('should show the record in words with its references named and linked', async () => {
     // Act
-    const page = await h.request('GET', `/v1/pages/records/needs/${needId}`, { token: world.tokens.mayor });
+    const page = await h.request('GET', `/v1/pages/needs/${needId}/record`, { token: world.tokens.mayor });
 
     // Assess
     expect(page.status).toBe(200);
@@ -83,7 +83,7 @@ describe('the record page', () => {
 
   it('should show every version, newest first, with who changed which field from what to what', async () => {
     // Act
-    const page = await h.request('GET', `/v1/pages/records/needs/${needId}`, { token: world.tokens.adviser });
+    const page = await h.request('GET', `/v1/pages/needs/${needId}/record`, { token: world.tokens.adviser });
 
     // Assess
     expect(page.body.history.map((v: { version: number }) => v.version)).toEqual([2, 1]);
@@ -103,7 +103,7 @@ describe('the record page', () => {
 
   it('should list the records that point at it', async () => {
     // Act
-    const page = await h.request('GET', `/v1/pages/records/needs/${needId}`, { token: world.tokens.mayor });
+    const page = await h.request('GET', `/v1/pages/needs/${needId}/record`, { token: world.tokens.mayor });
 
     // Assess
     expect(page.body.referrers).toEqual([
@@ -116,10 +116,10 @@ describe('the record page', () => {
 
   it("should leave out what the viewer may not see: a mayor's office reads no adviser record", async () => {
     // Act
-    const mayor = await h.request('GET', '/v1/pages/records/agreements/agreement-chch', {
+    const mayor = await h.request('GET', '/v1/pages/agreements/agreement-chch/record', {
       token: world.tokens.mayor,
     });
-    const adviser = await h.request('GET', '/v1/pages/records/agreements/agreement-chch', {
+    const adviser = await h.request('GET', '/v1/pages/agreements/agreement-chch/record', {
       token: world.tokens.adviser,
     });
 
@@ -133,7 +133,7 @@ describe('the record page', () => {
 
   it("should refuse a record outside the viewer's reach in words, naming whom to ask", async () => {
     // Act
-    const page = await h.request('GET', '/v1/pages/records/needs/dunedin-need', {
+    const page = await h.request('GET', '/v1/pages/needs/dunedin-need/record', {
       token: world.tokens.mayor,
     });
 
@@ -147,7 +147,7 @@ describe('the record page', () => {
 
   it('should need a sign-in', async () => {
     // Act
-    const page = await h.request('GET', `/v1/pages/records/needs/${needId}`);
+    const page = await h.request('GET', `/v1/pages/needs/${needId}/record`);
 
     // Assess
     expect(page.status).toBe(401);

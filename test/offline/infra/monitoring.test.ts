@@ -36,9 +36,9 @@ describe('monitoring', () => {
     // Assess
     const topic = synthesized.resolve(synthesized.stack.monitoring.topic.topicArn);
 
-    // 5xx for two APIs, errors and throttles for seven functions (four for the API), failed and
-    // overdue nightly runs, failed reminder runs, reminder bounce and complaint rates.
-    expect(all).toHaveLength(21);
+    // 5xx for two APIs, errors and throttles for nine functions (five for the API), failed and
+    // overdue nightly runs, failed reminder and digest runs, bounce and complaint rates.
+    expect(all).toHaveLength(26);
     for (const alarm of all) expect(alarm.AlarmActions, alarm.AlarmDescription).toEqual([topic]);
   });
 

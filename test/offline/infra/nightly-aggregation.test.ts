@@ -88,8 +88,8 @@ describe('nightly aggregation', () => {
         },
       },
     });
-    // The nightly aggregation's and the daily reminders'.
-    expect(Object.values(roles)).toHaveLength(2);
+    // The nightly aggregation's, the daily reminders' and the digest's.
+    expect(Object.values(roles)).toHaveLength(3);
     for (const role of Object.values(roles)) {
       expect(role.Properties.AssumeRolePolicyDocument.Statement[0].Condition).toEqual({
         StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
