@@ -1,15 +1,21 @@
 import path from 'node:path';
 import { addDays } from '../functions/aggregate/calendar.ts';
 import { aggregateAndPublishDates } from '../functions/aggregate/nightly-run.ts';
+import { publishSearchSnapshots } from '../functions/aggregate/search-snapshots.ts';
 import { createDocumentClient } from '../functions/store/client.ts';
 import { RecordStore } from '../functions/store/record-store.ts';
 import { readCommandLine } from './command-line.ts';
-import { DEFAULT_SNAPSHOT_DIR, localSnapshotArchive } from './dashboard-extension.ts';
+import {
+  DEFAULT_SNAPSHOT_DIR,
+  localKnowledgeSnapshots,
+  localSnapshotArchive,
+} from './dashboard-extension.ts';
 
 /**
  * `npm run aggregate [-- --date YYYY-MM-DD] [--history 12] [--out DIR]`: builds the dashboard
  * snapshot from the DynamoDB Local table `npm start` uses, into a local folder laid out like the
- * snapshot bucket. With --history, also the snapshots of that many weeks before the date.
+ * snapshot bucket, and then the knowledge index's snapshot, as the nightly run does in the cloud.
+ * With --history, also the snapshots of that many weeks before the date.
  */
 const USAGE = `Usage: npx tsx local/aggregate-cli.ts [--date YYYY-MM-DD] [--history WEEKS] [--out DIR] [--overwrite]
   --date       the snapshot date (default: today in New Zealand)
@@ -56,6 +62,11 @@ try {
   console.log(
     `Snapshot for ${date}: ${snapshots.at(-1)!.recordsRead} records read in ${durationMs} ms; ${files} files written in ${path.relative(process.cwd(), values.out) || '.'}${kept}`,
   );
+  const search = await publishSearchSnapshots(store, localKnowledgeSnapshots(path.resolve(values.out)), {
+    scope: tableName,
+    rebuild: true,
+  });
+  console.log(`Knowledge base: search index of ${search.entries} entries saved (${search.durationMs} ms)`);
 } catch (error) {
   const name = (error as Error).name;
   if (

@@ -5,10 +5,12 @@ import type { Context, Hono } from 'hono';
 import { buildDashboard, DASHBOARD_DIR, DASHBOARD_DIST } from '../dashboard/build.ts';
 import { addDays } from '../functions/aggregate/calendar.ts';
 import { aggregateAndPublishDates } from '../functions/aggregate/nightly-run.ts';
+import { knowledgeSnapshotsIn, publishSearchSnapshots } from '../functions/aggregate/search-snapshots.ts';
 import { SnapshotArchive } from '../functions/aggregate/snapshot-archive.ts';
 import { checkSnapshotKey, LocalFolderSink } from '../functions/aggregate/snapshot-sink.ts';
 import type { AppEnv } from '../functions/api/request.ts';
 import { isIsoDate } from '../functions/domain/iso-date.ts';
+import type { KnowledgeSnapshotStore } from '../functions/domain/knowledge-base.ts';
 import { newZealandDate } from '../functions/domain/new-zealand-day.ts';
 import type { RecordRepository } from '../functions/domain/record-repository.ts';
 import { recordOrCouncilPage } from '../functions/links/site-paths.ts';
@@ -38,6 +40,41 @@ const CONTENT_TYPES: Record<string, string> = {
 /** The snapshot archive kept in a local folder (the API's `snapshots` dependency locally). */
 export function localSnapshotArchive(dir = DEFAULT_SNAPSHOT_DIR): SnapshotArchive {
   return new SnapshotArchive(new LocalFolderSink(dir));
+}
+
+/** The knowledge index's snapshot in the local snapshot folder, where the cloud keeps it in the bucket. */
+export function localKnowledgeSnapshots(dir = DEFAULT_SNAPSHOT_DIR): KnowledgeSnapshotStore {
+  return knowledgeSnapshotsIn(new LocalFolderSink(dir));
+}
+
+/** As often as the cloud's schedule catches the knowledge index's snapshot up. */
+const SEARCH_SNAPSHOT_EVERY_MS = 15 * 60_000;
+
+/**
+ * What the aggregation's schedules do in the cloud, for `npm start`: the knowledge index's
+ * snapshot rebuilt now, then caught up every 15 minutes while the process runs, so that the next
+ * `npm start` loads it on its first search. A failed save is logged and tried again next time.
+ */
+export async function keepSearchSnapshotCurrent(options: {
+  store: RecordRepository;
+  snapshots: KnowledgeSnapshotStore;
+  scope: string;
+  log?: (line: string) => void;
+}): Promise<void> {
+  const save = async (rebuild: boolean) => {
+    try {
+      const { entries, durationMs } = await publishSearchSnapshots(options.store, options.snapshots, {
+        scope: options.scope,
+        rebuild,
+      });
+      if (rebuild)
+        options.log?.(`Knowledge base: search index of ${entries} entries saved (${durationMs} ms)`);
+    } catch (error) {
+      options.log?.(`Knowledge base: the search index could not be saved (${(error as Error).message})`);
+    }
+  };
+  await save(true);
+  setInterval(() => void save(false), SEARCH_SNAPSHOT_EVERY_MS).unref();
 }
 
 async function newestSource(dir: string): Promise<number> {

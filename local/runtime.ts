@@ -15,6 +15,7 @@ import type { AppEnv } from '../functions/api/request.ts';
 import { digestSubscriptions } from '../functions/digest/digest-settings-page.ts';
 import { digestPages } from '../functions/digest/site-links.ts';
 import { directorySourceOf, LiveDirectory } from '../functions/directory/live-directory.ts';
+import type { KnowledgeSnapshotSource } from '../functions/domain/knowledge-base.ts';
 import { newZealandDate } from '../functions/domain/new-zealand-day.ts';
 import { RecordService } from '../functions/domain/record-service.ts';
 import { SignOffService } from '../functions/domain/sign-off-service.ts';
@@ -129,6 +130,8 @@ export interface LocalSystemOptions {
   extend?: (app: Hono<AppEnv>) => void;
   /** Where the dashboard routes read snapshots from (a local folder): passed to `createApp`. */
   snapshots?: AppDependencies['snapshots'];
+  /** Where the knowledge index's snapshot is kept (a local folder): loaded on the first search. */
+  knowledgeSnapshots?: KnowledgeSnapshotSource;
   /** Where progress lines go (default: nowhere). */
   log?: (line: string) => void;
   /** Start the local mail inbox (MailDev) on these ports (0 picks free ones); none when absent. */
@@ -265,6 +268,11 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
         options.extend?.(app);
       },
       snapshots: options.snapshots,
+      knowledgeSnapshots: options.knowledgeSnapshots && {
+        store: options.knowledgeSnapshots,
+        scope: LOCAL_TABLE_NAME,
+        onRefused: (reason) => options.log?.(reason),
+      },
       // Locally any page may call the API (a client being built on another port, say).
       corsOrigins: ['*'],
     });

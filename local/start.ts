@@ -82,6 +82,7 @@ async function main(): Promise<void> {
       log: (line) => console.log(line),
       extend: dashboard.dashboardExtension({ devPeople: () => devPeople }),
       snapshots: dashboard.localSnapshotArchive(),
+      knowledgeSnapshots: dashboard.localKnowledgeSnapshots(),
       inbox: { smtpPort, webPort: inboxPort },
     });
   } catch (error) {
@@ -96,6 +97,12 @@ async function main(): Promise<void> {
   await dashboard.ensureTodaysSnapshot({
     store: system.store,
     historyWeeks: historyWeeks(),
+    log: (line) => console.log(line),
+  });
+  await dashboard.keepSearchSnapshotCurrent({
+    store: system.store,
+    snapshots: dashboard.localKnowledgeSnapshots(),
+    scope: system.tableName,
     log: (line) => console.log(line),
   });
   writeTokensFile(system.tokens);

@@ -6,6 +6,7 @@ import { createDocumentClient } from '../store/client.ts';
 import { RecordStore } from '../store/record-store.ts';
 import { type AggregationEvent, aggregateAndPublish, snapshotDateFor } from './nightly-run.ts';
 import { S3SnapshotSink } from './s3-sink.ts';
+import { knowledgeSnapshotsIn, publishSearchSnapshots } from './search-snapshots.ts';
 import { SnapshotArchive } from './snapshot-archive.ts';
 
 /** Names the monitoring alarms rely on; see docs/dashboard.md, "Operations". */
@@ -15,6 +16,9 @@ export const AGGREGATION_METRICS = {
   failed: 'AggregationFailed',
   recordsRead: 'AggregationRecordsRead',
   duration: 'AggregationDuration',
+  // Its own metrics, so that a frequent search run never hides a missed night.
+  searchSnapshotEntries: 'SearchSnapshotEntries',
+  searchSnapshotDuration: 'SearchSnapshotDuration',
 } as const;
 
 const logger = new Logger({ serviceName: AGGREGATION_METRICS.service });
@@ -24,28 +28,53 @@ const metrics = new Metrics({
 });
 
 // Built once per container and reused by warm invocations.
-let parts: { store: RecordStore; archive: SnapshotArchive } | undefined;
+let parts:
+  | {
+      store: RecordStore;
+      archive: SnapshotArchive;
+      search: ReturnType<typeof knowledgeSnapshotsIn>;
+      tableName: string;
+    }
+  | undefined;
 
 function connect() {
   if (!parts) {
     const config = readAggregationConfig(process.env);
+    const sink = new S3SnapshotSink(config.snapshotBucket);
     parts = {
       store: new RecordStore(createDocumentClient({ region: config.region }), config.tableName),
-      archive: new SnapshotArchive(new S3SnapshotSink(config.snapshotBucket)),
+      archive: new SnapshotArchive(sink),
+      search: knowledgeSnapshotsIn(sink),
+      tableName: config.tableName,
     };
   }
   return parts;
 }
 
+/** The knowledge index's snapshot: caught up (every 15 minutes) or rebuilt (nightly), with its metrics. */
+async function saveSearchSnapshots(rebuild: boolean) {
+  const { store, search, tableName } = connect();
+  const result = await publishSearchSnapshots(store, search, { scope: tableName, rebuild });
+  metrics.addMetric(AGGREGATION_METRICS.searchSnapshotEntries, MetricUnit.Count, result.entries);
+  metrics.addMetric(AGGREGATION_METRICS.searchSnapshotDuration, MetricUnit.Milliseconds, result.durationMs);
+  logger.info('Search snapshot saved', { ...result });
+  return result;
+}
+
 /**
  * Lambda entry for EventBridge Scheduler: builds the snapshot of today in New Zealand (or the
  * event's `date`), publishes it to the snapshot bucket, and emits `AggregationSucceeded` (Count, 1)
- * in the PartnershipRecords namespace with the `service` dimension. Any failure is thrown, so that
- * Lambda's retries and the failed-runs queue take over.
+ * in the PartnershipRecords namespace with the `service` dimension; then rebuilds the knowledge
+ * index's snapshot. An event with `task: 'search-snapshots'` only catches that snapshot up. Any
+ * failure is thrown, so that Lambda's retries and the failed-runs queue take over.
  */
 export const handler = async (event: AggregationEvent | undefined, context: Context) => {
   logger.addContext(context);
   try {
+    if (event?.task === 'search-snapshots') {
+      const { entries, rebuilt } = await saveSearchSnapshots(false);
+      return { task: event.task, entries, rebuilt };
+    }
     const date = snapshotDateFor(event);
     const { store, archive } = connect();
     logger.info('Aggregation started', { date, source: event?.source ?? 'manual' });
@@ -60,6 +89,7 @@ export const handler = async (event: AggregationEvent | undefined, context: Cont
       latestMoved: published.latestMoved,
       durationMs,
     });
+    await saveSearchSnapshots(true);
     return {
       date,
       recordsRead: snapshot.recordsRead,

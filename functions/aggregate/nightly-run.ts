@@ -11,6 +11,12 @@ export interface AggregationEvent {
   /** ISO timestamp from EventBridge Scheduler: its New Zealand date names the snapshot. */
   scheduledTime?: string;
   source?: string;
+  /**
+   * `search-snapshots`: only bring the knowledge index's snapshot up to date (the 15-minute
+   * schedule). Absent: the night's dashboard snapshot, then the knowledge index rebuilt from every
+   * record, so that nothing a caught-up snapshot got wrong outlives a night.
+   */
+  task?: 'search-snapshots';
 }
 
 /**

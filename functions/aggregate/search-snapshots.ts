@@ -1,14 +1,7 @@
 import { KnowledgeBase, type KnowledgeSnapshotStore } from '../domain/knowledge-base.ts';
 import type { RecordRepository } from '../domain/record-repository.ts';
+import { KNOWLEDGE_SNAPSHOT_KEY } from './knowledge-snapshot-source.ts';
 import type { SnapshotSink } from './snapshot-sink.ts';
-
-/**
- * The knowledge base's index saved beside the dashboard snapshots (the snapshot bucket in the
- * cloud, `.local/snapshots` locally), so a new process of the knowledge function loads it instead
- * of reading every practice (docs/partners.md, "The knowledge base after a cold start"). Not under
- * `public/`: CloudFront never serves it, and only the knowledge function may read it.
- */
-export const KNOWLEDGE_SNAPSHOT_KEY = 'search/knowledge-index.json';
 
 /** The knowledge index's snapshot in a snapshot sink, under its one key. */
 export function knowledgeSnapshotsIn(sink: SnapshotSink): KnowledgeSnapshotStore {

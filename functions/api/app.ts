@@ -3,7 +3,7 @@ import type { SnapshotReader } from '../aggregate/snapshot-files.ts';
 import type { DigestPreviewDependencies } from '../digest/preview.ts';
 import { directorySourceOf, LiveDirectory } from '../directory/live-directory.ts';
 import { ActionOwnerService } from '../domain/action-owner-service.ts';
-import { KnowledgeBase } from '../domain/knowledge-base.ts';
+import { KnowledgeBase, type KnowledgeSnapshotSource } from '../domain/knowledge-base.ts';
 import type { RecordRepository } from '../domain/record-repository.ts';
 import { RecordService } from '../domain/record-service.ts';
 import { SignOffService } from '../domain/sign-off-service.ts';
@@ -34,6 +34,15 @@ export interface AppDependencies extends ShellDependencies {
   store: RecordRepository;
   /** How long a knowledge-base search may reuse the index before catching up (default 1000 ms). */
   knowledgeRefreshMs?: number;
+  /**
+   * The knowledge index's saved snapshot and the table it must be of: loaded on the first search
+   * instead of a build (functions/aggregate/search-snapshots.ts); built from the records without it.
+   */
+  knowledgeSnapshots?: {
+    store: KnowledgeSnapshotSource;
+    scope: string;
+    onRefused?: (reason: string) => void;
+  };
   directory: UserDirectory;
   /** Extra routes mounted as one more area at the root (the dashboard and API reference, locally). */
   extend?: (routes: Hono<AppEnv>) => void;
@@ -84,7 +93,14 @@ export function apiAreas(deps: AppDependencies): RouteArea[] {
     weeklyReportArea(new WeeklyReports(deps.store)),
     directoryArea(deps.directory, deps.authenticator, deps.store),
     syncArea(service),
-    knowledgeBaseArea(new KnowledgeBase(deps.store, { refreshEveryMs: deps.knowledgeRefreshMs })),
+    knowledgeBaseArea(
+      new KnowledgeBase(deps.store, {
+        refreshEveryMs: deps.knowledgeRefreshMs,
+        snapshots: deps.knowledgeSnapshots?.store,
+        snapshotScope: deps.knowledgeSnapshots?.scope,
+        onSnapshotRefused: deps.knowledgeSnapshots?.onRefused,
+      }),
+    ),
     signOffsArea(deps.store, service, new SignOffService(deps.store)),
     recordsArea(service),
     pagesArea({

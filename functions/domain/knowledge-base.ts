@@ -8,10 +8,17 @@ import {
 import { type Principal, requireReadScope } from './principal.ts';
 import { changedPages, PULL_OVERLAP_MS, type RecordRepository } from './record-repository.ts';
 
-/** Where the knowledge index's snapshot is kept: the snapshot bucket in the cloud, a folder locally. */
-export interface KnowledgeSnapshotStore {
+/**
+ * Where the knowledge index's snapshot is read from: the snapshot bucket in the cloud, a folder
+ * locally. Reading is all a knowledge base does; only the job that saves it writes.
+ */
+export interface KnowledgeSnapshotSource {
   /** The snapshot's text, or undefined when there is none yet. */
   read(): Promise<string | undefined>;
+}
+
+/** Where the job that saves the knowledge index's snapshot keeps it. */
+export interface KnowledgeSnapshotStore extends KnowledgeSnapshotSource {
   write(text: string): Promise<void>;
 }
 
@@ -38,7 +45,7 @@ export interface KnowledgeBaseOptions {
   /** How far back each refresh re-reads, for writes whose timestamp precedes their commit. */
   overlapMs?: number;
   /** Where a snapshot of the index may be found: loaded on the first search instead of a build. */
-  snapshots?: KnowledgeSnapshotStore;
+  snapshots?: KnowledgeSnapshotSource;
   /** The table's name, written into snapshots and required of them. */
   snapshotScope?: string;
   maxSnapshotAgeMs?: number;

@@ -18,6 +18,13 @@ const NIGHTLY_RUN = scheduler.ScheduleExpression.cron({
   timeZone: TimeZone.PACIFIC_AUCKLAND,
 });
 
+/**
+ * Every 15 minutes the knowledge index's snapshot is caught up with what changed, so that a cold
+ * start of the knowledge function loads an index at most that old and catches up the rest
+ * (functions/domain/knowledge-base.ts refuses one older than an hour and builds instead).
+ */
+const SEARCH_SNAPSHOT_RUN = scheduler.ScheduleExpression.rate(Duration.minutes(15));
+
 /** A run is overdue when none has succeeded for a day plus two hours of slack. */
 export const RUN_OVERDUE_AFTER_HOURS = 26;
 
@@ -90,6 +97,14 @@ export class NightlyAggregation extends Construct {
       environmentName: config.name,
       // The scheduled time names the snapshot's date, so a retry or a late start rewrites the same night.
       eventSource: 'nightly-schedule',
+      alsoRuns: [
+        {
+          scheduleId: 'SearchSnapshots',
+          schedule: SEARCH_SNAPSHOT_RUN,
+          scheduleDescription: "Catches up the knowledge base's saved search index every 15 minutes",
+          task: 'search-snapshots',
+        },
+      ],
     });
   }
 

@@ -22,7 +22,7 @@ import { NodeFunction } from './node-function.ts';
 import { OriginSecret } from './origin-secret.ts';
 import type { RecordsTable, TableAction } from './records-table.ts';
 import { grantLinkSecretRead } from './reminders.ts';
-import { grantSnapshotRead } from './snapshot-bucket.ts';
+import { grantSearchSnapshotRead, grantSnapshotRead } from './snapshot-bucket.ts';
 
 /** Every other API path; HTTP APIs match the most specific route, so `/v1/public/...` stays public. */
 const PROTECTED_PATH = '/v1/{proxy+}';
@@ -93,7 +93,8 @@ const FUNCTION_SETTINGS: Record<ApiFunctionName, FunctionSettings> = {
       'dynamodb:DeleteItem',
     ],
   },
-  // Reads only: the directory entry of whoever asks, and one query per type to build its index.
+  // Reads only: the directory entry of whoever asks, the saved search index (S3), and what changed
+  // since it was saved (or, without a sound one, one query per type to build the index).
   knowledge: {
     description: 'Partnership Records API: the national knowledge base (Hono app)',
     serviceName: 'records-knowledge-api',
@@ -206,6 +207,10 @@ export class RecordsApi extends Construct {
 
     functions.reports.function.addEnvironment('SNAPSHOT_BUCKET', props.snapshotBucket.bucketName);
     grantSnapshotRead(props.snapshotBucket, functions.reports.role);
+    // The knowledge function loads the search index the aggregation saves, instead of building it
+    // from every practice at each cold start (functions/aggregate/search-snapshots.ts).
+    functions.knowledge.function.addEnvironment('SNAPSHOT_BUCKET', props.snapshotBucket.bucketName);
+    grantSearchSnapshotRead(props.snapshotBucket, functions.knowledge.role);
     if (props.reminderLinkSecret) {
       functions.public.function.addEnvironment(
         'REMINDER_LINK_SECRET_ARN',

@@ -22,6 +22,17 @@ export interface ScheduledRunProps {
   environmentName: string;
   /** `source` of the event the handler receives, so it can tell a scheduled run from a manual one. */
   eventSource: string;
+  /**
+   * More schedules of the same function, with the same role, retries and failed-runs queue, whose
+   * events carry `task` so the handler knows which run it is (the aggregation's 15-minute search
+   * snapshots beside its nightly run).
+   */
+  alsoRuns?: {
+    scheduleId: string;
+    schedule: scheduler.ScheduleExpression;
+    scheduleDescription: string;
+    task: string;
+  }[];
 }
 
 /**
@@ -66,18 +77,28 @@ export function runOnSchedule(scope: Construct, props: ScheduledRunProps): sched
   // Undeliverable events go to the failed-runs queue, which is encrypted with the data key.
   grantDataKeyUse(scope, schedulerRole, 'write');
 
-  return new scheduler.Schedule(scope, props.scheduleId, {
-    description: props.scheduleDescription,
-    schedule: props.schedule,
-    target: new LambdaInvoke(handler.function, {
-      input: scheduler.ScheduleTargetInput.fromObject({
-        source: props.eventSource,
-        scheduledTime: scheduler.ContextAttribute.scheduledTime,
+  const schedule = (
+    id: string,
+    expression: scheduler.ScheduleExpression,
+    description: string,
+    task?: string,
+  ): scheduler.Schedule =>
+    new scheduler.Schedule(scope, id, {
+      description,
+      schedule: expression,
+      target: new LambdaInvoke(handler.function, {
+        input: scheduler.ScheduleTargetInput.fromObject({
+          source: props.eventSource,
+          scheduledTime: scheduler.ContextAttribute.scheduledTime,
+          ...(task ? { task } : {}),
+        }),
+        retryAttempts: 3,
+        maxEventAge: Duration.hours(2),
+        deadLetterQueue: failedRuns,
+        role: schedulerRole,
       }),
-      retryAttempts: 3,
-      maxEventAge: Duration.hours(2),
-      deadLetterQueue: failedRuns,
-      role: schedulerRole,
-    }),
-  });
+    });
+  for (const run of props.alsoRuns ?? [])
+    schedule(run.scheduleId, run.schedule, run.scheduleDescription, run.task);
+  return schedule(props.scheduleId, props.schedule, props.scheduleDescription);
 }

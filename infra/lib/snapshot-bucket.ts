@@ -17,13 +17,19 @@ export const SNAPSHOT_KEYS = {
   latest: 'latest.json',
   /** The public copy (figures without record lists) that CloudFront serves; same keys beneath it. */
   publicPrefix: 'public/',
+  /** Search indexes saved for cold starts (functions/aggregate/search-snapshots.ts): only the knowledge function reads them. */
+  searchPrefix: 'search/',
 } as const;
 
 /** The full snapshots (with record lists), as IAM resource suffixes: what the API reads. */
 const PRIVATE_SNAPSHOT_KEY_PATTERNS = [`${SNAPSHOT_KEYS.historyPrefix}*`, SNAPSHOT_KEYS.latest] as const;
 
-/** Every key the aggregation writes: the full snapshots and their public copy. */
-const SNAPSHOT_KEY_PATTERNS = [...PRIVATE_SNAPSHOT_KEY_PATTERNS, `${SNAPSHOT_KEYS.publicPrefix}*`] as const;
+/** Every key the aggregation writes: the full snapshots, their public copy and the search indexes. */
+const SNAPSHOT_KEY_PATTERNS = [
+  ...PRIVATE_SNAPSHOT_KEY_PATTERNS,
+  `${SNAPSHOT_KEYS.publicPrefix}*`,
+  `${SNAPSHOT_KEYS.searchPrefix}*`,
+] as const;
 
 export function createSnapshotBucket(
   scope: Construct,
@@ -42,6 +48,11 @@ export function createSnapshotBucket(
  */
 export function grantSnapshotRead(bucket: s3.IBucket, grantee: iam.IGrantable & Construct): void {
   grantOnSnapshotKeys(bucket, grantee, ['s3:GetObject'], PRIVATE_SNAPSHOT_KEY_PATTERNS);
+}
+
+/** Lets the grantee read the saved search indexes, and nothing else in the bucket. */
+export function grantSearchSnapshotRead(bucket: s3.IBucket, grantee: iam.IGrantable & Construct): void {
+  grantOnSnapshotKeys(bucket, grantee, ['s3:GetObject'], [`${SNAPSHOT_KEYS.searchPrefix}*`]);
 }
 
 /**
@@ -75,6 +86,13 @@ function grantOnSnapshotKeys(
       id: `AwsSolutions-IAM5[Resource::${nagArnToken(bucket)}/${SNAPSHOT_KEYS.publicPrefix}*]`,
       reason:
         "The public copy of each night's snapshot is written under public/ with the date in its key; the wildcard is confined to that prefix.",
+    });
+  }
+  if (patterns.includes(`${SNAPSHOT_KEYS.searchPrefix}*`)) {
+    Validations.of(grantee).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagArnToken(bucket)}/${SNAPSHOT_KEYS.searchPrefix}*]`,
+      reason:
+        'Each search index is saved under search/ by its name; the wildcard is confined to that prefix, which holds no records beyond what the index reading it may search.',
     });
   }
 }

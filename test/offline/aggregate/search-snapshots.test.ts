@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KNOWLEDGE_SNAPSHOT_KEY } from '../../../functions/aggregate/knowledge-snapshot-source.ts';
 import {
-  KNOWLEDGE_SNAPSHOT_KEY,
   knowledgeSnapshotsIn,
   publishSearchSnapshots,
 } from '../../../functions/aggregate/search-snapshots.ts';

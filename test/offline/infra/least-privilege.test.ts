@@ -124,8 +124,9 @@ describe('least privilege derived from the code', () => {
     );
     // The API's other functions read; the public one also keeps reminder settings and the action an
     // owner's signed link names, through the records' write path.
+    // The knowledge function also reads the search index the aggregation saves.
     expect(actions(stack.api.functions.knowledge.entry)).toEqual(
-      new Set(['dynamodb:GetItem', 'dynamodb:Query']),
+      new Set(['dynamodb:GetItem', 'dynamodb:Query', 's3:GetObject']),
     );
     // The reports function also previews a group's next digest, which reads each recipient's
     // unsubscribes and last digest in batches.
@@ -237,7 +238,7 @@ describe('what the grants reach', () => {
     }
   });
 
-  it("should let the API's reports function read the full snapshots only, and the nightly job write them and their public copy", () => {
+  it("should let the API's reports function read the full snapshots only, the knowledge function the saved search index only, and the nightly job write them all", () => {
     // Act
     const synthesized = synth({ env: 'prod' });
 
@@ -251,11 +252,14 @@ describe('what the grants reach', () => {
       ]),
     );
     expect(resourcesFor(synthesized, api.functions.reports, 's3')).toHaveLength(2);
-    for (const name of ['records', 'knowledge', 'public'] as const)
+    expect(resourcesFor(synthesized, api.functions.knowledge, 's3')).toEqual([
+      snapshotKey(synthesized, '/search/*'),
+    ]);
+    for (const name of ['records', 'public', 'pages'] as const)
       expect(resourcesFor(synthesized, api.functions[name], 's3'), name).toEqual([]);
-    expect(resourcesFor(synthesized, aggregation.handler, 's3')).toHaveLength(3);
-    expect(resourcesFor(synthesized, aggregation.handler, 's3')).toContainEqual(
-      snapshotKey(synthesized, '/public/*'),
+    expect(resourcesFor(synthesized, aggregation.handler, 's3')).toHaveLength(4);
+    expect(resourcesFor(synthesized, aggregation.handler, 's3')).toEqual(
+      expect.arrayContaining([snapshotKey(synthesized, '/public/*'), snapshotKey(synthesized, '/search/*')]),
     );
   });
 

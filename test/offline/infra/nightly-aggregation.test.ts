@@ -1,5 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { KNOWLEDGE_SNAPSHOT_KEY } from '../../../functions/aggregate/knowledge-snapshot-source.ts';
+import { SNAPSHOT_KEYS } from '../../../infra/lib/snapshot-bucket.ts';
 import { cachedSynth } from './synth-stack.ts';
 
 const synth = cachedSynth();
@@ -36,6 +38,36 @@ describe('nightly aggregation', () => {
         ),
       },
     });
+  });
+
+  it("should catch the knowledge index's snapshot up every 15 minutes, through the same role, retries and queue", () => {
+    // Act
+    const synthesized = synth({ env: 'prod' });
+
+    // Assess
+    const { stack, template } = synthesized;
+    const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule')).filter(
+      (s) =>
+        JSON.stringify(s.Properties.Target.Arn) ===
+        JSON.stringify(synthesized.resolve(stack.aggregation.handler.function.functionArn)),
+    );
+    expect(schedules).toHaveLength(2);
+    const search = schedules.find((s) => s.Properties.ScheduleExpression === 'rate(15 minutes)');
+    expect(JSON.parse(search!.Properties.Target.Input)).toMatchObject({
+      source: 'nightly-schedule',
+      task: 'search-snapshots',
+    });
+    const nightly = schedules.find((s) => s !== search)!;
+    expect(JSON.parse(nightly.Properties.Target.Input).task).toBeUndefined();
+    expect(search!.Properties.Target.RoleArn).toEqual(nightly.Properties.Target.RoleArn);
+    expect(search!.Properties.Target.DeadLetterConfig).toEqual({
+      Arn: synthesized.resolve(stack.aggregation.failedRuns.queueArn),
+    });
+  });
+
+  it('should keep the search snapshot under the prefix the grants name', () => {
+    // Assess
+    expect(KNOWLEDGE_SNAPSHOT_KEY.startsWith(SNAPSHOT_KEYS.searchPrefix)).toBe(true);
   });
 
   it('should retry failed invocations and send what still fails to the same queue', () => {
