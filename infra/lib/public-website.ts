@@ -26,6 +26,15 @@ export interface PublicWebsiteProps {
 /** Pages and open data may be five minutes old: a change made in a sheet is public within minutes. */
 const PUBLIC_CACHE_TTL = Duration.minutes(5);
 
+/**
+ * Calendar feeds may be five minutes old at the edge too: an edit reaches a subscribed calendar at
+ * its next poll after that. The function says 15 minutes to calendars themselves.
+ */
+const FEED_CACHE_TTL = Duration.minutes(5);
+
+/** Every iCalendar file the site serves: the national and regional feeds and each event's own. */
+export const CALENDAR_FEED_PATTERN = '*.ics';
+
 /** The query parameters the pages read; anything else is left out of the cache key. */
 export const PAGE_QUERY_PARAMETERS = ['q', 'region', 'council', 'category', 'page'];
 
@@ -119,6 +128,38 @@ export class PublicWebsite extends Construct {
       cookieBehavior: cloudfront.OriginRequestCookieBehavior.none(),
     });
 
+    // Calendar feeds go out exactly as the function wrote them: never compressed at the edge and
+    // no Accept-Encoding in the cache key, so every calendar client gets the same identity bytes
+    // with their Content-Length and ETag (some subscribers mishandle a compressed or chunked
+    // feed), and no query string either, so a client's cache-buster cannot miss the cache.
+    const feedsCache = new cloudfront.CachePolicy(this, 'CalendarFeedsCache', {
+      comment: 'Calendar feeds: five minutes, uncompressed, one copy per feed',
+      defaultTtl: FEED_CACHE_TTL,
+      maxTtl: FEED_CACHE_TTL,
+      minTtl: Duration.seconds(0),
+      queryStringBehavior: cloudfront.CacheQueryStringBehavior.none(),
+      headerBehavior: cloudfront.CacheHeaderBehavior.none(),
+      cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: false,
+      enableAcceptEncodingBrotli: false,
+    });
+    const feedsRequest = new cloudfront.OriginRequestPolicy(this, 'CalendarFeedsRequest', {
+      comment: 'Calendar feeds: the viewer host (for event links), no query, no cookies',
+      queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.none(),
+      headerBehavior: cloudfront.OriginRequestHeaderBehavior.allowList('x-forwarded-host'),
+      cookieBehavior: cloudfront.OriginRequestCookieBehavior.none(),
+    });
+    const calendarFeeds: cloudfront.BehaviorOptions = {
+      origin: pagesOrigin,
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy: feedsCache,
+      originRequestPolicy: feedsRequest,
+      responseHeadersPolicy: securityHeaders,
+      functionAssociations: [{ function: forwardHost, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+      compress: false,
+    };
+
     const openData: cloudfront.BehaviorOptions = {
       origin: apiOrigin,
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -145,7 +186,10 @@ export class PublicWebsite extends Construct {
         ],
         compress: true,
       },
-      additionalBehaviors: Object.fromEntries(OPEN_DATA_BEHAVIOURS.map((path) => [path, openData])),
+      additionalBehaviors: {
+        ...Object.fromEntries(OPEN_DATA_BEHAVIOURS.map((path) => [path, openData])),
+        [CALENDAR_FEED_PATTERN]: calendarFeeds,
+      },
     });
     this.origin = this.distribution.url;
   }

@@ -122,6 +122,12 @@ export class RecordsStack extends Stack {
       originSecret: this.api.originSecret.value,
     });
 
+    // The digest preview (reports) and a member's group calendar (public) link public events and
+    // region profiles to the public website, whose address exists only now.
+    for (const name of ['reports', 'public'] as const) {
+      this.api.functions[name].function.addEnvironment('PUBLIC_SITE_URL', this.website.origin);
+    }
+
     this.digest =
       config.reminderSender && linkSecret && this.reminders
         ? new Digest(this, 'Digest', {

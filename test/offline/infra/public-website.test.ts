@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_QUERY_PARAMETERS } from '../../../infra/lib/public-website.ts';
+import { CALENDAR_FEED_PATTERN, PAGE_QUERY_PARAMETERS } from '../../../infra/lib/public-website.ts';
 import { cachedSynth } from './synth-stack.ts';
 
 const synth = cachedSynth();
@@ -55,16 +55,82 @@ describe('public website', () => {
     const { distribution, cachePolicy } = publicWebsite();
 
     // Assess
-    const behaviours = distribution.CacheBehaviors as {
-      PathPattern: string;
-      CachePolicyId: { Ref: string };
-      AllowedMethods: string[];
-    }[];
+    const behaviours = (
+      distribution.CacheBehaviors as {
+        PathPattern: string;
+        CachePolicyId: { Ref: string };
+        AllowedMethods: string[];
+      }[]
+    ).filter((b) => b.PathPattern !== CALENDAR_FEED_PATTERN);
     expect(behaviours.map((b) => b.PathPattern).sort()).toEqual(['/hsds', '/hsds/*', '/v1/public/*']);
     for (const b of behaviours) {
       expect(cachePolicy(b.CachePolicyId)).toMatchObject({ DefaultTTL: 300, MaxTTL: 300 });
       expect(b.AllowedMethods).toEqual(['GET', 'HEAD']);
     }
+  });
+
+  describe('the calendar feeds', () => {
+    const feeds = () => {
+      const { distribution, cachePolicy, template, synthesized } = publicWebsite();
+      const behaviour = distribution.CacheBehaviors.find(
+        (b: { PathPattern: string }) => b.PathPattern === CALENDAR_FEED_PATTERN,
+      );
+      return { distribution, behaviour, cachePolicy, template, synthesized };
+    };
+
+    it('should send every .ics file (national, regional and single-event) to the pages function', () => {
+      // Act
+      const { distribution, behaviour } = feeds();
+
+      // Assess
+      expect(behaviour).toMatchObject({
+        TargetOriginId: distribution.DefaultCacheBehavior.TargetOriginId,
+        ViewerProtocolPolicy: 'redirect-to-https',
+        AllowedMethods: ['GET', 'HEAD'],
+      });
+      expect(distribution.CacheBehaviors.at(-1).PathPattern).toBe(CALENDAR_FEED_PATTERN);
+    });
+
+    it('should never compress a feed, nor key the cache on Accept-Encoding', () => {
+      // Act
+      const { behaviour, cachePolicy } = feeds();
+
+      // Assess
+      const key = cachePolicy(behaviour.CachePolicyId).ParametersInCacheKeyAndForwardedToOrigin;
+      expect(behaviour.Compress).toBe(false);
+      expect([key.EnableAcceptEncodingGzip, key.EnableAcceptEncodingBrotli]).toEqual([false, false]);
+    });
+
+    it('should cache a feed five minutes, one copy whatever the query string, with no cookies', () => {
+      // Act
+      const { behaviour, cachePolicy } = feeds();
+
+      // Assess
+      const policy = cachePolicy(behaviour.CachePolicyId);
+      expect(policy).toMatchObject({ DefaultTTL: 300, MaxTTL: 300, MinTTL: 0 });
+      expect(policy.ParametersInCacheKeyAndForwardedToOrigin).toMatchObject({
+        QueryStringsConfig: { QueryStringBehavior: 'none' },
+        HeadersConfig: { HeaderBehavior: 'none' },
+        CookiesConfig: { CookieBehavior: 'none' },
+      });
+    });
+
+    it('should pass the viewer host on, so the feed links each event to its page on the address people use', () => {
+      // Act
+      const { behaviour, template } = feeds();
+
+      // Assess
+      const request = template.toJSON().Resources[behaviour.OriginRequestPolicyId.Ref].Properties
+        .OriginRequestPolicyConfig;
+      expect(request).toMatchObject({
+        HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['x-forwarded-host'] },
+        QueryStringsConfig: { QueryStringBehavior: 'none' },
+        CookiesConfig: { CookieBehavior: 'none' },
+      });
+      expect(behaviour.FunctionAssociations).toEqual([
+        expect.objectContaining({ EventType: 'viewer-request' }),
+      ]);
+    });
   });
 
   it('should let the website function only query the table', () => {

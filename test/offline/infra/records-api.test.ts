@@ -281,6 +281,28 @@ describe('API function environment', () => {
     });
   });
 
+  it.each([
+    ['reports', true],
+    ['public', true],
+    ['records', false],
+    ['knowledge', false],
+    ['pages', false],
+  ] as const)(
+    "should tell the %s function the public website's address only if its digest links need it (%s)",
+    (name, told) => {
+      // Act
+      const synthesized = synth({ env: 'prod' });
+
+      // Assess
+      const fn = synthesized.stack.api.functions[name].function;
+      const variables =
+        synthesized.template.toJSON().Resources[synthesized.logicalId(fn)].Properties.Environment.Variables;
+      expect(variables.PUBLIC_SITE_URL).toEqual(
+        told ? synthesized.resolve(synthesized.stack.website.origin) : undefined,
+      );
+    },
+  );
+
   it('should trust Google for people and the user pool for machine clients', () => {
     // Act
     const synthesized = synth({ env: 'prod' });
