@@ -156,7 +156,9 @@ export class PublicWebsite extends Construct {
       cachePolicy: feedsCache,
       originRequestPolicy: feedsRequest,
       responseHeadersPolicy: securityHeaders,
-      functionAssociations: [{ function: forwardHost, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+      functionAssociations: [
+        { function: forwardHost, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST },
+      ],
       compress: false,
     };
 

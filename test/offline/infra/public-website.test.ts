@@ -120,8 +120,8 @@ describe('public website', () => {
       const { behaviour, template } = feeds();
 
       // Assess
-      const request = template.toJSON().Resources[behaviour.OriginRequestPolicyId.Ref].Properties
-        .OriginRequestPolicyConfig;
+      const request =
+        template.toJSON().Resources[behaviour.OriginRequestPolicyId.Ref].Properties.OriginRequestPolicyConfig;
       expect(request).toMatchObject({
         HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['x-forwarded-host'] },
         QueryStringsConfig: { QueryStringBehavior: 'none' },
