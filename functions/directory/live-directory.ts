@@ -1,4 +1,9 @@
-import { changedPages, PULL_OVERLAP_MS, type RecordRepository } from '../domain/record-repository.ts';
+import {
+  catchUpSince,
+  changedPages,
+  PULL_OVERLAP_MS,
+  type RecordRepository,
+} from '../domain/record-repository.ts';
 import type { StoredRecord } from '../records/definition.ts';
 import { DIRECTORY_TYPES, type Directory, DirectoryModel } from './directory-model.ts';
 
@@ -76,7 +81,8 @@ export class LiveDirectory {
 
   private async catchUp(): Promise<void> {
     const started = this.now();
-    const read = await Promise.all(DIRECTORY_TYPES.map((type) => this.changesOf(type)));
+    const previousReadAt = this.loaded ? this.refreshedAt : undefined;
+    const read = await Promise.all(DIRECTORY_TYPES.map((type) => this.changesOf(type, previousReadAt)));
     this.model.applyAll(read.flatMap((r) => r.records));
     read.forEach(({ type, newest }) => {
       if (newest) this.highWater.set(type, newest);
@@ -85,9 +91,12 @@ export class LiveDirectory {
     this.refreshedAt = started;
   }
 
-  private async changesOf(type: string): Promise<{ type: string; records: StoredRecord[]; newest?: string }> {
+  private async changesOf(
+    type: string,
+    previousReadAt: number | undefined,
+  ): Promise<{ type: string; records: StoredRecord[]; newest?: string }> {
     const seen = this.highWater.get(type);
-    const since = seen ? new Date(Date.parse(seen) - this.overlapMs).toISOString() : undefined;
+    const since = seen ? catchUpSince(seen, previousReadAt, this.overlapMs) : undefined;
     const records: StoredRecord[] = [];
     let newest = seen;
     for await (const page of this.source.changes(type, since)) {

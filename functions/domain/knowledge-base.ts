@@ -6,7 +6,7 @@ import {
   type KnowledgeResult,
 } from './knowledge-index.ts';
 import { type Principal, requireReadScope } from './principal.ts';
-import { changedPages, PULL_OVERLAP_MS, type RecordRepository } from './record-repository.ts';
+import { catchUpSince, changedPages, PULL_OVERLAP_MS, type RecordRepository } from './record-repository.ts';
 
 /**
  * Where the knowledge index's snapshot is read from: the snapshot bucket in the cloud, a folder
@@ -119,6 +119,8 @@ export class KnowledgeBase {
     let index = this.index;
     let highWater = this.highWater;
     let fromSnapshot = this.loadedFromSnapshot;
+    // The previous read of this process; a snapshot's was another process's, on another clock.
+    const previousReadAt = this.index ? this.refreshedAt : undefined;
     if (!index) {
       const loaded = await this.loadSnapshot(started);
       index = loaded?.index ?? new KnowledgeIndex();
@@ -127,7 +129,7 @@ export class KnowledgeBase {
     }
     // The high water moves only with the index it describes, once every type has caught up.
     const next = new Map(highWater);
-    await Promise.all(KNOWLEDGE_TYPES.map((type) => this.catchUpType(index, type, next)));
+    await Promise.all(KNOWLEDGE_TYPES.map((type) => this.catchUpType(index, type, next, previousReadAt)));
     this.index = index;
     this.highWater = next;
     this.loadedFromSnapshot = fromSnapshot;
@@ -138,9 +140,10 @@ export class KnowledgeBase {
     index: KnowledgeIndex,
     type: string,
     highWater: Map<string, string>,
+    previousReadAt: number | undefined,
   ): Promise<void> {
     const seen = highWater.get(type);
-    const since = seen ? new Date(Date.parse(seen) - this.overlapMs).toISOString() : undefined;
+    const since = seen ? catchUpSince(seen, previousReadAt, this.overlapMs) : undefined;
     let newest = seen;
     for await (const page of changedPages(this.store, type, since)) {
       for (const record of page) {

@@ -138,6 +138,27 @@ export interface AwaitingQuery {
  */
 export const PULL_OVERLAP_MS = 30_000;
 
+/**
+ * Where a read model kept current by change (the public directory, the knowledge index) reads
+ * from next. A write it has not seen is either newer than the newest it holds, or it committed
+ * after the model's previous read began and so was stamped at most PULL_OVERLAP_MS before that
+ * (a write is stamped just before it commits; the overlap also absorbs clocks that differ). Reading
+ * from the earlier of the two costs what changed: after a burst of writes, a model re-reads the
+ * burst's last half-minute only until its readers have been past it once, not at every refresh
+ * for as long as nothing newer is written. Without a previous read in this process (a first
+ * catch-up, or one from a saved snapshot whose reader's clock is not this one's), it falls back to
+ * the newest held less the overlap.
+ */
+export function catchUpSince(
+  newestHeld: string,
+  previousReadAt: number | undefined,
+  overlapMs = PULL_OVERLAP_MS,
+): string {
+  const held = Date.parse(newestHeld);
+  const from = previousReadAt === undefined ? held - overlapMs : Math.min(held, previousReadAt - overlapMs);
+  return new Date(from).toISOString();
+}
+
 /** Every current record of a type (optionally of one region), page by page; tombstones too when asked. */
 export async function* listPages(
   repository: Pick<RecordRepository, 'list'>,

@@ -1,12 +1,15 @@
 /**
  * The API in a child process, for tests and benchmarks whose own thread must block: the Sheets
  * add-on's fakes make synchronous HTTP calls (as Apps Script does), which would deadlock an API
- * served from the same thread. Reads DYNAMODB_ENDPOINT, TABLE_NAME and AUTH_ISSUERS; prints
- * "listening <port>" once ready.
+ * served from the same thread. Reads DYNAMODB_ENDPOINT, TABLE_NAME and AUTH_ISSUERS, and
+ * KNOWLEDGE_SNAPSHOT_DIR when the knowledge base should load its saved index from that folder (as
+ * the knowledge function does from the bucket); prints "listening <port>" once ready.
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { knowledgeSnapshotFrom } from '../../functions/aggregate/knowledge-snapshot-source.ts';
+import { LocalFolderSink } from '../../functions/aggregate/snapshot-sink.ts';
 import { createApp } from '../../functions/api/app.ts';
 import { Authenticator, parseIssuers } from '../../functions/api/authenticate.ts';
 import { openApiDocument } from '../../functions/api/openapi.ts';
@@ -19,8 +22,16 @@ import { DynamoUserDirectory } from '../../functions/store/user-directory.ts';
 const client = createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT, localOnly: true });
 const tableName = process.env.TABLE_NAME!;
 const directory = new DynamoUserDirectory(client, tableName);
+const snapshotDir = process.env.KNOWLEDGE_SNAPSHOT_DIR;
 const app = createApp({
   openApi: { build: openApiDocument },
+  knowledgeSnapshots: snapshotDir
+    ? {
+        store: knowledgeSnapshotFrom(new LocalFolderSink(snapshotDir)),
+        scope: tableName,
+        onRefused: (reason) => console.error(reason),
+      }
+    : undefined,
   store: new RecordStore(client, tableName),
   directory,
   authenticator: new Authenticator(parseIssuers(process.env.AUTH_ISSUERS, true), directory),

@@ -36,6 +36,8 @@ async function fetchReusingSockets(url: string, init: RequestInit): Promise<Resp
 export async function startOutOfProcessApi(
   dynamoEndpoint: string,
   tableName = `addon-${randomUUID()}`,
+  /** More of the child's environment, such as KNOWLEDGE_SNAPSHOT_DIR (see api-child.ts). */
+  env: Record<string, string> = {},
 ): Promise<Harness<RecordStore>> {
   if (!isLocalEndpoint(dynamoEndpoint)) throw new NotLocalEndpointError(dynamoEndpoint);
   const raw = new DynamoDBClient({
@@ -59,6 +61,7 @@ export async function startOutOfProcessApi(
         DYNAMODB_ENDPOINT: dynamoEndpoint,
         TABLE_NAME: tableName,
         AUTH_ISSUERS: JSON.stringify([issuer.config()]),
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },

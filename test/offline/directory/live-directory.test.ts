@@ -53,8 +53,8 @@ class FakeSource implements DirectorySource {
 }
 
 describe('the live directory', () => {
-  it('should read everything once, then ask only for what changed since (less the overlap)', async () => {
-    // Prepare
+  it('should read everything once, then ask only for what changed since the newest it holds once its writes are older than the overlap', async () => {
+    // Prepare: the writes are a month old, so none can still be committing.
     const source = new FakeSource();
     source.write('region', 'canterbury', { name: 'Canterbury', cegRegion: true });
     const first = source.service('a');
@@ -67,7 +67,35 @@ describe('the live directory', () => {
     // Assess
     expect(d.services.map((s) => s.id)).toEqual(['a', 'b']);
     const asked = source.asked.find((a) => a.type === 'service');
-    expect(asked?.since).toBe(new Date(Date.parse(first.updatedAt) - 30_000).toISOString());
+    expect(asked?.since).toBe(first.updatedAt);
+  });
+
+  it('should re-read the overlap before its previous read while writes are recent, and no more once past it', async () => {
+    // Prepare: the clock of the reader a moment after the writes.
+    const source = new FakeSource();
+    const first = source.service('a');
+    let now = Date.parse(first.updatedAt) + 500;
+    const live = new LiveDirectory(source, { refreshEveryMs: 0, overlapMs: 30_000, now: () => now });
+    await live.get();
+    const firstReadAt = now;
+    // Act: read again a second later, then again a minute later.
+    source.asked.length = 0;
+    now += 1000;
+    await live.get();
+    const soon = source.asked.find((a) => a.type === 'service')?.since;
+    source.asked.length = 0;
+    now += 60_000;
+    await live.get();
+    const nextOne = source.asked.find((a) => a.type === 'service')?.since;
+    source.asked.length = 0;
+    now += 1000;
+    await live.get();
+    const later = source.asked.find((a) => a.type === 'service')?.since;
+    // Assess: a write stamped before a read but committed after it is still found, then the
+    // window closes on the newest held.
+    expect(soon).toBe(new Date(firstReadAt - 30_000).toISOString());
+    expect(nextOne).toBe(new Date(firstReadAt + 1000 - 30_000).toISOString());
+    expect(later).toBe(first.updatedAt);
   });
 
   it.each([
