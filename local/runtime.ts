@@ -15,7 +15,7 @@ import type { AppEnv } from '../functions/api/request.ts';
 import { digestSubscriptions } from '../functions/digest/digest-settings-page.ts';
 import { digestPages } from '../functions/digest/site-links.ts';
 import { directorySourceOf, LiveDirectory } from '../functions/directory/live-directory.ts';
-import type { KnowledgeSnapshotSource } from '../functions/domain/knowledge-base.ts';
+import { KnowledgeBase, type KnowledgeSnapshotSource } from '../functions/domain/knowledge-base.ts';
 import { newZealandDate } from '../functions/domain/new-zealand-day.ts';
 import { RecordService } from '../functions/domain/record-service.ts';
 import { SignOffService } from '../functions/domain/sign-off-service.ts';
@@ -268,11 +268,13 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
         options.extend?.(app);
       },
       snapshots: options.snapshots,
-      knowledgeSnapshots: options.knowledgeSnapshots && {
-        store: options.knowledgeSnapshots,
-        scope: LOCAL_TABLE_NAME,
-        onRefused: (reason) => options.log?.(reason),
-      },
+      knowledgeBase: options.knowledgeSnapshots
+        ? new KnowledgeBase(store, {
+            snapshots: options.knowledgeSnapshots,
+            snapshotScope: LOCAL_TABLE_NAME,
+            onSnapshotRefused: (reason) => options.log?.(reason),
+          })
+        : undefined,
       // Locally any page may call the API (a client being built on another port, say).
       corsOrigins: ['*'],
     });

@@ -3,7 +3,7 @@ import type { SnapshotReader } from '../aggregate/snapshot-files.ts';
 import type { DigestPreviewDependencies } from '../digest/preview.ts';
 import { directorySourceOf, LiveDirectory } from '../directory/live-directory.ts';
 import { ActionOwnerService } from '../domain/action-owner-service.ts';
-import { KnowledgeBase, type KnowledgeSnapshotSource } from '../domain/knowledge-base.ts';
+import { KnowledgeBase } from '../domain/knowledge-base.ts';
 import type { RecordRepository } from '../domain/record-repository.ts';
 import { RecordService } from '../domain/record-service.ts';
 import { SignOffService } from '../domain/sign-off-service.ts';
@@ -35,14 +35,11 @@ export interface AppDependencies extends ShellDependencies {
   /** How long a knowledge-base search may reuse the index before catching up (default 1000 ms). */
   knowledgeRefreshMs?: number;
   /**
-   * The knowledge index's saved snapshot and the table it must be of: loaded on the first search
-   * instead of a build (functions/aggregate/search-snapshots.ts); built from the records without it.
+   * The knowledge base searched, when the caller makes it: one that loads the saved index
+   * (functions/aggregate/search-snapshots.ts), perhaps before the first request. By default one
+   * over `store` that builds its index on the first search.
    */
-  knowledgeSnapshots?: {
-    store: KnowledgeSnapshotSource;
-    scope: string;
-    onRefused?: (reason: string) => void;
-  };
+  knowledgeBase?: KnowledgeBase;
   directory: UserDirectory;
   /** Extra routes mounted as one more area at the root (the dashboard and API reference, locally). */
   extend?: (routes: Hono<AppEnv>) => void;
@@ -94,12 +91,7 @@ export function apiAreas(deps: AppDependencies): RouteArea[] {
     directoryArea(deps.directory, deps.authenticator, deps.store),
     syncArea(service),
     knowledgeBaseArea(
-      new KnowledgeBase(deps.store, {
-        refreshEveryMs: deps.knowledgeRefreshMs,
-        snapshots: deps.knowledgeSnapshots?.store,
-        snapshotScope: deps.knowledgeSnapshots?.scope,
-        onSnapshotRefused: deps.knowledgeSnapshots?.onRefused,
-      }),
+      deps.knowledgeBase ?? new KnowledgeBase(deps.store, { refreshEveryMs: deps.knowledgeRefreshMs }),
     ),
     signOffsArea(deps.store, service, new SignOffService(deps.store)),
     recordsArea(service),

@@ -92,6 +92,17 @@ export class KnowledgeBase {
     return this.index!.query(query);
   }
 
+  /**
+   * For a new process before its first request (a Lambda instance's init): the index loaded or
+   * built, and searched once by words and once without, so the first person's search finds the
+   * search code compiled rather than paying for it.
+   */
+  async prepare(): Promise<void> {
+    await this.refresh();
+    this.index!.query({ words: 'employment', limit: 20 });
+    this.index!.query({ limit: 20 });
+  }
+
   /** Brings the index up to date (unless it was a moment ago); concurrent callers share one refresh. */
   refresh(): Promise<void> {
     if (this.index && this.now() - this.refreshedAt < this.refreshEveryMs) return Promise.resolve();

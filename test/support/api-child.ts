@@ -13,6 +13,7 @@ import { LocalFolderSink } from '../../functions/aggregate/snapshot-sink.ts';
 import { createApp } from '../../functions/api/app.ts';
 import { Authenticator, parseIssuers } from '../../functions/api/authenticate.ts';
 import { openApiDocument } from '../../functions/api/openapi.ts';
+import { KnowledgeBase } from '../../functions/domain/knowledge-base.ts';
 import { SignedLinkCheck } from '../../functions/links/signed-link-check.ts';
 import { createDocumentClient } from '../../functions/store/client.ts';
 import { RecordStore } from '../../functions/store/record-store.ts';
@@ -22,17 +23,21 @@ import { DynamoUserDirectory } from '../../functions/store/user-directory.ts';
 const client = createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT, localOnly: true });
 const tableName = process.env.TABLE_NAME!;
 const directory = new DynamoUserDirectory(client, tableName);
+const store = new RecordStore(client, tableName);
 const snapshotDir = process.env.KNOWLEDGE_SNAPSHOT_DIR;
+// As the knowledge function does at init: the saved index loaded before the first request.
+const knowledgeBase = snapshotDir
+  ? new KnowledgeBase(store, {
+      snapshots: knowledgeSnapshotFrom(new LocalFolderSink(snapshotDir)),
+      snapshotScope: tableName,
+      onSnapshotRefused: (reason) => console.error(reason),
+    })
+  : undefined;
+await knowledgeBase?.prepare();
 const app = createApp({
   openApi: { build: openApiDocument },
-  knowledgeSnapshots: snapshotDir
-    ? {
-        store: knowledgeSnapshotFrom(new LocalFolderSink(snapshotDir)),
-        scope: tableName,
-        onRefused: (reason) => console.error(reason),
-      }
-    : undefined,
-  store: new RecordStore(client, tableName),
+  knowledgeBase,
+  store,
   directory,
   authenticator: new Authenticator(parseIssuers(process.env.AUTH_ISSUERS, true), directory),
   logError: (message, error) => console.error(message, error),

@@ -78,6 +78,29 @@ const builtFromEveryRecord = (store: CountingStore) =>
   store.lists.some((q) => q.type === 'practice' && q.changedSince === undefined);
 
 describe('the knowledge base after a cold start', () => {
+  it('should be ready before the first request when prepared: the saved index loaded, the first search reading nothing', async () => {
+    // Prepare
+    const { store, snapshots } = await world();
+    let now = Date.now();
+    const knowledge = new KnowledgeBase(store, {
+      snapshots,
+      snapshotScope: TABLE,
+      refreshEveryMs: 1000,
+      now: () => now,
+    });
+    // Act
+    await knowledge.prepare();
+    const readsAtInit = store.lists.length;
+    now += 500;
+    const first = await found(knowledge, 'breakfasts');
+    // Assess
+    expect(knowledge.loadedFromSnapshot).toBe(true);
+    expect(builtFromEveryRecord(store)).toBe(false);
+    expect(readsAtInit).toBeGreaterThan(0);
+    expect(store.lists.length).toBe(readsAtInit);
+    expect(first).toEqual(['p-1']);
+  });
+
   it('should load a sound snapshot and read only what changed since, including creates, edits and deletes', async () => {
     // Prepare
     const { store, push, snapshots } = await world();
