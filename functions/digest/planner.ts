@@ -1,5 +1,6 @@
 import { addDays } from '../aggregate/calendar.ts';
 import { newZealandDate } from '../domain/new-zealand-day.ts';
+import type { DigestDecision } from './digest-preview-view.ts';
 import type {
   DigestAction,
   DigestEvent,
@@ -23,16 +24,6 @@ export interface LastDigest {
   /** When the records it told of were read: the next digest tells what is new since. */
   coveredUntil: string;
 }
-
-/** Why a member gets this period's digest, or why not: the preview shows staff each one. */
-export type DigestDecision =
-  | 'send'
-  | 'no-consent'
-  | 'consent-withdrawn'
-  | 'unsubscribed'
-  | 'already-sent'
-  | 'nothing-new'
-  | 'no-authoriser';
 
 export interface Authoriser {
   name: string;

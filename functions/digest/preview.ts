@@ -3,7 +3,8 @@ import { type Principal, partyOf, requireRead } from '../domain/principal.ts';
 import type { RecordRepository } from '../domain/record-repository.ts';
 import { lecGroup } from '../records/types/lec-group.ts';
 import { composeDigest, type DigestPages } from './digest-email.ts';
-import { type DigestDecision, planDigests } from './planner.ts';
+import type { DigestPreview } from './digest-preview-view.ts';
+import { planDigests } from './planner.ts';
 import { type DigestSentLog, type DigestSource, type DigestUnsubscribes, recipientKey } from './ports.ts';
 
 export interface DigestPreviewDependencies {
@@ -12,23 +13,6 @@ export interface DigestPreviewDependencies {
   sentLog: DigestSentLog;
   unsubscribes: DigestUnsubscribes;
   pages: DigestPages;
-}
-
-export interface DigestPreview {
-  groupId: string;
-  groupName: string;
-  period: { start: string; end: string; label: string; frequency: string };
-  authoriser?: { name: string; role: string; email: string };
-  /** Every membership with an address, and what the next run does for it. */
-  recipients: {
-    email: string;
-    name?: string;
-    organisation?: string;
-    decision: DigestDecision;
-    newItems?: number;
-  }[];
-  /** What the first member who gets one would read (their own links shown as placeholders). */
-  sample?: { to: string; subject: string; text: string; html: string };
 }
 
 const PLACEHOLDER = 'https://example.invalid/your-own-signed-link';

@@ -1,8 +1,9 @@
 import { runPool } from '../aggregate/task-pool.ts';
 import type { Mailer } from '../mail/outgoing-email.ts';
 import { composeDigest, type DigestMemberLinks, type DigestPages } from './digest-email.ts';
+import type { DigestDecision } from './digest-preview-view.ts';
 import type { DigestMember } from './digest-world.ts';
-import { type DigestContent, type DigestDecision, planDigests } from './planner.ts';
+import { type DigestContent, planDigests } from './planner.ts';
 import {
   type DigestRecipient,
   type DigestSentLog,

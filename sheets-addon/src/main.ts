@@ -29,6 +29,7 @@ import { type SetupReport, setUpTabs as setUpTabsRun } from './apps-script/tab-s
 import { activeWorkbook } from './apps-script/workbook.ts';
 import { readConflicts } from './sheet/conflicts.ts';
 import { ApiClient } from './sync/api-client.ts';
+import { type DigestPreviewDialog, previewLecDigest } from './sync/digest-preview-run.ts';
 import { type PullReport, runPull } from './sync/pull-run.ts';
 import { type PushReport, type PushScope, runPush } from './sync/push-run.ts';
 import {
@@ -120,6 +121,7 @@ export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Undo last push…', 'menuUndo')
     .addSeparator()
     .addItem('Weekly report…', 'menuWeeklyReport')
+    .addItem('Preview LEC digest…', 'menuDigestPreview')
     .addItem('Settings', 'openSidebar')
     .addToUi();
 }
@@ -229,6 +231,31 @@ export function menuWeeklyReport(): void {
   const week =
     ISO_DATE_SHAPE.test(last) || /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(last) ? words.pop() : undefined;
   fromMenu(() => weeklyReportTab({ who: words.join(' '), week }));
+}
+
+/**
+ * Staff preview an LEC group's next digest: the group is typed by name or id, and a dialog shows
+ * who gets it, why the others do not, and what the first one says. Nothing is sent.
+ */
+export function menuDigestPreview(): void {
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.prompt(
+    TITLE,
+    'Preview the next digest of which LEC group? Type its name or id (as on the Lists tab).',
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== ui.Button.OK) return;
+  try {
+    const dialog = digestPreview(answer.getResponseText());
+    ui.showModalDialog(HtmlService.createHtmlOutput(dialog.html).setWidth(720).setHeight(560), dialog.title);
+  } catch (error) {
+    alert(plainError(error).message);
+  }
+}
+
+/** An LEC group's next digest as the preview dialog shows it (the menu item, and the sidebar if it offers it). */
+export function digestPreview(group: string): DigestPreviewDialog {
+  return attempt(() => previewLecDigest(appsScriptEnvironment(), group, activeWorkbook().referenceLists()));
 }
 
 /** Pulls a weekly report into its own tab (the menu item, and the sidebar if it offers it). */

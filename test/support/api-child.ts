@@ -13,9 +13,13 @@ import { LocalFolderSink } from '../../functions/aggregate/snapshot-sink.ts';
 import { createApp } from '../../functions/api/app.ts';
 import { Authenticator, parseIssuers } from '../../functions/api/authenticate.ts';
 import { openApiDocument } from '../../functions/api/openapi.ts';
+import { digestPages } from '../../functions/digest/site-links.ts';
 import { KnowledgeBase } from '../../functions/domain/knowledge-base.ts';
 import { SignedLinkCheck } from '../../functions/links/signed-link-check.ts';
 import { createDocumentClient } from '../../functions/store/client.ts';
+import { DynamoDigestSentLog } from '../../functions/store/digest-sent-log.ts';
+import { StoreDigestSource } from '../../functions/store/digest-source.ts';
+import { DynamoDigestUnsubscribes } from '../../functions/store/digest-unsubscribes.ts';
 import { RecordStore } from '../../functions/store/record-store.ts';
 import { DynamoPreferenceStore } from '../../functions/store/reminder-preferences.ts';
 import { DynamoUserDirectory } from '../../functions/store/user-directory.ts';
@@ -24,6 +28,9 @@ const client = createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT, l
 const tableName = process.env.TABLE_NAME!;
 const directory = new DynamoUserDirectory(client, tableName);
 const store = new RecordStore(client, tableName);
+// Links are only checked here, so any secret will do.
+const links = new SignedLinkCheck(randomBytes(32).toString('base64url'));
+const digestSentLog = new DynamoDigestSentLog(client, tableName);
 const snapshotDir = process.env.KNOWLEDGE_SNAPSHOT_DIR;
 // As the knowledge function does at init: the saved index loaded before the first request.
 const knowledgeBase = snapshotDir
@@ -41,10 +48,21 @@ const app = createApp({
   directory,
   authenticator: new Authenticator(parseIssuers(process.env.AUTH_ISSUERS, true), directory),
   logError: (message, error) => console.error(message, error),
-  // Reminder settings, as npm start serves them; links are only checked here, so any secret will do.
+  // Reminder settings, as npm start serves them.
   reminders: {
-    links: new SignedLinkCheck(randomBytes(32).toString('base64url')),
+    links,
     preferences: new DynamoPreferenceStore(client, tableName),
+  },
+  // The staff preview of a group's next digest, as npm start serves it (the add-on's menu item).
+  digest: {
+    links: { links, sentLog: digestSentLog, store },
+    preview: {
+      store,
+      source: new StoreDigestSource(store),
+      sentLog: digestSentLog,
+      unsubscribes: new DynamoDigestUnsubscribes(client, tableName),
+      pages: digestPages('http://site.test/dashboard', 'http://site.test'),
+    },
   },
 });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => {

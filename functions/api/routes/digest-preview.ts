@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DIGEST_DECISIONS } from '../../digest/digest-preview-view.ts';
 import { type DigestPreviewDependencies, previewDigest } from '../../digest/preview.ts';
 import { UnavailableError } from '../../domain/errors.ts';
 import { newZealandDate } from '../../domain/new-zealand-day.ts';
@@ -30,18 +31,7 @@ export function digestPreviewArea(deps: DigestPreviewDependencies | undefined): 
   return { name: 'digest-preview', prefix: area.prefix, routes: area.routes, declared: area.declared };
 }
 
-const decision = {
-  type: 'string',
-  enum: [
-    'send',
-    'no-consent',
-    'consent-withdrawn',
-    'unsubscribed',
-    'already-sent',
-    'nothing-new',
-    'no-authoriser',
-  ],
-};
+const decision = { type: 'string', enum: [...DIGEST_DECISIONS] };
 
 /** The preview in the OpenAPI document (build time only). */
 export function digestPreviewOperations(): OperationDoc[] {

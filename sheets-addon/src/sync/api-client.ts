@@ -1,3 +1,4 @@
+import type { DigestPreview } from '../../../functions/digest/digest-preview-view.ts';
 import type { Page } from '../../../functions/domain/record-repository.ts';
 import type { ReminderSettings } from '../../../functions/reminders/kinds.ts';
 import type { WeeklyReport } from '../../../functions/reports/weekly-report.ts';
@@ -122,6 +123,14 @@ export class ApiClient {
       'format=json',
     ];
     return this.getJson<WeeklyReport>(`/v1/reports/weekly?${params.join('&')}`, 'read the weekly report');
+  }
+
+  /** What an LEC group's next digest run would send, and to whom (nothing is sent). */
+  digestPreview(groupId: string): DigestPreview {
+    return this.getJson<DigestPreview>(
+      `/v1/digests/${encodeURIComponent(groupId)}/preview`,
+      "preview the group's digest",
+    );
   }
 
   /** The signed-in person's reminder email settings: each kind daily, weekly or off. */

@@ -192,6 +192,7 @@ describe('menu and row actions', () => {
       'Undo last push…',
       '---',
       'Weekly report…',
+      'Preview LEC digest…',
       'Settings',
     ]);
     expect(

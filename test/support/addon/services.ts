@@ -183,11 +183,23 @@ export const fakeUtilities: Pick<GoogleAppsScript.Utilities.Utilities, 'getUuid'
 
 class FakeHtmlOutput {
   title = '';
+  width?: number;
+  height?: number;
 
   constructor(readonly content: string) {}
 
   setTitle(title: string): FakeHtmlOutput {
     this.title = title;
+    return this;
+  }
+
+  setWidth(width: number): FakeHtmlOutput {
+    this.width = width;
+    return this;
+  }
+
+  setHeight(height: number): FakeHtmlOutput {
+    this.height = height;
     return this;
   }
 
@@ -199,8 +211,13 @@ class FakeHtmlOutput {
 /** HtmlService serving the built files (dist/), as Apps Script serves the pushed project's files. */
 export function fakeHtmlService(
   distDir: string,
-): Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutputFromFile'> {
+): Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutputFromFile' | 'createHtmlOutput'> {
   return {
+    // A page the add-on writes itself (the digest preview dialog); Google takes the text as it is.
+    createHtmlOutput: ((html?: string) =>
+      new FakeHtmlOutput(
+        String(html ?? ''),
+      ) as unknown as GoogleAppsScript.HTML.HtmlOutput) as GoogleAppsScript.HTML.HtmlService['createHtmlOutput'],
     createHtmlOutputFromFile: (filename: string) =>
       new FakeHtmlOutput(
         readFileSync(join(distDir, `${filename}.html`), 'utf8'),

@@ -47,7 +47,17 @@ class FakeMenu implements Pick<Menu, 'addItem' | 'addSeparator' | 'addSubMenu' |
 /** The person's UI: menus added, sidebars shown, dialogs answered as the test decides. */
 export class FakeUi
   implements
-    Pick<Ui, 'createAddonMenu' | 'createMenu' | 'showSidebar' | 'alert' | 'prompt' | 'ButtonSet' | 'Button'>
+    Pick<
+      Ui,
+      | 'createAddonMenu'
+      | 'createMenu'
+      | 'showSidebar'
+      | 'showModalDialog'
+      | 'alert'
+      | 'prompt'
+      | 'ButtonSet'
+      | 'Button'
+    >
 {
   readonly ButtonSet = {
     OK: 'OK',
@@ -64,6 +74,8 @@ export class FakeUi
   } as unknown as Ui['Button'];
   readonly menus: MenuItem[] = [];
   readonly sidebars: { title: string; content: string }[] = [];
+  /** Modal dialogs shown, with the size the add-on asked for. */
+  readonly dialogs: { title: string; content: string; width?: number; height?: number }[] = [];
   readonly alerts: string[] = [];
   /** How the next dialogs are answered. */
   answer: 'OK' | 'CANCEL' = 'OK';
@@ -81,6 +93,11 @@ export class FakeUi
   showSidebar(userInterface: GoogleAppsScript.HTML.HtmlOutput): void {
     const html = userInterface as unknown as { title: string; content: string };
     this.sidebars.push({ title: html.title, content: html.content });
+  }
+
+  showModalDialog(userInterface: GoogleAppsScript.HTML.HtmlOutput, title: string): void {
+    const html = userInterface as unknown as { content: string; width?: number; height?: number };
+    this.dialogs.push({ title, content: html.content, width: html.width, height: html.height });
   }
 
   prompt(...args: unknown[]): GoogleAppsScript.Base.PromptResponse {
