@@ -247,6 +247,17 @@ export class RecordsStack extends Stack {
         description: 'Queue of reminder runs that failed after retries',
       };
     }
+    if (this.digest) {
+      outputs.DigestFunctionName = {
+        value: this.digest.handler.function.functionName,
+        description:
+          'LEC digest function (invoke with {"day":"YYYY-MM-DD"} to run a day again; digests already sent are skipped)',
+      };
+      outputs.DigestFailedRunsQueueUrl = {
+        value: this.digest.failedRuns.queueUrl,
+        description: 'Queue of digest runs that failed after retries',
+      };
+    }
     if (config.tableNameOverride) {
       outputs.StackTableName = {
         value: this.records.table.tableName,

@@ -54,4 +54,17 @@ describe('the LEC digest in the cloud', () => {
       Threshold: 1,
     });
   });
+
+  it('should name the function and its failed-runs queue in the outputs, for an operator to run a day again', () => {
+    // Act
+    const synthesized = synth({ env: 'prod' });
+
+    // Assess
+    const outputs = synthesized.template.toJSON().Outputs;
+    const digest = synthesized.stack.digest!;
+    expect(outputs.DigestFunctionName.Value).toEqual(
+      synthesized.resolve(digest.handler.function.functionName),
+    );
+    expect(outputs.DigestFailedRunsQueueUrl.Value).toEqual(synthesized.resolve(digest.failedRuns.queueUrl));
+  });
 });
