@@ -40,6 +40,8 @@ import { awaitingType, sideWrites } from './side-items.ts';
 const ACTIONS_PER_TRANSACTION = 100;
 const TRANSACTION_BYTES = 3_500_000;
 const MAX_ATTEMPTS = 6;
+/** Transactions one write sends at a time (a push of 500 rows makes about fifteen). */
+const TRANSACTIONS_IN_FLIGHT = 8;
 
 type Item = Record<string, unknown>;
 
@@ -190,73 +192,91 @@ export class RecordStore implements RecordRepository {
    */
   async writeAll(writes: readonly PendingWrite[]): Promise<WriteOutcome[]> {
     const outcomes: (WriteOutcome | undefined)[] = new Array(writes.length);
-    // Each transaction is built once, stamped just before it is first sent: its retries must
-    // send the very same items (ClientRequestToken), and its change events are ordered by the stamp.
-    const newBatches = (indices: number[]) =>
-      this.chunk(indices, writes).map((chunk) => {
-        const stamp = this.stamp();
-        const items = chunk.flatMap((index) => this.transactItems(writes[index]!, stamp));
-        return { indices: chunk, token: randomUUID(), stamp, items };
-      });
-    let batches = newBatches(writes.map((_, index) => index));
-    let lastError: { reason: string; cause?: unknown } = { reason: '' };
-    for (let attempt = 0; batches.length > 0 && attempt < MAX_ATTEMPTS; attempt++) {
-      if (attempt > 0) await backoff(attempt);
-      const retry: typeof batches = [];
-      await Promise.all(
-        batches.map(async (batch) => {
-          // The change feed reads a little behind now (CHANGE_SETTLE_MS), trusting that nothing
-          // stamped earlier is still on its way: a transaction this old is not sent again.
-          if (this.now() - batch.stamp > COMMIT_DEADLINE_MS) {
-            this.fail(batch.indices, outcomes, lastError);
-            return;
-          }
-          try {
-            await this.client.send(
-              new TransactWriteCommand({
-                TransactItems: batch.items,
-                // The same token on every retry of the same transaction: for ten minutes DynamoDB
-                // answers a retry of a committed transaction with success instead of running it again.
-                ClientRequestToken: batch.token,
-              }),
-            );
-            for (const index of batch.indices) outcomes[index] = { status: 'written' };
-          } catch (error) {
-            const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-            if (reasons) {
-              // A cancelled transaction wrote nothing: its other changes go again as a new one.
-              const rest: number[] = [];
-              let offset = 0;
-              for (const index of batch.indices) {
-                const actions = this.actionCount(writes[index]!);
-                const codes = reasons.slice(offset, offset + actions).map((r) => r?.Code);
-                offset += actions;
-                if (codes.includes('ConditionalCheckFailed')) outcomes[index] = { status: 'conflict' };
-                else rest.push(index);
-              }
-              retry.push(...newBatches(rest));
-              lastError = {
-                reason: 'the database was busy with other changes to the same records',
-                cause: error,
-              };
-            } else {
-              // Timed out, connection lost, throttled: it may or may not have committed. The retry
-              // keeps the token; should it still fail its own condition, the service recognises
-              // the change as its own (RecordService.push).
-              retry.push(batch);
-              // The error's code or name, not its message: a message can carry the database's address.
-              lastError = {
-                reason: (error as { code?: string }).code || (error as Error).name,
-                cause: error,
-              };
-            }
-          }
-        }),
-      );
-      batches = retry;
-    }
-    for (const batch of batches) this.fail(batch.indices, outcomes, lastError);
+    const queue = this.chunk(
+      writes.map((_, index) => index),
+      writes,
+    );
+    // A few transactions at a time, each stamped when it is taken: sent all at once, the later
+    // ones waited in the HTTP client and the database behind the first, and reached their
+    // deadline on their first retry (a 5,000-row push left rows unsaved on DynamoDB Local).
+    await Promise.all(
+      Array.from({ length: Math.min(TRANSACTIONS_IN_FLIGHT, queue.length) }, async () => {
+        for (let chunk = queue.shift(); chunk; chunk = queue.shift()) {
+          await this.commit(chunk, writes, outcomes, 0, { reason: '' });
+        }
+      }),
+    );
     return outcomes as WriteOutcome[];
+  }
+
+  /**
+   * One transaction of changes: stamped and built just before it is first sent, then sent again
+   * with the very same items and token (ClientRequestToken) until it commits, or its changes are
+   * found in conflict, or it is too old to send. The change feed reads a little behind now
+   * (CHANGE_SETTLE_MS), trusting that nothing stamped earlier is still on its way, so a
+   * transaction older than COMMIT_DEADLINE_MS is not sent again: its changes go as a new one.
+   * After MAX_ATTEMPTS in all they are reported unsaved ("push again").
+   */
+  private async commit(
+    indices: number[],
+    writes: readonly PendingWrite[],
+    outcomes: (WriteOutcome | undefined)[],
+    attemptsUsed: number,
+    previousError: { reason: string; cause?: unknown },
+  ): Promise<void> {
+    let lastError = previousError;
+    if (attemptsUsed >= MAX_ATTEMPTS) return this.fail(indices, outcomes, lastError);
+    if (attemptsUsed > 0) await backoff(attemptsUsed);
+    const stamp = this.stamp();
+    const items = indices.flatMap((index) => this.transactItems(writes[index]!, stamp));
+    const token = randomUUID();
+    for (let attempt = attemptsUsed; attempt < MAX_ATTEMPTS; attempt++) {
+      if (attempt > attemptsUsed) {
+        await backoff(attempt);
+        // Too old to send again: the same changes go as a new transaction, stamped now. Should the
+        // old one have committed after all, the new one fails its conditions and the service
+        // recognises the change as its own (RecordService.push); the old one was last sent in time.
+        if (this.now() - stamp > COMMIT_DEADLINE_MS)
+          return this.commit(indices, writes, outcomes, attempt, lastError);
+      }
+      try {
+        await this.client.send(
+          new TransactWriteCommand({
+            TransactItems: items,
+            // The same token on every retry of the same transaction: for ten minutes DynamoDB
+            // answers a retry of a committed transaction with success instead of running it again.
+            ClientRequestToken: token,
+          }),
+        );
+        for (const index of indices) outcomes[index] = { status: 'written' };
+        return;
+      } catch (error) {
+        const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+        if (reasons) {
+          // A cancelled transaction wrote nothing: its other changes go again as a new one.
+          const rest: number[] = [];
+          let offset = 0;
+          for (const index of indices) {
+            const actions = this.actionCount(writes[index]!);
+            const codes = reasons.slice(offset, offset + actions).map((r) => r?.Code);
+            offset += actions;
+            if (codes.includes('ConditionalCheckFailed')) outcomes[index] = { status: 'conflict' };
+            else rest.push(index);
+          }
+          if (rest.length === 0) return;
+          return this.commit(rest, writes, outcomes, attempt + 1, {
+            reason: 'the database was busy with other changes to the same records',
+            cause: error,
+          });
+        }
+        // Timed out, connection lost, throttled: it may or may not have committed. The retry
+        // keeps the token; should it still fail its own condition, the service recognises the
+        // change as its own (RecordService.push). The error's code or name, not its message: a
+        // message can carry the database's address.
+        lastError = { reason: (error as { code?: string }).code || (error as Error).name, cause: error };
+      }
+    }
+    this.fail(indices, outcomes, lastError);
   }
 
   private fail(
