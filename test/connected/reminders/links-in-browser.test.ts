@@ -177,6 +177,28 @@ describe('every link of every email lands on a readable page', { timeout: 240_00
   });
 });
 
+describe('a record link opened by someone the directory does not know', { timeout: 240_000 }, () => {
+  it('should say they are signed in but not in the directory, whom to ask, and offer the sign-in again', async () => {
+    // Prepare: a Google account of the right organisation that nobody has added yet.
+    const stranger = await h.issuer.mint('new.adviser@ceg.example.nz');
+    const page = await pageAs(stranger, 390);
+
+    // Act
+    await page.goto(`${h.baseUrl}/dashboard/records/agreements/agreement-draft`);
+
+    // Assess: the reason in words and the way on, and nothing of the record.
+    await expect
+      .poll(() => page.locator('body').innerText(), PATIENT)
+      .toMatch(
+        /new\.adviser@ceg\.example\.nz is signed in but not in the Partnership Records user directory\. Ask .+ to add you/,
+      );
+    expect(await page.locator('main').innerText()).toContain('Sign in to see this page');
+    expect(await page.locator('main').innerText()).not.toContain('History');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('the pages, at phone width and on a desktop', { timeout: 240_000 }, () => {
   it.each([390, 1280])(
     'should have no axe-core violations on the record, council and action pages at %i px',
