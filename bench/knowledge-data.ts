@@ -1,4 +1,5 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { PRACTICE_WORDS } from '../data/demo/scale.ts';
 import type { StoredRecord } from '../functions/records/definition.ts';
 import { KNOWLEDGE_TOPICS } from '../functions/records/knowledge-topics.ts';
 import { CURRENT_SK, indexAttributes, recordPk } from '../functions/store/keys.ts';
@@ -17,28 +18,8 @@ const REGIONS = [
   'otago',
   'southland',
 ];
-const WORDS = [
-  'youth',
-  'employer',
-  'breakfast',
-  'marae',
-  'cadetship',
-  'Māori',
-  'Pasifika',
-  'roadshow',
-  'forum',
-  'mentoring',
-  'apprenticeship',
-  'council',
-  'training',
-  'transport',
-  'rural',
-  'digital',
-  'tourism',
-  'forestry',
-  'dairy',
-  'retail',
-];
+/** The domain words, shared with the national-scale demo data so both search alike. */
+const WORDS = PRACTICE_WORDS;
 export const QUERIES = [
   '?q=youth',
   '?q=maori%20cadet',
