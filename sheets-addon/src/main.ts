@@ -42,9 +42,12 @@ import {
   undoLastPush,
 } from './sync/row-actions.ts';
 import {
+  checkRegion,
   DocumentState,
   type LastRun,
   type Progress,
+  type RegionChoice,
+  regionChoices,
   type Settings,
   validateSettings,
 } from './sync/settings.ts';
@@ -375,13 +378,28 @@ export function listRecordTypes(apiUrl: string): { type: string; label: string }
   });
 }
 
+/** The regions this person may pull (two requests, sent together), for the settings form's choices. */
+function regionsFor(apiUrl: string): RegionChoice[] {
+  const env = appsScriptEnvironment();
+  const api = new ApiClient(env.http, apiUrl, () => env.token());
+  const [regions] = api.listAll([{ path: 'regions' }]);
+  return regionChoices(api.me(), regions ?? []);
+}
+
+/** The regions the settings form offers, by name. */
+export function listRegions(apiUrl: string): RegionChoice[] {
+  return attempt(() => regionsFor(validateSettings({ apiUrl, types: ['any'] }, buildFacts()).apiUrl));
+}
+
 /**
- * Saves the settings. The hourly trigger is made first, so that a trigger Google refuses leaves
- * the settings saved with the hourly pull off, and the person told why.
+ * Saves the settings. A region is checked against the real list before anything is saved. The
+ * hourly trigger is made first, so that a trigger Google refuses leaves the settings saved with
+ * the hourly pull off, and the person told why.
  */
 export function saveSettings(form: unknown): SidebarState {
   return attempt(() => {
-    const settings = validateSettings(form, buildFacts());
+    const checked = validateSettings(form, buildFacts());
+    const settings = checked.regionId ? checkRegion(checked, regionsFor(checked.apiUrl)) : checked;
     const spreadsheet = activeSpreadsheet();
     let notice: string | undefined;
     if (settings.hourlyPull) {

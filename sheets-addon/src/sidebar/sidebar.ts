@@ -170,6 +170,18 @@ function renderTypes(types: readonly { type: string; label: string }[], chosen: 
   }
 }
 
+/**
+ * The region choice: "all you can see" and the regions the API lists for this person, by name.
+ * Before the list is loaded, the saved region stays offered (by id) so that saving keeps it.
+ */
+function renderRegions(regions: { id: string; name: string }[], chosen: string): void {
+  const select = $<HTMLSelectElement>('region');
+  select.replaceChildren(new Option('All regions you can see', ''));
+  for (const r of regions) select.appendChild(new Option(r.name, r.id));
+  if (chosen && !regions.some((r) => r.id === chosen)) select.appendChild(new Option(chosen, chosen));
+  select.value = chosen;
+}
+
 function renderSettings(s: SidebarState): void {
   const apiUrl = $<HTMLInputElement>('api-url');
   if (!s.settings) {
@@ -178,7 +190,10 @@ function renderSettings(s: SidebarState): void {
     return;
   }
   apiUrl.value = s.settings.apiUrl;
-  $<HTMLInputElement>('region').value = s.settings.regionId;
+  const region = $<HTMLSelectElement>('region');
+  if (![...region.options].some((o) => o.value === s.settings!.regionId))
+    renderRegions([], s.settings.regionId);
+  region.value = s.settings.regionId;
   $<HTMLInputElement>('hourly').checked = s.hourlyPull;
   renderTypes(s.types, s.settings.types);
 }
@@ -293,16 +308,22 @@ $('confirm').addEventListener('click', () => {
   });
 });
 $('load-types').addEventListener('click', () => {
-  run('Reading the record types…', 'listRecordTypes', $<HTMLInputElement>('api-url').value).then((types) => {
-    renderTypes(types, state?.settings ? state.settings.types : []);
-  });
+  const apiUrl = $<HTMLInputElement>('api-url').value;
+  const region = $<HTMLSelectElement>('region').value;
+  Promise.all([run('Reading the lists…', 'listRecordTypes', apiUrl), call('listRegions', apiUrl)]).then(
+    ([types, regions]) => {
+      renderTypes(types, state?.settings ? state.settings.types : []);
+      renderRegions(regions, region);
+    },
+    (e: unknown) => show(messageOf(e), 'error'),
+  );
 });
 $('settings-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const types = [...document.querySelectorAll<HTMLInputElement>('#types input:checked')].map((i) => i.value);
   const form = {
     apiUrl: $<HTMLInputElement>('api-url').value,
-    regionId: $<HTMLInputElement>('region').value,
+    regionId: $<HTMLSelectElement>('region').value,
     types,
     hourlyPull: $<HTMLInputElement>('hourly').checked,
   };

@@ -154,6 +154,11 @@ export class ApiClient {
     return JSON.parse(response.body) as ReminderSettings;
   }
 
+  /** Who the API says the person is: their role and regions, from the user directory. */
+  me(): { role: string; regionIds: string[] } {
+    return this.getJson<{ role: string; regionIds: string[] }>('/v1/me', 'read who you are signed in as');
+  }
+
   /** The record types and their fields. */
   types(): TypeDescription[] {
     return this.getJson<{ items: TypeDescription[] }>('/v1/types', 'read the record types').items;

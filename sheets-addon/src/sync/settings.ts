@@ -34,6 +34,46 @@ export class SettingsError extends Error {
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
 
+/** A region the settings form offers: its id (what is saved and pulled) and its name (what is shown). */
+export interface RegionChoice {
+  id: string;
+  name: string;
+}
+
+/**
+ * The regions a person may pull, from the API's region records and who the directory says they
+ * are: national staff every region, everyone else the regions the directory gives them. Sorted by
+ * name, as people look for them.
+ */
+export function regionChoices(
+  me: { role: string; regionIds: readonly string[] },
+  regions: readonly { id: string; values: Record<string, unknown> }[],
+): RegionChoice[] {
+  const mine = new Set(me.regionIds);
+  return regions
+    .filter((r) => me.role === 'national' || mine.has(r.id))
+    .map((r) => ({
+      id: r.id,
+      name: typeof r.values.name === 'string' && r.values.name ? r.values.name : r.id,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-NZ'));
+}
+
+/**
+ * Checks the chosen region against the real list (the form offers only those, but a form is
+ * only a form): a region the person cannot pull would fail every pull, so it is refused here,
+ * naming the ones they can choose.
+ */
+export function checkRegion(settings: Settings, choices: readonly RegionChoice[]): Settings {
+  if (!settings.regionId || choices.some((c) => c.id === settings.regionId)) return settings;
+  const names = choices.map((c) => `${c.name} (${c.id})`).join(', ');
+  throw new SettingsError([
+    choices.length === 0
+      ? `"${settings.regionId}" is not a region you can pull: the user directory gives you no region, so leave Region on "All regions you can see", or ask your Partnership Records administrator.`
+      : `"${settings.regionId}" is not a region you can pull. Choose one from the list (${names}), or "All regions you can see".`,
+  ]);
+}
+
 /**
  * Checks settings from the sidebar form against what this build may fetch; problems are listed
  * in words, not codes.

@@ -251,6 +251,28 @@ describe('honest errors', () => {
     expect(session.document.properties.getProperty('settings')).toBeNull();
   });
 
+  it('should offer the regions the API lists for the person, and refuse one they cannot pull before saving', () => {
+    // Prepare
+    const regional = w.open('canterbury');
+    const national = w.open('national');
+
+    // Act
+    const theirs = regional.call<{ id: string; name: string }[]>('listRegions', w.api.baseUrl);
+    const everyRegion = national.call<{ id: string; name: string }[]>('listRegions', w.api.baseUrl);
+    const saving = () => regional.call('saveSettings', { ...settings(false), regionId: 'otago' });
+
+    // Assess
+    expect(theirs).toEqual([{ id: 'canterbury', name: 'Canterbury' }]);
+    expect(everyRegion).toEqual([
+      { id: 'canterbury', name: 'Canterbury' },
+      { id: 'otago', name: 'Otago' },
+    ]);
+    expect(saving).toThrow(
+      '"otago" is not a region you can pull. Choose one from the list (Canterbury (canterbury)), or "All regions you can see".',
+    );
+    expect(regional.document.properties.getProperty('settings')).toBeNull();
+  });
+
   it('should refuse to fetch from an address saved under an older build, before anything is sent', () => {
     // Prepare: settings saved when the add-on was built for another API
     const session = configured();

@@ -165,6 +165,45 @@ describe('the sidebar', () => {
     await expect.poll(() => page.textContent('body')).toContain('Google would not turn the hourly pull on');
   });
 
+  it('should offer the regions from the API by name, keep the saved one, and save the chosen id', async () => {
+    // Prepare
+    const page = await openSidebar({
+      getSidebarState: { value: settled },
+      listRecordTypes: { value: [{ type: 'activity', label: 'Activities' }] },
+      listRegions: {
+        value: [
+          { id: 'canterbury', name: 'Canterbury' },
+          { id: 'manawatu-whanganui', name: 'Manawatū-Whanganui' },
+        ],
+      },
+      saveSettings: { value: settled },
+    });
+    await expect.poll(() => page.inputValue('#region')).toBe('canterbury');
+
+    // Act
+    await page.click('#settings-panel summary');
+    await page.click('#load-types');
+    await expect.poll(() => page.locator('#region option').count()).toBe(3);
+    const offered = await page.locator('#region option').allTextContents();
+    const keptAfterLoading = await page.inputValue('#region');
+    await page.selectOption('#region', { label: 'Manawatū-Whanganui' });
+    await page.click('#settings-form button[type=submit]');
+
+    // Assess
+    expect(offered).toEqual(['All regions you can see', 'Canterbury', 'Manawatū-Whanganui']);
+    expect(keptAfterLoading).toBe('canterbury');
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            (window as unknown as { calls: { name: string; args: unknown[] }[] }).calls.find(
+              (c) => c.name === 'saveSettings',
+            )?.args[0],
+        ),
+      )
+      .toMatchObject({ regionId: 'manawatu-whanganui', types: ['activity'] });
+  });
+
   it('should walk through adopting a tab: confirm or change each header, fill what the tab lacks', async () => {
     // Prepare
     const page = await openSidebar({

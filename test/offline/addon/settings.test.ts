@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkRegion,
   DocumentState,
   type KeyValueStore,
+  regionChoices,
   SettingsError,
   validateSettings,
 } from '../../../sheets-addon/src/sync/settings.ts';
@@ -107,5 +109,48 @@ describe('settings', () => {
     expect(sameRegion).toBe('cursor-1');
     expect(state.cursor('activity', 'otago')).toBeUndefined();
     expect(state.cursor('activity', 'canterbury')).toBeUndefined();
+  });
+
+  describe('the region, chosen from the real list', () => {
+    const regions = [
+      { id: 'otago', values: { name: 'Otago' } },
+      { id: 'canterbury', values: { name: 'Canterbury' } },
+      { id: 'manawatu-whanganui', values: { name: 'Manawatū-Whanganui' } },
+    ];
+    const saved = { apiUrl: 'https://records.example.nz', types: ['activity'], hourlyPull: false };
+
+    it('should offer national staff every region and everyone else their own, by name', () => {
+      // Act
+      const national = regionChoices({ role: 'national', regionIds: [] }, regions);
+      const regional = regionChoices({ role: 'regional', regionIds: ['canterbury', 'otago'] }, regions);
+
+      // Assess
+      expect(national).toEqual([
+        { id: 'canterbury', name: 'Canterbury' },
+        { id: 'manawatu-whanganui', name: 'Manawatū-Whanganui' },
+        { id: 'otago', name: 'Otago' },
+      ]);
+      expect(regional.map((r) => r.id)).toEqual(['canterbury', 'otago']);
+    });
+
+    it('should keep a region from the list or "all regions", and refuse any other naming the choices', () => {
+      // Prepare
+      const choices = regionChoices({ role: 'regional', regionIds: ['canterbury'] }, regions);
+
+      // Act
+      const mine = checkRegion({ ...saved, regionId: 'canterbury' }, choices);
+      const all = checkRegion({ ...saved, regionId: '' }, choices);
+      const another = () => checkRegion({ ...saved, regionId: 'otago' }, choices);
+      const none = () => checkRegion({ ...saved, regionId: 'otago' }, []);
+
+      // Assess
+      expect(mine.regionId).toBe('canterbury');
+      expect(all.regionId).toBe('');
+      expect(another).toThrow(SettingsError);
+      expect(another).toThrow(
+        '"otago" is not a region you can pull. Choose one from the list (Canterbury (canterbury)), or "All regions you can see".',
+      );
+      expect(none).toThrow('the user directory gives you no region');
+    });
   });
 });
