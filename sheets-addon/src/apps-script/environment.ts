@@ -10,6 +10,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Apps Script stops an execution at 6 minutes; runs stop starting new work well before that. */
 const TIME_BUDGET_MS = 270_000;
+/** A tab write begun by then has about 40 s, and the Sync log line after it a few more. */
+const WRITE_DEADLINE_MS = 320_000;
 const LOCK_WAIT_MS = 10_000;
 
 const REOPEN =
@@ -136,5 +138,6 @@ export function appsScriptEnvironment(spreadsheet: Spreadsheet = activeSpreadshe
     dateOrder: dateOrderOfLocale(spreadsheet.getSpreadsheetLocale()),
     withLock: withDocumentLock,
     timeBudgetMs: TIME_BUDGET_MS,
+    writeDeadlineMs: WRITE_DEADLINE_MS,
   };
 }

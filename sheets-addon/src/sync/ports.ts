@@ -70,4 +70,10 @@ export interface Environment {
   withLock<T>(work: () => T): T;
   /** Milliseconds a run may take before it stops and leaves the rest for the next run. */
   timeBudgetMs: number;
+  /**
+   * Milliseconds after which a run writes nothing more to its tabs, only its Sync log line:
+   * Apps Script ends an execution at six minutes without a word, so a tab write begun too late
+   * would leave no log line at all.
+   */
+  writeDeadlineMs: number;
 }

@@ -9,7 +9,14 @@ import { UserFacingError } from './user-facing-error.ts';
 
 export interface PullReport {
   summary: string;
-  perTab: { type: string; label: string; counts: PullCounts; complete: boolean }[];
+  perTab: {
+    type: string;
+    label: string;
+    counts: PullCounts;
+    complete: boolean;
+    /** Why nothing was written to the tab this time (the run ran out of time), if so. */
+    notWritten?: string;
+  }[];
   requests: number;
   complete: boolean;
 }
@@ -26,10 +33,15 @@ function describePull(counts: PullCounts): string {
   return parts.length ? parts.map(([n, w]) => `${n} ${w}`).join(', ') : 'up to date';
 }
 
+const OUT_OF_TIME =
+  "not pulled this time: the run reached Apps Script's time limit first. Pull again to continue";
+
 /**
  * Pulls the changes since each tab's cursor, page by page until the server has no more, and
  * merges them in with one read and a fixed number of writes per tab. The cursor is saved only
- * after the tab is written, so an interrupted pull simply repeats.
+ * after the tab is written, so an interrupted pull simply repeats. Time is checked before each
+ * tab is started and again before it is written, so that a long first pull stops in time to
+ * write its Sync log line instead of being ended by Apps Script with no word at all.
  */
 export function runPull(
   env: Environment,
@@ -40,12 +52,26 @@ export function runPull(
     const report: PullReport = { summary: '', perTab: [], requests: 0, complete: true };
     const region = run.settings.regionId;
     const types = run.types();
+    const notWritten = (type: (typeof types)[number]) => {
+      report.complete = false;
+      report.perTab.push({
+        type: type.type,
+        label: type.pluralLabel,
+        counts: { added: 0, updated: 0, deleted: 0, alreadyHad: 0, keptEdits: 0 },
+        complete: false,
+        notWritten: OUT_OF_TIME,
+      });
+    };
     types.forEach((type, i) => {
       const tab = workbook.tab(type);
       if (!tab)
         throw new UserFacingError(
           `There is no tab for ${type.pluralLabel}. Run "Set up / repair tabs" first.`,
         );
+      if (report.perTab.some((t) => t.notWritten) || (i > 0 && !run.hasTime())) {
+        notWritten(type);
+        return;
+      }
       let cursor = run.state.cursor(type.type, region);
       const items: ApiRecord[] = [];
       let more = true;
@@ -55,6 +81,10 @@ export function runPull(
         cursor = page.cursor;
         more = page.more;
         run.progress(i, types.length, `${type.pluralLabel}: ${items.length} changes read`);
+      }
+      if (!run.mayStillWrite()) {
+        notWritten(type);
+        return;
       }
       const { snapshot, map } = tab.read();
       requireColumns(type, tab.name, map, false);
@@ -68,7 +98,11 @@ export function runPull(
     });
     report.requests = run.api.requests;
     report.summary = report.perTab
-      .map((t) => `${t.label}: ${describePull(t.counts)}${t.complete ? '' : ' (more to come: pull again)'}`)
+      .map((t) =>
+        t.notWritten
+          ? `${t.label}: ${t.notWritten}`
+          : `${t.label}: ${describePull(t.counts)}${t.complete ? '' : ' (more to come: pull again)'}`,
+      )
       .join('. ');
     return { result: report, ok: true, details: report.summary };
   });

@@ -62,6 +62,11 @@ export class SyncRun {
     return this.env.now().getTime() - this.started < this.env.timeBudgetMs;
   }
 
+  /** Whether a tab may still be written: past the write deadline only the Sync log line is. */
+  mayStillWrite(): boolean {
+    return this.env.now().getTime() - this.started < this.env.writeDeadlineMs;
+  }
+
   progress(done: number, total: number, message: string): void {
     this.state.saveProgress({
       action: this.action,

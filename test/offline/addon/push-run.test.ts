@@ -94,6 +94,7 @@ function world(rowCount: number) {
     readDate,
     withLock: (work) => work(),
     timeBudgetMs: 270_000,
+    writeDeadlineMs: 320_000,
   };
   return { env, workbook, stored, map, clock, sent };
 }
