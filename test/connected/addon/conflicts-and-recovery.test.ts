@@ -99,6 +99,9 @@ describe('two people editing the same record', () => {
     bob.session.call('menuTakeTheirs');
 
     // Assess
+    expect(bob.session.ui.alerts.at(-2)).toBe(
+      "Take theirs for 1 activity (Christchurch City: 1)? Your rows show the server's values; yours stay in the Conflicts tab.",
+    );
     expect(bob.session.ui.alerts.at(-1)).toBe('Took theirs for 1 row(s)');
     expect(bob.sheet.at(bob.row, 'Kind').value).toBe('liaison');
     expect(bob.sheet.at(bob.row, 'Version').value).toBe(2);
@@ -108,6 +111,54 @@ describe('two people editing the same record', () => {
     expect(conflicts.at(2, 'Resolution').value).toMatch(/^took theirs/);
     expect(await stored(id)).toMatchObject({ version: 2, values: { kind: 'liaison' } });
     expect(bob.session.call<{ nothingToPush: boolean }>('confirmPush').nothingToPush).toBe(true);
+  });
+
+  it('should say how many records of which council "Keep mine" sends, leave hidden rows out, and do nothing when cancelled', async () => {
+    // Prepare: two records in conflict in Bob's sheet; he hides one row by hand and selects both
+    const records = await Promise.all(
+      ['Planning day', 'Liaison visit'].map((summary) =>
+        post(
+          w.api,
+          w.seeded.tokens.canterbury,
+          'activities',
+          activityValues(w.seeded.adviserId, { hours: 4, summary }),
+        ),
+      ),
+    );
+    const [alice, bob] = (['canterbury', 'adviser'] as const).map((who) => {
+      const session = w.open(who);
+      w.configure(session);
+      session.call('pullNow');
+      const sheet = session.spreadsheet.tab('Activities');
+      return { session, sheet, rows: records.map((r) => sheet.rowWhere('Id', r.id)) };
+    }) as [
+      { session: AddonSession; sheet: FakeSheet; rows: number[] },
+      { session: AddonSession; sheet: FakeSheet; rows: number[] },
+    ];
+    for (const row of alice.rows) alice.sheet.type(row, alice.sheet.column('Hours'), 8);
+    alice.session.call('confirmPush');
+    for (const row of bob.rows) bob.sheet.type(row, bob.sheet.column('Hours'), 2);
+    expect(bob.session.call<{ counts: { conflicts: number } }>('confirmPush').counts.conflicts).toBe(2);
+    bob.sheet.hideRowsByUser([bob.rows[1]!]);
+    bob.session.spreadsheet.selectRows('Activities', bob.rows);
+
+    // Act
+    bob.session.ui.answer = 'CANCEL';
+    bob.session.call('menuKeepMine');
+    const afterCancel = await Promise.all(records.map((r) => stored(r.id)));
+    bob.session.ui.answer = 'OK';
+    bob.session.call('menuKeepMine');
+
+    // Assess
+    const [cancelledQuestion, cancelled, question, outcome] = bob.session.ui.alerts.slice(-4);
+    const expected =
+      "Keep mine for 1 activity (Christchurch City: 1)? Your values are sent over the server's; theirs stay in the Conflicts tab. 1 selected row is hidden (by a filter or by hand) and left out.";
+    expect(cancelledQuestion).toBe(expected);
+    expect(cancelled).toBe('Nothing was changed.');
+    expect(afterCancel.map((r) => r.values.hours)).toEqual([8, 8]);
+    expect(question).toBe(expected);
+    expect(outcome).toBe('Kept mine: 1 changed');
+    expect((await Promise.all(records.map((r) => stored(r.id)))).map((r) => r.values.hours)).toEqual([2, 8]);
   });
 
   it('should keep unpushed edits when a pull brings a newer version, and let the push decide', async () => {
