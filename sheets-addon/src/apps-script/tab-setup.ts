@@ -15,7 +15,15 @@ import { SyncRun } from '../sync/sync-run.ts';
 import { UserFacingError } from '../sync/user-facing-error.ts';
 import { applyColumnRules, LISTS_TAB, listHeader } from './column-rules.ts';
 import { activeSpreadsheet } from './environment.ts';
-import { columnMapping, findTypeSheet, TAB_NAMES, TableTab, TYPE_METADATA_KEY } from './workbook.ts';
+import {
+  columnMapping,
+  FIELD_METADATA_KEY,
+  fieldColumns,
+  findTypeSheet,
+  TAB_NAMES,
+  TableTab,
+  TYPE_METADATA_KEY,
+} from './workbook.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -72,9 +80,10 @@ export function setUpTab(
     sheet.addDeveloperMetadata(TYPE_METADATA_KEY, type.type);
 
   const mapping = columnMapping(sheet);
+  const tagged = fieldColumns(sheet);
   const lastColumn = sheet.getLastColumn();
   const headers = lastColumn > 0 ? (sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? []) : [];
-  const added = lastColumn === 0 ? defaultHeaders(type) : mapColumns(headers, type, mapping).missing;
+  const added = lastColumn === 0 ? defaultHeaders(type) : mapColumns(headers, type, mapping, tagged).missing;
   if (added.length > 0) {
     const needed = lastColumn + added.length;
     if (needed > sheet.getMaxColumns())
@@ -82,7 +91,15 @@ export function setUpTab(
     sheet.getRange(1, lastColumn + 1, 1, added.length).setValues([added]);
   }
   const width = sheet.getLastColumn();
-  const map = mapColumns(sheet.getRange(1, 1, 1, width).getValues()[0] ?? [], type, mapping);
+  const map = mapColumns(sheet.getRange(1, 1, 1, width).getValues()[0] ?? [], type, mapping, tagged);
+  // Each field column is tagged once with its field, so that it stays that field when renamed
+  // or moved and a look-alike column of the team's is never taken for it.
+  for (const { field, index } of map.fields) {
+    if (tagged.get(index) !== field.name)
+      sheet
+        .getRange(1, index + 1, sheet.getMaxRows(), 1)
+        .addDeveloperMetadata(FIELD_METADATA_KEY, field.name);
+  }
 
   // Header notes explain each column; people's own header notes are left alone.
   const headerRange = sheet.getRange(1, 1, 1, width);

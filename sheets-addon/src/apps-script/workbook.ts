@@ -19,6 +19,25 @@ export const TYPE_METADATA_KEY = 'partnership-records.type';
 /** Developer metadata on an adopted tab: how the team's headers map to fields. */
 export const COLUMNS_METADATA_KEY = 'partnership-records.columns';
 
+/**
+ * Developer metadata on each field column of a record tab (a whole-column range): which field it
+ * is. Column-located metadata moves with its column and outlives a renamed header, so a renamed
+ * "Summary" is still the Summary field, and a team's own column headed "Summary" (untagged) is
+ * never taken for it. See "The row key and the column key" in docs/sheets-addon.md.
+ */
+export const FIELD_METADATA_KEY = 'partnership-records.field';
+
+/** The field each tagged column holds, by 0-based column index (one request). */
+export function fieldColumns(sheet: Sheet): Map<number, string> {
+  const tagged = new Map<number, string>();
+  for (const m of sheet.createDeveloperMetadataFinder().withKey(FIELD_METADATA_KEY).find()) {
+    const field = m.getValue();
+    const column = m.getLocation().getColumn()?.getColumn();
+    if (field && column) tagged.set(column - 1, field);
+  }
+  return tagged;
+}
+
 /** The stored column mapping of an adopted tab, if it is one. */
 export function columnMapping(sheet: Sheet): ColumnMapping | undefined {
   const raw = sheet
@@ -78,7 +97,7 @@ class SheetTab implements TabPort {
         notes: notes.slice(1),
         backgrounds: backgrounds.slice(1),
       },
-      map: mapColumns(headers, this.type, columnMapping(this.sheet)),
+      map: mapColumns(headers, this.type, columnMapping(this.sheet), fieldColumns(this.sheet)),
     };
   }
 

@@ -75,20 +75,31 @@ export function systemTarget(column: SystemColumn): string {
 }
 
 /**
- * Maps a header row to the add-on's columns: by an adopted tab's stored mapping first, then by
- * title, or by the field's API name as a fallback. The first column with a header wins;
- * duplicates, unknown headers and headers the team kept as their own are theirs.
+ * Maps a header row to the add-on's columns: by the field each column is tagged with first
+ * (`tagged`, by 0-based index: set-up tags every field column, and the tag follows the column
+ * whatever its header says), then by an adopted tab's stored mapping, then by title, or by the
+ * field's API name as a fallback. In a tab with tags, a field is found only by its tag or the
+ * stored mapping: a column headed like a field is the team's until they say otherwise (by
+ * adopting the tab). Without tags (a tab set up before them) the first column with a header
+ * wins; duplicates, unknown headers and headers the team kept as their own are theirs.
  */
 export function mapColumns(
   headers: readonly unknown[],
   type: TypeDescription,
   mapping?: ColumnMapping,
+  tagged: ReadonlyMap<number, string> = new Map(),
 ): ColumnMap {
   const own = new Set(mapping?.own ?? []);
   const mapped = new Map<string, number>();
   const positions = new Map<string, number>();
   const repeated = new Set<string>();
+  const byTagOnly = [...tagged.values()].some((name) => type.fields.some((f) => f.name === name));
   headers.forEach((header, index) => {
+    const tag = tagged.get(index);
+    if (tag !== undefined && type.fields.some((f) => f.name === tag)) {
+      if (!mapped.has(tag)) mapped.set(tag, index);
+      return;
+    }
     const folded = foldHeader(header);
     const target = mapping?.fields[folded];
     if (target !== undefined) {
@@ -124,12 +135,14 @@ export function mapColumns(
   const ambiguous: string[] = [];
   for (const field of type.fields) {
     const stored = mapped.get(field.name);
-    const twice = [headerForField(field), field.name].find((h) => repeated.has(normalise(h)));
+    const twice = byTagOnly
+      ? undefined
+      : [headerForField(field), field.name].find((h) => repeated.has(normalise(h)));
     if (stored === undefined && twice !== undefined) {
       ambiguous.push(String(headers[positions.get(normalise(twice))!] ?? twice).trim());
       continue;
     }
-    const index = stored ?? take(headerForField(field), field.name);
+    const index = stored ?? (byTagOnly ? undefined : take(headerForField(field), field.name));
     if (index === undefined) missing.push(headerForField(field));
     else fields.push({ field, index });
   }

@@ -297,38 +297,57 @@ describe("the sheet's own content", () => {
 });
 
 describe('renamed and look-alike headers', () => {
-  it('should refuse a push once a field column is renamed, and repair it without clearing any record', async () => {
-    // Prepare: "Summary" renamed "Notes", then the person runs the repair
+  it('should still know a renamed field column by its tag, push what is typed there, and repair nothing', async () => {
+    // Prepare: "Summary" renamed "Notes"; one row's note edited on purpose
     const { session, sheet, ids } = await ownTab([1, 1]);
     const rows = ids.map((id) => sheet.rowWhere('Id', id));
-    sheet.type(1, sheet.column('Summary'), 'Notes');
+    const column = sheet.column('Summary');
+    sheet.type(1, column, 'Notes');
     const before = await serverRecords();
 
     // Act
-    const pushing = refusal(() => session.call('previewPush'));
-    session.call('setUpTabs');
-    const preview = session.call<{ nothingToPush: boolean }>('previewPush');
+    const untouched = session.call<{ nothingToPush: boolean }>('previewPush');
+    const repair = session.call<{ tabs: { added: string[] }[] }>('setUpTabs');
+    const widthAfterRepair = sheet.getLastColumn();
+    sheet.type(rows[0]!, column, 'typed under the new header');
+    const preview = session.call<{ counts: { changed: number } }>('previewPush');
+    session.call('confirmPush');
 
     // Assess
-    expect(pushing).toContain('is missing the column "Summary". If you renamed it, rename it back');
-    expect(rows.map((r) => sheet.at(r, 'Summary').value)).toEqual(['own tab 0', 'own tab 1']);
-    expect(preview.nothingToPush).toBe(true);
-    expect(changedBetween(before, await serverRecords())).toEqual([]);
+    expect(untouched.nothingToPush).toBe(true);
+    expect(repair.tabs.map((t) => t.added)).toEqual([[]]);
+    expect(widthAfterRepair).toBe(sheet.getLastColumn());
+    expect(() => sheet.column('Summary')).toThrow();
+    expect(preview.counts.changed).toBe(1);
+    const after = await serverRecords();
+    expect(changedBetween(before, after)).toEqual([ids[0]]);
+    expect(after.get(ids[0]!)?.values.summary).toBe('typed under the new header');
+    expect(after.get(ids[1]!)?.values.summary).toBe('own tab 1');
   });
 
-  it("should not take a team's own column headed like a field for that field", async () => {
-    // Prepare: the team adds their own "Summary" column at the far right
-    const { session, sheet } = await ownTab([1]);
-    const theirs = sheet.getLastColumn() + 1;
-    sheet.type(1, theirs, 'Summary');
-    sheet.type(2, theirs, 'our own summary');
+  it("should not take a team's own column headed like a field for that field, wherever it is", async () => {
+    // Prepare: the team adds their own "Summary" at the far right, and another one inserted
+    // left of every column, so the add-on's columns all move one to the right
+    const { session, sheet, ids } = await ownTab([1]);
+    const row = sheet.rowWhere('Id', ids[0]!);
+    const far = sheet.getLastColumn() + 1;
+    sheet.type(1, far, 'Summary');
+    sheet.type(row, far, 'our own summary');
+    sheet.insertColumnsAfter(0, 1);
+    sheet.type(1, 1, 'Summary');
+    sheet.type(row, 1, 'our other summary');
     const before = await serverRecords();
 
     // Act
-    const pushing = refusal(() => session.call('previewPush'));
+    const preview = session.call<{ nothingToPush: boolean }>('previewPush');
+    session.call('setUpTabs');
+    const again = session.call<{ nothingToPush: boolean }>('previewPush');
 
     // Assess
-    expect(pushing).toContain('has more than one column headed "Summary"');
+    expect(preview.nothingToPush).toBe(true);
+    expect(again.nothingToPush).toBe(true);
+    expect(sheet.cell(row, 1).value).toBe('our other summary');
+    expect(sheet.cell(row, far + 1).value).toBe('our own summary');
     expect(changedBetween(before, await serverRecords())).toEqual([]);
   });
 });

@@ -113,6 +113,7 @@ describe('pull', () => {
       'read getFormulas': 1,
       'read getNotes': 1,
       'read getBackgrounds': 1,
+      'structure findDeveloperMetadata': 1,
     });
   });
 });

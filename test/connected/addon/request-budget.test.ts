@@ -60,13 +60,15 @@ describe('request budget (targets: 5,000 changed rows in one execution, at most 
       true,
     );
     const calls = pusher.spreadsheet.log.breakdown('Activities');
-    // One read of each kind, the same again once the server has answered (people may have typed
-    // meanwhile), then values, notes and highlights written once per run of owned columns.
+    // One read of each kind (and of the column tags), the same again once the server has answered
+    // (people may have typed meanwhile), then values, notes and highlights written once per run of
+    // owned columns.
     expect(calls).toEqual({
       'read getValues': 2,
       'read getFormulas': 2,
       'read getNotes': 2,
       'read getBackgrounds': 2,
+      'structure findDeveloperMetadata': 2,
       'write setValues': 1,
       'write setNotes': 1,
       'write setBackgrounds': 1,

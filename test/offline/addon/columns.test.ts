@@ -66,3 +66,30 @@ describe('columns by header name', () => {
     expect(readOnly).toEqual([0, 1, 8, 9, 10, 11]);
   });
 });
+
+describe('columns by their tag', () => {
+  it('should find a tagged field column whatever its header, and take no untagged look-alike for a field', () => {
+    // Prepare: the add-on's Hours column renamed "Hrs (ours)", its Summary tagged, and the team's
+    // own "Summary" and "Hours" columns beside them
+    const headers = ['Summary', 'Id', 'Hrs (ours)', 'Hours', 'Summary', 'Version'];
+    const tagged = new Map([
+      [2, 'hours'],
+      [4, 'summary'],
+    ]);
+
+    // Act
+    const map = mapColumns(headers, typeOf('activity'), undefined, tagged);
+    const untagged = mapColumns(headers, typeOf('activity'));
+
+    // Assess
+    expect(map.system).toMatchObject({ id: 1, version: 5 });
+    expect(map.fields.map((f) => [f.field.name, f.index])).toEqual([
+      ['hours', 2],
+      ['summary', 4],
+    ]);
+    expect(map.ambiguous).toEqual([]);
+    expect(map.missing).toContain('Council');
+    expect(untagged.ambiguous).toEqual(['Summary']);
+    expect(untagged.fields.find((f) => f.field.name === 'hours')?.index).toBe(3);
+  });
+});

@@ -53,3 +53,31 @@ export class FakeDeveloperMetadata implements Pick<DeveloperMetadata, 'getKey' |
     return this.value;
   }
 }
+
+/**
+ * Developer metadata on a whole column, as `Range.addDeveloperMetadata` makes it on a column
+ * range: it moves with the column when columns are inserted before it and keeps its place when
+ * the header is renamed (Sheets' documented behaviour for column-located metadata).
+ */
+export class FakeColumnMetadata {
+  constructor(
+    readonly key: string,
+    readonly value: string | null,
+    public column: number,
+  ) {}
+
+  getKey(): string {
+    return this.key;
+  }
+
+  getValue(): string | null {
+    return this.value;
+  }
+
+  getLocation() {
+    return {
+      getLocationType: () => 'COLUMN',
+      getColumn: () => ({ getColumn: () => this.column }),
+    };
+  }
+}

@@ -72,6 +72,7 @@ export interface CellHost {
   cell(row: number, column: number): Cell;
   asSheet(): GoogleAppsScript.Spreadsheet.Sheet;
   protectRange(range: FakeRange): GoogleAppsScript.Spreadsheet.Protection;
+  addColumnMetadata(column: number, key: string, value: string | null): void;
 }
 
 export class FakeDataValidation {
@@ -106,6 +107,7 @@ type RangeMethods =
   | 'setFontWeight'
   | 'clearContent'
   | 'protect'
+  | 'addDeveloperMetadata'
   | 'copyTo'
   | 'getSheet';
 
@@ -132,6 +134,16 @@ export class FakeRange implements Pick<Range, RangeMethods> {
 
   private self(): Range {
     return this as unknown as Range;
+  }
+
+  /** Only a whole column takes metadata here (Sheets also allows whole rows, which the add-on never uses). */
+  addDeveloperMetadata(key: string, value?: unknown): Range {
+    if (this.row !== 1 || this.numRows !== this.host.maxRows || this.numColumns !== 1)
+      throw new Error(
+        'Exception: Adding developer metadata to arbitrary ranges is not currently supported. Developer metadata may only be added to the top-level spreadsheet, an individual sheet, or an entire row or column.',
+      );
+    this.host.addColumnMetadata(this.column, key, typeof value === 'string' ? value : null);
+    return this.self();
   }
 
   private map<T>(read: (cell: Cell) => T, method: string): T[][] {

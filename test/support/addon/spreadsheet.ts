@@ -1,5 +1,5 @@
 /// <reference types="google-apps-script" />
-import { FakeDeveloperMetadata, FakeProtection } from './protection-and-metadata.ts';
+import { FakeColumnMetadata, FakeDeveloperMetadata, FakeProtection } from './protection-and-metadata.ts';
 import { blankCell, CallLog, type Cell, type CellHost, FakeRange } from './range.ts';
 import { enterValue, type StoredValue } from './sheet-input.ts';
 import { FakeUi, newDataValidation } from './ui.ts';
@@ -29,6 +29,7 @@ type SheetMethods =
   | 'isSheetHidden'
   | 'getDeveloperMetadata'
   | 'addDeveloperMetadata'
+  | 'createDeveloperMetadataFinder'
   | 'getProtections'
   | 'getParent'
   | 'getFilter'
@@ -45,6 +46,7 @@ export class FakeSheet implements Pick<Sheet, SheetMethods>, CellHost {
   private readonly hiddenColumns = new Set<number>();
   private hidden = false;
   private readonly metadata: FakeDeveloperMetadata[] = [];
+  private readonly columnMetadata: FakeColumnMetadata[] = [];
   /** Rows (1-based) the tab's filter hides, and rows a person hid; null when the tab has no filter. */
   private filtered: Set<number> | null = null;
   private readonly hiddenRows = new Set<number>();
@@ -141,6 +143,7 @@ export class FakeSheet implements Pick<Sheet, SheetMethods>, CellHost {
   insertColumnsAfter(afterPosition: number, howMany: number): Sheet {
     this.log.record(this.name, 'structure', 'insertColumnsAfter');
     for (const row of this.rows) row?.splice(afterPosition, 0, ...new Array<Cell | undefined>(howMany));
+    for (const m of this.columnMetadata) if (m.column > afterPosition) m.column += howMany;
     this.maxColumns += howMany;
     return this.asSheet();
   }
@@ -177,6 +180,27 @@ export class FakeSheet implements Pick<Sheet, SheetMethods>, CellHost {
   addDeveloperMetadata(key: string, value?: unknown, _visibility?: unknown): Sheet {
     this.metadata.push(new FakeDeveloperMetadata(key, typeof value === 'string' ? value : null));
     return this.asSheet();
+  }
+
+  addColumnMetadata(column: number, key: string, value: string | null): void {
+    this.columnMetadata.push(new FakeColumnMetadata(key, value, column));
+  }
+
+  /**
+   * Sheets' finder over this tab's metadata, sheet-level and column-located alike; the add-on
+   * asks by key. One counted call per find, as it is one request to Sheets.
+   */
+  createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder {
+    const find = (key?: string) => ({
+      withKey: (k: string) => find(k),
+      find: () => {
+        this.log.record(this.name, 'structure', 'findDeveloperMetadata');
+        return [...this.metadata, ...this.columnMetadata].filter(
+          (m) => key === undefined || m.getKey() === key,
+        );
+      },
+    });
+    return find() as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder;
   }
 
   getProtections(_type: GoogleAppsScript.Spreadsheet.ProtectionType): Protection[] {
