@@ -65,12 +65,22 @@ const SEVERAL_ACCOUNTS_ADVICE =
   'Google could not tell which of your Google accounts is using Partnership Records: this happens when several accounts are signed in to this browser. Sign out of the other accounts (or open the spreadsheet in a private window signed in with one account only), reload, and try again. Nothing was changed.';
 const PENDING_KEY = 'pendingSidebarAction';
 
+/** Errors made plain already (a menu item calling a server function wraps twice otherwise). */
+const plainErrors = new WeakSet<Error>();
+
 /** Errors reach the sidebar and dialogs as plain sentences. */
 function plainError(error: unknown): Error {
-  if (error instanceof UserFacingError) return new Error(error.message);
+  if (error instanceof Error && plainErrors.has(error)) return error;
   const message = (error as Error)?.message ?? String(error);
-  if (SEVERAL_ACCOUNTS.test(message)) return new Error(SEVERAL_ACCOUNTS_ADVICE);
-  return new Error(/^(The API|Could not reach)/.test(message) ? message : `Something went wrong: ${message}`);
+  const plain = new Error(
+    error instanceof UserFacingError || /^(The API|Could not reach)/.test(message)
+      ? message
+      : SEVERAL_ACCOUNTS.test(message)
+        ? SEVERAL_ACCOUNTS_ADVICE
+        : `Something went wrong: ${message}`,
+  );
+  plainErrors.add(plain);
+  return plain;
 }
 
 function attempt<T>(work: () => T): T {

@@ -206,6 +206,27 @@ describe('the hourly pull', () => {
 });
 
 describe('honest errors', () => {
+  it("should say what to do, not 'Something went wrong', when Google mixes up several signed-in accounts in a menu action", () => {
+    // Prepare: Google's storage refuses the run, as it does when the add-on runs as another account
+    const session = configured();
+    const sentBefore = session.requests;
+    session.document.properties.getProperty = () => {
+      throw new Error(
+        "We're sorry, a server error occurred while reading from storage. Error code PERMISSION_DENIED.",
+      );
+    };
+
+    // Act
+    session.call('menuPull');
+
+    // Assess
+    const said = session.ui.alerts.at(-1)!;
+    expect(said).toContain('this happens when several accounts are signed in to this browser');
+    expect(said).toContain('Nothing was changed.');
+    expect(said).not.toContain('Something went wrong');
+    expect(session.requests).toBe(sentBefore);
+  });
+
   it('should say plainly when Google gives a run no document lock, and change nothing', () => {
     // Prepare
     const session = configured();
