@@ -26,6 +26,7 @@ import type { Role } from '../functions/records/definition.ts';
 import { definitionForType } from '../functions/records/registry.ts';
 import type { Party } from '../functions/records/sign-offs.ts';
 import { createDocumentClient } from '../functions/store/client.ts';
+import { DynamoChangeLog } from '../functions/store/change-log.ts';
 import { ensureRecordsTable } from '../functions/store/create-table.ts';
 import { DynamoDigestSentLog } from '../functions/store/digest-sent-log.ts';
 import { StoreDigestSource } from '../functions/store/digest-source.ts';
@@ -268,6 +269,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
         options.extend?.(app);
       },
       snapshots: options.snapshots,
+      changeLog: new DynamoChangeLog(client, LOCAL_TABLE_NAME),
       knowledgeBase: options.knowledgeSnapshots
         ? new KnowledgeBase(store, {
             snapshots: options.knowledgeSnapshots,

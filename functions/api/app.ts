@@ -3,6 +3,7 @@ import type { SnapshotReader } from '../aggregate/snapshot-files.ts';
 import type { DigestPreviewDependencies } from '../digest/preview.ts';
 import { directorySourceOf, LiveDirectory } from '../directory/live-directory.ts';
 import { ActionOwnerService } from '../domain/action-owner-service.ts';
+import type { ChangeLog } from '../domain/change-events.ts';
 import { KnowledgeBase } from '../domain/knowledge-base.ts';
 import type { RecordRepository } from '../domain/record-repository.ts';
 import { RecordService } from '../domain/record-service.ts';
@@ -15,6 +16,7 @@ import { assembleApp, type ShellDependencies } from './app-shell.ts';
 import type { AppEnv } from './request.ts';
 import type { RouteArea } from './route-area.ts';
 import { actionLinksArea } from './routes/action-links.ts';
+import { changesArea } from './routes/changes.ts';
 import { dashboardArea } from './routes/dashboard.ts';
 import { type DigestLinkDependencies, digestLinksArea } from './routes/digest-links.ts';
 import { digestPreviewArea } from './routes/digest-preview.ts';
@@ -40,6 +42,10 @@ export interface AppDependencies extends ShellDependencies {
    * over `store` that builds its index on the first search.
    */
   knowledgeBase?: KnowledgeBase;
+  /** The change events behind GET /v1/changes (the records table's, or the in-memory store's). */
+  changeLog?: ChangeLog;
+  /** How far behind now the change feed reads (default CHANGE_SETTLE_MS; offline tests, 0). */
+  changeSettleMs?: number;
   directory: UserDirectory;
   /** Extra routes mounted as one more area at the root (the dashboard and API reference, locally). */
   extend?: (routes: Hono<AppEnv>) => void;
@@ -90,6 +96,7 @@ export function apiAreas(deps: AppDependencies): RouteArea[] {
     weeklyReportArea(new WeeklyReports(deps.store)),
     directoryArea(deps.directory, deps.authenticator, deps.store),
     syncArea(service),
+    changesArea(deps.changeLog, deps.changeSettleMs),
     knowledgeBaseArea(
       deps.knowledgeBase ?? new KnowledgeBase(deps.store, { refreshEveryMs: deps.knowledgeRefreshMs }),
     ),

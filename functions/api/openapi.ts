@@ -20,6 +20,7 @@ import { pascal, patchSchema, publicPaths, recordPaths } from './openapi-records
 import { reminderPaths, reminderSchemas } from './openapi-reminders.ts';
 import type { OperationDoc } from './operation-doc.ts';
 import { actionLinkOperations } from './routes/action-links.ts';
+import { changeOperations } from './routes/changes.ts';
 import { digestLinkOperations } from './routes/digest-links.ts';
 import { digestPreviewOperations } from './routes/digest-preview.ts';
 import { knowledgeBaseOperations } from './routes/knowledge-base.ts';
@@ -87,6 +88,7 @@ const DESCRIPTION = `The system of record for the partnership between the Commun
 export function apiOperations(): OperationDoc[] {
   return [
     ...signOffOperations(),
+    ...changeOperations(),
     ...knowledgeBaseOperations(),
     ...actionLinkOperations(),
     ...pageOperations(),
@@ -189,6 +191,11 @@ export function openApiDocument(): Schema {
     tags: [
       ...RECORD_DEFINITIONS.map((d) => ({ name: d.pluralLabel, description: d.description })),
       { name: 'Sync', description: 'Incremental pull and batched push, as the Sheets add-on uses them' },
+      {
+        name: 'Changes',
+        description:
+          'Every committed change you may read, in commit order: the change feed behind the webhooks',
+      },
       { name: 'Public', description: 'Open to all, no token: the service directory and published profiles' },
       {
         name: 'Open data',

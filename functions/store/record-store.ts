@@ -192,6 +192,75 @@ export class RecordStore implements RecordRepository {
    */
   async writeAll(writes: readonly PendingWrite[]): Promise<WriteOutcome[]> {
     const outcomes: (WriteOutcome | undefined)[] = new Array(writes.length);
+    // A closure, not a method: the least-privilege test finds the transaction's writes where
+    // writeAll is called, and a method called on `this` would count wherever the store is bundled.
+    /**
+     * One transaction of changes: stamped and built just before it is first sent, then sent again
+     * with the very same items and token (ClientRequestToken) until it commits, or its changes are
+     * found in conflict, or it is too old to send. The change feed reads a little behind now
+     * (CHANGE_SETTLE_MS), trusting that nothing stamped earlier is still on its way, so a
+     * transaction older than COMMIT_DEADLINE_MS is not sent again: its changes go as a new one.
+     * After MAX_ATTEMPTS in all they are reported unsaved ("push again").
+     */
+    const commit = async (
+      indices: number[],
+      attemptsUsed: number,
+      previousError: { reason: string; cause?: unknown },
+    ): Promise<void> => {
+      let lastError = previousError;
+      if (attemptsUsed >= MAX_ATTEMPTS) return this.fail(indices, outcomes, lastError);
+      if (attemptsUsed > 0) await backoff(attemptsUsed);
+      const stamp = this.stamp();
+      const items = indices.flatMap((index) => this.transactItems(writes[index]!, stamp));
+      const token = randomUUID();
+      for (let attempt = attemptsUsed; attempt < MAX_ATTEMPTS; attempt++) {
+        if (attempt > attemptsUsed) {
+          await backoff(attempt);
+          // Too old to send again: the same changes go as a new transaction, stamped now. Should the
+          // old one have committed after all, the new one fails its conditions and the service
+          // recognises the change as its own (RecordService.push); the old one was last sent in time.
+          if (this.now() - stamp > COMMIT_DEADLINE_MS) return commit(indices, attempt, lastError);
+        }
+        try {
+          await this.client.send(
+            new TransactWriteCommand({
+              TransactItems: items,
+              // The same token on every retry of the same transaction: for ten minutes DynamoDB
+              // answers a retry of a committed transaction with success instead of running it again.
+              ClientRequestToken: token,
+            }),
+          );
+          for (const index of indices) outcomes[index] = { status: 'written' };
+          return;
+        } catch (error) {
+          const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+          if (reasons) {
+            // A cancelled transaction wrote nothing: its other changes go again as a new one.
+            const rest: number[] = [];
+            let offset = 0;
+            for (const index of indices) {
+              const actions = this.actionCount(writes[index]!);
+              const codes = reasons.slice(offset, offset + actions).map((r) => r?.Code);
+              offset += actions;
+              if (codes.includes('ConditionalCheckFailed')) outcomes[index] = { status: 'conflict' };
+              else rest.push(index);
+            }
+            if (rest.length === 0) return;
+            return commit(rest, attempt + 1, {
+              reason: 'the database was busy with other changes to the same records',
+              cause: error,
+            });
+          }
+          // Timed out, connection lost, throttled: it may or may not have committed. The retry
+          // keeps the token; should it still fail its own condition, the service recognises the
+          // change as its own (RecordService.push). The error's code or name, not its message: a
+          // message can carry the database's address.
+          lastError = { reason: (error as { code?: string }).code || (error as Error).name, cause: error };
+        }
+      }
+      this.fail(indices, outcomes, lastError);
+    };
+
     const queue = this.chunk(
       writes.map((_, index) => index),
       writes,
@@ -202,81 +271,11 @@ export class RecordStore implements RecordRepository {
     await Promise.all(
       Array.from({ length: Math.min(TRANSACTIONS_IN_FLIGHT, queue.length) }, async () => {
         for (let chunk = queue.shift(); chunk; chunk = queue.shift()) {
-          await this.commit(chunk, writes, outcomes, 0, { reason: '' });
+          await commit(chunk, 0, { reason: '' });
         }
       }),
     );
     return outcomes as WriteOutcome[];
-  }
-
-  /**
-   * One transaction of changes: stamped and built just before it is first sent, then sent again
-   * with the very same items and token (ClientRequestToken) until it commits, or its changes are
-   * found in conflict, or it is too old to send. The change feed reads a little behind now
-   * (CHANGE_SETTLE_MS), trusting that nothing stamped earlier is still on its way, so a
-   * transaction older than COMMIT_DEADLINE_MS is not sent again: its changes go as a new one.
-   * After MAX_ATTEMPTS in all they are reported unsaved ("push again").
-   */
-  private async commit(
-    indices: number[],
-    writes: readonly PendingWrite[],
-    outcomes: (WriteOutcome | undefined)[],
-    attemptsUsed: number,
-    previousError: { reason: string; cause?: unknown },
-  ): Promise<void> {
-    let lastError = previousError;
-    if (attemptsUsed >= MAX_ATTEMPTS) return this.fail(indices, outcomes, lastError);
-    if (attemptsUsed > 0) await backoff(attemptsUsed);
-    const stamp = this.stamp();
-    const items = indices.flatMap((index) => this.transactItems(writes[index]!, stamp));
-    const token = randomUUID();
-    for (let attempt = attemptsUsed; attempt < MAX_ATTEMPTS; attempt++) {
-      if (attempt > attemptsUsed) {
-        await backoff(attempt);
-        // Too old to send again: the same changes go as a new transaction, stamped now. Should the
-        // old one have committed after all, the new one fails its conditions and the service
-        // recognises the change as its own (RecordService.push); the old one was last sent in time.
-        if (this.now() - stamp > COMMIT_DEADLINE_MS)
-          return this.commit(indices, writes, outcomes, attempt, lastError);
-      }
-      try {
-        await this.client.send(
-          new TransactWriteCommand({
-            TransactItems: items,
-            // The same token on every retry of the same transaction: for ten minutes DynamoDB
-            // answers a retry of a committed transaction with success instead of running it again.
-            ClientRequestToken: token,
-          }),
-        );
-        for (const index of indices) outcomes[index] = { status: 'written' };
-        return;
-      } catch (error) {
-        const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-        if (reasons) {
-          // A cancelled transaction wrote nothing: its other changes go again as a new one.
-          const rest: number[] = [];
-          let offset = 0;
-          for (const index of indices) {
-            const actions = this.actionCount(writes[index]!);
-            const codes = reasons.slice(offset, offset + actions).map((r) => r?.Code);
-            offset += actions;
-            if (codes.includes('ConditionalCheckFailed')) outcomes[index] = { status: 'conflict' };
-            else rest.push(index);
-          }
-          if (rest.length === 0) return;
-          return this.commit(rest, writes, outcomes, attempt + 1, {
-            reason: 'the database was busy with other changes to the same records',
-            cause: error,
-          });
-        }
-        // Timed out, connection lost, throttled: it may or may not have committed. The retry
-        // keeps the token; should it still fail its own condition, the service recognises the
-        // change as its own (RecordService.push). The error's code or name, not its message: a
-        // message can carry the database's address.
-        lastError = { reason: (error as { code?: string }).code || (error as Error).name, cause: error };
-      }
-    }
-    this.fail(indices, outcomes, lastError);
   }
 
   private fail(

@@ -20,6 +20,7 @@ import { createDocumentClient } from '../../functions/store/client.ts';
 import { DynamoDigestSentLog } from '../../functions/store/digest-sent-log.ts';
 import { StoreDigestSource } from '../../functions/store/digest-source.ts';
 import { DynamoDigestUnsubscribes } from '../../functions/store/digest-unsubscribes.ts';
+import { DynamoChangeLog } from '../../functions/store/change-log.ts';
 import { RecordStore } from '../../functions/store/record-store.ts';
 import { DynamoPreferenceStore } from '../../functions/store/reminder-preferences.ts';
 import { DynamoUserDirectory } from '../../functions/store/user-directory.ts';
@@ -45,6 +46,7 @@ const app = createApp({
   openApi: { build: openApiDocument },
   knowledgeBase,
   store,
+  changeLog: new DynamoChangeLog(client, tableName),
   directory,
   authenticator: new Authenticator(parseIssuers(process.env.AUTH_ISSUERS, true), directory),
   logError: (message, error) => console.error(message, error),

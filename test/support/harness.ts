@@ -14,6 +14,7 @@ import { InMemoryDigestSentLog, InMemoryDigestUnsubscribes } from '../../functio
 import type { DigestSentLog, DigestUnsubscribes } from '../../functions/digest/ports.ts';
 import { digestPages } from '../../functions/digest/site-links.ts';
 import { directorySourceOf, LiveDirectory } from '../../functions/directory/live-directory.ts';
+import type { ChangeLog } from '../../functions/domain/change-events.ts';
 import type { RecordRepository } from '../../functions/domain/record-repository.ts';
 import type { UserDirectory } from '../../functions/domain/user-directory.ts';
 import { CachedPublicEvents, eventSourceOf } from '../../functions/events/public-events.ts';
@@ -34,6 +35,7 @@ import { StoreDigestSource } from '../../functions/store/digest-source.ts';
 import { DynamoDigestUnsubscribes } from '../../functions/store/digest-unsubscribes.ts';
 import { MemoryRecordStore } from '../../functions/store/memory-record-store.ts';
 import { MemoryUserDirectory } from '../../functions/store/memory-user-directory.ts';
+import { DynamoChangeLog } from '../../functions/store/change-log.ts';
 import { RecordStore } from '../../functions/store/record-store.ts';
 import { DynamoPreferenceStore } from '../../functions/store/reminder-preferences.ts';
 import { DynamoUserDirectory } from '../../functions/store/user-directory.ts';
@@ -71,7 +73,8 @@ export interface Harness<Store extends RecordRepository = RecordRepository> {
   close(): Promise<void>;
 }
 
-interface WorldOptions extends Pick<AppDependencies, 'extend' | 'snapshots' | 'corsOrigins'> {
+interface WorldOptions
+  extends Pick<AppDependencies, 'extend' | 'snapshots' | 'corsOrigins' | 'changeSettleMs'> {
   /** Serve the public website at / too, as npm start does. */
   publicSite?: boolean;
   /** As the Lambda handler passes them: CloudFront's origin secret and the request log. */
@@ -89,7 +92,7 @@ export async function startOfflineHarness(options: WorldOptions = {}): Promise<H
   const world = await appOver(store, directory, new InMemoryPreferenceStore(), options, {
     sentLog: new InMemoryDigestSentLog(),
     unsubscribes: new InMemoryDigestUnsubscribes(),
-  });
+  }, store);
   const baseUrl = 'http://api.test';
   return {
     ...world,
@@ -124,7 +127,7 @@ export async function startHarness(
   const world = await appOver(store, directory, new DynamoPreferenceStore(client, tableName), options, {
     sentLog: new DynamoDigestSentLog(client, tableName),
     unsubscribes: new DynamoDigestUnsubscribes(client, tableName),
-  });
+  }, new DynamoChangeLog(client, tableName));
   const server = serve({ fetch: world.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -149,6 +152,7 @@ async function appOver(
   preferences: PreferenceStore,
   options: WorldOptions,
   digest: HarnessDigest,
+  changeLog: ChangeLog,
 ) {
   const issuer = await DevIssuer.create();
   const authenticator = new Authenticator([issuer.config()], directory);
@@ -159,6 +163,8 @@ async function appOver(
     openApi: { build: openApiDocument },
     publicDirectory,
     store,
+    changeLog,
+    changeSettleMs: options.changeSettleMs,
     directory,
     authenticator,
     logError: (message, error) => console.error(message, error),

@@ -425,6 +425,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every change you may read, in the order it was committed
+         * @description One change event per committed create, update, delete and sign-off of a record the caller may read (region, council, party), oldest first, kept 30 days. Start without `since`, then pass each page's `cursor` as `since`: the next page starts exactly after it, so a consumer that was away for an hour reads on and misses nothing. The feed reads ten seconds behind now, so a change committed while a page was read is never passed by. Each event names the record's API address: read it with your own token, so access is checked again. Webhook deliveries carry the same events.
+         */
+        get: operations["listChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/knowledge-base": {
         parameters: {
             query?: never;
@@ -8709,6 +8729,82 @@ export interface operations {
             410: components["responses"]["Gone"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listChanges: {
+        parameters: {
+            query?: {
+                /** @description The previous page's cursor; absent, from the oldest change kept */
+                since?: string;
+                /**
+                 * @description Only these record types (need) or kinds of change (need.updated, agreement.signed-off), separated by commas
+                 * @example need,agreement.signed-off
+                 */
+                types?: string;
+                /**
+                 * @description At most this many changes (default 100)
+                 * @example 50
+                 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of changes and where the next one starts */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "evt_3f1c9a0d2b7e4c5a8f6e1d2c3b4a5968",
+                     *           "type": "need.updated",
+                     *           "recordType": "need",
+                     *           "recordId": "01JBXNEED",
+                     *           "version": 3,
+                     *           "regionId": "canterbury",
+                     *           "councilId": "christchurch-city",
+                     *           "at": "2026-11-30T02:15:04.120Z",
+                     *           "by": "aroha@ceg.example.nz",
+                     *           "record": "/v1/needs/01JBXNEED"
+                     *         }
+                     *       ],
+                     *       "cursor": "eyJ2IjoxLCJxIjoiY2hhbmdlcyJ9",
+                     *       "more": false
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            type: string;
+                            recordType: string;
+                            recordId: string;
+                            /** Format: int32 */
+                            version: number;
+                            regionId: string;
+                            councilId?: string;
+                            sharedRegionId?: string;
+                            at: string;
+                            by: string;
+                            record: string;
+                        }[];
+                        cursor: string;
+                        more: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
