@@ -24,6 +24,7 @@ import type { Role } from '../../functions/records/definition.ts';
 import type { Party } from '../../functions/records/sign-offs.ts';
 import { InMemoryPreferenceStore } from '../../functions/reminders/in-memory.ts';
 import type { PreferenceStore } from '../../functions/reminders/ports.ts';
+import { DynamoChangeLog } from '../../functions/store/change-log.ts';
 import {
   createDocumentClient,
   isLocalEndpoint,
@@ -35,7 +36,6 @@ import { StoreDigestSource } from '../../functions/store/digest-source.ts';
 import { DynamoDigestUnsubscribes } from '../../functions/store/digest-unsubscribes.ts';
 import { MemoryRecordStore } from '../../functions/store/memory-record-store.ts';
 import { MemoryUserDirectory } from '../../functions/store/memory-user-directory.ts';
-import { DynamoChangeLog } from '../../functions/store/change-log.ts';
 import { RecordStore } from '../../functions/store/record-store.ts';
 import { DynamoPreferenceStore } from '../../functions/store/reminder-preferences.ts';
 import { DynamoUserDirectory } from '../../functions/store/user-directory.ts';
@@ -89,10 +89,17 @@ interface WorldOptions
 export async function startOfflineHarness(options: WorldOptions = {}): Promise<Harness<MemoryRecordStore>> {
   const store = new MemoryRecordStore();
   const directory = new MemoryUserDirectory();
-  const world = await appOver(store, directory, new InMemoryPreferenceStore(), options, {
-    sentLog: new InMemoryDigestSentLog(),
-    unsubscribes: new InMemoryDigestUnsubscribes(),
-  }, store);
+  const world = await appOver(
+    store,
+    directory,
+    new InMemoryPreferenceStore(),
+    options,
+    {
+      sentLog: new InMemoryDigestSentLog(),
+      unsubscribes: new InMemoryDigestUnsubscribes(),
+    },
+    store,
+  );
   const baseUrl = 'http://api.test';
   return {
     ...world,
@@ -124,10 +131,17 @@ export async function startHarness(
   raw.destroy();
   const store = new RecordStore(client, tableName);
   const directory = new DynamoUserDirectory(client, tableName);
-  const world = await appOver(store, directory, new DynamoPreferenceStore(client, tableName), options, {
-    sentLog: new DynamoDigestSentLog(client, tableName),
-    unsubscribes: new DynamoDigestUnsubscribes(client, tableName),
-  }, new DynamoChangeLog(client, tableName));
+  const world = await appOver(
+    store,
+    directory,
+    new DynamoPreferenceStore(client, tableName),
+    options,
+    {
+      sentLog: new DynamoDigestSentLog(client, tableName),
+      unsubscribes: new DynamoDigestUnsubscribes(client, tableName),
+    },
+    new DynamoChangeLog(client, tableName),
+  );
   const server = serve({ fetch: world.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

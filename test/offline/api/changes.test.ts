@@ -74,7 +74,9 @@ describe('GET /v1/changes', () => {
 
   it('should refuse a filter that names no type or kind of change, saying what it takes', async () => {
     // Act
-    const response = await h.request('GET', '/v1/changes?types=need.renamed', { token: world.tokens.national });
+    const response = await h.request('GET', '/v1/changes?types=need.renamed', {
+      token: world.tokens.national,
+    });
 
     // Assess
     expect(response.status).toBe(400);
@@ -84,7 +86,9 @@ describe('GET /v1/changes', () => {
   it('should refuse without a token, and a cursor of another list', async () => {
     // Act
     const anonymous = await h.request('GET', '/v1/changes');
-    const foreign = await h.request('GET', '/v1/changes?since=not-a-cursor', { token: world.tokens.national });
+    const foreign = await h.request('GET', '/v1/changes?since=not-a-cursor', {
+      token: world.tokens.national,
+    });
 
     // Assess
     expect(anonymous.status).toBe(401);
