@@ -30,5 +30,5 @@ export const practice = defineRecord({
       ),
     }),
   scope: { field: 'regionId' },
-  knowledgeBase: { title: 'title', summary: 'summary' },
+  knowledgeBase: true,
 });
