@@ -75,6 +75,45 @@ export interface PublicSiteConfig {
   siteUrl?: string;
 }
 
+/** The webhooks' functions (the endpoints' API, the dispatcher, the deliveries; infra/lib/webhooks.ts). */
+export interface WebhookConfig {
+  tableName: string;
+  region: string;
+  /** The delivery queue (SQS): first attempts, retries and redeliveries wait there until due. */
+  queueUrl: string;
+  /**
+   * The machine API's base URL, without a trailing slash: delivery bodies link the changed record
+   * there. Absent in the endpoints' API function, which sends only pings (they name no record).
+   */
+  apiBaseUrl?: string;
+  /**
+   * Deliveries may go to http://127.0.0.1 (and other loopback addresses): only `npm start` and the
+   * tests set ALLOW_LOOPBACK_WEBHOOKS=true, never the stack, so in the cloud every delivery is
+   * https to a public address.
+   */
+  allowLoopbackHttp: boolean;
+  /** Who people are told to ask for access, in every refusal. */
+  accessContact?: string;
+}
+
+/** The webhooks' configuration; `queueUrl` is required, as every webhook function sends to the queue. */
+export function readWebhookConfig(env: Environment): WebhookConfig {
+  const what = 'the webhooks';
+  return {
+    tableName: required(env, 'TABLE_NAME', what),
+    region: optional(env, 'AWS_REGION') ?? DEFAULT_REGION,
+    queueUrl: required(env, 'WEBHOOK_QUEUE_URL', what),
+    apiBaseUrl: optional(env, 'WEBHOOK_API_BASE_URL')?.replace(/\/$/, ''),
+    allowLoopbackHttp: loopbackWebhooksAllowed(env),
+    accessContact: optional(env, 'ACCESS_CONTACT'),
+  };
+}
+
+/** Whether this process may deliver webhooks to loopback http (npm start and the tests only). */
+export function loopbackWebhooksAllowed(env: Environment): boolean {
+  return optional(env, 'ALLOW_LOOPBACK_WEBHOOKS') === 'true';
+}
+
 /** Names of the aggregation's metrics; the monitoring alarms watch the same names (a test checks). */
 export interface MetricNames {
   namespace: string;

@@ -16,7 +16,7 @@
  */
 export const API_FUNCTIONS = {
   /** Everything not routed elsewhere: records, sync, sign-offs, who am I, the user directory, the types. */
-  records: { areas: ['meta', 'directory', 'sync', 'changes', 'sign-offs', 'records'], paths: [] },
+  records: { areas: ['meta', 'directory', 'sync', 'changes', 'sign-offs', 'records', 'webhooks'], paths: [] },
   /** The national knowledge base: a search index built in memory from one query per type. */
   knowledge: { areas: ['knowledge-base'], paths: ['/v1/knowledge-base'] },
   /** The dashboard snapshots and the quarterly and weekly reports: read-only, with the snapshot files. */

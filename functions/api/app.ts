@@ -12,6 +12,7 @@ import type { UserDirectory } from '../domain/user-directory.ts';
 import { CouncilPages } from '../pages/council-page.ts';
 import { RecordPages } from '../pages/record-page.ts';
 import { WeeklyReports } from '../reports/weekly-report-service.ts';
+import type { WebhookEndpoints } from '../webhooks/endpoint-service.ts';
 import { assembleApp, type ShellDependencies } from './app-shell.ts';
 import type { AppEnv } from './request.ts';
 import type { RouteArea } from './route-area.ts';
@@ -30,6 +31,7 @@ import { recordsArea } from './routes/records.ts';
 import { type ReminderRouteDependencies, remindersArea } from './routes/reminders.ts';
 import { signOffsArea } from './routes/sign-offs.ts';
 import { syncArea } from './routes/sync.ts';
+import { webhooksArea } from './routes/webhooks.ts';
 import { weeklyReportArea } from './routes/weekly-report.ts';
 
 export interface AppDependencies extends ShellDependencies {
@@ -46,6 +48,8 @@ export interface AppDependencies extends ShellDependencies {
   changeLog?: ChangeLog;
   /** How far behind now the change feed reads (default CHANGE_SETTLE_MS; offline tests, 0). */
   changeSettleMs?: number;
+  /** Machine clients' webhook endpoints (functions/webhooks/webhook-system.ts); without them 503. */
+  webhooks?: WebhookEndpoints;
   directory: UserDirectory;
   /** Extra routes mounted as one more area at the root (the dashboard and API reference, locally). */
   extend?: (routes: Hono<AppEnv>) => void;
@@ -97,6 +101,7 @@ export function apiAreas(deps: AppDependencies): RouteArea[] {
     directoryArea(deps.directory, deps.authenticator, deps.store),
     syncArea(service),
     changesArea(deps.changeLog, deps.changeSettleMs),
+    webhooksArea(deps.webhooks),
     knowledgeBaseArea(
       deps.knowledgeBase ?? new KnowledgeBase(deps.store, { refreshEveryMs: deps.knowledgeRefreshMs }),
     ),

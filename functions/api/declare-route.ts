@@ -3,6 +3,7 @@ import { Hono } from 'hono/tiny';
 import * as z from 'zod/mini';
 import '../zod-english.ts';
 import { BadRequestError } from '../domain/errors.ts';
+import type { Principal } from '../domain/principal.ts';
 import type { FieldError } from '../records/definition.ts';
 import { type AppEnv, readJson } from './request.ts';
 
@@ -52,6 +53,12 @@ export interface RouteDeclaration {
    * of the problem+json the shell makes of it.
    */
   refuse?: (c: RouteContext, refusal: BadRequestError) => Response;
+  /**
+   * A refusal that depends only on who is asking (a person on a machine clients' route, a token
+   * without the scope): it throws before the request is read or anything is looked up, so a caller
+   * who may not use the route at all is told so, not that its body needs fixing.
+   */
+  who?: (principal: Principal) => void;
 }
 
 /** Declares a route (identity at run time; it keeps the literal types the handler's input comes from). */
@@ -187,6 +194,7 @@ export class AreaRoutes {
     let parts: ReturnType<typeof partsOf> | undefined;
     this.declared.push(route);
     this.routes.on(route.method.toUpperCase(), honoPath(route, this.prefix), async (c) => {
+      route.who?.(c.get('principal'));
       parts ??= partsOf(route);
       let input: RouteInput<RouteDeclaration>;
       try {

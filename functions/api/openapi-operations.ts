@@ -15,6 +15,7 @@ const SECURITY: Record<Access, unknown[]> = {
   read: [{ googleIdToken: [] }, { machineClient: ['records/read'] }, { machineClient: ['records/write'] }],
   write: [{ googleIdToken: [] }, { machineClient: ['records/write'] }],
   people: [{ googleIdToken: [] }],
+  machine: [{ machineClient: ['records/read'] }, { machineClient: ['records/write'] }],
 };
 
 const HEADER_REFS: Record<string, string> = {

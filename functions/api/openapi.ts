@@ -26,6 +26,7 @@ import { digestPreviewOperations } from './routes/digest-preview.ts';
 import { knowledgeBaseOperations } from './routes/knowledge-base.ts';
 import { pageOperations } from './routes/pages.ts';
 import { signOffOperations } from './routes/sign-offs.ts';
+import { webhookOperations } from './routes/webhooks.ts';
 
 /**
  * The OpenAPI 3.1 document, generated from the record definitions: each type's values schema is
@@ -89,6 +90,7 @@ export function apiOperations(): OperationDoc[] {
   return [
     ...signOffOperations(),
     ...changeOperations(),
+    ...webhookOperations(),
     ...knowledgeBaseOperations(),
     ...actionLinkOperations(),
     ...pageOperations(),
@@ -195,6 +197,11 @@ export function openApiDocument(): Schema {
         name: 'Changes',
         description:
           'Every committed change you may read, in commit order: the change feed behind the webhooks',
+      },
+      {
+        name: 'Webhooks',
+        description:
+          "Machine clients' signed webhook endpoints (Standard Webhooks): told of changes instead of polling",
       },
       { name: 'Public', description: 'Open to all, no token: the service directory and published profiles' },
       {

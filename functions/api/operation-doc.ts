@@ -33,8 +33,8 @@ export interface ResponseDoc {
   ref?: string;
 }
 
-/** Who may call: no one needs a token, people or machine clients with records/read, …/write, or people only. */
-export type Access = 'public' | 'read' | 'write' | 'people';
+/** Who may call: no one needs a token, people or machine clients with records/read, …/write, people only, or machine clients only. */
+export type Access = 'public' | 'read' | 'write' | 'people' | 'machine';
 
 export interface OperationDoc {
   route: RouteDeclaration;

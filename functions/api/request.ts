@@ -117,7 +117,11 @@ export const queryFields = {
 
 /** The version an `If-Match` header names ("3", W/"3" or 3), required for changes. */
 export function ifMatchVersion(c: Context, required: boolean): number | undefined {
-  const header = c.req.header('if-match');
+  return ifMatchVersionOf(c.req.header('if-match'), required);
+}
+
+/** The version an `If-Match` header's value names (a declared route's validated header). */
+export function ifMatchVersionOf(header: string | undefined, required: boolean): number | undefined {
   if (!header) {
     if (!required) return undefined;
     throw new PreconditionRequiredError(

@@ -48,7 +48,7 @@ export class ChangeFeed {
     private readonly openTypes: readonly string[],
     /** The records' own rule, event by event, on top of the log's scope (a type only some may read). */
     private readonly mayRead: (principal: Principal, event: ChangeEvent) => boolean,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => Date.now(),
     private readonly settleMs = CHANGE_SETTLE_MS,
   ) {}
 

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { CHANGE_VERBS, type ChangeLog } from '../domain/change-events.ts';
 import { changeScopeOf } from '../domain/change-feed.ts';
 import {
-  AccessDeniedError,
   BadRequestError,
   NotFoundError,
   PreconditionRequiredError,
@@ -13,13 +12,9 @@ import type { Page } from '../domain/record-repository.ts';
 import { type AddressPolicy, AddressRefusedError, checkWebhookUrl } from './address-guard.ts';
 import { pingEvent, type WebhookDeliverer } from './deliveries.ts';
 import { type EndpointView, endpointView, endpointWants, type WebhookEndpoint } from './endpoint.ts';
+import { MAX_ENDPOINTS_PER_CLIENT, MAX_REDELIVERY, requireClient } from './machine-client.ts';
 import type { ChangeAccess, DeliveryAttempt, DeliveryQueue, DeliveryTask, WebhookStore } from './ports.ts';
 import { newSigningSecret, ROLLED_SECRET_MS } from './signing.ts';
-
-/** A client keeps at most this many endpoints. */
-export const MAX_ENDPOINTS_PER_CLIENT = 10;
-/** One redelivery "since" queues at most this many change events; ask again from the last one's time for more. */
-export const MAX_REDELIVERY = 5000;
 
 export interface EndpointInput {
   url: string;
@@ -298,14 +293,4 @@ export class WebhookEndpoints {
     }
     return undefined;
   }
-}
-
-/** Refuses anyone but a machine client with a records scope: this depends only on who is asking, so it comes first. */
-function requireClient(principal: Principal): void {
-  if (principal.kind !== 'client') {
-    throw new AccessDeniedError(
-      'Webhook endpoints belong to machine clients: call with a machine client token (docs/deploy.md, "Machine clients"). People can follow changes with GET /v1/changes.',
-    );
-  }
-  changeScopeOf(principal, []);
 }

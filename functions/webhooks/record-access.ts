@@ -5,6 +5,25 @@ import type { UserDirectory } from '../domain/user-directory.ts';
 import { definitionForType, RECORD_DEFINITIONS } from '../records/registry.ts';
 import type { ChangeAccess } from './ports.ts';
 
+/** Whether a principal may read the record a change event is about: the records' own rule (canRead). */
+export function mayReadChange(principal: Principal, event: ChangeEvent): boolean {
+  const definition = definitionForType(event.recordType);
+  return (
+    !!definition &&
+    canRead(principal, definition, {
+      regionId: event.regionId,
+      councilId: event.councilId,
+      sharedRegionId: event.sharedRegionId,
+    })
+  );
+}
+
+/** A change's record as the API addresses it: `<base>/v1/needs/<id>`. */
+export function recordUrlOf(apiBaseUrl: string, event: ChangeEvent): string {
+  const definition = definitionForType(event.recordType);
+  return `${apiBaseUrl}/v1/${definition?.path ?? event.recordType}/${encodeURIComponent(event.recordId)}`;
+}
+
 /**
  * The records' own access rules (canRead, the definitions) for change events and endpoints: a
  * machine client as the user directory now has it, so a client whose regions were narrowed stops
@@ -32,15 +51,7 @@ export class RecordChangeAccess implements ChangeAccess {
   }
 
   mayRead(principal: Principal, event: ChangeEvent): boolean {
-    const definition = definitionForType(event.recordType);
-    return (
-      !!definition &&
-      canRead(principal, definition, {
-        regionId: event.regionId,
-        councilId: event.councilId,
-        sharedRegionId: event.sharedRegionId,
-      })
-    );
+    return mayReadChange(principal, event);
   }
 
   mayReadType(principal: Principal, recordType: string): boolean {
@@ -64,7 +75,6 @@ export class RecordChangeAccess implements ChangeAccess {
   }
 
   recordUrl(event: ChangeEvent): string {
-    const definition = definitionForType(event.recordType);
-    return `${this.apiBaseUrl}/v1/${definition?.path ?? event.recordType}/${encodeURIComponent(event.recordId)}`;
+    return recordUrlOf(this.apiBaseUrl, event);
   }
 }

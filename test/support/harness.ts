@@ -69,12 +69,21 @@ export interface Harness<Store extends RecordRepository = RecordRepository> {
     regionIds?: string[],
     partner?: { party: Party; councilIds?: string[] },
   ): Promise<string>;
+  /**
+   * Registers a machine client (one of MACHINE_CLIENT_IDS) in the user directory and returns an
+   * access token for it, shaped like Cognito's, with these scopes (both records scopes unless told).
+   */
+  signInMachine?(clientId: string, role: Role, regionIds?: string[], scope?: string): Promise<string>;
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
   close(): Promise<void>;
 }
 
+/** The machine clients the harness's machine issuer accepts tokens for. */
+export const MACHINE_CLIENT_IDS = ['crm-canterbury', 'crm-otago', 'crm-national', 'crm-other'] as const;
+const MACHINE_ISSUER = 'https://machine-issuer.partnership-records.test';
+
 interface WorldOptions
-  extends Pick<AppDependencies, 'extend' | 'snapshots' | 'corsOrigins' | 'changeSettleMs'> {
+  extends Pick<AppDependencies, 'extend' | 'snapshots' | 'corsOrigins' | 'changeSettleMs' | 'webhooks'> {
   /** Serve the public website at / too, as npm start does. */
   publicSite?: boolean;
   /** As the Lambda handler passes them: CloudFront's origin secret and the request log. */
@@ -169,7 +178,18 @@ async function appOver(
   changeLog: ChangeLog,
 ) {
   const issuer = await DevIssuer.create();
-  const authenticator = new Authenticator([issuer.config()], directory);
+  const authenticator = new Authenticator(
+    [
+      issuer.config(),
+      {
+        kind: 'machine',
+        issuer: MACHINE_ISSUER,
+        audience: [...MACHINE_CLIENT_IDS],
+        jwks: { keys: [issuer.publicJwk as Record<string, unknown>] },
+      },
+    ],
+    directory,
+  );
   const linkSecret = `test-link-secret-${randomUUID()}`;
   // Tests read their own writes at once: the directory asks what changed before every request.
   const publicDirectory = new LiveDirectory(directorySourceOf(store), { refreshEveryMs: 0 });
@@ -189,6 +209,7 @@ async function appOver(
     originSecret: options.originSecret,
     logRequest: options.logRequest,
     corsOrigins: options.corsOrigins,
+    webhooks: options.webhooks,
     // The routes only verify tokens; tests sign theirs with SignedLinks over the same secret.
     reminders: {
       links: new SignedLinkCheck(linkSecret),
@@ -218,5 +239,9 @@ async function appOver(
     await directory.put('user', email, { role, regionIds, ...partner }, 'test-setup');
     return issuer.mint(email);
   };
-  return { app, issuer, preferences, linkSecret, signIn, digest };
+  const signInMachine: Harness['signInMachine'] = async (clientId, role, regionIds = [], scope) => {
+    await directory.put('client', clientId, { role, regionIds }, 'test-setup');
+    return issuer.mintMachine(clientId, { issuer: MACHINE_ISSUER, ...(scope ? { scope } : {}) });
+  };
+  return { app, issuer, preferences, linkSecret, signIn, signInMachine, digest };
 }

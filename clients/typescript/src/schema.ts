@@ -445,6 +445,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This client’s webhook endpoints
+         * @description Every endpoint of the calling machine client, without their secrets.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Register a webhook endpoint
+         * @description Machine clients only, at most 10 endpoints each. Event types (need.updated, need.*, *) and regions must be within the client's own access. The address must be https:// and may not resolve to loopback, private, link-local (169.254.169.254 included) or unique-local addresses; it is checked again at every delivery. The signing secret is in this answer only. Deliveries follow Standard Webhooks: webhook-id (the change event's id, the same on every retry), webhook-timestamp and webhook-signature headers, a thin body naming the record, retries for about three days, 410 disables.
+         */
+        post: operations["registerWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One webhook endpoint
+         * @description Another client’s endpoint answers 404, as one that does not exist.
+         */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description Nothing more is delivered to it; its delivery log goes with it.
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook endpoint, or enable it again
+         * @description Send the fields to change with If-Match (the version you read). The same checks as registering apply. {"status": "enabled"} turns a disabled endpoint back on; what it missed meanwhile can be asked for with a redelivery since a time.
+         */
+        patch: operations["changeWebhook"];
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/roll-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Roll the signing secret
+         * @description A new secret, shown once. For a day deliveries carry two signatures, one by each secret, so a receiver can switch without missing one.
+         */
+        post: operations["rollWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log of an endpoint
+         * @description Every attempt, newest first, kept 30 days: what triggered it, the status answered, how long it took, the first 500 bytes of the answer and when it is tried again.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/redeliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver one change event again, or every one since a time
+         * @description Queued at once, each with its own webhook-id, so a receiver that has one already can tell. Since a time: at most 5000 events per request (ask again from the last one's time for more). Only the endpoint's types and regions within the client's access count.
+         */
+        post: operations["redeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test ping now
+         * @description A signed webhook.ping delivery, sent at once and never retried; the answer is how the endpoint answered (it is in the delivery log too).
+         */
+        post: operations["pingWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/knowledge-base": {
         parameters: {
             query?: never;
@@ -8805,6 +8937,857 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoints */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "ep_3f7c2b9a0d4e4f1a8b6c5d2e",
+                     *           "clientId": "canterbury-crm",
+                     *           "url": "https://crm.ccc.example.nz/hooks/partnership-records",
+                     *           "eventTypes": [
+                     *             "need.*",
+                     *             "agreement.signed-off"
+                     *           ],
+                     *           "regionIds": [
+                     *             "canterbury"
+                     *           ],
+                     *           "contactEmail": "integrations@ccc.example.nz",
+                     *           "status": "enabled",
+                     *           "createdAt": "2026-11-20T02:10:00.000Z",
+                     *           "updatedAt": "2026-11-20T02:10:00.000Z",
+                     *           "version": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @description The endpoint’s id (ep_…) */
+                            id: string;
+                            /** @description The machine client it belongs to */
+                            clientId: string;
+                            /**
+                             * Format: uri
+                             * @description Where deliveries are posted
+                             */
+                            url: string;
+                            description?: string;
+                            /** @description need.updated, need.* or * (every type the client may read) */
+                            eventTypes: string[];
+                            /** @description Only changes of these regions; none: every region the client may read */
+                            regionIds: string[];
+                            /**
+                             * Format: email
+                             * @description Told when the endpoint is disabled
+                             */
+                            contactEmail: string;
+                            /** @enum {string} */
+                            status: "enabled" | "disabled";
+                            /** @description Why it was disabled (410 Gone, three days of failures, or by the client) */
+                            disabledReason?: string;
+                            /**
+                             * Format: date-time
+                             * @description When it was disabled
+                             */
+                            disabledAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description After a roll: the old secret signs beside the new one until then
+                             */
+                            previousSecretExpiresAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description When it was registered
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description When it last changed
+                             */
+                            updatedAt: string;
+                            /**
+                             * Format: int32
+                             * @description Send it as If-Match to change it
+                             */
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    registerWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://crm.ccc.example.nz/hooks/partnership-records",
+                 *       "eventTypes": [
+                 *         "need.*",
+                 *         "agreement.signed-off"
+                 *       ],
+                 *       "regionIds": [
+                 *         "canterbury"
+                 *       ],
+                 *       "contactEmail": "integrations@ccc.example.nz",
+                 *       "description": "Christchurch City CRM"
+                 *     }
+                 */
+                "application/json": {
+                    url: string;
+                    eventTypes: string[];
+                    regionIds?: string[];
+                    /** Format: email */
+                    contactEmail: string;
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Registered: the endpoint and its signing secret (shown once) */
+            201: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "endpoint": {
+                     *         "id": "ep_3f7c2b9a0d4e4f1a8b6c5d2e",
+                     *         "clientId": "canterbury-crm",
+                     *         "url": "https://crm.ccc.example.nz/hooks/partnership-records",
+                     *         "eventTypes": [
+                     *           "need.*",
+                     *           "agreement.signed-off"
+                     *         ],
+                     *         "regionIds": [
+                     *           "canterbury"
+                     *         ],
+                     *         "contactEmail": "integrations@ccc.example.nz",
+                     *         "status": "enabled",
+                     *         "createdAt": "2026-11-20T02:10:00.000Z",
+                     *         "updatedAt": "2026-11-20T02:10:00.000Z",
+                     *         "version": 1
+                     *       },
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+                     *     }
+                     */
+                    "application/json": {
+                        endpoint: {
+                            /** @description The endpoint’s id (ep_…) */
+                            id: string;
+                            /** @description The machine client it belongs to */
+                            clientId: string;
+                            /**
+                             * Format: uri
+                             * @description Where deliveries are posted
+                             */
+                            url: string;
+                            description?: string;
+                            /** @description need.updated, need.* or * (every type the client may read) */
+                            eventTypes: string[];
+                            /** @description Only changes of these regions; none: every region the client may read */
+                            regionIds: string[];
+                            /**
+                             * Format: email
+                             * @description Told when the endpoint is disabled
+                             */
+                            contactEmail: string;
+                            /** @enum {string} */
+                            status: "enabled" | "disabled";
+                            /** @description Why it was disabled (410 Gone, three days of failures, or by the client) */
+                            disabledReason?: string;
+                            /**
+                             * Format: date-time
+                             * @description When it was disabled
+                             */
+                            disabledAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description After a roll: the old secret signs beside the new one until then
+                             */
+                            previousSecretExpiresAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description When it was registered
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description When it last changed
+                             */
+                            updatedAt: string;
+                            /**
+                             * Format: int32
+                             * @description Send it as If-Match to change it
+                             */
+                            version: number;
+                        };
+                        /** @description The signing secret, shown this once: keep it where your receiver can read it */
+                        secret: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The endpoint’s id
+                 * @example ep_3f7c2b9a0d4e4f1a8b6c5d2e
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "ep_3f7c2b9a0d4e4f1a8b6c5d2e",
+                     *       "clientId": "canterbury-crm",
+                     *       "url": "https://crm.ccc.example.nz/hooks/partnership-records",
+                     *       "eventTypes": [
+                     *         "need.*",
+                     *         "agreement.signed-off"
+                     *       ],
+                     *       "regionIds": [
+                     *         "canterbury"
+                     *       ],
+                     *       "contactEmail": "integrations@ccc.example.nz",
+                     *       "status": "enabled",
+                     *       "createdAt": "2026-11-20T02:10:00.000Z",
+                     *       "updatedAt": "2026-11-20T02:10:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The endpoint’s id (ep_…) */
+                        id: string;
+                        /** @description The machine client it belongs to */
+                        clientId: string;
+                        /**
+                         * Format: uri
+                         * @description Where deliveries are posted
+                         */
+                        url: string;
+                        description?: string;
+                        /** @description need.updated, need.* or * (every type the client may read) */
+                        eventTypes: string[];
+                        /** @description Only changes of these regions; none: every region the client may read */
+                        regionIds: string[];
+                        /**
+                         * Format: email
+                         * @description Told when the endpoint is disabled
+                         */
+                        contactEmail: string;
+                        /** @enum {string} */
+                        status: "enabled" | "disabled";
+                        /** @description Why it was disabled (410 Gone, three days of failures, or by the client) */
+                        disabledReason?: string;
+                        /**
+                         * Format: date-time
+                         * @description When it was disabled
+                         */
+                        disabledAt?: string;
+                        /**
+                         * Format: date-time
+                         * @description After a roll: the old secret signs beside the new one until then
+                         */
+                        previousSecretExpiresAt?: string;
+                        /**
+                         * Format: date-time
+                         * @description When it was registered
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description When it last changed
+                         */
+                        updatedAt: string;
+                        /**
+                         * Format: int32
+                         * @description Send it as If-Match to change it
+                         */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The endpoint’s id
+                 * @example ep_3f7c2b9a0d4e4f1a8b6c5d2e
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    changeWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read (its ETag) */
+                "If-Match"?: string;
+            };
+            path: {
+                /**
+                 * @description The endpoint’s id
+                 * @example ep_3f7c2b9a0d4e4f1a8b6c5d2e
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "enabled"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    url?: string;
+                    eventTypes?: string[];
+                    regionIds?: string[];
+                    /** Format: email */
+                    contactEmail?: string;
+                    description?: string;
+                    /** @enum {string} */
+                    status?: "enabled" | "disabled";
+                };
+                /**
+                 * @example {
+                 *       "status": "enabled"
+                 *     }
+                 */
+                "application/json": {
+                    url?: string;
+                    eventTypes?: string[];
+                    regionIds?: string[];
+                    /** Format: email */
+                    contactEmail?: string;
+                    description?: string;
+                    /** @enum {string} */
+                    status?: "enabled" | "disabled";
+                };
+            };
+        };
+        responses: {
+            /** @description The endpoint as it now is */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "ep_3f7c2b9a0d4e4f1a8b6c5d2e",
+                     *       "clientId": "canterbury-crm",
+                     *       "url": "https://crm.ccc.example.nz/hooks/partnership-records",
+                     *       "eventTypes": [
+                     *         "need.*",
+                     *         "agreement.signed-off"
+                     *       ],
+                     *       "regionIds": [
+                     *         "canterbury"
+                     *       ],
+                     *       "contactEmail": "integrations@ccc.example.nz",
+                     *       "status": "enabled",
+                     *       "createdAt": "2026-11-20T02:10:00.000Z",
+                     *       "updatedAt": "2026-11-20T02:10:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description The endpoint’s id (ep_…) */
+                        id: string;
+                        /** @description The machine client it belongs to */
+                        clientId: string;
+                        /**
+                         * Format: uri
+                         * @description Where deliveries are posted
+                         */
+                        url: string;
+                        description?: string;
+                        /** @description need.updated, need.* or * (every type the client may read) */
+                        eventTypes: string[];
+                        /** @description Only changes of these regions; none: every region the client may read */
+                        regionIds: string[];
+                        /**
+                         * Format: email
+                         * @description Told when the endpoint is disabled
+                         */
+                        contactEmail: string;
+                        /** @enum {string} */
+                        status: "enabled" | "disabled";
+                        /** @description Why it was disabled (410 Gone, three days of failures, or by the client) */
+                        disabledReason?: string;
+                        /**
+                         * Format: date-time
+                         * @description When it was disabled
+                         */
+                        disabledAt?: string;
+                        /**
+                         * Format: date-time
+                         * @description After a roll: the old secret signs beside the new one until then
+                         */
+                        previousSecretExpiresAt?: string;
+                        /**
+                         * Format: date-time
+                         * @description When it was registered
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @description When it last changed
+                         */
+                        updatedAt: string;
+                        /**
+                         * Format: int32
+                         * @description Send it as If-Match to change it
+                         */
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    rollWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The endpoint’s id
+                 * @example ep_3f7c2b9a0d4e4f1a8b6c5d2e
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint and its new secret */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "endpoint": {
+                     *         "id": "ep_3f7c2b9a0d4e4f1a8b6c5d2e",
+                     *         "clientId": "canterbury-crm",
+                     *         "url": "https://crm.ccc.example.nz/hooks/partnership-records",
+                     *         "eventTypes": [
+                     *           "need.*",
+                     *           "agreement.signed-off"
+                     *         ],
+                     *         "regionIds": [
+                     *           "canterbury"
+                     *         ],
+                     *         "contactEmail": "integrations@ccc.example.nz",
+                     *         "status": "enabled",
+                     *         "createdAt": "2026-11-20T02:10:00.000Z",
+                     *         "updatedAt": "2026-11-20T02:10:00.000Z",
+                     *         "version": 2,
+                     *         "previousSecretExpiresAt": "2026-11-21T02:10:00.000Z"
+                     *       },
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+                     *     }
+                     */
+                    "application/json": {
+                        endpoint: {
+                            /** @description The endpoint’s id (ep_…) */
+                            id: string;
+                            /** @description The machine client it belongs to */
+                            clientId: string;
+                            /**
+                             * Format: uri
+                             * @description Where deliveries are posted
+                             */
+                            url: string;
+                            description?: string;
+                            /** @description need.updated, need.* or * (every type the client may read) */
+                            eventTypes: string[];
+                            /** @description Only changes of these regions; none: every region the client may read */
+                            regionIds: string[];
+                            /**
+                             * Format: email
+                             * @description Told when the endpoint is disabled
+                             */
+                            contactEmail: string;
+                            /** @enum {string} */
+                            status: "enabled" | "disabled";
+                            /** @description Why it was disabled (410 Gone, three days of failures, or by the client) */
+                            disabledReason?: string;
+                            /**
+                             * Format: date-time
+                             * @description When it was disabled
+                             */
+                            disabledAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description After a roll: the old secret signs beside the new one until then
+                             */
+                            previousSecretExpiresAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description When it was registered
+                             */
+                            createdAt: string;
+                            /**
+                             * Format: date-time
+                             * @description When it last changed
+                             */
+                            updatedAt: string;
+                            /**
+                             * Format: int32
+                             * @description Send it as If-Match to change it
+                             */
+                            version: number;
+                        };
+                        /** @description The signing secret, shown this once: keep it where your receiver can read it */
+                        secret: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description At most this many (default 50, at most 500) */
+                limit?: number;
+                /** @description The cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The endpoint’s id
+                 * @example ep_3f7c2b9a0d4e4f1a8b6c5d2e
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of attempts */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "endpointId": "ep_3f7c2b9a0d4e4f1a8b6c5d2e",
+                     *           "eventId": "evt_3f7c2b9a0d4e4f1a8b6c5d2e1f0a9b8c",
+                     *           "eventType": "need.updated",
+                     *           "attempt": 1,
+                     *           "trigger": "change",
+                     *           "at": "2026-11-20T02:10:01.200Z",
+                     *           "outcome": "delivered",
+                     *           "status": 204,
+                     *           "durationMs": 84,
+                     *           "response": "",
+                     *           "latencyMs": 1200
+                     *         }
+                     *       ],
+                     *       "more": false
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            endpointId: string;
+                            /** @description The change event, and the webhook-id header of the delivery */
+                            eventId: string;
+                            eventType: string;
+                            /** Format: int32 */
+                            attempt: number;
+                            /** @enum {string} */
+                            trigger: "change" | "retry" | "redelivery" | "ping";
+                            /**
+                             * Format: date-time
+                             * @description When the attempt was answered
+                             */
+                            at: string;
+                            /** @enum {string} */
+                            outcome: "delivered" | "failed" | "gave-up" | "refused" | "disabled";
+                            /**
+                             * Format: int32
+                             * @description The HTTP status answered, if any
+                             */
+                            status?: number;
+                            /** Format: int32 */
+                            durationMs: number;
+                            /** @description The first 500 bytes of the answer, or why there was none */
+                            response: string;
+                            /**
+                             * Format: date-time
+                             * @description When it is tried again
+                             */
+                            nextAttemptAt?: string;
+                            /**
+                             * Format: int32
+                             * @description From the commit to this delivery
+                             */
+                            latencyMs?: number;
+                        }[];
+                        more: boolean;
+                        cursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    redeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The endpoint’s id
+                 * @example ep_3f7c2b9a0d4e4f1a8b6c5d2e
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "since": "2026-11-20T00:00:00Z"
+                 *     }
+                 */
+                "application/json": {
+                    eventId?: string;
+                    /** Format: date-time */
+                    since?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description How many deliveries were queued */
+            202: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "queued": 12
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: int32 */
+                        queued: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    pingWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The endpoint’s id
+                 * @example ep_3f7c2b9a0d4e4f1a8b6c5d2e
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attempt */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "endpointId": "ep_3f7c2b9a0d4e4f1a8b6c5d2e",
+                     *       "eventId": "evt_ping_0a1b2c3d4e5f60718293a4b5",
+                     *       "eventType": "webhook.ping",
+                     *       "attempt": 1,
+                     *       "trigger": "ping",
+                     *       "at": "2026-11-20T02:10:01.200Z",
+                     *       "outcome": "delivered",
+                     *       "status": 204,
+                     *       "durationMs": 84,
+                     *       "response": "",
+                     *       "latencyMs": 1200
+                     *     }
+                     */
+                    "application/json": {
+                        endpointId: string;
+                        /** @description The change event, and the webhook-id header of the delivery */
+                        eventId: string;
+                        eventType: string;
+                        /** Format: int32 */
+                        attempt: number;
+                        /** @enum {string} */
+                        trigger: "change" | "retry" | "redelivery" | "ping";
+                        /**
+                         * Format: date-time
+                         * @description When the attempt was answered
+                         */
+                        at: string;
+                        /** @enum {string} */
+                        outcome: "delivered" | "failed" | "gave-up" | "refused" | "disabled";
+                        /**
+                         * Format: int32
+                         * @description The HTTP status answered, if any
+                         */
+                        status?: number;
+                        /** Format: int32 */
+                        durationMs: number;
+                        /** @description The first 500 bytes of the answer, or why there was none */
+                        response: string;
+                        /**
+                         * Format: date-time
+                         * @description When it is tried again
+                         */
+                        nextAttemptAt?: string;
+                        /**
+                         * Format: int32
+                         * @description From the commit to this delivery
+                         */
+                        latencyMs?: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
         };
