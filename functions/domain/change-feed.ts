@@ -11,7 +11,7 @@ import { isCouncilBound, type Principal, requireReadScope } from './principal.ts
 export interface FeedRecordType {
   type: string;
   sharedReference?: boolean;
-  knowledgeBase?: boolean;
+  knowledgeBase?: unknown;
 }
 
 /** Record types everyone signed in may read, whatever their region (see canRead). */

@@ -1,5 +1,6 @@
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { StoredRecord } from '../records/definition.ts';
+import { KNOWLEDGE_DEFINITIONS } from '../records/registry.ts';
 
 /**
  * The knowledge base's search structure: an inverted index (MiniSearch) over practices and joint
@@ -8,8 +9,14 @@ import type { StoredRecord } from '../records/definition.ts';
  * little fuzziness for typos.
  */
 
-export const KNOWLEDGE_TYPES = ['practice', 'joint-venture'] as const;
-export type KnowledgeType = (typeof KNOWLEDGE_TYPES)[number];
+/** The types the knowledge base holds: those whose definitions declare `knowledgeBase`. */
+export const KNOWLEDGE_TYPES = KNOWLEDGE_DEFINITIONS.map((d) => d.type) as [string, ...string[]];
+export type KnowledgeType = string;
+
+/** For each knowledge type, the fields its entries take their title and summary from. */
+const entryFields = new Map(
+  KNOWLEDGE_DEFINITIONS.flatMap((d) => (d.knowledgeBase ? [[d.type, d.knowledgeBase] as const] : [])),
+);
 
 export type Lesson = 'worked' | 'did-not';
 
@@ -55,18 +62,19 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
-/** The knowledge-base view of a stored practice or joint venture. */
+/** The knowledge-base view of a stored record of a knowledge type, through the fields its definition names. */
 function toEntry(record: StoredRecord): KnowledgeEntry {
   const v = record.values;
-  const practice = record.type === 'practice';
+  const fields = entryFields.get(record.type);
+  if (!fields) throw new Error(`${record.type} is not a knowledge-base type`);
   return {
     key: `${record.type}#${record.id}`,
     type: record.type as KnowledgeType,
     id: record.id,
     regionId: record.regionId,
     ...(text(v.topic) ? { topic: v.topic as string } : {}),
-    title: String(practice ? v.title : v.name),
-    summary: String((practice ? v.summary : v.outcomes) ?? ''),
+    title: String(v[fields.title] ?? ''),
+    summary: String(v[fields.summary] ?? ''),
     ...(text(v.whatWorked) ? { whatWorked: v.whatWorked as string } : {}),
     ...(text(v.whatDidNot) ? { whatDidNot: v.whatDidNot as string } : {}),
     updatedAt: record.updatedAt,
@@ -113,7 +121,7 @@ function isEntry(value: unknown): value is KnowledgeEntry {
   return (
     typeof e === 'object' &&
     e !== null &&
-    KNOWLEDGE_TYPES.includes(e.type as KnowledgeType) &&
+    entryFields.has(e.type as string) &&
     isText(e.id) &&
     e.key === `${e.type}#${e.id}` &&
     isText(e.regionId) &&

@@ -135,9 +135,11 @@ export interface RecordDefinitionInput<
   taskforceWrites?: boolean;
   /**
    * The national knowledge base (practices, joint ventures): every signed-in person of either
-   * party may read it in every region; writing still follows scope (one's own region).
+   * party may read it in every region; writing still follows scope (one's own region). It names
+   * the fields the knowledge base shows as an entry's title and summary; declaring it is all a
+   * type needs to be indexed, searched, caught up and offered as a search filter.
    */
-  knowledgeBase?: boolean;
+  knowledgeBase?: { title: keyof z.infer<S> & string; summary: keyof z.infer<S> & string };
   /** A reference field whose record's region may also read and change this record (buddy pairs). */
   sharedScope?: { field: keyof z.infer<S> & string };
   rules?: Rule[];

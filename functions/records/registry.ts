@@ -54,7 +54,7 @@ export const RECORD_DEFINITIONS: readonly RecordDefinition[] = [
  * and its index with no edit here.
  */
 export const SIGN_OFF_DEFINITIONS = RECORD_DEFINITIONS.filter((d) => d.signOff !== undefined);
-export const KNOWLEDGE_DEFINITIONS = RECORD_DEFINITIONS.filter((d) => d.knowledgeBase === true);
+export const KNOWLEDGE_DEFINITIONS = RECORD_DEFINITIONS.filter((d) => d.knowledgeBase !== undefined);
 
 const byType = new Map(RECORD_DEFINITIONS.map((d) => [d.type, d]));
 const byPath = new Map(RECORD_DEFINITIONS.map((d) => [d.path, d]));

@@ -35,7 +35,7 @@ export const jointVenture = defineRecord({
     }),
   scope: { field: 'lecGroupId' },
   // LEC groups draw on joint ventures "that have happened in similar groups around New Zealand".
-  knowledgeBase: true,
+  knowledgeBase: { title: 'name', summary: 'outcomes' },
   refine: (v) =>
     new Set(v.partnerIds).size !== v.partnerIds.length
       ? [

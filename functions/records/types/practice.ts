@@ -30,5 +30,5 @@ export const practice = defineRecord({
       ),
     }),
   scope: { field: 'regionId' },
-  knowledgeBase: true,
+  knowledgeBase: { title: 'title', summary: 'summary' },
 });
