@@ -286,6 +286,7 @@ export async function startLocalSystem(options: LocalSystemOptions = {}): Promis
       createPublicSite({
         directory: publicDirectory,
         events: new CachedPublicEvents(eventSourceOf(store), 0),
+        logError: (message, error) => console.error(message, error),
       }),
     );
     server = await listen(app.fetch, httpPort);

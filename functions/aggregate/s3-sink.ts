@@ -1,5 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { traceAwsClient } from '../observability/xray-subsegments.ts';
+import { reportUnansweredCalls } from '../store/unanswered-calls.ts';
 import { checkSnapshotKey, type SnapshotSink } from './snapshot-sink.ts';
 
 type S3Module = typeof import('@aws-sdk/client-s3');
@@ -19,7 +20,9 @@ export class S3SnapshotSink implements SnapshotSink {
   private load() {
     this.loaded ??= import('@aws-sdk/client-s3').then((s3) => ({
       s3,
-      client: traceAwsClient(this.makeClient?.(s3) ?? new s3.S3Client({})),
+      client: traceAwsClient(
+        reportUnansweredCalls(this.makeClient?.(s3) ?? new s3.S3Client({}), 'snapshot store'),
+      ),
     }));
     return this.loaded;
   }

@@ -4,13 +4,15 @@ import {
   BadRequestError,
   DomainError,
   GoneError,
+  UnavailableError,
   ValidationFailedError,
   VersionConflictError,
 } from '../domain/errors.ts';
 import type { Authenticator } from './authenticate.ts';
+import { unavailablePage } from './busy-page.ts';
 import { requireOriginSecret } from './origin-verify.ts';
 import { HttpProblemError, problemResponse } from './problem.ts';
-import { isPublicPath } from './public-routes.ts';
+import { isEmailPagePath, isPublicPath } from './public-routes.ts';
 import type { AppEnv } from './request.ts';
 import { logRequests, type RequestLogLine } from './request-log.ts';
 import type { RouteArea } from './route-area.ts';
@@ -42,6 +44,12 @@ const CORS_REQUEST_HEADERS = [
   'If-None-Match',
   'Idempotency-Key',
 ];
+
+/** What a part not answering meant for this request: nothing read, or nothing changed. */
+function unansweredDetail(error: UnavailableError, method: string): string {
+  const reading = method === 'GET' || method === 'HEAD';
+  return `${error.message} ${reading ? 'Nothing could be read' : 'Nothing was changed'}: try again in a minute.`;
+}
 
 /**
  * The app around the areas: request log, origin secret, CORS, authentication and no-store headers
@@ -97,6 +105,11 @@ export function assembleApp(deps: ShellDependencies, areas: readonly RouteArea[]
         c.header('ETag', `"${error.current.version}"`);
       }
       if (error instanceof GoneError) extra.current = error.record;
+      if (error instanceof UnavailableError && error.dependency) {
+        // The pages people open from an email answer as a page; everything else as problem+json.
+        if (isEmailPagePath(c.req.path)) return unavailablePage(c);
+        return problemResponse(c, 'unavailable', unansweredDetail(error, c.req.method));
+      }
       if (error.code === 'unauthenticated')
         c.header('WWW-Authenticate', 'Bearer realm="partnership-records"');
       return problemResponse(c, error.code, error.message, extra);

@@ -79,7 +79,8 @@ export interface AppDependencies extends ShellDependencies {
 export function apiAreas(deps: AppDependencies): RouteArea[] {
   const service = new RecordService(deps.store, deps.directory, deps.logError);
   const areas = [
-    metaArea(deps.docsUrl, deps.openApi),
+    // Ready when one read of the table answers (any answer, found or not).
+    metaArea(deps.docsUrl, deps.openApi, () => deps.store.get('region', 'readiness-probe')),
     openDataArea(
       deps.publicDirectory ?? new LiveDirectory(directorySourceOf(deps.store), { refreshEveryMs: 0 }),
     ),

@@ -46,7 +46,8 @@ export function withIntegerFormats(node: unknown): unknown {
 
 /** zod's JSON Schema of a schema as a client sends it (`input`) or as the API answers it (`output`). */
 export function jsonSchemaOf(schema: DocSchema, io: 'input' | 'output' = 'output'): JsonSchema {
-  if (!isZod(schema)) return schema;
+  // JSON Schema written as such (a row that names a component) gets the same integer formats.
+  if (!isZod(schema)) return withIntegerFormats(schema) as JsonSchema;
   const { $schema: _ignored, ...json } = z.toJSONSchema(schema, {
     target: 'draft-2020-12',
     io,

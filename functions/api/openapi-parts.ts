@@ -68,6 +68,10 @@ export const componentHeaders: Schema = {
     description: 'Bearer challenge naming the realm',
     schema: { type: 'string', maxLength: 300 },
   },
+  RetryAfter: {
+    description: 'Seconds to wait before trying again',
+    schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 3600 },
+  },
 };
 
 export const componentParameters: Schema = {

@@ -25,8 +25,11 @@ const STATUS_NAMES: Record<number, string> = {
   503: 'ServiceUnavailable',
 };
 
-/** Statuses every operation can answer: throttling at the gateway, and an unexpected failure. */
-const ALWAYS = [429, 500];
+/**
+ * Statuses every operation can answer: throttling at the gateway, an unexpected failure, and a
+ * part it depends on (the table, the snapshot bucket) not answering.
+ */
+const ALWAYS = [429, 500, 503];
 
 /** What an example of each problem says, as the API would say it (type and title come from PROBLEMS). */
 const EXAMPLE_DETAILS: Partial<Record<ProblemCode, Json>> = {
@@ -66,7 +69,9 @@ const EXAMPLE_DETAILS: Partial<Record<ProblemCode, Json>> = {
     detail:
       'The request failed unexpectedly and nothing was changed by the failed step. Try again; if it keeps failing, tell the Partnership Records team the time it happened.',
   },
-  unavailable: { detail: 'The database did not answer in time; nothing was changed. Try again in a minute.' },
+  unavailable: {
+    detail: 'The database did not answer. Nothing was changed: try again in a minute.',
+  },
 };
 
 const codesWithStatus = (status: number) =>
@@ -102,13 +107,14 @@ function problemResponse(status: number): Json {
     };
   }
   if (status === 409) response.headers = { ETag: { $ref: '#/components/headers/ETag' } };
+  if (status === 503) response.headers = { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } };
   return response;
 }
 
 /** `responses` entries, by reference, for the given statuses plus those every operation can answer. */
 export function problemResponseRefs(statuses: readonly number[]): Json {
   return Object.fromEntries(
-    [...statuses, ...ALWAYS].map((status) => {
+    [...new Set([...statuses, ...ALWAYS])].map((status) => {
       const name = status === 429 ? 'TooManyRequests' : STATUS_NAMES[status];
       if (!name || (status !== 429 && codesWithStatus(status).length === 0))
         throw new Error(`No problem in PROBLEMS answers ${status}`);

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { RecordDefinition } from '../records/definition.ts';
 import { RECORD_DEFINITIONS } from '../records/registry.ts';
 import { dashboardPaths, dashboardSchemas } from './openapi-dashboard.ts';
-import { metaPaths, metaSchemas } from './openapi-meta.ts';
+import { exampleRecord, exampleValues } from './openapi-examples.ts';
 import { openDataPaths, openDataSchemas } from './openapi-open-data.ts';
 import { pathsOf } from './openapi-operations.ts';
 import { partnerSchemas, partnerTags } from './openapi-partners.ts';
@@ -11,6 +11,8 @@ import {
   componentParameters,
   componentResponses,
   dateSchema,
+  pageSchema,
+  ref,
   type Schema,
   sharedSchemas,
   storedRecordSchema,
@@ -18,14 +20,17 @@ import {
 } from './openapi-parts.ts';
 import { pascal, patchSchema, publicPaths, recordPaths } from './openapi-records.ts';
 import { reminderPaths, reminderSchemas } from './openapi-reminders.ts';
-import type { OperationDoc } from './operation-doc.ts';
+import type { OperationDoc, RecordTypeDoc } from './operation-doc.ts';
 import { actionLinkOperations } from './routes/action-links.ts';
 import { changeOperations } from './routes/changes.ts';
 import { digestLinkOperations } from './routes/digest-links.ts';
 import { digestPreviewOperations } from './routes/digest-preview.ts';
+import { directoryOperations } from './routes/directory.ts';
 import { knowledgeBaseOperations } from './routes/knowledge-base.ts';
+import { metaOperations } from './routes/meta.ts';
 import { pageOperations } from './routes/pages.ts';
 import { signOffOperations } from './routes/sign-offs.ts';
+import { syncOperations } from './routes/sync.ts';
 import { webhookOperations } from './routes/webhooks.ts';
 
 /**
@@ -85,9 +90,28 @@ const DESCRIPTION = `The system of record for the partnership between the Commun
 - **Methods**: a method a path does not offer answers 405 with an \`Allow\` header listing those it does.
 - **Bodies** are JSON of at most 256 KB per record (5 MB per push), nested at most 64 levels deep.`;
 
+/** What the operations generic over record types need of each type: its component names and examples. */
+function recordTypeDocs(valuesSchemas: Map<string, Schema>): RecordTypeDoc[] {
+  return RECORD_DEFINITIONS.map((definition) => {
+    const values = exampleValues(definition, valuesSchemas.get(definition.type)!);
+    return {
+      definition,
+      name: pascal(definition.type),
+      pluralName: pascal(definition.path),
+      ref,
+      page: pageSchema,
+      exampleValues: values,
+      exampleRecord: exampleRecord(definition, values),
+    };
+  });
+}
+
 /** Every operation the areas declare and document, in the order the document lists them. */
-export function apiOperations(): OperationDoc[] {
+export function apiOperations(valuesSchemas: Map<string, Schema> = recordValuesSchemas()): OperationDoc[] {
+  const types = recordTypeDocs(valuesSchemas);
   return [
+    ...metaOperations(),
+    ...directoryOperations(),
     ...signOffOperations(),
     ...changeOperations(),
     ...webhookOperations(),
@@ -96,7 +120,13 @@ export function apiOperations(): OperationDoc[] {
     ...pageOperations(),
     ...digestPreviewOperations(),
     ...digestLinkOperations(),
+    ...syncOperations(types),
   ];
+}
+
+/** Each record type's values schema, as the document's `<Type>Values` components hold it. */
+function recordValuesSchemas(): Map<string, Schema> {
+  return new Map(RECORD_DEFINITIONS.map((d) => [d.type, valuesSchema(d)]));
 }
 
 let cached: Schema | undefined;
@@ -105,18 +135,16 @@ export function openApiDocument(): Schema {
   if (cached) return cached;
   const schemas: Schema = {
     ...sharedSchemas,
-    ...metaSchemas,
     ...dashboardSchemas(),
     ...openDataSchemas,
     ...reminderSchemas,
     ...partnerSchemas,
   };
-  const valuesSchemas = new Map<string, Schema>();
+  const valuesSchemas = recordValuesSchemas();
   let paths: Schema = {};
   for (const definition of RECORD_DEFINITIONS) {
     const name = pascal(definition.type);
-    const values = valuesSchema(definition);
-    valuesSchemas.set(definition.type, values);
+    const values = valuesSchemas.get(definition.type)!;
     schemas[`${name}Values`] = values;
     schemas[`${name}Patch`] = patchSchema(values);
     schemas[name] = recordSchema(definition, values);
@@ -125,10 +153,9 @@ export function openApiDocument(): Schema {
   const open = publicPaths(valuesSchemas);
   Object.assign(schemas, open.schemas);
   const allPaths: Schema = {
-    ...metaPaths,
     ...dashboardPaths,
     ...reminderPaths,
-    ...pathsOf(apiOperations()),
+    ...pathsOf(apiOperations(valuesSchemas)),
     ...paths,
     ...open.paths,
     ...openDataPaths,

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import type { RecordDefinition } from '../records/definition.ts';
 import type { RouteDeclaration } from './declare-route.ts';
 
 /**
@@ -61,4 +62,23 @@ export interface OperationDoc {
   /** Statuses answered with problem+json (429 and 500 are added to every operation). */
   problems: number[];
   externalDocs?: { description: string; url: string };
+}
+
+/**
+ * What the builder knows of one record type that the operations generic over record types name:
+ * its component schemas (`Need`, `NeedValues`) and examples made from its definition. Given to
+ * those areas' operation functions, so route modules need not import the builder's parts.
+ */
+export interface RecordTypeDoc {
+  definition: RecordDefinition;
+  /** `ProgressReport`: the name of its component schemas (`ProgressReport`, `ProgressReportValues`). */
+  name: string;
+  /** `ProgressReports`: for operationIds of many (`pullProgressReports`). */
+  pluralName: string;
+  /** `$ref` to a component schema. */
+  ref: (component: string) => JsonSchema;
+  /** `{items, more, cursor}` of the given item schema. */
+  page: (items: JsonSchema, cursorAlways?: boolean) => JsonSchema;
+  exampleValues: Record<string, unknown>;
+  exampleRecord: { id: string } & Record<string, unknown>;
 }

@@ -16,6 +16,9 @@ export interface Problem {
   current?: StoredRecord;
 }
 
+/** How long a client is asked to wait after a 503 (`Retry-After`, in seconds). */
+export const RETRY_AFTER_SECONDS = 60;
+
 export const PROBLEM_BASE = 'https://partnership-records.example.nz/problems/';
 
 /** Refusals that belong to HTTP itself rather than to the domain. */
@@ -71,5 +74,8 @@ export function problemResponse(
     instance: new URL(c.req.url).pathname,
     ...extra,
   };
-  return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json' });
+  const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
+  // Every 503 says when to come back, so clients (the add-on, SDK retries) wait instead of hammering.
+  if (status === 503) headers['retry-after'] = String(RETRY_AFTER_SECONDS);
+  return c.body(JSON.stringify(body), status, headers);
 }

@@ -98,9 +98,19 @@ export class UnauthenticatedError extends DomainError {
   }
 }
 
-/** The store (or another part the domain depends on) did not answer; nothing was changed. */
+/**
+ * The store (or another part the domain depends on) did not answer, or a part is not set up on
+ * this server. `dependency` names the part that did not answer, so the answer can say what could
+ * not be done; `reason` is its short code (ECONNREFUSED, ThrottlingException), never a message,
+ * which can carry an address.
+ */
 export class UnavailableError extends DomainError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly dependency?: string;
+  readonly reason?: string;
+
+  constructor(message: string, options?: { cause?: unknown; dependency?: string; reason?: string }) {
     super('unavailable', message, options);
+    this.dependency = options?.dependency;
+    this.reason = options?.reason;
   }
 }

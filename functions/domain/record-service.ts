@@ -41,7 +41,7 @@ export interface ListOptions {
 }
 
 function unavailable(index: number, id: string | undefined, error: unknown): RowOutcome {
-  const reason = (error as Error)?.name || 'error';
+  const reason = (error instanceof UnavailableError && error.reason) || (error as Error)?.name || 'error';
   return {
     index,
     id,
@@ -353,7 +353,7 @@ export class RecordService {
       } else if (result.status === 'failed') {
         failures.push(result.cause);
         p.outcome.status = 'failed';
-        p.outcome.message = `This row ${result.reason}.`;
+        p.outcome.message = `This row ${result.reason}; nothing was changed for this row. Push again.`;
         delete p.outcome.record;
         delete p.outcome.version;
       }
@@ -418,7 +418,10 @@ export class RecordService {
       case 'conflict':
         throw new VersionConflictError(outcome.message!, outcome.current);
       case 'failed':
-        throw new UnavailableError(outcome.message!);
+        // Not the push's row wording ("push again"): this is one change, sent by itself.
+        throw new UnavailableError('The database did not answer.', {
+          dependency: 'database',
+        });
       default:
         return outcome;
     }

@@ -340,7 +340,10 @@ export class SignOffService {
       );
     }
     if (outcome!.status === 'failed')
-      throw new UnavailableError(`The sign-off ${outcome!.reason}.`, { cause: outcome!.cause });
+      throw new UnavailableError(`The sign-off ${outcome!.reason}.`, {
+        cause: outcome!.cause,
+        dependency: 'database',
+      });
     return next;
   }
 }

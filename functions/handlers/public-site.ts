@@ -20,6 +20,7 @@ const app = createPublicSite({
   directory: new LiveDirectory(records, { refreshEveryMs: PUBLIC_DIRECTORY_REFRESH_MS }),
   events: new CachedPublicEvents(records, 60_000),
   siteUrl: config.siteUrl,
+  logError: (message, error) => console.error(message, error),
 });
 const honoHandler = handle(app);
 

@@ -41,3 +41,31 @@ export function notFoundPage(what: string, siteUrl: string, path: string): Html 
 <ul><li><a href="/">Search for a service</a></li><li><a href="/regions">Browse regions and employment profiles</a></li></ul>`,
   );
 }
+
+/** What a visitor sees when the directory's store does not answer: nothing is wrong with them. */
+export function unavailablePage(siteUrl: string, path: string): Html {
+  return page(
+    {
+      title: 'Try again in a minute',
+      description: 'The directory of local employment services could not be read just now.',
+      canonical: `${siteUrl}${path}`,
+    },
+    html`<h1>Try again in a minute</h1>
+<p class="lead">The directory could not be read just now. Nothing is wrong with your search or this address.</p>
+<p>Reload this page in a minute or two. If it keeps happening, try again later today.</p>`,
+  );
+}
+
+/** A failure nobody foresaw: an apology and a way on, without the failure's details. */
+export function failedPage(siteUrl: string, path: string): Html {
+  return page(
+    {
+      title: 'Something went wrong',
+      description: 'This page could not be shown.',
+      canonical: `${siteUrl}${path}`,
+    },
+    html`<h1>Something went wrong</h1>
+<p class="lead">This page could not be shown. Try again; if it keeps happening, the Partnership Records team would like to know the time it happened.</p>
+<ul><li><a href="/">Search for a service</a></li><li><a href="/regions">Browse regions and employment profiles</a></li></ul>`,
+  );
+}

@@ -3,10 +3,11 @@ import { html } from 'hono/html';
 import { Hono } from 'hono/tiny';
 import type { Directory } from '../directory/directory-model.ts';
 import type { LiveDirectory } from '../directory/live-directory.ts';
+import { UnavailableError } from '../domain/errors.ts';
 import { CALENDAR_CONTENT_TYPE, calendarFeed } from '../events/calendar-feed.ts';
 import type { EventView } from '../events/event-view.ts';
 import { type CachedPublicEvents, type PublicEvents, upcoming } from '../events/public-events.ts';
-import { aboutPage, notFoundPage } from './about-page.ts';
+import { aboutPage, failedPage, notFoundPage, unavailablePage } from './about-page.ts';
 import { EVENT_PATHS, eventPage, eventsPage, subscribeBlock, upcomingList } from './event-pages.ts';
 import { type FindQuery, findPage } from './find-page.ts';
 import { regionPage, regionsPage } from './region-pages.ts';
@@ -18,7 +19,12 @@ export interface PublicSiteOptions {
   events: CachedPublicEvents;
   /** The site's public address (https://services.example.nz); otherwise taken from the request. */
   siteUrl?: string;
+  /** Where a failure nobody foresaw is reported; the visitor sees only an apology. */
+  logError?: (message: string, error: unknown) => void;
 }
+
+/** Seconds a visitor (or a crawler) is asked to wait when the store does not answer. */
+const RETRY_AFTER_SECONDS = 60;
 
 /**
  * Browsers and CloudFront may keep a page five minutes, so a change is public within minutes.
@@ -231,6 +237,18 @@ ${subscribeBlock(siteUrl, EVENT_PATHS.regionFeed(region.id), `${region.name}’s
     return c.body(
       `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls}</urlset>`,
     );
+  });
+
+  app.onError((error, c) => {
+    const siteUrl = siteUrlOf(c, options.siteUrl);
+    // Not cached by browsers or CloudFront: the page is right only until the store answers again.
+    c.header('Cache-Control', 'no-store');
+    if (error instanceof UnavailableError) {
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return c.html(unavailablePage(siteUrl, c.req.path), 503);
+    }
+    options.logError?.('A public page failed', error);
+    return c.html(failedPage(siteUrl, c.req.path), 500);
   });
 
   app.notFound((c) =>

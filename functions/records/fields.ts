@@ -8,20 +8,24 @@ import { OPENING_HOURS_EXAMPLE, parseOpeningHours } from './opening-hours.ts';
  * messages read back, so a field is described once.
  */
 
-export type FieldKind =
-  | 'text'
-  | 'longText'
-  | 'email'
-  | 'url'
-  | 'date'
-  | 'quarter'
-  | 'integer'
-  | 'decimal'
-  | 'money'
-  | 'boolean'
-  | 'enum'
-  | 'reference'
-  | 'references';
+/** The kinds of field, as the type catalogue names them (the add-on picks a column's format by kind). */
+export const FIELD_KINDS = [
+  'text',
+  'longText',
+  'email',
+  'url',
+  'date',
+  'quarter',
+  'integer',
+  'decimal',
+  'money',
+  'boolean',
+  'enum',
+  'reference',
+  'references',
+] as const;
+
+export type FieldKind = (typeof FIELD_KINDS)[number];
 
 export interface FieldMeta {
   title: string;

@@ -1,6 +1,7 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { traceAwsClient } from '../observability/xray-subsegments.ts';
+import { reportUnansweredCalls } from './unanswered-calls.ts';
 
 export interface DynamoConfig {
   /** Set for DynamoDB Local; absent in AWS, where the SDK finds the regional endpoint. */
@@ -41,7 +42,9 @@ export function createDocumentClient(config: DynamoConfig = {}): DynamoDBDocumen
       clientConfig.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   }
   // Each command becomes an X-Ray subsegment when the function is traced (nothing is sent locally).
-  return DynamoDBDocumentClient.from(traceAwsClient(new DynamoDBClient(clientConfig)), {
+  // A database that does not answer becomes UnavailableError (a 503 with Retry-After), not a bug.
+  const client = reportUnansweredCalls(new DynamoDBClient(clientConfig), 'database');
+  return DynamoDBDocumentClient.from(traceAwsClient(client), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     unmarshallOptions: { wrapNumbers: false },
   });

@@ -35,6 +35,7 @@ import {
   toRecord,
 } from './keys.ts';
 import { awaitingType, sideWrites } from './side-items.ts';
+import { failureReason } from './unanswered-calls.ts';
 
 /** DynamoDB: 100 actions per transaction; each change is three or more (current, history, change event, side items). */
 const ACTIONS_PER_TRANSACTION = 100;
@@ -255,7 +256,7 @@ export class RecordStore implements RecordRepository {
           // keeps the token; should it still fail its own condition, the service recognises the
           // change as its own (RecordService.push). The error's code or name, not its message: a
           // message can carry the database's address.
-          lastError = { reason: (error as { code?: string }).code || (error as Error).name, cause: error };
+          lastError = { reason: failureReason(error), cause: error };
         }
       }
       this.fail(indices, outcomes, lastError);
@@ -286,7 +287,7 @@ export class RecordStore implements RecordRepository {
     for (const index of indices) {
       outcomes[index] = {
         status: 'failed',
-        reason: `could not be saved: the database did not answer (${lastError.reason || 'it took too long'}); nothing was changed for this row. Push again`,
+        reason: `could not be saved: the database did not answer (${lastError.reason || 'it took too long'})`,
         cause: lastError.cause,
       };
     }

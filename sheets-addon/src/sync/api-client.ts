@@ -65,6 +65,12 @@ function explain(status: number, body: string, what: string): ApiError {
     // Not problem+json (a proxy's error page, say): fall back to the status.
   }
   const detail = problem.detail ?? problem.title ?? `the API answered ${status}`;
+  if (status === 503) {
+    // A part behind the API (its database) did not answer: nothing on the server changed, and the
+    // add-on writes nothing to the sheet after a refused request, so every edit is still there.
+    const why = problem.detail ?? 'try again in a minute.';
+    return new ApiError(`The service is busy: ${why} Your edits are kept in the sheet.`, status, []);
+  }
   const lead =
     status === 401
       ? 'The API did not accept your sign-in'

@@ -43,6 +43,34 @@ describe('API client', () => {
     expect(client.requests).toBe(1);
   });
 
+  it('should say a 503 is the service being busy, and that the edits are still in the sheet', () => {
+    // Prepare: the API's answer when its database does not answer.
+    const client = new ApiClient(
+      {
+        fetchAll: (requests) =>
+          requests.map(() => ({
+            status: 503,
+            body: JSON.stringify({
+              title: 'Service unavailable',
+              detail: 'The database did not answer. Nothing was changed: try again in a minute.',
+            }),
+          })),
+      },
+      'https://records.example.nz',
+      () => 'token-1',
+    );
+
+    // Act
+    const [result] = client.pushChunks([{ path: 'needs', rows: [{ values: {} }] }], false);
+
+    // Assess
+    expect(result).toBeInstanceOf(ApiError);
+    expect((result as ApiError).status).toBe(503);
+    expect((result as ApiError).message).toBe(
+      'The service is busy: The database did not answer. Nothing was changed: try again in a minute. Your edits are kept in the sheet.',
+    );
+  });
+
   it('should report a failed connection as a network error naming the API', () => {
     // Prepare
     const client = new ApiClient(

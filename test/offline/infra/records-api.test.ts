@@ -108,6 +108,7 @@ describe('people API (add-on users and the public)', () => {
         'GET /digest/calendar.ics',
         'GET /docs',
         'GET /healthz',
+        'GET /healthz/ready',
         'GET /openapi.json',
         'GET /v1/types',
         'GET /v1/public/{proxy+}',
